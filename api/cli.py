@@ -1,0 +1,187 @@
+"""The `reactiongraph` command line, on Flask's click integration.
+
+`reactiongraph run` is Flask's development server over `create_app`; the
+other commands work on the same app's settings and store. Bad input gives
+one line on stderr and exit code 2, and leaves the store untouched.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from flask.cli import FlaskGroup
+
+from graph import export
+from graph.errors import ReactionGraphError
+from graph.evaluate import evaluate as run_evaluation
+from graph.evaluate import format_report, report_json
+from graph.ingest import IngestSummary, ingest as run_ingest, prepare_all
+from graph.models import ArticleInput, Extraction
+from graph.network import build_graph
+from graph.sources import read_sources
+
+from . import create_app
+from .services import services
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InputError(click.ClickException):
+    """Bad input: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def _domain_errors(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ReactionGraphError as exc:
+            raise InputError(str(exc)) from None
+    return wrapper  # type: ignore[return-value]
+
+
+cli = FlaskGroup(create_app=create_app, name="reactiongraph",
+                 help="Who reacted to what: extract reactions from news articles into a knowledge graph.")
+
+
+def _max_bytes() -> int:
+    from flask import current_app
+    return int(current_app.config["MAX_ARTICLE_CHARS"]) * 4
+
+
+def _extraction_json(extraction: Extraction) -> dict[str, Any]:
+    return {
+        "article": {"id": extraction.article.id, "title": extraction.article.title},
+        "event": extraction.event.model_dump(mode="json"),
+        "reactions": [{
+            "actor": r.actor.model_dump(mode="json", exclude={"aliases"}),
+            "stance": r.stance, "confidence": r.confidence, "evidence": r.evidence,
+            "span": list(r.span), "cue": r.cue,
+        } for r in extraction.reactions],
+    }
+
+
+def _extraction_table(extraction: Extraction) -> str:
+    lines = [f"event: {extraction.event.label}" + (f" ({extraction.event.date})" if extraction.event.date else ""),
+             f"{'actor':28} {'kind':12} {'country':7} {'stance':7} {'conf':>4}  evidence"]
+    for r in extraction.reactions:
+        evidence = " ".join(r.evidence.split())
+        evidence = evidence if len(evidence) <= 70 else evidence[:67] + "..."
+        lines.append(f"{r.actor.name[:28]:28} {r.actor.kind:12} {r.actor.country or '-':7} {r.stance:7} "
+                     f"{r.confidence:4.2f}  {evidence}")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@_domain_errors
+def extract(file: Path, fmt: str) -> None:
+    """Extract the event and reactions from FILE (text or HTML; - for stdin) without storing them."""
+    if str(file) == "-":
+        items = [("stdin", ArticleInput(text=sys.stdin.read()))]
+    else:
+        if not file.exists():
+            raise InputError(f"{file} does not exist")
+        found = list(read_sources([file], _max_bytes()))
+        bad = [f"{i.origin}: {i.error}" for i in found if i.error]
+        if bad:
+            raise InputError(bad[0])
+        items = [(i.origin, i.article) for i in found if i.article]
+    if len(items) != 1:
+        raise InputError(f"{file} holds {len(items)} articles; extract takes one (use ingest for many)")
+    extractor = services().extractor
+    summary = IngestSummary()
+    articles = prepare_all(extractor, items, summary)
+    if summary.rejected:
+        raise InputError(summary.rejected[0])
+    extraction = extractor.extract(articles[0])
+    if fmt == "json":
+        click.echo(json.dumps(_extraction_json(extraction), ensure_ascii=False, indent=2))
+    else:
+        click.echo(_extraction_table(extraction))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--event", "event_id", help="Attach the articles to this existing event.")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the store already holds articles.")
+@click.option("--processes", type=click.IntRange(min=1), help="Parsing processes (default: INGEST_PROCESSES).")
+@_domain_errors
+def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, processes: int | None) -> None:
+    """Extract and store articles from files, folders and JSON Lines files."""
+    from flask import current_app
+
+    svc = services()
+    if if_empty and not svc.store.is_empty():
+        click.echo("store already holds articles; nothing ingested")
+        return
+    items = list(read_sources(paths, _max_bytes()))
+    summary = IngestSummary(rejected=[f"{i.origin}: {i.error}" for i in items if i.error])
+    articles = prepare_all(svc.extractor, [(i.origin, i.article) for i in items if i.article], summary)
+    if not articles:
+        raise InputError("; ".join(summary.rejected) or "no articles to ingest")
+    if event_id is not None:
+        svc.store.event(event_id)
+    # The bar only makes sense on a terminal; piped output stays clean.
+    with click.progressbar(length=len(articles), label="ingesting", file=sys.stderr,
+                           hidden=not sys.stderr.isatty()) as bar:
+        run_ingest(articles, svc.extractor, svc.store, event_id=event_id,
+                   n_process=processes or current_app.config["INGEST_PROCESSES"], summary=summary,
+                   progress=bar.update)
+    click.echo(f"added {summary.articles} articles ({summary.duplicates} already stored), {summary.events} events, "
+               f"{summary.actors} actors, {summary.reactions} reactions")
+    for line in summary.rejected:
+        click.echo(f"rejected {line}", err=True)
+    if summary.rejected:
+        sys.exit(2)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(sorted(export.FORMATS)), default="graphml", show_default=True)
+@click.option("--event", "event_id", help="Only this event and who reacted to it.")
+@click.option("--actor", "actor_id", help="Only this actor's neighbourhood.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"),
+              show_default=True, help="File to write; - for stdout.")
+@_domain_errors
+def export_command(fmt: str, event_id: str | None, actor_id: str | None, output: Path) -> None:
+    """Export the graph as GraphML, GEXF or node-link JSON."""
+    graph = build_graph(services().store.scope(event_id=event_id, actor_id=actor_id))
+    if str(output) == "-":
+        export.write(graph, sys.stdout.buffer, fmt)  # type: ignore[arg-type]
+        sys.stdout.buffer.flush()
+    else:
+        export.write(graph, output, fmt)  # type: ignore[arg-type]
+        click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}", err=True)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--verbose", is_flag=True, help="List misses, extras and wrong stances per article.")
+@click.option("--json", "as_json", is_flag=True, help="Print the overall figures as JSON.")
+@_domain_errors
+def evaluate(directory: Path, verbose: bool, as_json: bool) -> None:
+    """Score extraction against the annotated articles in DIRECTORY."""
+    report = run_evaluation(directory, services().extractor)
+    click.echo(report_json(report) if as_json else format_report(report, verbose=verbose))
+
+
+@cli.command()
+@_domain_errors
+def stats() -> None:
+    """How many articles, events, actors and reactions the store holds."""
+    s = services().store.stats()
+    click.echo(f"articles {s.articles}\nevents {s.events}\nactors {s.actors}\nreactions {s.reactions}")
+
+
+def main() -> None:
+    """Entry point of the `reactiongraph` console script."""
+    cli.main(prog_name="reactiongraph")

@@ -1,0 +1,50 @@
+"""Every error response is RFC 9457 problem+json, made in one place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, current_app, json
+from werkzeug.exceptions import HTTPException
+
+from graph.errors import InvalidInput, ModelUnavailable, NotFound, ReactionGraphError
+
+PROBLEM_TYPE = "application/problem+json"
+_STATUS = {NotFound: 404, InvalidInput: 422, ModelUnavailable: 503}
+
+
+def problem(status: int, title: str, detail: str | None = None, *, errors: list[dict[str, Any]] | None = None,
+            headers: list[tuple[str, str]] | None = None) -> Response:
+    """A problem+json response."""
+    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
+    if detail:
+        body["detail"] = detail
+    if errors is not None:
+        body["errors"] = errors
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
+    for name, value in headers or []:
+        if name.lower() != "content-type":
+            response.headers[name] = value
+    return response
+
+
+def _domain(exc: ReactionGraphError) -> Response:
+    status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
+    return problem(status, exc.title, str(exc))
+
+
+def _http(exc: HTTPException) -> Response:
+    # Keep the headers the status needs (Allow on 405, WWW-Authenticate on 401).
+    return problem(exc.code or 500, exc.name, exc.description, headers=exc.get_headers())
+
+
+def _unexpected(exc: Exception) -> Response:
+    current_app.logger.exception("unhandled error", exc_info=exc)
+    return problem(500, "Internal Server Error", "the server failed; the error has been logged")
+
+
+def register(app: Flask) -> None:
+    """Map domain errors, HTTP errors and anything unexpected to problem+json."""
+    app.register_error_handler(ReactionGraphError, _domain)
+    app.register_error_handler(HTTPException, _http)
+    app.register_error_handler(Exception, _unexpected)

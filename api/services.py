@@ -1,0 +1,53 @@
+"""The store and extractor an app uses, created on first need.
+
+Loading spaCy takes a moment and opening the store creates a file, so
+neither happens until a request or command actually needs it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from flask import current_app
+
+from graph.extract import Extractor
+from graph.store import Store
+
+
+class Services:
+    """Lazily built domain objects for one app."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self._config = config
+        self._lock = threading.Lock()
+        self._store: Store | None = None
+        self._extractor: Extractor | None = None
+
+    @property
+    def store(self) -> Store:
+        """The store named by DATABASE_URL."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store.open(self._config["DATABASE_URL"])
+            return self._store
+
+    @property
+    def extractor(self) -> Extractor:
+        """The extractor using SPACY_MODEL."""
+        with self._lock:
+            if self._extractor is None:
+                self._extractor = Extractor(self._config["SPACY_MODEL"], self._config["MAX_ARTICLE_CHARS"])
+            return self._extractor
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def services() -> Services:
+    """The services of the current app."""
+    return current_app.extensions["reactiongraph"]

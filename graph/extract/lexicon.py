@@ -1,0 +1,108 @@
+"""Word lists that drive attribution and stance.
+
+These are general English news lexicons (reporting verbs, stance cues, titles,
+news outlets), not lists of the people or phrases of any particular article.
+"""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said, wrote or did in response.
+# "report" is left out on purpose: in news it is what journalists do.
+SPEECH_VERBS = frozenset("""
+say tell tweet write post warn welcome condemn criticize criticise add state announce declare
+stress insist argue claim note respond react reply praise hail applaud commend denounce slam
+blast reject deplore lament regret urge call describe caution express voice accuse blame
+question suggest explain comment remark affirm reaffirm assert emphasise emphasize underline
+underscore vow pledge promise decry lambast castigate oppose support back endorse celebrate
+congratulate thank dismiss acknowledge admit concede predict observe maintain contend complain
+protest demand appeal deny hit term label brand laud salute echo counter retort
+fear worry regret tout defend justify characterise characterize summon
+""".split())
+
+# Nouns that carry a reaction when they come "from" someone: "criticism from X".
+SPEECH_NOUNS = frozenset("""
+criticism condemnation praise reaction response statement warning rebuke backlash support
+welcome concern tweet comment remark message caution objection protest applause approval
+""".split())
+
+# Subjects that are never reactors in their own right.
+UNNAMED_HEADS = frozenset("""
+official officials source sources diplomat diplomats analyst analysts expert experts observer
+observers critic critics person people someone report reports aide aides insider insiders
+""".split())
+
+# Stance cues: lemma (or lowercase phrase) -> polarity weight toward the event.
+SUPPORT_CUES: dict[str, float] = {
+    "welcome": 2, "praise": 2, "hail": 2, "applaud": 2, "commend": 2, "congratulate": 2,
+    "endorse": 2, "celebrate": 2, "laud": 2, "salute": 2, "appreciate": 1, "thank": 1,
+    "support": 1.5, "right": 1, "correct": 1, "justified": 1.5, "wise": 1,
+    "brave": 1.5, "courageous": 1.5, "bold": 1, "historic": 1, "good": 1, "great": 1,
+    "positive": 1, "victory": 1, "defeat": 1, "prospect": 1.5, "opportunity": 1,
+    "overdue": 1.5, "success": 1, "achievement": 1, "delighted": 2, "pleased": 1.5,
+    "glad": 1.5, "happy": 1, "step in the right direction": 2, "no longer need": 1,
+    "long overdue": 2, "important step": 1.5, "right decision": 2, "agree": 1,
+    "independence day": 1, "win": 0.5,
+}
+OPPOSE_CUES: dict[str, float] = {
+    "condemn": 2, "condemnation": 2, "criticize": 2, "criticise": 2, "criticism": 2,
+    "denounce": 2, "deplore": 2, "decry": 2, "slam": 2, "blast": 2, "lambast": 2,
+    "castigate": 2, "reject": 2, "regret": 2, "regrettable": 2, "mistake": 2, "error": 2,
+    "wrong": 1.5, "blunder": 2, "dangerous": 1.5, "danger": 1, "threat": 1, "threaten": 1,
+    "risk": 1, "concern": 1.5, "concerned": 1.5, "worry": 1.5, "worried": 1.5,
+    "disappoint": 2, "disappointed": 2, "disappointment": 2, "disappointing": 2,
+    "dismay": 2, "alarm": 1.5, "alarmed": 1.5, "sad": 1.5, "saddened": 1.5, "shame": 1.5,
+    "shameful": 2, "deplorable": 2, "unacceptable": 2, "illegal": 2, "violation": 2,
+    "violate": 2, "undermine": 1.5, "destabilize": 1.5, "destabilise": 1.5,
+    "provocative": 1.5, "provocation": 1.5, "reckless": 2, "irresponsible": 2,
+    "betrayal": 2, "betray": 2, "abandon": 1.5, "catastrophic": 2, "disaster": 2,
+    "disastrous": 2, "blow": 1, "setback": 1.5, "oppose": 2, "opposition": 1.5,
+    "outrage": 2, "outrageous": 2, "anger": 1.5, "angry": 1.5, "fury": 2, "caution": 1,
+    "warn": 1, "warning": 1, "grave": 1, "null": 1.5, "void": 1, "unilateral": 1,
+    "counterproductive": 2, "harmful": 2, "damage": 1.5, "damaging": 1.5, "rebuke": 2,
+    "backlash": 1.5, "objection": 1.5, "protest": 1, "deeply": 0.5, "sorry": 1,
+    "serious consequences": 1.5, "win for": 1.5, "unfortunate": 1.5, "negative": 1,
+    "indignation": 2, "reverse": 1.5, "reconsider": 1.5, "fail": 1, "failure": 1.5,
+    "erroneous": 2, "flawed": 2, "hasty": 1.5, "abrupt": 1, "premature": 1.5,
+    "isolate": 1, "isolated": 1, "irreversible": 1, "lament": 2, "nonsense": 2,
+    "disrespect": 2, "insult": 2, "alive": 0.5,
+}
+# Cues of a deliberately neutral reaction: naming them gives a reason, not a polarity.
+NEUTRAL_CUES = frozenset("""
+calm restraint study examine monitor dialogue acknowledge note respect
+""".split())
+
+NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without"})
+
+# Titles and role words: they describe a person, they are not part of a name.
+TITLE_WORDS = frozenset("""
+president vice prime minister ministers chancellor secretary secretary-general senator senators
+congressman congresswoman representative ambassador envoy spokesman spokeswoman spokesperson
+king queen prince princess emir sheikh pope leader chief head governor mayor general admiral
+commander chairman chairwoman chair director deputy mr mrs ms dr sir lord lady ayatollah
+supreme speaker premier president-elect former retired acting first mp lawmaker legislator
+commissioner executive foreign defence defense interior finance state affairs cabinet
+ambassador-at-large counterpart chief-of-staff brigadier colonel major lieutenant sergeant
+crown monarch sultan rep sen gov attorney justice judge high representative official
+undersecretary under-secretary minister-president taoiseach
+""".split())
+
+# Names of organisations that speak for a country without naming it.
+INSTITUTIONS = {
+    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US",
+    "us senate": "US", "kremlin": "RU", "elysee": "FR", "élysée": "FR", "elysee palace": "FR",
+    "downing street": "GB", "whitehall": "GB", "foreign office": "GB", "bundestag": "DE",
+    "knesset": "IL", "quai d'orsay": "FR", "zhongnanhai": "CN", "duma": "RU",
+}
+
+# News organisations, and the last words that mark a name as one ("The Wall
+# Street Journal", "TRT World"): the people they name are reporters.
+MEDIA_NAMES = frozenset("""
+reuters afp ap bloomberg bbc cnn xinhua tass efe ansa dpa kyodo yonhap irna isna wam sana
+anadolu sputnik interfax trt trtworld euronews euobserver politico axios nbc cbs abc fox msnbc
+npr pbs wion getty epa rex aljazeera
+""".split()) | frozenset({"associated press", "agence france-presse", "al jazeera", "ria novosti"})
+MEDIA_LAST_WORDS = frozenset("""
+news times post journal herald tribune guardian telegraph gazette daily press television tv
+radio channel newspaper magazine wire world standard observer chronicle images photos
+""".split())
+PLATFORMS = frozenset("twitter facebook instagram youtube telegram tiktok weibo x".split())

@@ -1,0 +1,291 @@
+"""Who is who in one article: named mentions grouped into actors.
+
+Every named person, organisation and country in the article becomes a
+candidate actor; mentions of the same one ("US President Donald Trump",
+"Trump") share one `Candidate`. Attribution later decides which candidates
+actually reacted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import ActorKind
+from ..names import fold
+from . import lexicon
+from .countries import Gazetteer
+
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+_INTERNATIONAL = {"eu", "un", "nato", "european union", "united nations", "african union", "arab league",
+                  "opec", "who", "iaea", "asean", "g7", "g20", "european commission", "european council",
+                  "european parliament", "un security council", "security council", "world bank", "imf"}
+
+
+_ORG_WORDS = {"ministry", "office", "department", "council", "party", "union", "commission", "government",
+              "bank", "house", "agency", "committee", "parliament", "assembly", "army", "front", "movement",
+              "organisation", "organization", "league", "alliance", "coalition", "court", "embassy", "group"}
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles and articles: ["President", "Donald", "Trump"] -> ["Donald", "Trump"]."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower().strip(".") in lexicon.TITLE_WORDS or words[i].lower() == "the"):
+        i += 1
+    return words[i:]
+
+
+@dataclass
+class Candidate:
+    """One actor of the article and everything the text says about it."""
+
+    key: str
+    kind: ActorKind
+    name: str
+    country: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    reporter: bool = False
+
+    def learn(self, *, country: str | None, role: str | None, organization: str | None) -> None:
+        """Keep the first country and organisation seen, and the fullest role."""
+        self.country = self.country or country
+        self.organization = self.organization or organization
+        if role and (not self.role or len(role) > len(self.role)):
+            self.role = role
+
+
+def _clean(span_text: str) -> str:
+    text = span_text.strip(" ,.;:-\"'()")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip()
+
+
+def is_media(name: str) -> bool:
+    """True for news organisations ("Reuters", "The Wall Street Journal", "TRT World")."""
+    folded = fold(name)
+    words = folded.split()
+    return bool(words) and (folded in lexicon.MEDIA_NAMES or words[0] in lexicon.MEDIA_NAMES
+                            or (len(words) > 1 and words[-1] in lexicon.MEDIA_LAST_WORDS))
+
+
+class Registry:
+    """The candidates of one article and which tokens mention them."""
+
+    def __init__(self, docs: list[Doc], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.candidates: dict[str, Candidate] = {}
+        self._token_keys: dict[tuple[int, int], str] = {}
+        self._surnames: dict[str, list[str]] = {}
+        self._entity_tables: dict[int, dict[int, Span]] = {}
+        self._collect_people(docs)
+        for d, doc in enumerate(docs):
+            for ent in doc.ents:
+                key = self._resolve_entity(ent)
+                if key:
+                    for tok in ent:
+                        self._token_keys[(d, tok.i)] = key
+        # The statistical NER often misses a bare surname ("Meloni said") once
+        # the full name was given: a proper noun equal to a known surname is
+        # a mention of that person.
+        for d, doc in enumerate(docs):
+            for tok in doc:
+                if tok.pos_ == "PROPN" and not tok.ent_type_ and (d, tok.i) not in self._token_keys:
+                    names = self._surnames.get(fold(tok.text))
+                    if names and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                        key = f"person:{fold(names[0])}"
+                        if key in self.candidates:
+                            self.candidates[key].aliases.add(tok.text)
+                            self._token_keys[(d, tok.i)] = key
+
+    # -- building ---------------------------------------------------------
+
+    def _collect_people(self, docs: list[Doc]) -> None:
+        """First pass: full names of people, so bare surnames can find them."""
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                words = strip_titles(_clean(ent.text).split())
+                if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)):
+                    full = " ".join(words)
+                    names = self._surnames.setdefault(fold(words[-1]), [])
+                    if full not in names:
+                        names.append(full)
+
+    def _person_for(self, words: list[str]) -> str | None:
+        """The full name a (possibly bare) person name refers to in this article."""
+        if not words:
+            return None
+        if len(words) >= 2:
+            return " ".join(words)
+        names = self._surnames.get(fold(words[0]))
+        if names:
+            return names[0]
+        return None
+
+    def _resolve_entity(self, ent: Span) -> str | None:
+        text = _clean(ent.text)
+        if not text or fold(text) in lexicon.PLATFORMS:
+            return None
+        words = strip_titles(text.split())
+        label = ent.label_
+        if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
+            match = self.gazetteer.lookup(text)
+            if match is None:
+                return None
+            return self._country(match.code, text)
+        if label == "PERSON" or (label in ("ORG", "FAC") and self._surnames.get(fold(text))):
+            full = self._person_for(words) or " ".join(words)
+            if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):
+                return None
+            return self._person(full, ent, text)
+        if label in ("ORG", "FAC"):
+            match = self.gazetteer.lookup(text)
+            if match and match.how == "name":
+                return self._country(match.code, text)
+            if is_media(text):
+                return None
+            if label == "FAC" and fold(text) not in lexicon.INSTITUTIONS:
+                return None
+            return self._organization(text)
+        return None
+
+    def _country(self, code: str, surface: str) -> str:
+        key = f"country:{code}"
+        cand = self.candidates.get(key)
+        if cand is None:
+            cand = self.candidates[key] = Candidate(key, "country", self.gazetteer.name(code), country=code)
+        cand.aliases.add(surface)
+        return key
+
+    def _organization(self, text: str) -> str:
+        folded = fold(text)
+        key = f"organization:{folded}"
+        cand = self.candidates.get(key)
+        if cand is None:
+            country = lexicon.INSTITUTIONS.get(folded)
+            if country is None and folded not in _INTERNATIONAL:
+                for word in text.replace("'s", "").split():
+                    match = self.gazetteer.lookup(word)
+                    if match and match.how in ("name", "demonym"):
+                        country = match.code
+                        break
+            cand = self.candidates[key] = Candidate(key, "organization", text, country=country)
+        cand.aliases.add(text)
+        return key
+
+    def _person(self, full: str, ent: Span, surface: str) -> str:
+        key = f"person:{fold(full)}"
+        cand = self.candidates.get(key)
+        if cand is None:
+            cand = self.candidates[key] = Candidate(key, "person", full)
+        cand.aliases.add(surface)
+        country, role, organization, reporter = self._describe(ent)
+        title_words = [w for w in surface.split()[: -len(full.split()) or None] if w.lower().strip(".") in lexicon.TITLE_WORDS]
+        if not role and title_words:
+            role = " ".join(title_words)
+        cand.learn(country=country, role=role, organization=organization)
+        cand.reporter = cand.reporter or reporter
+        return key
+
+    def _describe(self, ent: Span) -> tuple[str | None, str | None, str | None, bool]:
+        """Country, role, organisation from the words before a name.
+
+        "British defence minister Tobias Ellwood" -> GB, "defence minister";
+        "Israel's Prime Minister Benjamin Netanyahu" -> IL, "Prime Minister";
+        "TRT World's Sally Ayhan" -> a reporter.
+        """
+        doc = ent.doc
+        words: list[Token] = []
+        i = ent.start - 1
+        while i >= ent.sent.start and len(words) < 8:
+            tok = doc[i]
+            if tok.text in ("'s", "'") or tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct:
+                words.insert(0, tok)
+                i -= 1
+                continue
+            break
+        country = organization = None
+        reporter = False
+        role_words: list[str] = []
+        handled: set[int] = set()
+        for tok in words:
+            span = self._entity_at(doc, tok.i)
+            if span is not None:
+                if span.start in handled:
+                    continue
+                handled.add(span.start)
+                etext = _clean(span.text)
+                match = self.gazetteer.lookup(etext)
+                if match:
+                    country = country or match.code
+                elif span.label_ in ("ORG", "FAC") and is_media(etext):
+                    reporter = True
+                elif span.label_ in ("ORG", "FAC"):
+                    organization = organization or etext
+                    country = country or lexicon.INSTITUTIONS.get(fold(etext))
+                continue
+            if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
+                continue
+            match = self.gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
+            if match:
+                country = country or match.code
+                continue
+            role_words.append(tok.text)
+        role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
+        return country, role, organization, reporter
+
+    def _entity_at(self, doc: Doc, i: int) -> Span | None:
+        table = self._entity_tables.get(id(doc))
+        if table is None:
+            table = self._entity_tables[id(doc)] = {t: e for e in doc.ents for t in range(e.start, e.end)}
+        return table.get(i)
+
+    def name_at(self, doc_index: int, tok: Token) -> str | None:
+        """A candidate for a proper-noun speaker the NER did not tag.
+
+        "Ivanka Trump said" at the start of a sentence is often missed. The
+        name is the token with its proper-noun compounds; several name words
+        make a person, one word or an organisation word makes an organisation.
+        """
+        if tok.pos_ != "PROPN" or tok.ent_type_:
+            return None
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        if any(w.i + 1 != n.i for w, n in zip(words, words[1:])):
+            return None
+        names = [w.text for w in words]
+        if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
+            return None
+        if any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1:
+            if is_media(" ".join(names)):
+                return None
+            key = self._organization(" ".join(names))
+        else:
+            key = self._person(" ".join(names), tok.doc[words[0].i:tok.i + 1], " ".join(names))
+        for w in words:
+            self._token_keys[(doc_index, w.i)] = key
+        return key
+
+    # -- lookups ----------------------------------------------------------
+
+    def key_at(self, doc_index: int, token: Token) -> str | None:
+        """The candidate a token is part of a mention of, if any."""
+        return self._token_keys.get((doc_index, token.i))
+
+    def country_key(self, code: str, surface: str) -> str:
+        """The candidate for a country named only by an adjective ("the French government")."""
+        return self._country(code, surface)
+
+    def mentions_before(self, doc_index: int, token_index: int) -> list[str]:
+        """Candidate keys mentioned before a position, most recent first."""
+        out: list[str] = []
+        for (d, i), key in sorted(self._token_keys.items(), reverse=True):
+            if (d, i) < (doc_index, token_index) and (not out or out[-1] != key):
+                out.append(key)
+        return out

@@ -1,0 +1,134 @@
+"""The extraction pipeline: article text in, event and reactions out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..errors import InvalidInput
+from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, ExtractedReaction,
+                      Extraction, article_id)
+from .attribution import Statement, find_statements
+from .countries import gazetteer
+from .event import agents, is_roundup, label_from
+from .mentions import Candidate, Registry
+from .nlp import DEFAULT_MODEL, load_pipeline
+from .stance import decide
+from .text import Paragraph, check_text, paragraphs, read_html
+
+DEFAULT_MAX_CHARS = 1_000_000
+_TITLE_MAX = 200
+
+
+@dataclass(frozen=True)
+class _Job:
+    article: Article
+    paras: list[Paragraph]
+    title_is_text: bool  # the title is the text's own first paragraph
+
+
+class Extractor:
+    """Finds the event, the actors who reacted, their stances and quotes.
+
+    Holds the loaded spaCy pipeline, so one instance serves many articles;
+    `extract_many` streams articles through `nlp.pipe` for throughput.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        self.nlp = load_pipeline(model)
+        self.max_chars = max_chars
+        self._gazetteer = gazetteer()
+
+    def prepare(self, item: ArticleInput) -> Article:
+        """Normalise a submitted article (text or HTML) into a storable `Article`."""
+        title, published, source, url = item.title, item.published, item.source, item.url
+        if item.html is not None:
+            if len(item.html) > self.max_chars * 4:
+                raise InvalidInput(f"the HTML page has {len(item.html):,} characters; the limit is {self.max_chars * 4:,}")
+            page = read_html(item.html)
+            raw = page.text
+            title, published = title or page.title, published or page.published
+            source, url = source or page.source, url or page.url
+        else:
+            raw = item.text or ""
+        text = check_text(raw, self.max_chars)
+        if title is None:
+            first = paragraphs(text)
+            if len(first) >= 3 and len(first[0].text) <= _TITLE_MAX:
+                title = first[0].text
+        title = " ".join(title.split()) if title else None
+        return Article(id=article_id(text), title=title or None, url=url, published=published,
+                       source=source, text=text)
+
+    def extract(self, article: Article) -> Extraction:
+        """Extract one article."""
+        return next(self.extract_many([article]))
+
+    def extract_many(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 64) -> Iterator[Extraction]:
+        """Extract many articles, in order, parsing them with `nlp.pipe`."""
+        jobs: dict[int, _Job] = {}
+
+        def units() -> Iterator[tuple[str, tuple[int, int]]]:
+            for n, article in enumerate(articles):
+                paras = paragraphs(article.text)
+                title_is_text = bool(article.title) and bool(paras) and paras[0].text == article.title
+                jobs[n] = _Job(article, paras, title_is_text)
+                for p in paras:
+                    yield p.text, (n, 0)
+                yield (article.title or (paras[0].text if paras else article.text)), (n, 1)
+
+        current: list[Doc] = []
+        for doc, (n, is_title) in self.nlp.pipe(units(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+            if not is_title:
+                current.append(doc)
+                continue
+            job = jobs.pop(n)
+            yield self._analyse(job, current, doc)
+            current = []
+
+    def _analyse(self, job: _Job, docs: list[Doc], title_doc: Doc) -> Extraction:
+        registry = Registry([*docs, title_doc], self._gazetteer)
+        statements = find_statements(docs, job.paras, registry)
+        title_index = len(docs)
+        label_doc, label_index = title_doc, title_index
+        if job.article.title and is_roundup(job.article.title):
+            lead = next((i for i, d in enumerate(docs) if len(d) >= 12 and not (job.title_is_text and i == 0)), None)
+            if lead is not None:
+                label_doc, label_index = docs[lead], lead
+        deciders = agents(label_index, label_doc, registry) | agents(title_index, title_doc, registry)
+        lead = next((i for i, d in enumerate(docs) if len(d) >= 12 and not (job.title_is_text and i == 0)), None)
+        if lead is not None:
+            deciders |= agents(lead, docs[lead], registry)
+        event = EventDraft(label=label_from(label_doc), date=job.article.published)
+        reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders)
+                          for key, stmts in _by_speaker(statements).items())
+        return Extraction(article=job.article, event=event, reactions=reactions)
+
+    @staticmethod
+    def _reaction(text: str, cand: Candidate, stmts: list[Statement], decider: bool) -> ExtractedReaction:
+        cues = [c for s in stmts for c in s.cues]
+        stance, confidence, cue = decide(cues)
+        reason = cue.text if cue else next((s.neutral for s in stmts if s.neutral), None) or "no stance cue"
+        if decider and stance != "oppose":
+            if stance == "neutral":
+                reason = "defends own decision"
+            stance, confidence = "support", max(confidence, 0.7)
+        chosen = stmts[0]
+        if cue is not None:
+            chosen = next((s for s in stmts if s.start <= cue.start < s.end), max(
+                stmts, key=lambda s: sum(c.weight for c in s.cues) * (1 if stance == "support" else -1)))
+        start, end = chosen.start, chosen.end
+        actor = ExtractedActor(name=cand.name, kind=cand.kind, country=cand.country, role=cand.role,
+                               organization=cand.organization,
+                               aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))
+        return ExtractedReaction(actor=actor, stance=stance, confidence=confidence,
+                                 evidence=text[start:end], span=(start, end), cue=reason)
+
+
+def _by_speaker(statements: list[Statement]) -> dict[str, list[Statement]]:
+    grouped: dict[str, list[Statement]] = {}
+    for stmt in statements:
+        grouped.setdefault(stmt.key, []).append(stmt)
+    return grouped

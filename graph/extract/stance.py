@@ -1,0 +1,104 @@
+"""Stance toward the event from the words of a statement.
+
+A cue is a word or phrase from the stance lexicons; a negation that governs
+the cue itself flips it ("does not welcome", "is not a mistake"), while one
+elsewhere in the clause does not ("must not lose sight of the threat").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..models import Stance
+from . import lexicon
+
+_GOVERNED = {"attr", "acomp", "dobj", "oprd", "xcomp", "ccomp"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A stance-bearing word found in a statement, with its signed weight."""
+
+    text: str
+    weight: float
+    start: int  # absolute character offset, to keep the strongest cue's place
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children):
+        return True
+    doc = tok.doc
+    for j in (tok.i - 1, tok.i - 2):
+        if j >= tok.sent.start and doc[j].lower_ in ("no", "not", "never", "n't") and (j == tok.i - 1 or doc[j + 1].pos_ == "DET"):
+            return True
+    return False
+
+
+@functools.cache
+def _phrase_patterns() -> list[tuple[re.Pattern[str], str, float]]:
+    """Multi-word cues as patterns that allow inflection and one word between."""
+    out = []
+    for table, sign in ((lexicon.SUPPORT_CUES, 1.0), (lexicon.OPPOSE_CUES, -1.0)):
+        for phrase, weight in table.items():
+            if " " in phrase:
+                words = [re.escape(w) + r"\w*" for w in phrase.split()]
+                out.append((re.compile(r"\b" + r"\s+(?:\w+\s+)?".join(words) + r"\b"), phrase, sign * weight))
+    return out
+
+
+def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
+    """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
+    tokens = list(tokens)
+    if not tokens:
+        return []
+    cues: list[Cue] = []
+    for tok in tokens:
+        for form in {tok.lemma_.lower(), tok.lower_}:
+            weight = lexicon.SUPPORT_CUES.get(form) or 0.0
+            weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
+            if weight and " " not in form:
+                if _negated(tok):
+                    weight = -weight
+                cues.append(Cue(tok.text, weight, offset + tok.idx))
+                break
+    doc = tokens[0].doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text[start:end].lower()
+    for pattern, phrase, weight in _phrase_patterns():
+        for m in pattern.finditer(text):
+            cues.append(Cue(doc.text[start + m.start():start + m.end()], weight, offset + start + m.start()))
+    return cues
+
+
+def neutral_cue(tokens: Iterable[Token]) -> str | None:
+    """A word that marks a deliberately neutral reaction ("calls for calm"), if any."""
+    for tok in tokens:
+        if tok.lemma_.lower() in lexicon.NEUTRAL_CUES:
+            return tok.text
+    return None
+
+
+def decide(cues: list[Cue]) -> tuple[Stance, float, Cue | None]:
+    """Stance, confidence and deciding cue from all of one actor's cues.
+
+    Confidence grows with the net weight of agreeing cues and shrinks when
+    cues disagree, so a lone "threat" is less certain than "condemned ... a
+    grave mistake".
+    """
+    if not cues:
+        return "neutral", 0.5, None
+    total = sum(c.weight for c in cues)
+    against = sum(abs(c.weight) for c in cues if (c.weight > 0) != (total > 0))
+    if abs(total) < 1.0:
+        return "neutral", 0.45, None
+    stance: Stance = "support" if total > 0 else "oppose"
+    strongest = max((c for c in cues if (c.weight > 0) == (total > 0)), key=lambda c: abs(c.weight))
+    confidence = min(0.95, 0.55 + 0.1 * abs(total) - 0.1 * against)
+    return stance, round(max(confidence, 0.5), 2), strongest

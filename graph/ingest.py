@@ -1,0 +1,70 @@
+"""Ingesting articles: extraction, then one store transaction per article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .errors import InvalidInput
+from .extract import Extractor
+from .models import Article, ArticleInput
+from .store import IngestResult, Store
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run added, skipped and rejected."""
+
+    articles: int = 0
+    duplicates: int = 0
+    events: int = 0
+    actors: int = 0
+    reactions: int = 0
+    results: list[IngestResult] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+    def add(self, result: IngestResult) -> None:
+        """Count one stored article."""
+        self.results.append(result)
+        if not result.created:
+            self.duplicates += 1
+            return
+        self.articles += 1
+        self.events += result.event_created
+        self.actors += result.actors_added
+        self.reactions += result.reactions_added
+
+
+def prepare_all(extractor: Extractor, items: Iterable[tuple[str, ArticleInput]],
+                summary: IngestSummary) -> list[Article]:
+    """Normalise submitted articles, recording the ones that cannot be used."""
+    articles = []
+    for origin, item in items:
+        try:
+            articles.append(extractor.prepare(item))
+        except InvalidInput as exc:
+            summary.rejected.append(f"{origin}: {exc}")
+    return articles
+
+
+def ingest(articles: list[Article], extractor: Extractor, store: Store, *, event_id: str | None = None,
+           n_process: int = 1, summary: IngestSummary | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestSummary:
+    """Extract and store `articles`; texts already stored are not extracted again."""
+    summary = summary or IngestSummary()
+    if event_id is not None:
+        store.event(event_id)  # NotFound before any work is done
+    known = store.known_articles([a.id for a in articles])
+    fresh: dict[str, Article] = {}
+    for article in articles:
+        if article.id in known or article.id in fresh:
+            summary.add(IngestResult(article.id, known.get(article.id, ""), False, False, 0, 0))
+            if progress:
+                progress(1)
+        else:
+            fresh[article.id] = article
+    for extraction in extractor.extract_many(fresh.values(), n_process=n_process):
+        summary.add(store.add(extraction, event_id=event_id))
+        if progress:
+            progress(1)
+    return summary

@@ -1,0 +1,150 @@
+"""Pydantic models of the domain.
+
+They are strict at the edges: unknown fields and values of the wrong type are
+rejected with pydantic's readable messages rather than silently coerced, so a
+typo in a JSON Lines file or an API body is reported instead of ingested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Annotated, Literal
+
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+Stance = Literal["support", "oppose", "neutral"]
+ActorKind = Literal["person", "organization", "country"]
+STANCES: tuple[Stance, ...] = ("support", "oppose", "neutral")
+
+
+def _iso_country(code: str) -> str:
+    if pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$"), AfterValidator(_iso_country)]
+# Dates arrive as ISO strings from JSON and files; accept them even in strict models.
+LaxDate = Annotated[dt.date, Field(strict=False)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+def article_id(normalised_text: str) -> str:
+    """The id of an article: a hash of its normalised text.
+
+    Hashing the text (not the URL) makes re-ingesting the same article from
+    another source, or twice, a no-op.
+    """
+    return hashlib.sha256(normalised_text.encode("utf-8")).hexdigest()[:24]
+
+
+class ArticleInput(_Model):
+    """An article as a user submits it: plain text or an HTML page."""
+
+    text: str | None = None
+    html: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: LaxDate | None = None
+    source: str | None = None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ArticleInput":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+
+class Article(_Model):
+    """A stored article. `text` is normalised; reaction spans index into it."""
+
+    id: str
+    title: str | None = None
+    url: str | None = None
+    published: LaxDate | None = None
+    source: str | None = None
+    text: str
+
+
+class Event(_Model):
+    """A real-world event that actors react to."""
+
+    id: str
+    label: str = Field(min_length=1)
+    date: LaxDate | None = None
+
+
+class Actor(_Model):
+    """Someone who reacts: a person, an organisation or a country."""
+
+    id: str
+    name: str = Field(min_length=1)
+    kind: ActorKind
+    country: CountryCode | None = None
+    role: str | None = None
+    organization: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class Reaction(_Model):
+    """One actor's stance toward one event, as one article reports it."""
+
+    id: str
+    actor: str
+    event: str
+    article: str
+    stance: Stance
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: str
+    span: tuple[int, int]
+    cue: str
+    reviewed: bool = False
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _span_order(self) -> "Reaction":
+        if not 0 <= self.span[0] <= self.span[1]:
+            raise ValueError("span must be [start, end] with 0 <= start <= end")
+        return self
+
+
+class ExtractedActor(_Model):
+    """An actor as extraction finds it, before the store gives it an id."""
+
+    name: str = Field(min_length=1)
+    kind: ActorKind
+    country: CountryCode | None = None
+    role: str | None = None
+    organization: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+class ExtractedReaction(_Model):
+    """A reaction found in one article's text."""
+
+    actor: ExtractedActor
+    stance: Stance
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: str
+    span: tuple[int, int]
+    cue: str
+
+
+class EventDraft(_Model):
+    """The event an article is about, as extraction names it."""
+
+    label: str = Field(min_length=1)
+    date: LaxDate | None = None
+
+
+class Extraction(_Model):
+    """Everything extraction finds in one article."""
+
+    article: Article
+    event: EventDraft
+    reactions: tuple[ExtractedReaction, ...]

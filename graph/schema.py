@@ -1,0 +1,75 @@
+"""The SQL schema: the store is the source of truth for the graph.
+
+Plain SQLAlchemy Core tables that work on SQLite and PostgreSQL alike. Ids
+are short hashes made by the store, so two processes that store the same
+thing make the same id.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
+                        Integer, MetaData, String, Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+events = Table(
+    "events", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("date", Date),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("event_id", String(32), ForeignKey("events.id"), nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("published", Date),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Index("ix_articles_event", "event_id"),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("country", String(2)),
+    Column("role", Text),
+    Column("organization", Text),
+    CheckConstraint("kind IN ('person', 'organization', 'country')", name="ck_actors_kind"),
+    Index("ix_actors_country", "country"),
+    Index("ix_actors_kind", "kind"),
+)
+
+actor_aliases = Table(
+    "actor_aliases", metadata,
+    Column("actor_id", String(32), ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", String(200), primary_key=True),  # folded form used for matching
+    Column("alias", Text, nullable=False),
+    Index("ix_actor_aliases_key", "key"),
+)
+
+reactions = Table(
+    "reactions", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("actor_id", String(32), ForeignKey("actors.id"), nullable=False),
+    Column("event_id", String(32), ForeignKey("events.id"), nullable=False),
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("stance", String(8), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("reviewed", Boolean, nullable=False, default=False),
+    Column("note", Text),
+    CheckConstraint("stance IN ('support', 'oppose', 'neutral')", name="ck_reactions_stance"),
+    UniqueConstraint("article_id", "actor_id", name="uq_reactions_article_actor"),
+    Index("ix_reactions_event_stance", "event_id", "stance"),
+    Index("ix_reactions_actor", "actor_id"),
+)

@@ -1,0 +1,119 @@
+"""Attribution, actors and stance on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import Extractor
+from graph.models import ArticleInput, Extraction
+
+TITLE = "Canada imposes new tariffs on steel imports"
+
+
+def run(extractor: Extractor, body: str, title: str = TITLE) -> Extraction:
+    return extractor.extract(extractor.prepare(ArticleInput(text=body, title=title)))
+
+
+def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, str]:
+    return {r.actor.name: r.stance for r in run(extractor, body, title).reactions}
+
+
+@pytest.mark.parametrize("body, name, stance", [
+    ("German Chancellor Olaf Scholz said the tariffs were a serious mistake.", "Olaf Scholz", "oppose"),
+    ("\"This is a disaster for our farmers,\" said Mexican President Andres Manuel Lopez Obrador.",
+     "Andres Manuel Lopez Obrador", "oppose"),
+    ("The tariffs are justified and long overdue, according to Senator Jane Holloway.", "Jane Holloway", "support"),
+    ("The plan drew praise from Australian Prime Minister Anthony Albanese who said it was a bold step.",
+     "Anthony Albanese", "support"),
+    ("Japan's trade minister Kenji Watanabe tweeted that the move was deeply regrettable.", "Kenji Watanabe", "oppose"),
+    ("Brazil welcomed the decision.", "Brazil", "support"),
+    ("The Indian Foreign Ministry condemned the tariffs as illegal.", "Indian Foreign Ministry", "oppose"),
+    ("Spain does not welcome the tariffs, its economy minister Nadia Calvino said.", "Nadia Calvino", "oppose"),
+    ("Norwegian Prime Minister Erna Solberg called for calm and dialogue.", "Erna Solberg", "neutral"),
+    ("\"The tariffs are wrong and will hurt workers\" - Swedish Prime Minister Stefan Lofven", "Stefan Lofven", "oppose"),
+])
+def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
+    assert stances(extractor, body).get(name) == stance
+
+
+def test_adding_that_keeps_the_speaker(extractor: Extractor) -> None:
+    body = ("Chilean President Gabriel Boric said he had read the plan, adding that it was a dangerous "
+            "escalation.")
+    assert stances(extractor, body) == {"Gabriel Boric": "oppose"}
+
+
+def test_pronoun_it_added_resolves_to_the_organisation(extractor: Extractor) -> None:
+    body = ("The Kremlin said it had studied the tariffs carefully.\n\n"
+            "\"They are a grave error and a blow to free trade,\" it added.")
+    got = run(extractor, body).reactions
+    assert [(r.actor.name, r.actor.country, r.stance) for r in got] == [("Kremlin", "RU", "oppose")]
+
+
+def test_he_said_resolves_to_the_last_person_speaking(extractor: Extractor) -> None:
+    body = ("Irish Foreign Minister Simon Coveney spoke to reporters in Dublin.\n\n"
+            "\"We condemn this decision,\" he said.")
+    assert stances(extractor, body) == {"Simon Coveney": "oppose"}
+
+
+def test_quote_running_over_paragraphs_stays_with_its_speaker(extractor: Extractor) -> None:
+    body = ("\"We have studied the plan,\" Dutch Prime Minister Mark Rutte said.\n\n"
+            "\"It is a grave mistake and we regret it deeply.\"")
+    assert stances(extractor, body) == {"Mark Rutte": "oppose"}
+
+
+@pytest.mark.parametrize("body", [
+    "Reuters reported that the tariffs would take effect on Monday.",
+    "BBC News's Laura Simmons has the latest from Ottawa.",
+    "A senior US official told Reuters the tariffs were a mistake.",
+    "Officials said the plan had been rushed.",
+    "The decision was first reported by The Washington Post.",
+    "Ottawa Mayor Mark Sutcliffe met Canadian Prime Minister Mark Carney on Tuesday.",
+])
+def test_not_reactors(extractor: Extractor, body: str) -> None:
+    assert stances(extractor, body) == {}
+
+
+def test_decision_maker_defending_the_decision_supports_it(extractor: Extractor) -> None:
+    title = "Canadian Prime Minister Mark Carney imposes tariffs on steel imports"
+    body = "Mark Carney said the tariffs would protect Canadian workers from unfair competition."
+    assert stances(extractor, body, title) == {"Mark Carney": "support"}
+
+
+def test_countries_from_demonyms_capitals_and_ministries(extractor: Extractor) -> None:
+    body = ("Moscow said the tariffs were a provocation.\n\n"
+            "The Turkish Foreign Ministry rejected the tariffs.\n\n"
+            "French Finance Minister Eric Lombard said the move was unacceptable.")
+    got = {r.actor.name: r.actor for r in run(extractor, body).reactions}
+    assert got["Russia"].kind == "country" and got["Russia"].country == "RU"
+    assert got["Turkish Foreign Ministry"].country == "TR"
+    assert (got["Eric Lombard"].country, got["Eric Lombard"].role) == ("FR", "Finance Minister")
+
+
+def test_bare_surname_joins_the_full_name(extractor: Extractor) -> None:
+    body = ("Italian Prime Minister Giorgia Meloni met trade officials on Monday.\n\n"
+            "Meloni said the tariffs were unacceptable.")
+    got = run(extractor, body).reactions
+    assert [(r.actor.name, r.actor.country, r.stance) for r in got] == [("Giorgia Meloni", "IT", "oppose")]
+
+
+def test_confidence_grows_with_agreeing_cues(extractor: Extractor) -> None:
+    got = {r.actor.name: r for r in run(extractor, (
+        "Greek Prime Minister Kyriakos Mitsotakis said the tariffs were a risk.\n\n"
+        "Polish President Karol Nawrocki condemned the tariffs as a reckless and illegal mistake.")).reactions}
+    assert got["Karol Nawrocki"].confidence > got["Kyriakos Mitsotakis"].confidence
+    assert got["Karol Nawrocki"].cue in ("condemned", "reckless", "illegal", "mistake")
+
+
+def test_html_page_gives_title_date_and_text(extractor: Extractor) -> None:
+    html = ("<html><head><title>Canada imposes steel tariffs</title>"
+            "<meta property=\"article:published_time\" content=\"2025-03-04T09:00:00Z\"></head><body><article>"
+            "<h1>Canada imposes steel tariffs</h1>"
+            "<p>Brazilian President Luiz Inacio Lula da Silva said the tariffs were a grave mistake for trade.</p>"
+            "<p>The measures take effect next week across all ports and border crossings in the country.</p>"
+            "</article></body></html>")
+    article = extractor.prepare(ArticleInput(html=html))
+    assert article.title == "Canada imposes steel tariffs"
+    assert str(article.published) == "2025-03-04"
+    assert "grave mistake" in article.text
+    got = extractor.extract(article)
+    assert [(r.actor.name, r.stance) for r in got.reactions] == [("Luiz Inacio Lula da Silva", "oppose")]

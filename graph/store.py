@@ -218,7 +218,7 @@ class Store:
             for i in range(0, len(article_ids), 500):  # stay under bound-parameter limits
                 chunk = article_ids[i:i + 500]
                 found.update(conn.execute(select(t.articles.c.id, t.articles.c.event_id)
-                                          .where(t.articles.c.id.in_(chunk))).tuples().all())
+                                          .where(t.articles.c.id.in_(chunk))).all())
         return found
 
     def is_empty(self) -> bool:

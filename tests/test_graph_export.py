@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from graph import export
+from graph.errors import NotFound
 from graph.extract import Extractor
 from graph.models import ArticleInput
 from graph.network import build_graph
@@ -83,3 +84,15 @@ def test_writers_take_paths_and_file_objects(filled: Store, tmp_path: Path) -> N
     assert nx.node_link_graph(data, edges="edges").number_of_edges() == g.number_of_edges()
     with pytest.raises(ValueError, match="unknown export format"):
         export.write(g, io.BytesIO(), "csv")  # type: ignore[arg-type]
+
+
+def test_scope_of_one_actor_is_its_neighbourhood(filled: Store, extractor: Extractor) -> None:
+    filled.add(extractor.extract(extractor.prepare(ArticleInput(
+        text="Japan said the vote was a grave mistake.", title="Brexit vote shocks Europe"))))
+    macron = next(a for a in filled.scope().actors if a.name == "Emmanuel Macron")
+    g = build_graph(filled.scope(actor_id=macron.id))
+    labels = {d.get("label") for _, d in g.nodes(data=True)}
+    assert "Emmanuel Macron" in labels and "United Kingdom" in labels  # reacted to the same event
+    assert "Japan" not in labels and "Marco Rubio" not in labels  # other events are out of scope
+    with pytest.raises(NotFound):
+        filled.scope(actor_id="ac-missing")

@@ -1,0 +1,81 @@
+"""Ingest throughput against raw spaCy on the same texts.
+
+Builds N distinct synthetic articles from the bundled samples (paragraphs
+shuffled, each article numbered), then times
+  1. raw `nlp.pipe` over the article texts, and
+  2. the full ingest path: normalise, parse paragraphs, extract, store in a
+     fresh SQLite file (one transaction per article),
+with the same number of processes, and prints articles/s, words/s and the
+ratio of the two. Goal: ratio >= 0.8 (spaCy is nearly all the cost).
+
+    python bench/ingest.py [--articles 300] [--processes 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from graph.extract import Extractor
+from graph.ingest import ingest
+from graph.models import ArticleInput
+from graph.store import Store
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def synthetic_articles(n: int, seed: int = 7) -> list[str]:
+    """N distinct article texts made of the samples' paragraphs."""
+    paragraphs = [p for f in sorted(SAMPLES.glob("*.txt"))
+                  for p in f.read_text(encoding="utf-8").split("\n") if p.strip()]
+    rng = random.Random(seed)
+    texts = []
+    for i in range(n):
+        body = paragraphs[:]
+        rng.shuffle(body)
+        texts.append(f"Report {i}: reactions to the decision\n\n" + "\n\n".join(body))
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--processes", type=int, default=1)
+    args = parser.parse_args()
+
+    texts = synthetic_articles(args.articles)
+    words = sum(len(t.split()) for t in texts)
+    extractor = Extractor()
+    nlp = extractor.nlp
+    list(nlp.pipe(texts[:5]))  # warm up
+
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=args.processes, batch_size=64):
+        pass
+    raw = time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(f"sqlite:///{tmp}/bench.sqlite3")
+        start = time.perf_counter()
+        articles = [extractor.prepare(ArticleInput(text=t)) for t in texts]
+        summary = ingest(articles, extractor, store, n_process=args.processes)
+        ours = time.perf_counter() - start
+        stats = store.stats()
+        store.close()
+    assert summary.articles == args.articles, summary
+
+    print(f"articles: {args.articles}, words: {words:,} ({words // args.articles} per article), "
+          f"processes: {args.processes}")
+    print(f"raw nlp.pipe     {raw:7.2f} s  {args.articles / raw:7.1f} articles/s  {words / raw:9,.0f} words/s")
+    print(f"reactiongraph    {ours:7.2f} s  {args.articles / ours:7.1f} articles/s  {words / ours:9,.0f} words/s"
+          f"  (stored {stats.reactions:,} reactions, {stats.actors:,} actors)")
+    print(f"ratio (reactiongraph / raw throughput): {raw / ours:.2f}  (goal >= 0.80)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -79,10 +79,7 @@ class Event(_Model):
     date: LaxDate | None = None
 
 
-class Actor(_Model):
-    """Someone who reacts: a person, an organisation or a country."""
-
-    id: str
+class _ActorFields(_Model):
     name: str = Field(min_length=1)
     kind: ActorKind
     country: CountryCode | None = None
@@ -91,48 +88,45 @@ class Actor(_Model):
     aliases: tuple[str, ...] = ()
 
 
-class Reaction(_Model):
+class ExtractedActor(_ActorFields):
+    """An actor as extraction finds it, before the store gives it an id."""
+
+
+class Actor(_ActorFields):
+    """Someone who reacts: a person, an organisation or a country."""
+
+    id: str
+
+
+class _ReactionFields(_Model):
+    stance: Stance
+    confidence: float = Field(ge=0.0, le=1.0)
+    evidence: str
+    span: tuple[int, int]
+    cue: str
+
+    @model_validator(mode="after")
+    def _span_order(self) -> "_ReactionFields":
+        if not 0 <= self.span[0] <= self.span[1]:
+            raise ValueError("span must be [start, end] with 0 <= start <= end")
+        return self
+
+
+class ExtractedReaction(_ReactionFields):
+    """A reaction found in one article's text."""
+
+    actor: ExtractedActor
+
+
+class Reaction(_ReactionFields):
     """One actor's stance toward one event, as one article reports it."""
 
     id: str
     actor: str
     event: str
     article: str
-    stance: Stance
-    confidence: float = Field(ge=0.0, le=1.0)
-    evidence: str
-    span: tuple[int, int]
-    cue: str
     reviewed: bool = False
     note: str | None = None
-
-    @model_validator(mode="after")
-    def _span_order(self) -> "Reaction":
-        if not 0 <= self.span[0] <= self.span[1]:
-            raise ValueError("span must be [start, end] with 0 <= start <= end")
-        return self
-
-
-class ExtractedActor(_Model):
-    """An actor as extraction finds it, before the store gives it an id."""
-
-    name: str = Field(min_length=1)
-    kind: ActorKind
-    country: CountryCode | None = None
-    role: str | None = None
-    organization: str | None = None
-    aliases: tuple[str, ...] = ()
-
-
-class ExtractedReaction(_Model):
-    """A reaction found in one article's text."""
-
-    actor: ExtractedActor
-    stance: Stance
-    confidence: float = Field(ge=0.0, le=1.0)
-    evidence: str
-    span: tuple[int, int]
-    cue: str
 
 
 class EventDraft(_Model):

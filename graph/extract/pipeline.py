@@ -92,13 +92,11 @@ class Extractor:
         registry = Registry([*docs, title_doc], self._gazetteer)
         statements = find_statements(docs, job.paras, registry)
         title_index = len(docs)
-        label_doc, label_index = title_doc, title_index
-        if job.article.title and is_roundup(job.article.title):
-            lead = next((i for i, d in enumerate(docs) if len(d) >= 12 and not (job.title_is_text and i == 0)), None)
-            if lead is not None:
-                label_doc, label_index = docs[lead], lead
-        deciders = agents(label_index, label_doc, registry) | agents(title_index, title_doc, registry)
         lead = next((i for i, d in enumerate(docs) if len(d) >= 12 and not (job.title_is_text and i == 0)), None)
+        label_doc = title_doc
+        if job.article.title and is_roundup(job.article.title) and lead is not None:
+            label_doc = docs[lead]  # "World reacts to ..." names the reactions, the lead names the event
+        deciders = agents(title_index, title_doc, registry)
         if lead is not None:
             deciders |= agents(lead, docs[lead], registry)
         event = EventDraft(label=label_from(label_doc), date=job.article.published)

@@ -23,10 +23,12 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-## run: set up, ingest the bundled sample articles into an empty store, serve on http://$(HOST):$(PORT)
+## run: set up, ingest the bundled sample articles into an empty store, make a demo token, serve on http://$(HOST):$(PORT)
 run: install
 	$(BIN)/reactiongraph ingest --if-empty samples/
-	$(BIN)/reactiongraph run --host $(HOST) --port $(PORT)
+	@echo "demo API token (writes need it):"
+	@$(BIN)/reactiongraph token create --label demo --replace --curl
+	$(BIN)/reactiongraph serve --host $(HOST) --port $(PORT)
 
 ## test: set up with the test extras and run the whole suite
 test: install-test

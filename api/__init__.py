@@ -7,20 +7,30 @@ so tests and workers each get their own app and store.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from flask import Flask
 
-from . import errors, routes, settings
-from .services import Services
+try:
+    __version__ = version("reactiongraph")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0+unknown"
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app; `config` overrides defaults and REACTIONGRAPH_* variables."""
-    app = Flask(__name__, instance_relative_config=True)
+    from . import auth, errors, settings
+    from .openapi import ReactionGraphAPI
+    from .routes import actors, articles, events, reactions, service
+    from .services import Services
+
+    app = ReactionGraphAPI(__name__, instance_relative_config=True)
     settings.configure(app, config)
     app.json.sort_keys = False
     app.extensions["reactiongraph"] = Services(app.config)
     errors.register(app)
-    app.register_blueprint(routes.bp)
+    auth.register(app)
+    for module in (articles, events, actors, reactions, service):
+        app.register_api(module.bp)
     return app

@@ -182,6 +182,66 @@ def stats() -> None:
     click.echo(f"articles {s.articles}\nevents {s.events}\nactors {s.actors}\nreactions {s.reactions}")
 
 
+@cli.group()
+def token() -> None:
+    """Create, list and revoke API tokens (writes need one)."""
+
+
+@token.command("create")
+@click.option("--label", default="token", show_default=True, help="What the token is for.")
+@click.option("--replace", is_flag=True, help="Revoke other active tokens with the same label first.")
+@click.option("--curl", "show_curl", is_flag=True, help="Also print a ready curl example.")
+@_domain_errors
+def token_create(label: str, replace: bool, show_curl: bool) -> None:
+    """Create a token and print it; only its hash is kept, so note it now."""
+    from .auth import create_token
+
+    store = services().store
+    if replace:
+        store.revoke_tokens_labelled(label)
+    token_id, secret = create_token(store, label)
+    click.echo(secret)
+    click.echo(f"token {token_id} ({label}) created; it is shown only once", err=True)
+    if show_curl:
+        click.echo("try:\n  curl -X POST http://127.0.0.1:5000/api/articles "
+                   f"-H 'Authorization: Bearer {secret}' -H 'Content-Type: application/json' "
+                   "-d '{\"text\": \"Britain said the decision was a grave mistake.\", \"title\": \"Example\"}'",
+                   err=True)
+
+
+@token.command("list")
+def token_list() -> None:
+    """List tokens: id, label, created, revoked."""
+    for record in services().store.tokens():
+        revoked = f"revoked {record.revoked_at:%Y-%m-%d %H:%M}" if record.revoked_at else "active"
+        click.echo(f"{record.id}  {record.label:20}  created {record.created_at:%Y-%m-%d %H:%M}  {revoked}")
+
+
+@token.command("revoke")
+@click.argument("token_id")
+@_domain_errors
+def token_revoke(token_id: str) -> None:
+    """Revoke the token with this id."""
+    services().store.revoke_token(token_id)
+    click.echo(f"token {token_id} revoked")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--threads", type=click.IntRange(min=1), help="Worker threads (default: SERVE_THREADS).")
+def serve(host: str, port: int, threads: int | None) -> None:
+    """Serve the app with waitress, a production WSGI server."""
+    import waitress
+    from flask import current_app
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    services().store  # open the store now: a bad DATABASE_URL fails here, not on the first request
+    count = threads or app.config["SERVE_THREADS"]
+    click.echo(f"serving on http://{host}:{port} with {count} threads", err=True)
+    waitress.serve(app, host=host, port=port, threads=count, ident="reactiongraph")
+
+
 def main() -> None:
     """Entry point of the `reactiongraph` console script."""
     cli.main(prog_name="reactiongraph")

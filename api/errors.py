@@ -30,7 +30,8 @@ def problem(status: int, title: str, detail: str | None = None, *, errors: list[
 
 def _domain(exc: ReactionGraphError) -> Response:
     status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
-    return problem(status, exc.title, str(exc))
+    errors = [{"loc": [], "msg": str(exc), "type": "invalid_input"}] if status == 422 else None
+    return problem(status, exc.title, str(exc), errors=errors)
 
 
 def _http(exc: HTTPException) -> Response:

@@ -30,6 +30,16 @@ def _positive_int(value: Any) -> int:
     return number
 
 
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+        return value.lower() in ("1", "true", "yes", "on")
+    if value in (0, 1):
+        return bool(value)
+    raise ValueError("expected true or false")
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("expected a non-empty string")
@@ -68,6 +78,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("INGEST_PROCESSES", 1,
             "Processes spaCy parses with when ingesting many articles at once (`nlp.pipe(n_process=...)`).",
             _positive_int),
+    Setting("MAX_BODY_BYTES", 2 * 1024 * 1024,
+            "Largest HTTP request body accepted, in bytes; larger ones get 413.", _positive_int),
+    Setting("READ_TOKEN_REQUIRED", False,
+            "Require a bearer token for reads too (writes always need one).", _flag),
+    Setting("SERVE_THREADS", 8,
+            "Worker threads of `reactiongraph serve` (waitress).", _positive_int),
 )
 
 
@@ -83,6 +99,7 @@ def configure(app: Flask, overrides: Mapping[str, Any] | None) -> None:
             app.config[setting.name] = setting.parse(app.config[setting.name])
         except ValueError as exc:
             raise SettingError(f"setting {setting.name} ({setting.env}): {exc}, got {app.config[setting.name]!r}") from None
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]  # Flask answers 413 past it
     if app.config["DATABASE_URL"] is None:
         os.makedirs(app.instance_path, exist_ok=True)
         app.config["DATABASE_URL"] = "sqlite:///" + os.path.join(app.instance_path, "reactiongraph.sqlite3")

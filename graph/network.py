@@ -14,7 +14,7 @@ import networkx as nx
 
 from .extract.countries import gazetteer
 from .models import Actor
-from .store import Scope
+from .queries import Scope
 
 
 def event_node(event_id: str) -> str:

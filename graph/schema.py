@@ -18,6 +18,7 @@ events = Table(
     Column("label", Text, nullable=False),
     Column("date", Date),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_events_created", "created_at", "id"),
 )
 
 articles = Table(
@@ -31,6 +32,7 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_event", "event_id"),
+    Index("ix_articles_ingested", "ingested_at", "id"),
 )
 
 actors = Table(
@@ -68,8 +70,29 @@ reactions = Table(
     Column("cue", Text, nullable=False),
     Column("reviewed", Boolean, nullable=False, default=False),
     Column("note", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
     CheckConstraint("stance IN ('support', 'oppose', 'neutral')", name="ck_reactions_stance"),
     UniqueConstraint("article_id", "actor_id", name="uq_reactions_article_actor"),
     Index("ix_reactions_event_stance", "event_id", "stance"),
     Index("ix_reactions_actor", "actor_id"),
+    Index("ix_reactions_article", "article_id"),
+    Index("ix_reactions_created", "created_at", "id"),
+)
+
+# When one actor is merged into another, later ingests of the old identity
+# land on the new one.
+actor_merges = Table(
+    "actor_merges", metadata,
+    Column("source_id", String(32), primary_key=True),
+    Column("into_id", String(32), ForeignKey("actors.id", ondelete="CASCADE"), nullable=False),
+)
+
+# API tokens: only a hash of each token is kept.
+tokens = Table(
+    "api_tokens", metadata,
+    Column("id", String(16), primary_key=True),
+    Column("hash", String(64), nullable=False, unique=True),
+    Column("label", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
 )

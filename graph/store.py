@@ -1,24 +1,30 @@
 """The store: articles, events, actors and reactions in SQL.
 
-A repository over SQLAlchemy Core. Every write of an article is one
-transaction, so a failure halfway leaves nothing behind, and reads see
-either all of an article or none of it.
+A repository over SQLAlchemy Core (reads live in `graph.queries`). Every
+write is one transaction, so a failure halfway leaves nothing behind and
+readers see all of a change or none of it. On SQLite, writes take the write
+lock when they begin (BEGIN IMMEDIATE), so concurrent writers queue instead
+of failing, while WAL mode lets reads go on during a write.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, exists, func, insert, select, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from . import schema as t
-from .errors import NotFound
+from .errors import InvalidInput, NotFound
+from .models import STANCES, Extraction, ExtractedActor
 from .names import fold
-from .models import STANCES, Actor, Article, Event, Extraction, ExtractedActor, Reaction
+from .queries import Queries
 
 
 def _hash_id(prefix: str, *parts: str) -> str:
@@ -43,56 +49,43 @@ class IngestResult:
 
 
 @dataclass(frozen=True)
-class EventSummary:
-    """An event with how many actors took each stance."""
+class TokenRecord:
+    """An API token as stored: never the token itself."""
 
-    event: Event
-    articles: int
-    counts: dict[str, int]
-
-
-@dataclass(frozen=True)
-class Stats:
-    """How much the store holds."""
-
-    articles: int
-    events: int
-    actors: int
-    reactions: int
+    id: str
+    label: str
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class Scope:
-    """The rows of one part of the store, ready to become a graph."""
-
-    events: list[Event]
-    actors: list[Actor]
-    articles: list[Article]
-    reactions: list[Reaction]
-    article_events: dict[str, str]  # article id -> the event it reports
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # let the "begin" hook below open transactions
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for an ingest
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
 
-class Store:
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("rg_write") else "BEGIN")
+
+
+class Store(Queries):
     """Repository of the reaction graph over one SQL database."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = engine.execution_options(rg_write=True)
 
     @classmethod
     def open(cls, url: str) -> "Store":
         """Connect to `url` (an SQLAlchemy URL) and create missing tables."""
         engine = create_engine(url)
         if make_url(url).get_backend_name() == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
         t.metadata.create_all(engine)
         return cls(engine)
 
@@ -100,16 +93,31 @@ class Store:
         """Release the connection pool."""
         self.engine.dispose()
 
-    # -- writes -----------------------------------------------------------
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._writer.begin() as conn:
+            yield conn
+
+    # -- ingest --------------------------------------------------------------
 
     def add(self, extraction: Extraction, event_id: str | None = None) -> IngestResult:
         """Store an extracted article in one transaction.
 
-        The same text stored twice adds nothing the second time. With
-        `event_id` the article joins that existing event.
+        The same text stored twice adds nothing the second time, even when
+        two workers store it at once. With `event_id` the article joins that
+        existing event.
         """
+        try:
+            return self._add(extraction, event_id)
+        except IntegrityError:
+            known = self.known_articles([extraction.article.id])
+            if extraction.article.id in known:  # another writer stored it first
+                return IngestResult(extraction.article.id, known[extraction.article.id], False, False, 0, 0)
+            raise
+
+    def _add(self, extraction: Extraction, event_id: str | None) -> IngestResult:
         article = extraction.article
-        with self.engine.begin() as conn:
+        with self._write() as conn:
             existing = conn.execute(select(t.articles.c.event_id).where(t.articles.c.id == article.id)).first()
             if existing:
                 return IngestResult(article.id, existing.event_id, False, False, 0, 0)
@@ -119,12 +127,13 @@ class Store:
                     raise NotFound(f"no event with id {event_id!r}")
             else:
                 event_id = _hash_id("ev-", article.id)
-                conn.execute(t.events.insert().values(
-                    id=event_id, label=extraction.event.label, date=extraction.event.date, created_at=_now()))
+                conn.execute(insert(t.events).values(id=event_id, label=extraction.event.label,
+                                                     date=extraction.event.date, created_at=_now()))
                 event_created = True
-            conn.execute(t.articles.insert().values(
+            now = _now()
+            conn.execute(insert(t.articles).values(
                 id=article.id, event_id=event_id, title=article.title, url=article.url,
-                published=article.published, source=article.source, text=article.text, ingested_at=_now()))
+                published=article.published, source=article.source, text=article.text, ingested_at=now))
             actors_added = reactions_added = 0
             seen: set[str] = set()
             for reaction in extraction.reactions:
@@ -133,13 +142,18 @@ class Store:
                 if actor_id in seen:  # two names of one actor in one article: keep the first
                     continue
                 seen.add(actor_id)
-                conn.execute(t.reactions.insert().values(
+                conn.execute(insert(t.reactions).values(
                     id=_hash_id("re-", article.id, actor_id), actor_id=actor_id, event_id=event_id,
                     article_id=article.id, stance=reaction.stance, confidence=reaction.confidence,
                     evidence=reaction.evidence, span_start=reaction.span[0], span_end=reaction.span[1],
-                    cue=reaction.cue, reviewed=False))
+                    cue=reaction.cue, reviewed=False, created_at=now))
                 reactions_added += 1
             return IngestResult(article.id, event_id, True, event_created, actors_added, reactions_added)
+
+    @staticmethod
+    def _merged(conn: Connection, actor_id: str) -> str:
+        row = conn.execute(select(t.actor_merges.c.into_id).where(t.actor_merges.c.source_id == actor_id)).first()
+        return row.into_id if row else actor_id
 
     def _resolve_actor(self, conn: Connection, found: ExtractedActor) -> tuple[str, bool]:
         """The id of the stored actor `found` is, creating it if new.
@@ -147,17 +161,18 @@ class Store:
         Countries are one shared node per ISO code. Others match on any
         name the article used for them, within the same kind and a
         compatible country; for people, one name's words must contain the
-        other's ("Trump" and "Donald Trump", never "Ivanka Trump").
+        other's ("Trump" and "Donald Trump", never "Ivanka Trump"). An
+        identity merged into another by hand resolves to the merged actor.
         """
         names = {found.name, *found.aliases}
         if found.kind == "person" and len(found.name.split()) > 1:
             names.add(found.name.split()[-1])  # the surname; the word-subset test below keeps namesakes apart
         if found.kind == "country":
-            actor_id = f"country-{found.country}"
+            actor_id = self._merged(conn, f"country-{found.country}")
             created = conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None
             if created:
-                conn.execute(t.actors.insert().values(id=actor_id, name=found.name, kind="country",
-                                                      country=found.country))
+                conn.execute(insert(t.actors).values(id=actor_id, name=found.name, kind="country",
+                                                     country=found.country))
             self._add_aliases(conn, actor_id, names)
             return actor_id, created
         keys = {fold(n) for n in names}
@@ -182,12 +197,15 @@ class Store:
                 if row.kind == found.kind and getattr(row, column) is None and getattr(found, column) is not None:
                     updates[column] = getattr(found, column)
             if updates:
-                conn.execute(t.actors.update().where(t.actors.c.id == row.id).values(**updates))
+                conn.execute(update(t.actors).where(t.actors.c.id == row.id).values(**updates))
             self._add_aliases(conn, row.id, names)
             return row.id, False
-        actor_id = _hash_id("ac-", found.kind, found.country or "", fold(found.name))
-        conn.execute(t.actors.insert().values(id=actor_id, name=found.name, kind=found.kind, country=found.country,
-                                              role=found.role, organization=found.organization))
+        actor_id = self._merged(conn, _hash_id("ac-", found.kind, found.country or "", fold(found.name)))
+        if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is not None:
+            self._add_aliases(conn, actor_id, names)
+            return actor_id, False
+        conn.execute(insert(t.actors).values(id=actor_id, name=found.name, kind=found.kind, country=found.country,
+                                             role=found.role, organization=found.organization))
         self._add_aliases(conn, actor_id, names)
         return actor_id, True
 
@@ -200,106 +218,144 @@ class Store:
             if key and key not in known:
                 rows[key] = {"actor_id": actor_id, "key": key, "alias": name}
         if rows:
-            conn.execute(t.actor_aliases.insert(), list(rows.values()))
+            conn.execute(insert(t.actor_aliases), list(rows.values()))
 
-    # -- reads ------------------------------------------------------------
+    # -- corrections ---------------------------------------------------------
 
-    def stats(self) -> Stats:
-        """Counts of every kind of row."""
-        with self.engine.connect() as conn:
-            def count(table: Any) -> int:
-                return conn.execute(select(func.count()).select_from(table)).scalar_one()
-            return Stats(count(t.articles), count(t.events), count(t.actors), count(t.reactions))
-
-    def known_articles(self, article_ids: list[str]) -> dict[str, str]:
-        """Which of these articles are stored already, with their event ids."""
-        found: dict[str, str] = {}
-        with self.engine.connect() as conn:
-            for i in range(0, len(article_ids), 500):  # stay under bound-parameter limits
-                chunk = article_ids[i:i + 500]
-                found.update(conn.execute(select(t.articles.c.id, t.articles.c.event_id)
-                                          .where(t.articles.c.id.in_(chunk))).all())
-        return found
-
-    def is_empty(self) -> bool:
-        """True when no article has been stored."""
-        with self.engine.connect() as conn:
-            return conn.execute(select(t.articles.c.id).limit(1)).first() is None
-
-    def event(self, event_id: str) -> Event:
-        """One event, or NotFound."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
+    @staticmethod
+    def _require(conn: Connection, table: Any, row_id: str, what: str) -> Any:
+        row = conn.execute(select(table).where(table.c.id == row_id)).first()
         if row is None:
-            raise NotFound(f"no event with id {event_id!r}")
-        return Event(id=row.id, label=row.label, date=row.date)
+            raise NotFound(f"no {what} with id {row_id!r}")
+        return row
 
-    def events(self) -> list[EventSummary]:
-        """Every event, newest first, with its stance counts."""
-        with self.engine.connect() as conn:
-            counts: dict[str, dict[str, int]] = {}
-            for row in conn.execute(select(t.reactions.c.event_id, t.reactions.c.stance, func.count())
-                                    .group_by(t.reactions.c.event_id, t.reactions.c.stance)):
-                counts.setdefault(row[0], dict.fromkeys(STANCES, 0))[row[1]] = row[2]
-            n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).group_by(t.articles.c.event_id)).all())
-            rows = conn.execute(select(t.events).order_by(t.events.c.date.desc(), t.events.c.created_at.desc(),
-                                                          t.events.c.id)).all()
-        return [EventSummary(Event(id=r.id, label=r.label, date=r.date), n_articles.get(r.id, 0),
-                             counts.get(r.id, dict.fromkeys(STANCES, 0))) for r in rows]
+    @staticmethod
+    def _drop_orphans(conn: Connection, actor_ids: set[str]) -> None:
+        """Delete actors left without any reaction, and their aliases."""
+        if not actor_ids:
+            return
+        orphans = [r.id for r in conn.execute(select(t.actors.c.id).where(
+            t.actors.c.id.in_(actor_ids), ~exists().where(t.reactions.c.actor_id == t.actors.c.id)))]
+        if orphans:
+            conn.execute(delete(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(orphans)))
+            conn.execute(delete(t.actor_merges).where(t.actor_merges.c.into_id.in_(orphans)))
+            conn.execute(delete(t.actors).where(t.actors.c.id.in_(orphans)))
 
-    def reactions(self, event_id: str, stance: str | None = None) -> list[tuple[Reaction, Actor]]:
-        """Who reacted to an event and how, strongest confidence first."""
-        self.event(event_id)
-        query = (select(t.reactions, t.actors.c.name, t.actors.c.kind, t.actors.c.country, t.actors.c.role,
-                        t.actors.c.organization)
-                 .join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
-                 .where(t.reactions.c.event_id == event_id)
-                 .order_by(t.reactions.c.confidence.desc(), t.reactions.c.id))
+    def delete_article(self, article_id: str) -> None:
+        """Delete an article, its reactions, and the actors and event it leaves without any."""
+        with self._write() as conn:
+            row = self._require(conn, t.articles, article_id, "article")
+            actor_ids = {r.actor_id for r in conn.execute(
+                select(t.reactions.c.actor_id).where(t.reactions.c.article_id == article_id))}
+            conn.execute(delete(t.reactions).where(t.reactions.c.article_id == article_id))
+            conn.execute(delete(t.articles).where(t.articles.c.id == article_id))
+            self._drop_orphans(conn, actor_ids)
+            left = conn.execute(select(func.count()).where(t.articles.c.event_id == row.event_id)).scalar_one()
+            if left == 0:
+                conn.execute(delete(t.events).where(t.events.c.id == row.event_id))
+
+    def update_event(self, event_id: str, changes: dict[str, Any]) -> None:
+        """Rename an event or change its date (`changes` holds label and/or date)."""
+        unknown = set(changes) - {"label", "date"}
+        if unknown or not changes:
+            raise InvalidInput("give a new label and/or date")
+        with self._write() as conn:
+            self._require(conn, t.events, event_id, "event")
+            conn.execute(update(t.events).where(t.events.c.id == event_id).values(**changes))
+
+    def merge_events(self, event_id: str, into: str) -> None:
+        """Fold event `event_id` into `into`: its articles and reactions move, it goes."""
+        if event_id == into:
+            raise InvalidInput("an event cannot be merged into itself")
+        with self._write() as conn:
+            self._require(conn, t.events, event_id, "event")
+            self._require(conn, t.events, into, "event")
+            conn.execute(update(t.articles).where(t.articles.c.event_id == event_id).values(event_id=into))
+            conn.execute(update(t.reactions).where(t.reactions.c.event_id == event_id).values(event_id=into))
+            conn.execute(delete(t.events).where(t.events.c.id == event_id))
+
+    def merge_actors(self, actor_id: str, into: str) -> None:
+        """Fold actor `actor_id` into `into`.
+
+        Aliases and reactions move; where both reacted in the same article,
+        `into`'s reaction is kept unless only the other was reviewed by a
+        person. Later ingests of either identity land on `into`.
+        """
+        if actor_id == into:
+            raise InvalidInput("an actor cannot be merged into itself")
+        with self._write() as conn:
+            source = self._require(conn, t.actors, actor_id, "actor")
+            target = self._require(conn, t.actors, into, "actor")
+            mine = {r.article_id: r for r in conn.execute(select(t.reactions).where(t.reactions.c.actor_id == actor_id))}
+            theirs = {r.article_id: r for r in conn.execute(select(t.reactions).where(
+                t.reactions.c.actor_id == into, t.reactions.c.article_id.in_(list(mine))))}
+            for article_id, kept in theirs.items():
+                loser = mine[article_id]
+                if loser.reviewed and not kept.reviewed:
+                    loser, kept = kept, loser
+                conn.execute(delete(t.reactions).where(t.reactions.c.id == loser.id))
+            conn.execute(update(t.reactions).where(t.reactions.c.actor_id == actor_id).values(actor_id=into))
+            aliases = {r.alias for r in conn.execute(select(t.actor_aliases.c.alias)
+                                                     .where(t.actor_aliases.c.actor_id == actor_id))}
+            conn.execute(delete(t.actor_aliases).where(t.actor_aliases.c.actor_id == actor_id))
+            self._add_aliases(conn, into, aliases | {source.name})
+            fill = {c: getattr(source, c) for c in ("country", "role", "organization")
+                    if getattr(target, c) is None and getattr(source, c) is not None}
+            if fill:
+                conn.execute(update(t.actors).where(t.actors.c.id == into).values(**fill))
+            conn.execute(update(t.actor_merges).where(t.actor_merges.c.into_id == actor_id).values(into_id=into))
+            conn.execute(delete(t.actor_merges).where(t.actor_merges.c.source_id == actor_id))
+            conn.execute(insert(t.actor_merges).values(source_id=actor_id, into_id=into))
+            conn.execute(delete(t.actors).where(t.actors.c.id == actor_id))
+
+    def correct_reaction(self, reaction_id: str, stance: str | None = None, note: str | None = None) -> None:
+        """A person's correction: set stance and/or note, and mark the reaction reviewed."""
+        if stance is not None and stance not in STANCES:
+            raise InvalidInput(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
+        values: dict[str, Any] = {"reviewed": True}
         if stance is not None:
-            query = query.where(t.reactions.c.stance == stance)
+            values["stance"] = stance
+        if note is not None:
+            values["note"] = note
+        with self._write() as conn:
+            self._require(conn, t.reactions, reaction_id, "reaction")
+            conn.execute(update(t.reactions).where(t.reactions.c.id == reaction_id).values(**values))
+
+    def delete_reaction(self, reaction_id: str) -> None:
+        """Delete a reaction, and its actor if it has no other."""
+        with self._write() as conn:
+            row = self._require(conn, t.reactions, reaction_id, "reaction")
+            conn.execute(delete(t.reactions).where(t.reactions.c.id == reaction_id))
+            self._drop_orphans(conn, {row.actor_id})
+
+    # -- API tokens ----------------------------------------------------------
+
+    def add_token(self, token_id: str, token_hash: str, label: str) -> None:
+        """Keep a new token's hash."""
+        with self._write() as conn:
+            conn.execute(insert(t.tokens).values(id=token_id, hash=token_hash, label=label, created_at=_now()))
+
+    def tokens(self) -> list[TokenRecord]:
+        """Every token ever created, oldest first."""
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return [(_reaction(r), Actor(id=r.actor_id, name=r.name, kind=r.kind, country=r.country, role=r.role,
-                                     organization=r.organization)) for r in rows]
+            return [TokenRecord(r.id, r.label, r.created_at, r.revoked_at)
+                    for r in conn.execute(select(t.tokens).order_by(t.tokens.c.created_at, t.tokens.c.id))]
 
-    def scope(self, event_id: str | None = None, actor_id: str | None = None) -> Scope:
-        """The rows of everything, one event, or one actor's neighbourhood."""
-        query = select(t.reactions)
+    def revoke_token(self, token_id: str) -> None:
+        """Stop a token from working."""
+        with self._write() as conn:
+            if conn.execute(select(t.tokens.c.id).where(t.tokens.c.id == token_id)).first() is None:
+                raise NotFound(f"no token with id {token_id!r}")
+            conn.execute(update(t.tokens).where(t.tokens.c.id == token_id, t.tokens.c.revoked_at.is_(None))
+                         .values(revoked_at=_now()))
+
+    def revoke_tokens_labelled(self, label: str) -> int:
+        """Revoke every active token with this label; how many were."""
+        with self._write() as conn:
+            return conn.execute(update(t.tokens).where(t.tokens.c.label == label, t.tokens.c.revoked_at.is_(None))
+                                .values(revoked_at=_now())).rowcount
+
+    def active_token_hashes(self) -> list[str]:
+        """Hashes of the tokens that work."""
         with self.engine.connect() as conn:
-            if event_id is not None:
-                self.event(event_id)
-                query = query.where(t.reactions.c.event_id == event_id)
-            if actor_id is not None:
-                if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None:
-                    raise NotFound(f"no actor with id {actor_id!r}")
-                event_ids = select(t.reactions.c.event_id).where(t.reactions.c.actor_id == actor_id)
-                query = query.where(t.reactions.c.event_id.in_(event_ids))
-            reactions = [_reaction(r) for r in conn.execute(query.order_by(t.reactions.c.id))]
-            ev_ids = {r.event for r in reactions} | ({event_id} if event_id else set())
-            ac_ids = {r.actor for r in reactions} | ({actor_id} if actor_id else set())
-            ar_ids = {r.article for r in reactions}
-            if event_id is None and actor_id is None:
-                events_q, articles_q = select(t.events), select(t.articles)
-            else:
-                events_q = select(t.events).where(t.events.c.id.in_(ev_ids))
-                articles_q = select(t.articles).where(t.articles.c.id.in_(ar_ids) | t.articles.c.event_id.in_(ev_ids))
-            events = [Event(id=r.id, label=r.label, date=r.date) for r in conn.execute(events_q.order_by(t.events.c.id))]
-            arts = [Article(id=r.id, title=r.title, url=r.url, published=r.published, source=r.source, text=r.text)
-                    for r in conn.execute(articles_q.order_by(t.articles.c.id))]
-            aliases: dict[str, list[str]] = {}
-            alias_q = select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(ac_ids)).order_by(t.actor_aliases.c.key)
-            for r in conn.execute(alias_q):
-                aliases.setdefault(r.actor_id, []).append(r.alias)
-            actors = [Actor(id=r.id, name=r.name, kind=r.kind, country=r.country, role=r.role,
-                            organization=r.organization, aliases=tuple(a for a in aliases.get(r.id, []) if a != r.name))
-                      for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(ac_ids)).order_by(t.actors.c.id))]
-            article_events = {r.id: r.event_id for r in conn.execute(
-                select(t.articles.c.id, t.articles.c.event_id).where(t.articles.c.id.in_([a.id for a in arts])))}
-        return Scope(events, actors, arts, reactions, article_events)
-
-
-def _reaction(row: Any) -> Reaction:
-    return Reaction(id=row.id, actor=row.actor_id, event=row.event_id, article=row.article_id, stance=row.stance,
-                    confidence=row.confidence, evidence=row.evidence, span=(row.span_start, row.span_end),
-                    cue=row.cue, reviewed=bool(row.reviewed), note=row.note)
-
+            return [r.hash for r in conn.execute(select(t.tokens.c.hash).where(t.tokens.c.revoked_at.is_(None)))]

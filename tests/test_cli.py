@@ -103,11 +103,11 @@ def test_folder_without_articles(invoke: Invoke, tmp_path: Path, store: Store) -
 
 
 def test_ingest_into_existing_event(invoke: Invoke, tmp_path: Path, store: Store, seeded: Result) -> None:
-    event_id = store.events()[0].event.id
+    event_id = store.events().items[0].event.id
     path = tmp_path / "more.txt"
     path.write_text("Germany said the withdrawal was a dangerous mistake.", encoding="utf-8")
     assert invoke("ingest", "--event", event_id, str(path)).exit_code == 0
-    assert len(store.events()) == 1 and store.events()[0].articles == 2
+    assert len(store.events().items) == 1 and store.events().items[0].articles == 2
     bad = invoke("ingest", "--event", "ev-unknown", str(path))
     assert bad.exit_code == 2 and "no event with id 'ev-unknown'" in bad.output
 
@@ -117,7 +117,7 @@ def test_export_formats_and_scope(invoke: Invoke, tmp_path: Path, store: Store, 
     assert invoke("export", "--format", "graphml", "-o", str(out)).exit_code == 0
     g = nx.read_graphml(out, force_multigraph=True)
     assert any(d.get("label") == "Tobias Ellwood" for _, d in g.nodes(data=True))
-    event_id = store.events()[0].event.id
+    event_id = store.events().items[0].event.id
     for fmt in ("gexf", "json"):
         target = tmp_path / f"g.{fmt}"
         assert invoke("export", "--format", fmt, "--event", event_id, "-o", str(target)).exit_code == 0

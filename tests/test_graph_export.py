@@ -45,7 +45,7 @@ def test_graph_has_typed_nodes_and_edges(filled: Store) -> None:
 
 
 def test_scope_of_one_event(filled: Store) -> None:
-    event_id = filled.events()[0].event.id
+    event_id = filled.events().items[0].event.id
     g = build_graph(filled.scope(event_id=event_id))
     assert [n for n, d in g.nodes(data=True) if d["type"] == "event"] == [f"event:{event_id}"]
 

@@ -74,7 +74,7 @@ def test_attach_to_existing_event(store: Store, extractor: Extractor) -> None:
     second = store.add(extract(extractor, "France condemned the tariffs.", "Tariffs anger Europe"),
                        event_id=first.event_id)
     assert second.event_id == first.event_id and not second.event_created
-    summary = store.events()
+    summary = store.events().items
     assert len(summary) == 1 and summary[0].articles == 2 and summary[0].counts["oppose"] == 2
     with pytest.raises(NotFound):
         store.add(extract(extractor, "Spain condemned the tariffs.", "Tariffs"), event_id="ev-nope")
@@ -82,11 +82,10 @@ def test_attach_to_existing_event(store: Store, extractor: Extractor) -> None:
 
 def test_reactions_of_an_event_filter_by_stance(store: Store, extractor: Extractor) -> None:
     result = store.add(extract(extractor, SAMPLE.read_text(encoding="utf-8")))
-    oppose = store.reactions(result.event_id, "oppose")
-    assert oppose and all(r.stance == "oppose" for r, _ in oppose)
-    assert "Marco Rubio" in {a.name for _, a in oppose}
-    with pytest.raises(NotFound):
-        store.reactions("ev-missing")
+    oppose = store.reactions(event=result.event_id, stance="oppose").items
+    assert oppose and all(v.reaction.stance == "oppose" for v in oppose)
+    assert "Marco Rubio" in {v.actor.name for v in oppose}
+    assert store.reactions(event="ev-missing").items == []
 
 
 def test_reopening_the_file_keeps_the_data(db_url: str, extractor: Extractor) -> None:

@@ -1,0 +1,78 @@
+"""Bearer tokens for writes (and for reads, when a setting asks for it).
+
+Tokens are random, shown once when created, and kept only as SHA-256
+hashes; a presented token's hash is compared with each active one in
+constant time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+
+from flask import Flask, current_app, request
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Unauthorized
+
+from graph.store import Store
+
+from .services import services
+
+_WRITES = {"POST", "PUT", "PATCH", "DELETE"}
+PREFIX = "rg_"
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def create_token(store: Store, label: str) -> tuple[str, str]:
+    """Make a token; returns (its id, the token). The token is not kept."""
+    token = PREFIX + secrets.token_urlsafe(32)
+    token_id = secrets.token_hex(4)
+    store.add_token(token_id, hash_token(token), label)
+    return token_id, token
+
+
+def _valid(store: Store, token: str) -> bool:
+    presented = hash_token(token)
+    found = False
+    for known in store.active_token_hashes():
+        found |= hmac.compare_digest(presented, known)  # look at all of them, whatever matches
+    return found
+
+
+def _unauthorized(description: str, error: str | None = None) -> Unauthorized:
+    params = {"realm": "reactiongraph", **({"error": error} if error else {})}
+    return Unauthorized(description, www_authenticate=WWWAuthenticate("Bearer", params))
+
+
+def _check() -> None:
+    if request.routing_exception is not None or not request.path.startswith("/api/"):
+        return  # unknown routes and methods answer 404/405 as such
+    if request.path in ("/api/openapi.json", "/api/docs", "/api/health") or request.path.startswith("/api/swagger"):
+        return
+    if request.method not in _WRITES and not current_app.config["READ_TOKEN_REQUIRED"]:
+        return
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if not header:
+        raise _unauthorized("this request needs 'Authorization: Bearer <token>'")
+    if scheme.lower() != "bearer" or not token.strip() or not _valid(services().store, token.strip()):
+        raise _unauthorized("the bearer token is not valid", error="invalid_token")
+
+
+def _require_json() -> None:
+    # flask-openapi3 reads bodies leniently (malformed JSON would become 422);
+    # parse strictly first: wrong media type 415, malformed 400, too large 413.
+    if request.routing_exception is None and request.method in ("POST", "PUT", "PATCH") \
+            and request.path.startswith("/api/"):
+        request.get_json()
+
+
+def register(app: Flask) -> None:
+    """Check tokens, then bodies, before any API view runs."""
+    app.before_request(_check)
+    app.before_request(_require_json)

@@ -1,0 +1,289 @@
+"""Request and response bodies of the HTTP API.
+
+They drive both validation and the OpenAPI document. Request models reject
+unknown fields; query models accept strings from the URL (lax) but no
+unknown parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from graph.models import ActorKind, Stance
+from graph.paging import DEFAULT_LIMIT, MAX_LIMIT
+
+def _iso_date(value: Any) -> Any:
+    # Lax parsing would take 0 or "1700000000" as timestamps; the API documents ISO dates only.
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+CountryCode = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# -- errors -------------------------------------------------------------------
+
+class Problem(_Out):
+    """RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str | None = None
+    errors: list[dict[str, Any]] | None = Field(default=None, description="what failed validation, field by field")
+
+
+# -- path and query parameters -----------------------------------------------
+
+class IdPath(_Request):
+    id: str = Field(min_length=1, max_length=100)
+
+
+class CountryPath(_Request):
+    code: str = Field(min_length=1, max_length=100)
+
+
+class PageQuery(_Request):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")
+    cursor: str | None = Field(None, max_length=1000, description="next_cursor of the previous page")
+
+
+class EventsQuery(PageQuery):
+    q: str | None = Field(None, max_length=200, description="text the label contains")
+
+
+class ActorsQuery(PageQuery):
+    kind: ActorKind | None = None
+    country: str | None = CountryCode
+    q: str | None = Field(None, max_length=200, description="text any of the actor's names contains")
+
+
+class EventReactionsQuery(PageQuery):
+    stance: Stance | None = None
+    country: str | None = CountryCode
+    kind: ActorKind | None = None
+    actor: str | None = Field(None, max_length=100, description="actor id")
+
+
+class ReactionsQuery(PageQuery):
+    event: str | None = Field(None, max_length=100, description="event id")
+    actor: str | None = Field(None, max_length=100, description="actor id")
+    stance: Stance | None = None
+    country: str | None = CountryCode
+    kind: ActorKind | None = None
+    since: IsoDate | None = Field(None, description="articles published on or after")
+    until: IsoDate | None = Field(None, description="articles published on or before")
+
+
+class ScopeQuery(_Request):
+    event: str | None = Field(None, max_length=100, description="only this event and who reacted to it")
+    actor: str | None = Field(None, max_length=100, description="only this actor's neighbourhood")
+
+
+class GraphQuery(ScopeQuery):
+    format: Literal["json", "graphml", "gexf"] = "json"
+
+
+# -- request bodies -----------------------------------------------------------
+
+class ArticleIn(_Request):
+    """An article to ingest: `text` or `html`, and what is known about it."""
+
+    text: str | None = Field(None, description="plain text of the article")
+    html: str | None = Field(None, description="the article's HTML page; title and date are read from it")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    published: IsoDate | None = None
+    source: str | None = Field(None, max_length=500)
+    event_id: str | None = Field(None, max_length=100, description="attach to this existing event")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ArticleIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+
+class EventPatch(_Request):
+    label: str | None = Field(None, min_length=1, max_length=500)
+    date: IsoDate | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> "EventPatch":
+        if not self.model_fields_set:
+            raise ValueError("give a new label and/or date")
+        if "label" in self.model_fields_set and self.label is None:
+            raise ValueError("label cannot be null")
+        return self
+
+
+class MergeIn(_Request):
+    into: str = Field(min_length=1, max_length=100, description="id of the one that remains")
+
+
+class ReactionPatch(_Request):
+    stance: Stance | None = None
+    note: str | None = Field(None, max_length=5000)
+
+    @model_validator(mode="after")
+    def _something(self) -> "ReactionPatch":
+        if self.stance is None and self.note is None:
+            raise ValueError("give a stance and/or a note")
+        return self
+
+
+# -- responses ------------------------------------------------------------------
+
+class Health(_Out):
+    status: Literal["ok"]
+    database: Literal["ok"]
+
+
+class StanceCounts(_Out):
+    support: int
+    oppose: int
+    neutral: int
+
+
+class Stats(_Out):
+    articles: int
+    events: int
+    actors: int
+    reactions: int
+    by_stance: StanceCounts
+
+
+class ActorRef(_Out):
+    id: str
+    name: str
+    kind: ActorKind
+    country: str | None
+    role: str | None
+    organization: str | None
+
+
+class ActorOut(ActorRef):
+    aliases: list[str]
+
+
+class EventRef(_Out):
+    id: str
+    label: str
+
+
+class ArticleRef(_Out):
+    id: str
+    title: str | None
+    published: dt.date | None
+
+
+class ReactionOut(_Out):
+    id: str
+    actor: ActorRef
+    event: EventRef
+    article: ArticleRef
+    stance: Stance
+    confidence: float
+    evidence: str
+    span: tuple[int, int]
+    cue: str
+    reviewed: bool
+    note: str | None
+
+
+class EventOut(_Out):
+    id: str
+    label: str
+    date: dt.date | None
+    articles: int
+    counts: StanceCounts
+
+
+class EventDetail(EventOut):
+    article_list: list[ArticleRef]
+    by_country: dict[str, StanceCounts]
+
+
+class ArticleSummary(_Out):
+    id: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    source: str | None
+    event_id: str
+    reactions: int
+
+
+class ArticleDetail(_Out):
+    id: str
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    source: str | None
+    event: EventRef
+    text: str
+    reactions: list[ReactionOut]
+
+
+class Ingested(_Out):
+    article: ArticleDetail
+    event: EventOut
+    reactions: list[ReactionOut]
+    created: bool
+
+
+class ActorDetail(ActorOut):
+    counts: StanceCounts
+    reactions: list[ReactionOut]
+    next_cursor: str | None
+
+
+class CountryDetail(_Out):
+    code: str
+    name: str
+    counts: StanceCounts
+    reactions: list[ReactionOut]
+    next_cursor: str | None
+
+
+class EventPage(_Out):
+    items: list[EventOut]
+    next_cursor: str | None
+
+
+class ActorPage(_Out):
+    items: list[ActorOut]
+    next_cursor: str | None
+
+
+class ArticlePage(_Out):
+    items: list[ArticleSummary]
+    next_cursor: str | None
+
+
+class ReactionPage(_Out):
+    items: list[ReactionOut]
+    next_cursor: str | None
+
+
+class EventReactions(_Out):
+    event: EventRef
+    items: list[ReactionOut]
+    next_cursor: str | None

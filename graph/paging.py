@@ -1,0 +1,92 @@
+"""Keyset paging with opaque cursors.
+
+A cursor encodes the sort key of the last row of a page, so the next page is
+an indexed range scan from there: pages stay fast deep into a list and
+stable while rows are added, unlike OFFSET.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Column, DateTime, Select, and_, or_
+
+from .errors import InvalidInput
+
+T = TypeVar("T")
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list and the cursor of the next, if any."""
+
+    items: list[T]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class Order:
+    """A sort key: a column and its direction. The last key must be unique."""
+
+    column: Column[Any]
+    descending: bool = False
+
+
+def _encode(values: list[Any]) -> str:
+    plain = [v.isoformat() if isinstance(v, dt.datetime | dt.date) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps(plain, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str, order: list[Order]) -> list[Any]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        values = json.loads(raw)
+        if not isinstance(values, list) or len(values) != len(order):
+            raise ValueError
+        out = []
+        for value, key in zip(values, order):
+            if isinstance(key.column.type, DateTime):
+                value = dt.datetime.fromisoformat(value)
+            elif not isinstance(value, str | int | float):
+                raise ValueError
+            out.append(value)
+        return out
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("cursor is not one this server issued") from None
+
+
+def check_limit(limit: int) -> int:
+    """A page size within 1..MAX_LIMIT, or an InvalidInput."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+    return limit
+
+
+def paged(query: Select[Any], order: list[Order], cursor: str | None, limit: int) -> Select[Any]:
+    """`query` ordered by `order`, starting after `cursor`, one row more than `limit`."""
+    check_limit(limit)
+    if cursor:
+        values = _decode(cursor, order)
+        # (k1, k2, ...) after (v1, v2, ...) in the given directions.
+        clauses = []
+        for i, key in enumerate(order):
+            equal = [order[j].column == values[j] for j in range(i)]
+            beyond = key.column < values[i] if key.descending else key.column > values[i]
+            clauses.append(and_(*equal, beyond))
+        query = query.where(or_(*clauses))
+    return query.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in order)).limit(limit + 1)
+
+
+def page_of(rows: list[Any], order: list[Order], limit: int, convert: Any) -> Page[Any]:
+    """The page of converted rows, and the cursor after its last row."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    cursor = _encode([getattr(rows[-1], k.column.name) for k in order]) if more and rows else None
+    return Page([convert(r) for r in rows], cursor)

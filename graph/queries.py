@@ -1,0 +1,355 @@
+"""Read queries over the store: what the API and the graph need to see.
+
+Lists are paged with keyset cursors (`graph.paging`) in a stable order, and
+every filter runs on an indexed column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, Select, func, or_, select
+
+from . import schema as t
+from .errors import InvalidInput, NotFound
+from .models import STANCES, Actor, Article, Event, Reaction
+from .names import fold
+from .paging import Order, Page, page_of, paged
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """An event with its article count and how many reactions took each stance."""
+
+    event: Event
+    articles: int
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class EventDetail:
+    """An event, its articles, and its reactions counted by stance and by country."""
+
+    summary: EventSummary
+    article_list: list[dict[str, Any]]
+    by_country: dict[str, dict[str, int]]
+
+
+@dataclass(frozen=True)
+class ReactionView:
+    """A reaction with the actor, event and article it links."""
+
+    reaction: Reaction
+    actor: Actor
+    event_label: str
+    article_title: str | None
+    published: dt.date | None
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """An article without its text."""
+
+    article: Article
+    event_id: str
+    reactions: int
+
+
+@dataclass(frozen=True)
+class Stats:
+    """How much the store holds."""
+
+    articles: int
+    events: int
+    actors: int
+    reactions: int
+    by_stance: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The rows of one part of the store, ready to become a graph."""
+
+    events: list[Event]
+    actors: list[Actor]
+    articles: list[Article]
+    reactions: list[Reaction]
+    article_events: dict[str, str]  # article id -> the event it reports
+
+
+_ACTOR_COLUMNS = (t.actors.c.name.label("actor_name"), t.actors.c.kind.label("actor_kind"),
+                  t.actors.c.country.label("actor_country"), t.actors.c.role.label("actor_role"),
+                  t.actors.c.organization.label("actor_organization"))
+
+
+def _event(row: Any) -> Event:
+    return Event(id=row.id, label=row.label, date=row.date)
+
+
+def _article(row: Any) -> Article:
+    return Article(id=row.id, title=row.title, url=row.url, published=row.published, source=row.source,
+                   text=getattr(row, "text", None) or "")
+
+
+def _reaction(row: Any) -> Reaction:
+    return Reaction(id=row.id, actor=row.actor_id, event=row.event_id, article=row.article_id, stance=row.stance,
+                    confidence=row.confidence, evidence=row.evidence, span=(row.span_start, row.span_end),
+                    cue=row.cue, reviewed=bool(row.reviewed), note=row.note)
+
+
+def _view(row: Any) -> ReactionView:
+    actor = Actor(id=row.actor_id, name=row.actor_name, kind=row.actor_kind, country=row.actor_country,
+                  role=row.actor_role, organization=row.actor_organization)
+    return ReactionView(_reaction(row), actor, row.event_label, row.article_title, row.published)
+
+
+def _zero() -> dict[str, int]:
+    return dict.fromkeys(STANCES, 0)
+
+
+class Queries:
+    """The read side of the store; `Store` adds the writes."""
+
+    engine: Engine
+
+    # -- counts ----------------------------------------------------------
+
+    def stats(self) -> Stats:
+        """Counts of every kind of row, and reactions by stance."""
+        with self.engine.connect() as conn:
+            def count(table: Any) -> int:
+                return conn.execute(select(func.count()).select_from(table)).scalar_one()
+            by_stance = _zero()
+            by_stance.update(conn.execute(select(t.reactions.c.stance, func.count())
+                                          .group_by(t.reactions.c.stance)).all())
+            return Stats(count(t.articles), count(t.events), count(t.actors), count(t.reactions), by_stance)
+
+    def is_empty(self) -> bool:
+        """True when no article has been stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.articles.c.id).limit(1)).first() is None
+
+    def known_articles(self, article_ids: list[str]) -> dict[str, str]:
+        """Which of these articles are stored already, with their event ids."""
+        found: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(article_ids), 500):  # stay under bound-parameter limits
+                chunk = article_ids[i:i + 500]
+                found.update(conn.execute(select(t.articles.c.id, t.articles.c.event_id)
+                                          .where(t.articles.c.id.in_(chunk))).all())
+        return found
+
+    # -- articles ----------------------------------------------------------
+
+    def article(self, article_id: str) -> tuple[Article, str]:
+        """An article with its text, and the id of its event."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return _article(row), row.event_id
+
+    def articles(self, cursor: str | None = None, limit: int = 50) -> Page[ArticleSummary]:
+        """Articles, most recently ingested first."""
+        counts = (select(func.count()).where(t.reactions.c.article_id == t.articles.c.id)
+                  .correlate(t.articles).scalar_subquery().label("n_reactions"))
+        query = select(t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.published,
+                       t.articles.c.source, t.articles.c.event_id, t.articles.c.ingested_at, counts)
+        order = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
+        with self.engine.connect() as conn:
+            rows = conn.execute(paged(query, order, cursor, limit)).all()
+        return page_of(rows, order, limit, lambda r: ArticleSummary(_article(r), r.event_id, r.n_reactions))
+
+    # -- events ------------------------------------------------------------
+
+    def event(self, event_id: str) -> Event:
+        """One event, or NotFound."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
+        if row is None:
+            raise NotFound(f"no event with id {event_id!r}")
+        return _event(row)
+
+    def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
+        ids = [e.id for e in events]
+        counts: dict[str, dict[str, int]] = {}
+        for event_id, stance, n in conn.execute(
+                select(t.reactions.c.event_id, t.reactions.c.stance, func.count())
+                .where(t.reactions.c.event_id.in_(ids)).group_by(t.reactions.c.event_id, t.reactions.c.stance)):
+            counts.setdefault(event_id, _zero())[stance] = n
+        n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).where(
+            t.articles.c.event_id.in_(ids)).group_by(t.articles.c.event_id)).all())
+        return [EventSummary(e, n_articles.get(e.id, 0), counts.get(e.id, _zero())) for e in events]
+
+    def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
+        """Events, newest first; `q` searches labels."""
+        query = select(t.events)
+        if q:
+            query = query.where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
+        order = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
+        with self.engine.connect() as conn:
+            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            page = page_of(rows, order, limit, _event)
+            return Page(self._summaries(conn, page.items), page.next_cursor)
+
+    def event_detail(self, event_id: str) -> EventDetail:
+        """An event with its articles and its counts by stance and by country."""
+        event = self.event(event_id)
+        with self.engine.connect() as conn:
+            summary = self._summaries(conn, [event])[0]
+            arts = [{"id": r.id, "title": r.title, "published": r.published} for r in conn.execute(
+                select(t.articles.c.id, t.articles.c.title, t.articles.c.published)
+                .where(t.articles.c.event_id == event_id).order_by(t.articles.c.ingested_at, t.articles.c.id))]
+            by_country: dict[str, dict[str, int]] = {}
+            for country, stance, n in conn.execute(
+                    select(t.actors.c.country, t.reactions.c.stance, func.count())
+                    .join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
+                    .where(t.reactions.c.event_id == event_id, t.actors.c.country.is_not(None))
+                    .group_by(t.actors.c.country, t.reactions.c.stance)):
+                by_country.setdefault(country, _zero())[stance] = n
+        return EventDetail(summary, arts, dict(sorted(by_country.items())))
+
+    # -- reactions ---------------------------------------------------------
+
+    def reaction(self, reaction_id: str) -> ReactionView:
+        """One reaction, or NotFound."""
+        with self.engine.connect() as conn:
+            row = conn.execute(self._reaction_query().where(t.reactions.c.id == reaction_id)).first()
+        if row is None:
+            raise NotFound(f"no reaction with id {reaction_id!r}")
+        return _view(row)
+
+    @staticmethod
+    def _reaction_query() -> Select[Any]:
+        return (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("event_label"),
+                       t.articles.c.title.label("article_title"), t.articles.c.published)
+                .join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
+                .join(t.events, t.events.c.id == t.reactions.c.event_id)
+                .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
+
+    def stance_counts(self, *, country: str | None = None) -> dict[str, int]:
+        """Reactions counted by stance, optionally of one country's actors."""
+        query = (select(t.reactions.c.stance, func.count()).join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
+                 .group_by(t.reactions.c.stance))
+        if country is not None:
+            query = query.where(t.actors.c.country == country)
+        counts = _zero()
+        with self.engine.connect() as conn:
+            counts.update(conn.execute(query).all())
+        return counts
+
+    def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
+                  stance: str | None = None,
+                  country: str | None = None, kind: str | None = None, since: dt.date | None = None,
+                  until: dt.date | None = None, by_confidence: bool = False, cursor: str | None = None,
+                  limit: int = 50) -> Page[ReactionView]:
+        """Who reacted to what: reactions matching every filter given.
+
+        `since`/`until` bound the article's publication date (inclusive).
+        By default the newest first; `by_confidence` puts the surest first.
+        """
+        if stance is not None and stance not in STANCES:
+            raise InvalidInput(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
+        query = self._reaction_query()
+        if event is not None:
+            query = query.where(t.reactions.c.event_id == event)
+        if actor is not None:
+            query = query.where(t.reactions.c.actor_id == actor)
+        if article is not None:
+            query = query.where(t.reactions.c.article_id == article)
+        if stance is not None:
+            query = query.where(t.reactions.c.stance == stance)
+        if country is not None:
+            query = query.where(t.actors.c.country == country)
+        if kind is not None:
+            query = query.where(t.actors.c.kind == kind)
+        if since is not None:
+            query = query.where(t.articles.c.published >= since)
+        if until is not None:
+            query = query.where(t.articles.c.published <= until)
+        if by_confidence:
+            order = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id)]
+        else:
+            order = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
+        with self.engine.connect() as conn:
+            rows = conn.execute(paged(query, order, cursor, limit)).all()
+        return page_of(rows, order, limit, _view)
+
+    # -- actors --------------------------------------------------------------
+
+    def actor(self, actor_id: str) -> tuple[Actor, dict[str, int]]:
+        """An actor with its aliases, and its reactions counted by stance."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
+            if row is None:
+                raise NotFound(f"no actor with id {actor_id!r}")
+            aliases = self._aliases(conn, [actor_id]).get(actor_id, [])
+            counts = _zero()
+            counts.update(conn.execute(select(t.reactions.c.stance, func.count())
+                                       .where(t.reactions.c.actor_id == actor_id)
+                                       .group_by(t.reactions.c.stance)).all())
+        return self._actor(row, aliases), counts
+
+    @staticmethod
+    def _aliases(conn: Any, actor_ids: list[str]) -> dict[str, list[str]]:
+        aliases: dict[str, list[str]] = {}
+        for r in conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
+                              .order_by(t.actor_aliases.c.key)):
+            aliases.setdefault(r.actor_id, []).append(r.alias)
+        return aliases
+
+    @staticmethod
+    def _actor(row: Any, aliases: list[str]) -> Actor:
+        return Actor(id=row.id, name=row.name, kind=row.kind, country=row.country, role=row.role,
+                     organization=row.organization, aliases=tuple(a for a in aliases if a != row.name))
+
+    def actors(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
+               cursor: str | None = None, limit: int = 50) -> Page[Actor]:
+        """Actors by name; `q` matches any of their names."""
+        query = select(t.actors)
+        if kind is not None:
+            query = query.where(t.actors.c.kind == kind)
+        if country is not None:
+            query = query.where(t.actors.c.country == country)
+        if q:
+            named = select(t.actor_aliases.c.actor_id).where(t.actor_aliases.c.key.contains(fold(q), autoescape=True))
+            query = query.where(or_(t.actors.c.id.in_(named),
+                                    func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
+        order = [Order(t.actors.c.name), Order(t.actors.c.id)]
+        with self.engine.connect() as conn:
+            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            aliases = self._aliases(conn, [r.id for r in rows])
+        return page_of(rows, order, limit, lambda r: self._actor(r, aliases.get(r.id, [])))
+
+    # -- graph scopes --------------------------------------------------------
+
+    def scope(self, event_id: str | None = None, actor_id: str | None = None) -> Scope:
+        """The rows of everything, one event, or one actor's neighbourhood."""
+        query = select(t.reactions)
+        if event_id is not None:
+            self.event(event_id)
+            query = query.where(t.reactions.c.event_id == event_id)
+        if actor_id is not None:
+            self.actor(actor_id)
+            event_ids = select(t.reactions.c.event_id).where(t.reactions.c.actor_id == actor_id)
+            query = query.where(t.reactions.c.event_id.in_(event_ids))
+        with self.engine.connect() as conn:
+            reactions = [_reaction(r) for r in conn.execute(query.order_by(t.reactions.c.id))]
+            ev_ids = {r.event for r in reactions} | ({event_id} if event_id else set())
+            ac_ids = {r.actor for r in reactions} | ({actor_id} if actor_id else set())
+            ar_ids = {r.article for r in reactions}
+            if event_id is None and actor_id is None:
+                events_q, articles_q = select(t.events), select(t.articles)
+            else:
+                events_q = select(t.events).where(t.events.c.id.in_(ev_ids))
+                articles_q = select(t.articles).where(t.articles.c.id.in_(ar_ids) | t.articles.c.event_id.in_(ev_ids))
+            events = [_event(r) for r in conn.execute(events_q.order_by(t.events.c.id))]
+            rows = conn.execute(articles_q.order_by(t.articles.c.id)).all()
+            articles = [_article(r) for r in rows]
+            article_events = {r.id: r.event_id for r in rows}
+            aliases = self._aliases(conn, list(ac_ids))
+            actors = [self._actor(r, aliases.get(r.id, [])) for r in
+                      conn.execute(select(t.actors).where(t.actors.c.id.in_(ac_ids)).order_by(t.actors.c.id))]
+        return Scope(events, actors, articles, reactions, article_events)

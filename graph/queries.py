@@ -253,18 +253,9 @@ class Queries:
         if stance is not None and stance not in STANCES:
             raise InvalidInput(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
         query = self._reaction_query()
-        if event is not None:
-            query = query.where(t.reactions.c.event_id == event)
-        if actor is not None:
-            query = query.where(t.reactions.c.actor_id == actor)
-        if article is not None:
-            query = query.where(t.reactions.c.article_id == article)
-        if stance is not None:
-            query = query.where(t.reactions.c.stance == stance)
-        if country is not None:
-            query = query.where(t.actors.c.country == country)
-        if kind is not None:
-            query = query.where(t.actors.c.kind == kind)
+        equal = [(t.reactions.c.event_id, event), (t.reactions.c.actor_id, actor), (t.reactions.c.article_id, article),
+                 (t.reactions.c.stance, stance), (t.actors.c.country, country), (t.actors.c.kind, kind)]
+        query = query.where(*(column == value for column, value in equal if value is not None))
         if since is not None:
             query = query.where(t.articles.c.published >= since)
         if until is not None:

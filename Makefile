@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test install install-test chromium bench clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "reactiongraph needs Python 3.11 or newer"'
@@ -21,7 +21,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+# The browser tests drive Debian's Chromium (never a downloaded browser build).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "the browser tests need Debian's chromium package: apt-get install chromium (as root)" >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+install-test: $(VENV)/.installed-test chromium
 
 ## run: set up, ingest the bundled sample articles into an empty store, make a demo token, serve on http://$(HOST):$(PORT)
 run: install
@@ -30,12 +37,13 @@ run: install
 	@$(BIN)/reactiongraph token create --label demo --replace --curl
 	$(BIN)/reactiongraph serve --host $(HOST) --port $(PORT)
 
-## test: set up with the test extras and run the whole suite
+## test: set up with the test extras (and Debian's Chromium) and run the whole suite
 test: install-test
 	$(BIN)/python -m pytest
 
-bench: install
+bench: install-test
 	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/viz.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -20,7 +20,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app; `config` overrides defaults and REACTIONGRAPH_* variables."""
-    from . import auth, errors, settings
+    from . import auth, errors, pages, settings
     from .openapi import ReactionGraphAPI
     from .routes import actors, articles, events, reactions, service
     from .services import Services
@@ -33,4 +33,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     auth.register(app)
     for module in (articles, events, actors, reactions, service):
         app.register_api(module.bp)
+    app.register_blueprint(pages.bp)
     return app

@@ -164,6 +164,31 @@ def export_command(fmt: str, event_id: str | None, actor_id: str | None, output:
 
 
 @cli.command()
+@click.option("--event", "event_id", help="Only this event and who reacted to it.")
+@click.option("--actor", "actor_id", help="Only this actor's neighbourhood.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="HTML file to write.")
+@_domain_errors
+def viz(event_id: str | None, actor_id: str | None, output: Path) -> None:
+    """Write the stance graph as a self-contained HTML page (works offline)."""
+    from viz import render_page
+
+    from .pages import limits
+
+    store = services().store
+    if event_id is not None:
+        event = store.event(event_id)
+        title = event.label + (f" ({event.date.isoformat()})" if event.date else "")
+    elif actor_id is not None:
+        title = f"{store.actor(actor_id)[0].name} and its events"
+    else:
+        title = "All events"
+    graph = build_graph(store.scope(event_id=event_id, actor_id=actor_id))
+    output.write_text(render_page(graph, title=title, limits=limits()), encoding="utf-8")
+    click.echo(f"wrote {output} ({graph.number_of_nodes()} nodes)", err=True)
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--verbose", is_flag=True, help="List misses, extras and wrong stances per article.")
 @click.option("--json", "as_json", is_flag=True, help="Print the overall figures as JSON.")

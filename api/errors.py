@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, current_app, json
+from flask import Flask, Response, current_app, json, render_template_string, request
 from werkzeug.exceptions import HTTPException
 
 from graph.errors import InvalidInput, ModelUnavailable, NotFound, ReactionGraphError
@@ -13,9 +13,21 @@ PROBLEM_TYPE = "application/problem+json"
 _STATUS = {NotFound: 404, InvalidInput: 422, ModelUnavailable: 503}
 
 
+_HTML_ERROR = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ status }} {{ title }}</title>
+</head><body style="font-family: system-ui, sans-serif; margin: 40px"><h1>{{ status }} {{ title }}</h1>
+<p>{{ detail or "" }}</p><p><a href="/">All events</a></p></body></html>"""
+
+
 def problem(status: int, title: str, detail: str | None = None, *, errors: list[dict[str, Any]] | None = None,
             headers: list[tuple[str, str]] | None = None) -> Response:
-    """A problem+json response."""
+    """A problem+json response (a small HTML page for the browser pages outside /api)."""
+    if not request.path.startswith("/api/") and request.accept_mimetypes.accept_html:
+        page = render_template_string(_HTML_ERROR, status=status, title=title, detail=detail)  # autoescaped
+        response = Response(page, status=status, mimetype="text/html")
+        for name, value in headers or []:
+            if name.lower() != "content-type":
+                response.headers[name] = value
+        return response
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
     if detail:
         body["detail"] = detail

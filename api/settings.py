@@ -82,6 +82,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Largest HTTP request body accepted, in bytes; larger ones get 413.", _positive_int),
     Setting("READ_TOKEN_REQUIRED", False,
             "Require a bearer token for reads too (writes always need one).", _flag),
+    Setting("VIZ_MAX_NODES", 10_000,
+            "Most nodes a graph page draws; past it the page keeps the most-reacting actors and says so.",
+            _positive_int),
+    Setting("VIZ_PHYSICS_MAX_NODES", 300,
+            "Largest graph laid out by the browser's physics; bigger ones get server-side positions.",
+            _positive_int),
     Setting("SERVE_THREADS", 8,
             "Worker threads of `reactiongraph serve` (waitress).", _positive_int),
 )

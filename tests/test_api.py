@@ -363,3 +363,19 @@ def test_unexpected_failure_is_a_problem_without_internals(tmp_path: Path) -> No
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'db'}"})
     body = problem(app.test_client().get("/api/events"), 500)
     assert "Traceback" not in body["detail"] and "sqlite" not in body["detail"].lower()
+
+
+def test_browser_pages_and_their_errors(client: FlaskClient, sample: dict) -> None:
+    home = client.get("/")
+    assert home.status_code == 200 and home.mimetype == "text/html"
+    assert "default-src 'none'" in home.headers["Content-Security-Policy"]
+    page = client.get(f"/events/{sample['event']['id']}/graph")
+    assert page.status_code == 200 and b"vis.Network" in page.data
+    assert not re.search(rb"""(?:src|href)\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", page.data)
+    assert client.get("/graph").status_code == 200
+    actor = sample["reactions"][0]["actor"]["id"]
+    assert client.get(f"/actors/{actor}/graph").status_code == 200
+    missing = client.get("/events/<img src=x onerror=alert(1)>/graph", headers={"Accept": "text/html"})
+    assert missing.status_code == 404 and missing.mimetype == "text/html"
+    assert b"<img" not in missing.data and b"&lt;img src=x onerror=alert(1)&gt;" in missing.data
+    problem(client.get("/events/nope/graph", headers={"Accept": "application/json"}), 404)

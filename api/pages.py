@@ -1,0 +1,62 @@
+"""Browser pages: the home page and the stance-graph pages (rendered by viz)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+
+from graph.network import build_graph
+from viz import VizLimits, render_page
+
+from .services import services
+
+bp = Blueprint("pages", __name__, template_folder="templates")
+
+# Pages load nothing from anywhere: every script and style is inline.
+CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+       "connect-src 'none'; base-uri 'none'; form-action 'none'")
+
+
+def _html(body: str) -> Response:
+    return Response(body, mimetype="text/html", headers={"Content-Security-Policy": CSP,
+                                                         "X-Content-Type-Options": "nosniff"})
+
+
+def limits() -> VizLimits:
+    """The page size limits from the settings."""
+    return VizLimits(max_nodes=current_app.config["VIZ_MAX_NODES"],
+                     physics_max_nodes=current_app.config["VIZ_PHYSICS_MAX_NODES"])
+
+
+@bp.get("/")
+def home() -> Response:
+    """Events with their stance counts, linking to their graphs and to the API docs."""
+    page = services().store.events(q=request.args.get("q") or None, cursor=request.args.get("cursor") or None,
+                                   limit=100)
+    return _html(render_template("home.html", events=page.items, next_cursor=page.next_cursor,
+                                 q=request.args.get("q", "")))
+
+
+@bp.get("/graph")
+def whole_graph() -> Response:
+    """Everything in the store."""
+    graph = build_graph(services().store.scope())
+    return _html(render_page(graph, title="All events", limits=limits(), links={"API docs": "/api/docs"}))
+
+
+@bp.get("/events/<event_id>/graph")
+def event_graph(event_id: str) -> Response:
+    """One event and who reacted to it."""
+    store = services().store
+    event = store.event(event_id)
+    title = event.label + (f" ({event.date.isoformat()})" if event.date else "")
+    links = {"JSON": url_for("events.event_reactions", id=event_id), "GraphML": f"/api/graph?event={event_id}&format=graphml"}
+    return _html(render_page(build_graph(store.scope(event_id=event_id)), title=title, limits=limits(), links=links))
+
+
+@bp.get("/actors/<actor_id>/graph")
+def actor_graph(actor_id: str) -> Response:
+    """One actor, the events it reacted to, and who else reacted to them."""
+    store = services().store
+    actor, _ = store.actor(actor_id)
+    return _html(render_page(build_graph(store.scope(actor_id=actor_id)), title=f"{actor.name} and its events",
+                             limits=limits(), links={"JSON": url_for("actors.get_actor", id=actor_id)}))

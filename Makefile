@@ -32,6 +32,7 @@ install-test: $(VENV)/.installed-test chromium
 
 ## run: set up, ingest the bundled sample articles into an empty store, make a demo token, serve on http://$(HOST):$(PORT)
 run: install
+	$(BIN)/reactiongraph db upgrade
 	$(BIN)/reactiongraph ingest --if-empty samples/
 	@echo "demo API token (writes need it):"
 	@$(BIN)/reactiongraph token create --label demo --replace --curl

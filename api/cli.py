@@ -208,6 +208,43 @@ def stats() -> None:
 
 
 @cli.group()
+def db() -> None:
+    """The database schema: apply migrations, show the revision."""
+
+
+@db.command("upgrade")
+@_domain_errors
+def db_upgrade() -> None:
+    """Bring the database schema up to date (creates it in an empty database)."""
+    from flask import current_app
+
+    from graph import migrate
+    from graph.store import make_engine
+
+    engine = make_engine(current_app.config["DATABASE_URL"])
+    try:
+        before, after = migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    click.echo(f"schema at {after}" + ("" if before == after else f" (was {before or 'empty'})"))
+
+
+@db.command("current")
+def db_current() -> None:
+    """Print the database's schema revision and the one the code needs."""
+    from flask import current_app
+
+    from graph import migrate
+    from graph.store import make_engine
+
+    engine = make_engine(current_app.config["DATABASE_URL"])
+    try:
+        click.echo(f"database {migrate.current(engine) or 'empty'}, code needs {migrate.head()}")
+    finally:
+        engine.dispose()
+
+
+@cli.group()
 def token() -> None:
     """Create, list and revoke API tokens (writes need one)."""
 
@@ -261,7 +298,10 @@ def serve(host: str, port: int, threads: int | None) -> None:
     from flask import current_app
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    services().store  # open the store now: a bad DATABASE_URL fails here, not on the first request
+    try:
+        services().store  # open now: a bad DATABASE_URL or an old schema stops the start, not a request
+    except ReactionGraphError as exc:
+        raise InputError(str(exc)) from None
     count = threads or app.config["SERVE_THREADS"]
     click.echo(f"serving on http://{host}:{port} with {count} threads", err=True)
     waitress.serve(app, host=host, port=port, threads=count, ident="reactiongraph")

@@ -8,9 +8,10 @@ from flask import Flask, Response, current_app, json, render_template_string, re
 from werkzeug.exceptions import HTTPException
 
 from graph.errors import InvalidInput, ModelUnavailable, NotFound, ReactionGraphError
+from graph.migrate import SchemaOutOfDate
 
 PROBLEM_TYPE = "application/problem+json"
-_STATUS = {NotFound: 404, InvalidInput: 422, ModelUnavailable: 503}
+_STATUS = {NotFound: 404, InvalidInput: 422, ModelUnavailable: 503, SchemaOutOfDate: 503}
 
 
 _HTML_ERROR = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ status }} {{ title }}</title>

@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from graph.models import ActorKind, Stance
 from graph.paging import DEFAULT_LIMIT, MAX_LIMIT
@@ -32,6 +32,14 @@ CountryCode = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1
 
 class _Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        # PostgreSQL cannot store NUL in text, and no id or name contains one.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text may not contain NUL characters")
+        return value
 
 
 class _Out(BaseModel):

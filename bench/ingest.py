@@ -23,7 +23,8 @@ from pathlib import Path
 from graph.extract import Extractor
 from graph.ingest import ingest
 from graph.models import ArticleInput
-from graph.store import Store
+from graph import migrate
+from graph.store import Store, make_engine
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -59,7 +60,11 @@ def main() -> int:
     raw = time.perf_counter() - start
 
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(f"sqlite:///{tmp}/bench.sqlite3")
+        url = f"sqlite:///{tmp}/bench.sqlite3"
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        store = Store.open(url)
         start = time.perf_counter()
         articles = [extractor.prepare(ArticleInput(text=t)) for t in texts]
         summary = ingest(articles, extractor, store, n_process=args.processes)

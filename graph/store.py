@@ -16,10 +16,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, exists, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, exists, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
+from . import migrate
 from . import schema as t
 from .errors import InvalidInput, NotFound
 from .models import STANCES, Extraction, ExtractedActor
@@ -72,22 +74,49 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("rg_write") else "BEGIN")
 
 
+def make_engine(url: str) -> Engine:
+    """An engine for `url` (SQLite or PostgreSQL), set up as the store needs it."""
+    backend = make_url(url).get_backend_name()
+    if backend == "sqlite":
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    # pool_pre_ping: a connection the server dropped (restart, idle timeout) is replaced, not used.
+    return create_engine(url, pool_pre_ping=True)
+
+
+class _Duplicate(Exception):
+    """The article was stored by someone else meanwhile: roll back, report it."""
+
+
 class Store(Queries):
     """Repository of the reaction graph over one SQL database."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = engine.execution_options(rg_write=True)
+        self._dialect = engine.dialect.name
 
     @classmethod
     def open(cls, url: str) -> "Store":
-        """Connect to `url` (an SQLAlchemy URL) and create missing tables."""
-        engine = create_engine(url)
-        if make_url(url).get_backend_name() == "sqlite":
-            event.listen(engine, "connect", _sqlite_connect)
-            event.listen(engine, "begin", _sqlite_begin)
-        t.metadata.create_all(engine)
+        """Connect to `url` (an SQLAlchemy URL); its schema must be up to date (see graph.migrate)."""
+        engine = make_engine(url)
+        try:
+            migrate.check(engine)
+        except Exception:
+            engine.dispose()
+            raise
         return cls(engine)
+
+    def _insert_new(self, conn: Connection, table: Table, values: dict[str, Any] | list[dict[str, Any]]) -> int:
+        """INSERT ... ON CONFLICT DO NOTHING: how many rows were new.
+
+        Two workers storing the same actor (same deterministic id) at once
+        make one row; the second waits for the first and inserts nothing.
+        """
+        dialect = postgresql if self._dialect == "postgresql" else sqlite
+        return conn.execute(dialect.insert(table).on_conflict_do_nothing(), values).rowcount
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -109,7 +138,7 @@ class Store(Queries):
         """
         try:
             return self._add(extraction, event_id)
-        except IntegrityError:
+        except (_Duplicate, IntegrityError):
             known = self.known_articles([extraction.article.id])
             if extraction.article.id in known:  # another writer stored it first
                 return IngestResult(extraction.article.id, known[extraction.article.id], False, False, 0, 0)
@@ -127,13 +156,15 @@ class Store(Queries):
                     raise NotFound(f"no event with id {event_id!r}")
             else:
                 event_id = _hash_id("ev-", article.id)
-                conn.execute(insert(t.events).values(id=event_id, label=extraction.event.label,
-                                                     date=extraction.event.date, created_at=_now()))
-                event_created = True
+                event_created = bool(self._insert_new(conn, t.events, {
+                    "id": event_id, "label": extraction.event.label, "date": extraction.event.date,
+                    "created_at": _now()}))
             now = _now()
-            conn.execute(insert(t.articles).values(
-                id=article.id, event_id=event_id, title=article.title, url=article.url,
-                published=article.published, source=article.source, text=article.text, ingested_at=now))
+            if not self._insert_new(conn, t.articles, {
+                    "id": article.id, "event_id": event_id, "title": article.title, "url": article.url,
+                    "published": article.published, "source": article.source, "text": article.text,
+                    "ingested_at": now}):
+                raise _Duplicate(article.id)
             actors_added = reactions_added = 0
             seen: set[str] = set()
             for reaction in extraction.reactions:
@@ -169,10 +200,8 @@ class Store(Queries):
             names.add(found.name.split()[-1])  # the surname; the word-subset test below keeps namesakes apart
         if found.kind == "country":
             actor_id = self._merged(conn, f"country-{found.country}")
-            created = conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None
-            if created:
-                conn.execute(insert(t.actors).values(id=actor_id, name=found.name, kind="country",
-                                                     country=found.country))
+            created = bool(self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
+                                                             "country": found.country}))
             self._add_aliases(conn, actor_id, names)
             return actor_id, created
         keys = {fold(n) for n in names}
@@ -201,24 +230,20 @@ class Store(Queries):
             self._add_aliases(conn, row.id, names)
             return row.id, False
         actor_id = self._merged(conn, _hash_id("ac-", found.kind, found.country or "", fold(found.name)))
-        if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is not None:
-            self._add_aliases(conn, actor_id, names)
-            return actor_id, False
-        conn.execute(insert(t.actors).values(id=actor_id, name=found.name, kind=found.kind, country=found.country,
-                                             role=found.role, organization=found.organization))
+        created = bool(self._insert_new(conn, t.actors, {
+            "id": actor_id, "name": found.name, "kind": found.kind, "country": found.country, "role": found.role,
+            "organization": found.organization}))
         self._add_aliases(conn, actor_id, names)
-        return actor_id, True
+        return actor_id, created
 
-    @staticmethod
-    def _add_aliases(conn: Connection, actor_id: str, names: set[str]) -> None:
-        known = {r.key for r in conn.execute(select(t.actor_aliases.c.key).where(t.actor_aliases.c.actor_id == actor_id))}
+    def _add_aliases(self, conn: Connection, actor_id: str, names: set[str]) -> None:
         rows = {}
-        for name in names:
+        for name in sorted(names):
             key = fold(name)[:200]
-            if key and key not in known:
-                rows[key] = {"actor_id": actor_id, "key": key, "alias": name}
+            if key:
+                rows.setdefault(key, {"actor_id": actor_id, "key": key, "alias": name})
         if rows:
-            conn.execute(insert(t.actor_aliases), list(rows.values()))
+            self._insert_new(conn, t.actor_aliases, list(rows.values()))
 
     # -- corrections ---------------------------------------------------------
 

@@ -6,6 +6,8 @@ real spaCy model (loaded once per process).
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,8 +18,9 @@ from flask.testing import FlaskClient, FlaskCliRunner
 
 from api import create_app
 from api.cli import cli
+from graph import migrate
 from graph.extract import Extractor
-from graph.store import Store
+from graph.store import Store, make_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "us-syria-withdrawal-2018-trtworld.txt"
@@ -28,9 +31,38 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'store.sqlite3'}"
+POSTGRES_URL = os.environ.get("REACTIONGRAPH_TEST_POSTGRES_URL")
+
+
+def _postgres_schema(request: pytest.FixtureRequest) -> str:
+    """A fresh schema of the test PostgreSQL database, dropped after the test."""
+    if not POSTGRES_URL:
+        pytest.skip("REACTIONGRAPH_TEST_POSTGRES_URL is not set: the PostgreSQL run of this test is skipped")
+    schema = f"t_{uuid.uuid4().hex[:16]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+
+    def drop() -> None:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+    request.addfinalizer(drop)
+    return POSTGRES_URL + ("&" if "?" in POSTGRES_URL else "?") + f"options=-csearch_path%3D{schema}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated, empty store: a SQLite file, and a PostgreSQL schema when configured.
+
+    Every test that touches the store runs on both databases.
+    """
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}" if request.param == "sqlite" else _postgres_schema(request)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    engine.dispose()
+    return url
 
 
 @pytest.fixture

@@ -379,3 +379,15 @@ def test_browser_pages_and_their_errors(client: FlaskClient, sample: dict) -> No
     assert missing.status_code == 404 and missing.mimetype == "text/html"
     assert b"<img" not in missing.data and b"&lt;img src=x onerror=alert(1)&gt;" in missing.data
     problem(client.get("/events/nope/graph", headers={"Accept": "application/json"}), 404)
+
+
+def test_nul_characters_are_refused_not_stored(client: FlaskClient, auth: dict, sample: dict) -> None:
+    problem(client.get("/api/events/ev%00x"), 422)
+    problem(client.get("/api/events?q=a%00b"), 422)
+    problem(client.patch(f"/api/events/{sample['event']['id']}", json={"label": "a\x00b"}, headers=auth), 422)
+    problem(client.post("/api/articles", json={"text": "Spain said it was a grave mistake.", "title": "T\x00itle"},
+                        headers=auth), 422)
+    made = client.post("/api/articles", json={"text": "Spain said it was a grave mistake.", "title": "T\x07itle",
+                                              "source": "S\x01ource"}, headers=auth)
+    assert made.status_code == 201 and made.json["article"]["title"] == "Title"
+    assert made.json["article"]["source"] == "Source"

@@ -49,9 +49,9 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def live(tmp_path: Path, extractor: Extractor) -> Iterator[tuple[str, Any]]:
+def live(db_url: str, extractor: Extractor) -> Iterator[tuple[str, Any]]:
     """The app on a real loopback port, seeded with the bundled article."""
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'browser.sqlite3'}"})
+    app = create_app({"DATABASE_URL": db_url})
     store = app.extensions["reactiongraph"].store
     from graph.models import ArticleInput
     store.add(extractor.extract(extractor.prepare(ArticleInput(text=SAMPLE.read_text(encoding="utf-8")))))

@@ -134,6 +134,11 @@ def test_installed_console_script(tmp_path: Path) -> None:
     exe = shutil.which("reactiongraph", path=str(Path(sys.executable).parent))
     assert exe, "the reactiongraph console script is not installed"
     env = {"REACTIONGRAPH_DATABASE_URL": f"sqlite:///{tmp_path / 's.sqlite3'}", "PATH": str(Path(exe).parent)}
+    early = subprocess.run([exe, "ingest", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=120)
+    assert early.returncode == 2 and "run `reactiongraph db upgrade`" in early.stderr
+    assert early.stderr.strip().count("\n") == 0
+    upgraded = subprocess.run([exe, "db", "upgrade"], capture_output=True, text=True, env=env, timeout=120)
+    assert upgraded.returncode == 0 and "schema at" in upgraded.stdout
     done = subprocess.run([exe, "ingest", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "11 reactions" in done.stdout

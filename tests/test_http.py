@@ -40,9 +40,9 @@ def _call(method: str, url: str, body: dict | None = None, token: str | None = N
 
 
 @pytest.fixture
-def server(tmp_path: Path):
+def server(db_url: str):
     exe = str(Path(sys.executable).parent / "reactiongraph")
-    env = {**os.environ, "REACTIONGRAPH_DATABASE_URL": f"sqlite:///{tmp_path / 'http.sqlite3'}"}
+    env = {**os.environ, "REACTIONGRAPH_DATABASE_URL": db_url}
     token = subprocess.run([exe, "token", "create", "--label", "http-test"], env=env, capture_output=True,
                            text=True, check=True, timeout=120).stdout.strip()
     port = _free_port()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -15,8 +13,8 @@ from .conftest import SAMPLE
 
 
 @pytest.fixture
-def api_app(tmp_path: Path):
-    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'st.sqlite3'}"})
+def api_app(db_url: str):
+    app = create_app({"DATABASE_URL": db_url})
     store = app.extensions["reactiongraph"].store
     token = create_token(store, "schemathesis")[1]
     client = app.test_client()

@@ -143,7 +143,8 @@ def _network(g: nx.MultiDiGraph, limits: VizLimits) -> Network:
     net.options = {
         "physics": {"enabled": not fixed, "solver": "barnesHut",
                     "stabilization": {"enabled": not fixed, "iterations": 250, "fit": True}},
-        "layout": {"improvedLayout": not fixed},
+        # A fixed seed: the same graph is laid out the same way on every load.
+        "layout": {"improvedLayout": not fixed, "randomSeed": 7},
         # Reactions always point from actor to event; arrowheads cost much at scale.
         "edges": {"smooth": False if fixed else {"type": "continuous"},
                   "arrows": {"to": {"enabled": not fixed, "scaleFactor": 0.6}}},

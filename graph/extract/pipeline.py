@@ -16,7 +16,7 @@ from .event import agents, is_roundup, label_from
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .stance import decide
-from .text import Paragraph, check_text, paragraphs, read_html
+from .text import Paragraph, check_text, normalise, paragraphs, read_html
 
 DEFAULT_MAX_CHARS = 1_000_000
 _TITLE_MAX = 200
@@ -58,9 +58,8 @@ class Extractor:
             first = paragraphs(text)
             if len(first) >= 3 and len(first[0].text) <= _TITLE_MAX:
                 title = first[0].text
-        title = " ".join(title.split()) if title else None
-        return Article(id=article_id(text), title=title or None, url=url, published=published,
-                       source=source, text=text)
+        title, url, source = (normalise(" ".join(x.split())) or None if x else None for x in (title, url, source))
+        return Article(id=article_id(text), title=title, url=url, published=published, source=source, text=text)
 
     def extract(self, article: Article) -> Extraction:
         """Extract one article."""

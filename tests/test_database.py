@@ -1,0 +1,98 @@
+"""Migrations, schema checks and concurrent writers, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from click.testing import Result
+
+from graph import migrate
+from graph.extract import Extractor
+from graph.migrate import SchemaOutOfDate
+from graph.models import ArticleInput, Extraction
+from graph.schema import metadata
+from graph.store import Store, make_engine
+
+Invoke = Callable[..., Result]
+
+
+def test_migrations_build_exactly_the_schema_of_the_code(db_url: str) -> None:
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    engine.dispose()
+    assert diff == [], "schema.py changed without a migration: " + repr(diff)
+
+
+def test_upgrade_is_idempotent_and_reported(invoke: Invoke) -> None:
+    result = invoke("db", "upgrade")
+    assert result.exit_code == 0 and f"schema at {migrate.head()}" in result.output
+    assert f"database {migrate.head()}" in invoke("db", "current").output
+
+
+def test_out_of_date_schema_is_refused_with_one_line(db_url: str, invoke: Invoke) -> None:
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = 'older'"))
+    engine.dispose()
+    with pytest.raises(SchemaOutOfDate, match="run `reactiongraph db upgrade`"):
+        Store.open(db_url)
+    for command in (("stats",), ("serve", "--port", "0")):
+        result = invoke(*command)
+        assert result.exit_code == 2, result.output
+        assert "is at schema revision older" in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def _extract(extractor: Extractor, text: str, title: str) -> Extraction:
+    return extractor.extract(extractor.prepare(ArticleInput(text=text, title=title)))
+
+
+def _race(*jobs: Callable[[], object]) -> list[object]:
+    """Run the jobs at the same moment in threads; return their results (or exceptions)."""
+    barrier = threading.Barrier(len(jobs))
+    results: list[object] = [None] * len(jobs)
+
+    def run(i: int) -> None:
+        barrier.wait()
+        try:
+            results[i] = jobs[i]()
+        except Exception as exc:  # noqa: BLE001 - reported by the assertions below
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(len(jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return results
+
+
+def test_two_workers_naming_the_same_actor_make_one_actor(db_url: str, extractor: Extractor) -> None:
+    workers = [Store.open(db_url) for _ in range(4)]  # each its own engine and connections, like processes
+    articles = [_extract(extractor, f"French President Emmanuel Macron said deal {i} was a grave mistake.",
+                         f"Deal {i}") for i in range(4)]
+    results = _race(*(lambda w=w, a=a: w.add(a) for w, a in zip(workers, articles)))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    scope = workers[0].scope()
+    assert [a.name for a in scope.actors if a.kind == "person"] == ["Emmanuel Macron"]
+    assert len([a for a in scope.actors if a.kind == "country"]) <= 1
+    assert len(scope.reactions) == 4
+    for w in workers:
+        w.close()
+
+
+def test_the_same_article_posted_twice_at_once_is_stored_once(db_url: str, extractor: Extractor) -> None:
+    workers = [Store.open(db_url) for _ in range(4)]
+    article = _extract(extractor, "Japan said the tariffs were a grave mistake.", "Tariffs")
+    results = _race(*(lambda w=w: w.add(article) for w in workers))
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sorted(r.created for r in results) == [False, False, False, True]  # type: ignore[union-attr]
+    stats = workers[0].stats()
+    assert (stats.articles, stats.events, stats.reactions) == (1, 1, 1)
+    for w in workers:
+        w.close()

@@ -21,16 +21,21 @@ from .mentions import Registry
 from .stance import Cue, find_cues, neutral_cue
 from .text import Paragraph
 
-_QUOTE_DASH = re.compile(r'^"(?P<quote>.+?)[.,]?"\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
+# '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
+_QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
+# '"...Iraq."French President Emmanuel Macron, on Twitter, referring to ...'
+_QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,120})(?:,[^"]*)?$')
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _ORG_HEADS = {"ministry", "office", "department", "agency", "embassy", "commission", "council",
-              "parliament", "committee", "army", "military", "party", "spokesman", "spokeswoman"}
+              "parliament", "committee", "army", "military", "party"}
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "envoy"}
 _STATE_HEADS = {"government", "administration", "authorities", "leadership", "state", "regime"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _PASSIVE_AGENT_VERBS = set(lexicon.SUPPORT_CUES) | set(lexicon.OPPOSE_CUES)
+_ISSUE_VERBS = {"issue", "release", "publish", "make", "deliver", "send", "sign", "put"}
 
 
 @dataclass
@@ -63,18 +68,30 @@ class _Attributor:
     def _speaker(self, d: int, tok: Token) -> str | None:
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        for child in tok.children:  # "Israel's Prime Minister, Benjamin Netanyahu"
-            if child.dep_ == "appos":
-                key = self.registry.key_at(d, child)
-                if key and key.startswith("person:"):
+        if tok.lemma_.lower() in _VOICES and self.registry.key_at(d, tok) is None:
+            # "Merkel's spokesman said", "a spokesman for Antonio Guterres said": they speak for someone.
+            principals = [c for c in tok.children if c.dep_ == "poss"] + [
+                p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for p in prep.children if p.dep_ == "pobj"]
+            for principal in principals:
+                key = self.registry.key_at(d, principal)
+                if key:
                     return self._usable(key)
         key = self.registry.key_at(d, tok)
+        if key is None or not key.startswith("person:"):
+            for child in tok.children:  # "Israel's Prime Minister, Benjamin Netanyahu"
+                if child.dep_ == "appos":
+                    named = self.registry.key_at(d, child)
+                    if named and named.startswith("person:"):
+                        return self._usable(named)
         if key:
             return self._usable(key)
         if tok.pos_ == "PRON":
             return self._pronoun(d, tok)
         if tok.pos_ == "PROPN":
-            return self._usable(self.registry.name_at(d, tok))
+            named = self.registry.name_at(d, tok)
+            if named:
+                return self._usable(named)
         lemma = tok.lemma_.lower()
         if lemma in lexicon.UNNAMED_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -85,6 +102,11 @@ class _Attributor:
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
         want_person = word in _PERSON_PRONOUNS
+        if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
+            for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+                key = self.registry.key_at(d, prev)
+                if key and key.startswith("person:"):
+                    return self._usable(key)
         for sd, key in reversed(self.speakers):
             if d - sd > 3:
                 break
@@ -106,9 +128,13 @@ class _Attributor:
                     country = match.code
         if lemma in _STATE_HEADS and country:
             return self.registry.country_key(country, f"{tok.doc[tok.left_edge.i:tok.i + 1].text}")
+        if lemma in _ORG_HEADS and country:
+            # "Brazil's foreign ministry said": a body named by its country and function.
+            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+            return self._usable(self.registry.named_body(d, words, country))
         if lemma in _ORG_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
-        elif lemma in lexicon.TITLE_WORDS:
+        elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
             kinds = ("person",)
             test = lambda c: lemma == "leader" or (c.role is not None and lemma in fold(c.role))  # noqa: E731
         else:
@@ -119,9 +145,11 @@ class _Attributor:
                 return self._usable(key)
         return None
 
-    def _subjects(self, verb: Token, depth: int = 0) -> list[Token]:
+    def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], Token]:
+        """The subjects of `verb`, and the verb that has them (a participle inherits its head's)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS:
+        if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
+            # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head is not verb:
             return self._subjects(verb.head, depth + 1)
@@ -129,7 +157,14 @@ class _Attributor:
         for subj in subjects:
             out.append(subj)
             out.extend(subj.conjuncts)
-        return out
+            # "Merkel, Theresa May and Macron issued": a list the parser reads as appositions
+            # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
+            # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
+            listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            for person in listed:
+                out.append(person)
+                out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
+        return out, verb
 
     # -- evidence -----------------------------------------------------------
 
@@ -159,7 +194,7 @@ class _Attributor:
     def _paragraph_shape(self, d: int, doc: Doc) -> list[tuple[str, tuple[int, int]]]:
         """Round-up shapes: '"quote" - Speaker' and 'Speaker: quote'."""
         text = doc.text
-        for pattern in (_QUOTE_DASH, _NAME_COLON):
+        for pattern in (_QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
             m = pattern.match(text)
             if not m:
                 continue
@@ -168,14 +203,18 @@ class _Attributor:
                 continue
             keys = [k for k in (self.registry.key_at(d, t) for t in who) if k]
             keys = [k for k in keys if self._usable(k)]
-            if keys:
-                best = next((k for k in keys if k.startswith("person:")), keys[0])
+            best = next((k for k in keys if k.startswith("person:")), keys[0] if keys else None)
+            if best is None:
+                best = self._speaker(d, who.root)  # "Russia's foreign ministry"
+            if best:
                 return [(best, (m.start("quote"), m.end("quote")))]
         return []
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
         for d, doc in enumerate(self.docs):
+            if _title_case(doc):
+                continue  # a headline in Title Case: its capitals fool the NER ("How the World Is Reacting")
             before = len(out)
             for key, span in self._paragraph_shape(d, doc):
                 toks = [t for t in doc if span[0] <= t.idx < span[1]]
@@ -189,41 +228,74 @@ class _Attributor:
         return out
 
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
-        found: list[tuple[str, Token | None, str]] = []
+        # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
+        found: list[tuple[str, Token | None, str, Token]] = []
+
+        def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
+            for tok in tokens:
+                key = self._speaker(d, tok)
+                if key:
+                    found.append((key, trigger, word, scope))
+
+        # Quotation state over the whole paragraph: a sentence may start inside a quote.
+        quote_marks = [t.i for t in sent.doc if t.text == '"']
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if lemma in lexicon.SPEECH_VERBS and tok.pos_ == "VERB":
-                for subj in self._subjects(tok):
-                    key = self._speaker(d, subj)
-                    if key:
-                        found.append((key, tok, tok.text))
+            if sum(1 for q in quote_marks if q < tok.i) % 2:
+                continue  # inside someone's quotation: "We recall it was endorsed by the Council"
+            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or _issues_statement(tok)):
+                if _reported(tok):
+                    continue  # "Putin said he backed it and declared it right": inside another statement
+                subjects, owner = self._subjects(tok)
+                speakers(subjects, tok, tok.text, owner)
             elif tok.lower_ == "according":
-                for to in tok.children:
-                    for pobj in to.children:
-                        if pobj.dep_ == "pobj":
-                            key = self._speaker(d, pobj)
-                            if key:
-                                found.append((key, None, "according to"))
+                speakers([p for to in tok.children for p in to.children if p.dep_ == "pobj"], None,
+                         "according to", tok.head)
             elif lemma in lexicon.SPEECH_NOUNS and tok.pos_ == "NOUN":
-                for prep in tok.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "from":
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                key = self._speaker(d, pobj)
-                                if key:
-                                    found.append((key, None, tok.text))
+                sources = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                           for p in prep.children if p.dep_ == "pobj"]
+                if sources:
+                    speakers(sources, None, tok.text, tok)
+                elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                    # "Israel and Saudi Arabia stand out in their praise for ..."
+                    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+                    if verb is not None:
+                        subjects, owner = self._subjects(verb)
+                        speakers(subjects, None, tok.text, owner)
         if not found:
             return
-        keys = {k for k, _, _ in found}
-        for key in dict.fromkeys(k for k, _, _ in found):
-            mine = [(t, word) for k, t, word in found if k == key]
-            trigger = next((t for t, _ in mine if t is not None), None)
+        for key in dict.fromkeys(k for k, _, _, _ in found):
+            mine = [(t, word, scope) for k, t, word, scope in found if k == key]
+            trigger = next((t for t, _, _ in mine if t is not None), None)
             span = self._evidence(sent, trigger)
-            if len(keys) == 1:
-                cue_tokens = [t for t in sent if self.registry.key_at(d, t) != key]
-            else:
-                cue_tokens = [t for t in sent if span[0] <= t.idx < span[1] or any(t is m for m, _ in mine)]
-            self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w in mine)), span, cue_tokens)
+            scoped = {t.i for _, _, scope in mine for t in scope.subtree}
+            cue_tokens = [t for t in sent if t.i in scoped and self.registry.key_at(d, t) != key]
+            self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens)
+
+
+def _title_case(doc: Doc) -> bool:
+    """A short line whose words are nearly all capitalised, like many headlines."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return 3 <= len(words) <= 20 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8 \
+        and not doc.text.rstrip().endswith((".", '"'))
+
+
+def _reported(verb: Token) -> bool:
+    """True for a verb inside the complement of another speech verb."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head is tok:
+            return False
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEECH_VERBS:
+            return True
+        tok = tok.head
+    return False
+
+
+def _issues_statement(verb: Token) -> bool:
+    """"issued a joint statement", "released a statement": the verb reports speech through its object."""
+    return verb.lemma_.lower() in _ISSUE_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
 def find_statements(docs: list[Doc], paras: list[Paragraph], registry: Registry) -> list[Statement]:

@@ -25,6 +25,15 @@ _DECISION_NOUNS = {"decision", "move", "announcement", "withdrawal", "plan", "or
 _MAX_LABEL = 120
 
 
+_WITHDRAWAL = re.compile(r"\b(withdraw\w*|pull\w*[ -]?out|pullout|quit\w*|exit\w*|leav\w*|left|abandon\w*|"
+                         r"scrap\w*|ditch\w*|tear\w* up|tore up|walk\w* away|back\w* out|brexit)\b", re.I)
+
+
+def is_withdrawal(text: str) -> bool:
+    """True when the event is leaving or ending something (a deal, a country, a union)."""
+    return bool(_WITHDRAWAL.search(text))
+
+
 def is_roundup(title: str) -> bool:
     """True for headlines about the reactions rather than the event itself."""
     return bool(_ROUNDUP.search(title))

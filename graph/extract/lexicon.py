@@ -22,7 +22,7 @@ fear worry regret tout defend justify characterise characterize summon
 # Nouns that carry a reaction when they come "from" someone: "criticism from X".
 SPEECH_NOUNS = frozenset("""
 criticism condemnation praise reaction response statement warning rebuke backlash support
-welcome concern tweet comment remark message caution objection protest applause approval
+welcome concern tweet comment remark message caution objection protest applause approval cheer
 """.split())
 
 # Subjects that are never reactors in their own right.
@@ -36,10 +36,10 @@ SUPPORT_CUES: dict[str, float] = {
     "welcome": 2, "praise": 2, "hail": 2, "applaud": 2, "commend": 2, "congratulate": 2,
     "endorse": 2, "celebrate": 2, "laud": 2, "salute": 2, "appreciate": 1, "thank": 1,
     "support": 1.5, "right": 1, "correct": 1, "justified": 1.5, "wise": 1,
-    "brave": 1.5, "courageous": 1.5, "bold": 1, "historic": 1, "good": 1, "great": 1,
+    "brave": 1.5, "courageous": 1.5, "bold": 1, "good": 1, "good news": 1.5,
     "positive": 1, "victory": 1, "defeat": 1, "prospect": 1.5, "opportunity": 1,
     "overdue": 1.5, "success": 1, "achievement": 1, "delighted": 2, "pleased": 1.5,
-    "glad": 1.5, "happy": 1, "step in the right direction": 2, "no longer need": 1,
+    "glad": 1.5, "happy": 1, "cheer": 2, "step in the right direction": 2, "no longer need": 1,
     "long overdue": 2, "important step": 1.5, "right decision": 2, "agree": 1,
     "independence day": 1, "win": 0.5,
 }
@@ -64,8 +64,20 @@ OPPOSE_CUES: dict[str, float] = {
     "indignation": 2, "reverse": 1.5, "reconsider": 1.5, "fail": 1, "failure": 1.5,
     "erroneous": 2, "flawed": 2, "hasty": 1.5, "abrupt": 1, "premature": 1.5,
     "isolate": 1, "isolated": 1, "irreversible": 1, "lament": 2, "nonsense": 2,
-    "disrespect": 2, "insult": 2, "alive": 0.5,
+    "disrespect": 2, "insult": 2, "alive": 0.5, "worrying": 1.5, "warfare": 2, "aggression": 2,
+    "aggressive": 1.5, "jeopardise": 1.5, "jeopardize": 1.5, "backwards": 1, "misguided": 2, "shock": 1.5,
+    "shocked": 1.5, "wake-up call": 1.5, "sadness": 1.5, "dangerously": 1.5,
 }
+# Commitment to what the event abandons ("China would uphold the pact"): opposes
+# a withdrawal; the pipeline keeps these only for withdrawal events.
+COMMITMENT_CUES: dict[str, float] = {
+    "uphold": 1.5, "commitment": 1.5, "committed": 1.5, "commit": 1, "abide": 1.5, "honour": 1, "honor": 1,
+    "preserve": 1.5, "safeguard": 1.5, "irreversible": 1.5, "remain in": 1.5, "stay in": 1.5, "stand by": 1.5,
+    "implement": 1, "cannot be renegotiated": 2,
+}
+# Verbs that turn a threat into something fought, not feared ("counter threats").
+COUNTERING_VERBS = frozenset("counter fight combat tackle defeat confront eliminate eradicate address".split())
+
 # Cues of a deliberately neutral reaction: naming them gives a reason, not a polarity.
 NEUTRAL_CUES = frozenset("""
 calm restraint study examine monitor dialogue acknowledge note respect

@@ -137,8 +137,8 @@ class Registry:
         label = ent.label_
         if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
             match = self.gazetteer.lookup(text)
-            if match is None:
-                return None
+            if match is None or (match.how == "demonym" and text.endswith("s")):
+                return None  # "Americans who support the deal" are people, not their state
             return self._country(match.code, text)
         if label == "PERSON" or (label in ("ORG", "FAC") and self._surnames.get(fold(text))):
             full = self._person_for(words) or " ".join(words)
@@ -165,6 +165,14 @@ class Registry:
         return key
 
     def _organization(self, text: str) -> str:
+        # "the Netherlands' Freedom Party": the country is not part of the party's name.
+        owner, sep, rest = text.partition("' ") if "'s " not in text else text.partition("'s ")
+        prefix = self.gazetteer.lookup(owner) if sep and rest[:1].isupper() else None
+        if prefix is not None:
+            key = self._organization(rest)
+            self.candidates[key].country = self.candidates[key].country or prefix.code
+            self.candidates[key].aliases.add(text)
+            return key
         folded = fold(text)
         key = f"organization:{folded}"
         cand = self.candidates.get(key)
@@ -247,6 +255,15 @@ class Registry:
             table = self._entity_tables[id(doc)] = {t: e for e in doc.ents for t in range(e.start, e.end)}
         return table.get(i)
 
+    def named_body(self, doc_index: int, words: list[Token], country: str) -> str:
+        """A candidate for a body named by country and function ("the French foreign ministry")."""
+        name = "".join(t.text_with_ws for t in words).strip()
+        key = self._organization(name[:1].upper() + name[1:])
+        self.candidates[key].country = self.candidates[key].country or country
+        for t in words:
+            self._token_keys[(doc_index, t.i)] = key
+        return key
+
     def name_at(self, doc_index: int, tok: Token) -> str | None:
         """A candidate for a proper-noun speaker the NER did not tag.
 
@@ -254,7 +271,7 @@ class Registry:
         name is the token with its proper-noun compounds; several name words
         make a person, one word or an organisation word makes an organisation.
         """
-        if tok.pos_ != "PROPN" or tok.ent_type_:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
             return None
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if any(w.i + 1 != n.i for w, n in zip(words, words[1:])):

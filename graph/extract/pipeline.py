@@ -12,10 +12,10 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
                       Extraction, article_id)
 from .attribution import Statement, find_statements
 from .countries import gazetteer
-from .event import agents, is_roundup, label_from
+from .event import agents, is_roundup, is_withdrawal, label_from
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
-from .stance import decide
+from .stance import decide, for_event
 from .text import Paragraph, check_text, normalise, paragraphs, read_html
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -99,13 +99,17 @@ class Extractor:
         if lead is not None:
             deciders |= agents(lead, docs[lead], registry)
         event = EventDraft(label=label_from(label_doc), date=job.article.published)
-        reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders)
-                          for key, stmts in _by_speaker(statements).items())
+        opening = " ".join(d.text for d in docs[:4])  # the headline and lead paragraphs name the event
+        withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
+        reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,
+                                         withdrawal) for key, stmts in _by_speaker(statements).items()
+                          if not (key in deciders and _only_announces(stmts)))
         return Extraction(article=job.article, event=event, reactions=reactions)
 
     @staticmethod
-    def _reaction(text: str, cand: Candidate, stmts: list[Statement], decider: bool) -> ExtractedReaction:
-        cues = [c for s in stmts for c in s.cues]
+    def _reaction(text: str, cand: Candidate, stmts: list[Statement], decider: bool,
+                  withdrawal: bool) -> ExtractedReaction:
+        cues = for_event([c for s in stmts for c in s.cues], withdrawal)
         stance, confidence, cue = decide(cues)
         reason = cue.text if cue else next((s.neutral for s in stmts if s.neutral), None) or "no stance cue"
         if decider and stance != "oppose":
@@ -122,6 +126,12 @@ class Extractor:
                                aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))
         return ExtractedReaction(actor=actor, stance=stance, confidence=confidence,
                                  evidence=text[start:end], span=(start, end), cue=reason)
+
+
+def _only_announces(stmts: list[Statement]) -> bool:
+    """The decision-maker only announced the decision: that is the event, not a reaction to it."""
+    words = {w.strip().lower() for s in stmts for w in s.trigger.split(",")}
+    return all(w.startswith(("announc", "declar", "decid", "unveil")) for w in words)
 
 
 def _by_speaker(statements: list[Statement]) -> dict[str, list[Statement]]:

@@ -27,6 +27,7 @@ class Cue:
     text: str
     weight: float
     start: int  # absolute character offset, to keep the strongest cue's place
+    commitment: bool = False  # a commitment to what the event abandons; see `for_event`
 
 
 def _negated(tok: Token) -> bool:
@@ -42,15 +43,29 @@ def _negated(tok: Token) -> bool:
 
 
 @functools.cache
-def _phrase_patterns() -> list[tuple[re.Pattern[str], str, float]]:
+def _phrase_patterns() -> list[tuple[re.Pattern[str], str, float, bool]]:
     """Multi-word cues as patterns that allow inflection and one word between."""
     out = []
-    for table, sign in ((lexicon.SUPPORT_CUES, 1.0), (lexicon.OPPOSE_CUES, -1.0)):
+    for table, sign, commitment in ((lexicon.SUPPORT_CUES, 1.0, False), (lexicon.OPPOSE_CUES, -1.0, False),
+                                    (lexicon.COMMITMENT_CUES, -1.0, True)):
         for phrase, weight in table.items():
             if " " in phrase:
                 words = [re.escape(w) + r"\w*" for w in phrase.split()]
-                out.append((re.compile(r"\b" + r"\s+(?:\w+\s+)?".join(words) + r"\b"), phrase, sign * weight))
+                out.append((re.compile(r"\b" + r"\s+(?:\w+\s+)?".join(words) + r"\b"), phrase, sign * weight,
+                            commitment))
     return out
+
+
+def _countered(tok: Token) -> bool:
+    """"efforts to counter threats": the cue word is what someone fights, not what they fear."""
+    head = tok.head
+    for _ in range(3):
+        if head.lemma_.lower() in lexicon.COUNTERING_VERBS:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
 
 
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
@@ -60,21 +75,35 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         return []
     cues: list[Cue] = []
     for tok in tokens:
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+            # "the deal endorsed by the Council", "Americans who support the deal": about someone else
+            continue
         for form in {tok.lemma_.lower(), tok.lower_}:
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
-            if weight and " " not in form:
-                if _negated(tok):
-                    weight = -weight
-                cues.append(Cue(tok.text, weight, offset + tok.idx))
+            if weight < 0 and _countered(tok):
+                weight = 0.0
+            commitment = -(lexicon.COMMITMENT_CUES.get(form) or 0.0)
+            if weight or commitment:
+                negated = _negated(tok)
+                if weight:
+                    cues.append(Cue(tok.text, -weight if negated else weight, offset + tok.idx))
+                elif not negated:
+                    cues.append(Cue(tok.text, commitment, offset + tok.idx, commitment=True))
                 break
     doc = tokens[0].doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     text = doc.text[start:end].lower()
-    for pattern, phrase, weight in _phrase_patterns():
+    for pattern, phrase, weight, commitment in _phrase_patterns():
         for m in pattern.finditer(text):
-            cues.append(Cue(doc.text[start + m.start():start + m.end()], weight, offset + start + m.start()))
+            cues.append(Cue(doc.text[start + m.start():start + m.end()], weight, offset + start + m.start(),
+                            commitment))
     return cues
+
+
+def for_event(cues: list[Cue], withdrawal: bool) -> list[Cue]:
+    """Commitment cues oppose a withdrawal and say nothing about other events."""
+    return [c for c in cues if not c.commitment or withdrawal]
 
 
 def neutral_cue(tokens: Iterable[Token]) -> str | None:

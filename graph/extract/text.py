@@ -25,6 +25,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\u
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)|[ \t]+$")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"""[.!?:;"')\]]\s*$""")
+# '...conflicts."Ibrahim Kalin': a quote that ends a sentence glued to the next word.
+_GLUED_QUOTE = re.compile(r'([.!?,]")(?=[A-Z])')
 
 
 def normalise(text: str) -> str:
@@ -35,7 +37,7 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.translate(_TRANSLATION))
-    text = _TRAILING_SPACE.sub("", text)
+    text = _GLUED_QUOTE.sub(r"\1 ", _TRAILING_SPACE.sub("", text))
     return _MANY_BLANK_LINES.sub("\n\n", text).strip()
 
 

@@ -144,6 +144,8 @@ class ArticleScore:
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong_stances: list[str] = field(default_factory=list)
+    # (confidence, right) for each scored extraction: matched with the gold stance, or not
+    judged: list[tuple[float, bool]] = field(default_factory=list)
 
 
 def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore:
@@ -163,6 +165,7 @@ def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore
             c.fp += 1
             c.reaction_fp += 1
             result.extras.append(f"{name} ({reaction.stance})")
+            result.judged.append((reaction.confidence, False))
             continue
         if hit in matched:
             continue  # a further extraction of an actor already scored
@@ -172,6 +175,7 @@ def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore
             continue
         c.tp += 1
         c.stance_total += 1
+        result.judged.append((reaction.confidence, reaction.stance == g.stance))
         if reaction.stance == g.stance:
             c.stance_right += 1
             c.reaction_tp += 1
@@ -218,6 +222,23 @@ def evaluate(directory: Path, extractor: Extractor) -> Report:
     return Report(scores, total)
 
 
+CALIBRATION_BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def calibration(report: Report) -> list[tuple[float, float, int, float]]:
+    """(low, high, count, share right) per confidence bin, over every scored extraction.
+
+    A reaction is right when it matches a gold actor with the gold stance;
+    an extra (no gold actor) is wrong. Optional golds are left out.
+    """
+    judged = [j for a in report.articles for j in a.judged]
+    rows = []
+    for low, high in CALIBRATION_BINS:
+        inside = [right for conf, right in judged if low <= conf < high]
+        rows.append((low, min(high, 1.0), len(inside), sum(inside) / len(inside) if inside else 0.0))
+    return rows
+
+
 def format_report(report: Report, verbose: bool = False) -> str:
     """The report as a text table, with error lists when `verbose`."""
     lines = [f"{'article':48} {'actor P':>7} {'R':>5} {'F1':>5}  {'stance':>6}  {'react F1':>8}  {'country F1':>10}"]
@@ -233,6 +254,10 @@ def format_report(report: Report, verbose: bool = False) -> str:
             for label, items in (("miss", s.misses), ("extra", s.extras), ("stance", s.wrong_stances)):
                 lines.extend(f"    {label:6} {item}" for item in items)
     lines.append(row("OVERALL (micro)", report.total))
+    lines.append("")
+    lines.append("calibration: confidence bin, reactions, share right (actor and stance)")
+    for low, high, count, share in calibration(report):
+        lines.append(f"  {low:.1f}-{high:.1f}  {count:4d}  {share:5.2f}" if count else f"  {low:.1f}-{high:.1f}     0      -")
     return "\n".join(lines)
 
 
@@ -241,4 +266,6 @@ def report_json(report: Report) -> str:
     t = report.total
     return json.dumps({"actor": dict(zip("prf", t.actor)), "reaction": dict(zip("prf", t.reaction)),
                        "country": dict(zip("prf", t.country)), "stance_accuracy": t.stance_accuracy,
-                       "articles": len(report.articles)}, indent=1)
+                       "articles": len(report.articles),
+                       "calibration": [{"low": lo, "high": hi, "count": n, "right": r}
+                                       for lo, hi, n, r in calibration(report)]}, indent=1)

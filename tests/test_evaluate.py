@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InvalidInput
-from graph.evaluate import GoldArticle, load_gold, score, strip_name
+from graph.evaluate import GoldArticle, Report, calibration, load_gold, score, strip_name
 from graph.models import ExtractedActor, ExtractedReaction
 
 GOLD = {
@@ -51,6 +51,8 @@ def test_hand_computed_scores() -> None:
     # countries: gold {(US,oppose),(RU,support),(IL,neutral)}; optional-only (US,support) is ignored;
     # got {(US,oppose),(US,support)->ignored,(RU,neutral)} -> tp 1, fp 1, fn 2
     assert (c.country_tp, c.country_fp, c.country_fn) == (1, 1, 2)
+    # calibration: Rubio right, Russia (wrong stance) and Reuters (extra) wrong, all at confidence 0.5
+    assert sorted(s.judged) == [(0.5, False), (0.5, False), (0.5, True)]
     assert s.misses == ["Benjamin Netanyahu (neutral)"]
     assert s.extras == ["Reuters (neutral)"]
     assert s.wrong_stances == ["Russian Foreign Ministry: neutral, gold support"]
@@ -79,3 +81,12 @@ def test_evaluate_command_on_a_gold_folder(invoke, tmp_path: Path) -> None:
     assert figures["reaction"]["f"] == 1.0 and figures["articles"] == 1
     verbose = invoke("evaluate", str(tmp_path), "--verbose")
     assert "OVERALL" in verbose.output
+
+
+def test_calibration_bins_by_hand() -> None:
+    found = [r("Rubio", "oppose", country="US"), r("Russia", "neutral", "country", "RU"),
+             r("Reuters", "neutral", "organization")]
+    s = score(GoldArticle.model_validate(GOLD), found)
+    rows = {(lo, hi): (n, right) for lo, hi, n, right in calibration(Report([s], s.counts))}
+    assert rows[(0.5, 0.6)] == (3, pytest.approx(1 / 3))
+    assert rows[(0.9, 1.0)] == (0, 0.0)

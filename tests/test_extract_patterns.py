@@ -117,3 +117,70 @@ def test_html_page_gives_title_date_and_text(extractor: Extractor) -> None:
     assert "grave mistake" in article.text
     got = extractor.extract(article)
     assert [(r.actor.name, r.stance) for r in got.reactions] == [("Luiz Inacio Lula da Silva", "oppose")]
+
+
+# -- mechanisms for round-ups and unseen articles (sentences written for these tests) --------
+
+WITHDRAWAL = "Canada withdraws from the fisheries treaty"
+
+
+def test_joint_statement_gives_every_signatory(extractor: Extractor) -> None:
+    body = ("Dutch Prime Minister Dick Schoof, Belgian Prime Minister Bart De Wever and Luxembourg Prime "
+            "Minister Luc Frieden issued a joint statement condemning the withdrawal as a grave mistake.")
+    got = stances(extractor, body, WITHDRAWAL)
+    assert got == {"Dick Schoof": "oppose", "Bart De Wever": "oppose", "Luc Frieden": "oppose"}
+
+
+def test_spokesperson_speaks_for_the_principal(extractor: Extractor) -> None:
+    body = ("Chilean President Gabriel Boric met farmers on Monday.\n\n"
+            "Boric's spokesman said the president was deeply disappointed by the decision.")
+    assert stances(extractor, body) == {"Gabriel Boric": "oppose"}
+
+
+def test_body_named_by_country_and_function(extractor: Extractor) -> None:
+    got = run(extractor, "Norway's foreign ministry said it regretted the tariffs.").reactions
+    assert [(r.actor.name, r.actor.kind, r.actor.country, r.stance) for r in got] == [
+        ("Norway's foreign ministry", "organization", "NO", "oppose")]
+
+
+def test_commitment_opposes_a_withdrawal_and_nothing_else(extractor: Extractor) -> None:
+    body = "Iceland said it would uphold the treaty and remain committed to it."
+    assert stances(extractor, body, WITHDRAWAL) == {"Iceland": "oppose"}
+    assert stances(extractor, body, "Canada signs the fisheries treaty") == {"Iceland": "neutral"}
+
+
+def test_reported_speech_and_quotations_make_no_new_speaker(extractor: Extractor) -> None:
+    body = ("Irish Foreign Minister Simon Harris spoke in Dublin.\n\n"
+            "Turkish President Recep Tayyip Erdogan said he backed the decision and called it right.\n\n"
+            "\"We recall that the treaty was welcomed by Portugal,\" the Spanish foreign ministry said.")
+    got = stances(extractor, body)
+    assert got["Recep Tayyip Erdogan"] == "support"
+    assert "Simon Harris" not in got and "Portugal" not in got
+
+
+def test_cues_about_someone_else_do_not_count(extractor: Extractor) -> None:
+    body = ("Greek Prime Minister Kyriakos Mitsotakis said farmers who support the tariffs were few, "
+            "and that the ministry would counter threats to the coast.")
+    assert stances(extractor, body) == {"Kyriakos Mitsotakis": "neutral"}
+
+
+def test_title_case_headline_and_plural_titles_make_no_speakers(extractor: Extractor) -> None:
+    body = ("How The World Is Reacting To Canada's Tariffs\n\n"
+            "Danish Prime Minister Mette Frederiksen spoke on Monday.\n\n"
+            "World leaders said the tariffs were a grave mistake.")
+    assert stances(extractor, body) == {}
+
+
+def test_decision_maker_who_only_announces_is_not_a_reactor(extractor: Extractor) -> None:
+    title = "Canadian Prime Minister Mark Carney imposes tariffs on steel"
+    body = "Leaders reacted with anger after Mark Carney announced the tariffs on Monday."
+    assert stances(extractor, body, title) == {}
+
+
+def test_quote_then_name_and_glued_quotes(extractor: Extractor) -> None:
+    body = ('"The tariffs are a dangerous mistake for all of us."Swiss President Karin Keller-Sutter, on Twitter.\n\n'
+            'Oslo is "deeply disappointed by the tariffs" - Norway\'s foreign ministry')
+    got = run(extractor, body).reactions
+    assert {(r.actor.name, r.stance) for r in got} == {("Karin Keller-Sutter", "oppose"),
+                                                       ("Norway's foreign ministry", "oppose")}
+    assert '." Swiss President' in got[0].evidence or "dangerous mistake" in got[0].evidence

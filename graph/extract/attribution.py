@@ -130,7 +130,7 @@ class _Attributor:
             return self.registry.country_key(country, f"{tok.doc[tok.left_edge.i:tok.i + 1].text}")
         if lemma in _ORG_HEADS and country:
             # "Brazil's foreign ministry said": a body named by its country and function.
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
             return self._usable(self.registry.named_body(d, words, country))
         if lemma in _ORG_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
@@ -201,11 +201,11 @@ class _Attributor:
             who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
             if who is None or any(t.pos_ in ("VERB", "AUX") for t in who):
                 continue
-            keys = [k for k in (self.registry.key_at(d, t) for t in who) if k]
-            keys = [k for k in keys if self._usable(k)]
-            best = next((k for k in keys if k.startswith("person:")), keys[0] if keys else None)
-            if best is None:
-                best = self._speaker(d, who.root)  # "Russia's foreign ministry"
+            # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
+            # ("Russia's foreign ministry", not "Russia"); else anyone named in it.
+            keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self._usable(k)]
+            best = next((k for k in keys if k.startswith("person:")), None) or self._speaker(d, who.root)
+            best = best or (keys[0] if keys else None)
             if best:
                 return [(best, (m.start("quote"), m.end("quote")))]
         return []

@@ -39,6 +39,19 @@ def _call(method: str, url: str, body: dict | None = None, token: str | None = N
         return exc.code, exc.read()
 
 
+def wait_until_healthy(base: str, proc: subprocess.Popen, seconds: float = 90) -> None:
+    """Poll /api/health until the server answers, or fail with what it printed."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if _call("GET", base + "/api/health")[0] == 200:
+                return
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail("the server did not start: " + proc.stdout.read().decode())  # type: ignore[union-attr]
+
+
 @pytest.fixture
 def server(db_url: str):
     exe = str(Path(sys.executable).parent / "reactiongraph")
@@ -49,16 +62,7 @@ def server(db_url: str):
     proc = subprocess.Popen([exe, "serve", "--port", str(port), "--threads", "8"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if _call("GET", base + "/api/health")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("server did not start: " + proc.stdout.read().decode())
+    wait_until_healthy(base, proc)
     yield base, token
     proc.terminate()
     proc.wait(timeout=30)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT
-from .test_http import _call, _free_port
+from .test_http import _call, _free_port, wait_until_healthy
 
 
 @pytest.fixture
@@ -29,16 +29,7 @@ def gunicorn(db_url: str) -> Iterator[tuple[str, str]]:
                              "--bind", f"127.0.0.1:{port}", "--timeout", "120", "api.wsgi:app"],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if _call("GET", base + "/api/health")[0] == 200:
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("gunicorn did not start: " + proc.stdout.read().decode())  # type: ignore[union-attr]
+    wait_until_healthy(base, proc)
     yield base, token
     proc.terminate()
     proc.wait(timeout=60)

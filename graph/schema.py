@@ -18,7 +18,9 @@ events = Table(
     Column("label", Text, nullable=False),
     Column("date", Date),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("terms", Text),  # space-separated topic terms, to match later articles to the event
     Index("ix_events_created", "created_at", "id"),
+    Index("ix_events_date", "date"),
 )
 
 articles = Table(

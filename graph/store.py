@@ -21,7 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
-from . import migrate
+from . import event_match, migrate
 from . import schema as t
 from .errors import InvalidInput, NotFound
 from .models import STANCES, Extraction, ExtractedActor
@@ -155,10 +155,12 @@ class Store(Queries):
                 if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
                     raise NotFound(f"no event with id {event_id!r}")
             else:
-                event_id = _hash_id("ev-", article.id)
-                event_created = bool(self._insert_new(conn, t.events, {
-                    "id": event_id, "label": extraction.event.label, "date": extraction.event.date,
-                    "created_at": _now()}))
+                event_id = self._matching_event(conn, extraction)
+                if event_id is None:
+                    event_id = _hash_id("ev-", article.id)
+                    event_created = bool(self._insert_new(conn, t.events, {
+                        "id": event_id, "label": extraction.event.label, "date": extraction.event.date,
+                        "terms": " ".join(extraction.event.terms), "created_at": _now()}))
             now = _now()
             if not self._insert_new(conn, t.articles, {
                     "id": article.id, "event_id": event_id, "title": article.title, "url": article.url,
@@ -180,6 +182,26 @@ class Store(Queries):
                     cue=reaction.cue, reviewed=False, created_at=now))
                 reactions_added += 1
             return IngestResult(article.id, event_id, True, event_created, actors_added, reactions_added)
+
+    @staticmethod
+    def _matching_event(conn: Connection, extraction: Extraction) -> str | None:
+        """The stored event this article is about (see graph.event_match); its terms and date grow."""
+        draft = extraction.event
+        query = select(t.events.c.id, t.events.c.date, t.events.c.terms).where(t.events.c.terms.is_not(None))
+        if draft.date is not None:
+            window = dt.timedelta(days=event_match.MAX_DAYS)
+            query = query.where(t.events.c.date.is_(None) | t.events.c.date.between(draft.date - window,
+                                                                                   draft.date + window))
+        candidates = [event_match.Candidate(r.id, r.date, frozenset((r.terms or "").split()))
+                      for r in conn.execute(query)]
+        found = event_match.best_match(draft.terms, draft.date, candidates)
+        if found is not None:
+            known = next(c for c in candidates if c.id == found)
+            values: dict[str, Any] = {"terms": " ".join(sorted(known.terms | set(draft.terms)))[:4000]}
+            if known.date is None and draft.date is not None:
+                values["date"] = draft.date
+            conn.execute(update(t.events).where(t.events.c.id == found).values(**values))
+        return found
 
     @staticmethod
     def _merged(conn: Connection, actor_id: str) -> str:

@@ -103,7 +103,7 @@ def test_concurrent_ingest_and_reads(server: tuple[str, str]) -> None:
     assert len(statuses) == len(jobs)
     assert statuses.count(201) == 40 and statuses.count(200) == 10 + 40  # duplicates answer 200
     stats = json.loads(_call("GET", base + "/api/stats")[1])
-    assert stats["articles"] == 40 and stats["events"] == 40
+    assert stats["articles"] == 40 and 1 <= stats["events"] <= 40  # similar articles may share an event
     assert stats["reactions"] == 40  # one per article: no duplicate reactions
     countries = json.loads(_call("GET", base + "/api/actors?kind=country&limit=500")[1])["items"]
     assert len(countries) == 10  # shared nodes, created once each under concurrency

@@ -14,7 +14,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .mentions import Registry
+from .mentions import Registry, is_media
 
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
@@ -66,6 +66,41 @@ def label_from(doc: Doc) -> str:
     if len(text) > _MAX_LABEL:
         text = text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..."
     return text[:1].upper() + text[1:]
+
+
+# Words that describe reacting, not what was reacted to.
+_GENERIC = frozenset("""
+react reaction reactions world leader leaders decision move say tell announce announcement news people country
+countries official officials statement government president minister prime time year day week today
+international community global response respond way thing lot part photo image picture source agency lead make
+take come give get follow include new late latest big happen date credit feature
+""".split())
+_TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+
+
+def terms(docs: list[tuple[int, Doc]], registry: Registry) -> tuple[str, ...]:
+    """Topic terms of the headline and lead: what the decision was about, not who reacted.
+
+    Lemmas of nouns, verbs and adjectives; countries as ISO codes, capitals as
+    themselves ("jerusalem", "paris" name an event better than their country
+    does); never people, outlets, dates or reaction words.
+    """
+    out: dict[str, None] = {}
+    for index, doc in docs:
+        for ent in doc.ents:
+            match = registry.gazetteer.lookup(ent.text) if ent.label_ in ("GPE", "NORP") else None
+            if match:
+                out[ent.text.lower() if match.how == "capital" else f"country:{match.code.lower()}"] = None
+        for tok in doc:
+            key = registry.key_at(index, tok)
+            if (key and key.startswith("person:")) or tok.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "CARDINAL"):
+                continue
+            if tok.is_stop or not tok.is_alpha or len(tok) < 3 or is_media(tok.text):
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in _TERM_POS and lemma not in _GENERIC and lemma not in lexicon.SPEECH_VERBS:
+                out[lemma] = None
+    return tuple(out)[:40]
 
 
 def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:

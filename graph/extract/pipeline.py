@@ -12,7 +12,7 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
                       Extraction, article_id)
 from .attribution import Statement, find_statements
 from .countries import gazetteer
-from .event import agents, is_roundup, is_withdrawal, label_from
+from .event import agents, is_roundup, is_withdrawal, label_from, terms
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .stance import decide, for_event
@@ -98,7 +98,8 @@ class Extractor:
         deciders = agents(title_index, title_doc, registry)
         if lead is not None:
             deciders |= agents(lead, docs[lead], registry)
-        event = EventDraft(label=label_from(label_doc), date=job.article.published)
+        topic = [(title_index, title_doc)] + ([(lead, docs[lead])] if lead is not None else [])
+        event = EventDraft(label=label_from(label_doc), date=job.article.published, terms=terms(topic, registry))
         opening = " ".join(d.text for d in docs[:4])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
         reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,

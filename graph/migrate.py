@@ -32,7 +32,8 @@ def _config() -> Config:
 def head() -> str:
     """The revision the code needs."""
     revision = ScriptDirectory.from_config(_config()).get_current_head()
-    assert revision is not None, "graph/migrations has no revisions"
+    if revision is None:  # a broken install: the migrations were not packaged
+        raise SchemaOutOfDate("no schema migrations found in graph/migrations; reinstall reactiongraph")
     return revision
 
 

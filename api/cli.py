@@ -171,21 +171,11 @@ def export_command(fmt: str, event_id: str | None, actor_id: str | None, output:
 @_domain_errors
 def viz(event_id: str | None, actor_id: str | None, output: Path) -> None:
     """Write the stance graph as a self-contained HTML page (works offline)."""
-    from viz import render_page
+    from .pages import scope_page
 
-    from .pages import limits
-
-    store = services().store
-    if event_id is not None:
-        event = store.event(event_id)
-        title = event.label + (f" ({event.date.isoformat()})" if event.date else "")
-    elif actor_id is not None:
-        title = f"{store.actor(actor_id)[0].name} and its events"
-    else:
-        title = "All events"
-    graph = build_graph(store.scope(event_id=event_id, actor_id=actor_id))
-    output.write_text(render_page(graph, title=title, limits=limits()), encoding="utf-8")
-    click.echo(f"wrote {output} ({graph.number_of_nodes()} nodes)", err=True)
+    page = scope_page(event_id=event_id, actor_id=actor_id)
+    output.write_text(page, encoding="utf-8")
+    click.echo(f"wrote {output} ({len(page):,} bytes)", err=True)
 
 
 @cli.command()

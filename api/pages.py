@@ -36,27 +36,40 @@ def home() -> Response:
                                  q=request.args.get("q", "")))
 
 
+def scope_page(event_id: str | None = None, actor_id: str | None = None,
+               links: dict[str, str] | None = None) -> str:
+    """The stance-graph page of everything, one event, or one actor's neighbourhood.
+
+    The pages and `reactiongraph viz` both use it, so a file and a page of
+    the same scope are the same page.
+    """
+    store = services().store
+    if event_id is not None:
+        event = store.event(event_id)
+        title = event.label + (f" ({event.date.isoformat()})" if event.date else "")
+    elif actor_id is not None:
+        title = f"{store.actor(actor_id)[0].name} and its events"
+    else:
+        title = "All events"
+    graph = build_graph(store.scope(event_id=event_id, actor_id=actor_id))
+    return render_page(graph, title=title, limits=limits(), links=links)
+
+
 @bp.get("/graph")
 def whole_graph() -> Response:
     """Everything in the store."""
-    graph = build_graph(services().store.scope())
-    return _html(render_page(graph, title="All events", limits=limits(), links={"API docs": "/api/docs"}))
+    return _html(scope_page(links={"API docs": "/api/docs"}))
 
 
 @bp.get("/events/<event_id>/graph")
 def event_graph(event_id: str) -> Response:
     """One event and who reacted to it."""
-    store = services().store
-    event = store.event(event_id)
-    title = event.label + (f" ({event.date.isoformat()})" if event.date else "")
-    links = {"JSON": url_for("events.event_reactions", id=event_id), "GraphML": f"/api/graph?event={event_id}&format=graphml"}
-    return _html(render_page(build_graph(store.scope(event_id=event_id)), title=title, limits=limits(), links=links))
+    links = {"JSON": url_for("events.event_reactions", id=event_id),
+             "GraphML": f"/api/graph?event={event_id}&format=graphml"}
+    return _html(scope_page(event_id=event_id, links=links))
 
 
 @bp.get("/actors/<actor_id>/graph")
 def actor_graph(actor_id: str) -> Response:
     """One actor, the events it reacted to, and who else reacted to them."""
-    store = services().store
-    actor, _ = store.actor(actor_id)
-    return _html(render_page(build_graph(store.scope(actor_id=actor_id)), title=f"{actor.name} and its events",
-                             limits=limits(), links={"JSON": url_for("actors.get_actor", id=actor_id)}))
+    return _html(scope_page(actor_id=actor_id, links={"JSON": url_for("actors.get_actor", id=actor_id)}))

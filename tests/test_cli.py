@@ -145,3 +145,16 @@ def test_installed_console_script(tmp_path: Path) -> None:
     bad = subprocess.run([exe, "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True, env=env,
                          timeout=120)
     assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "does not exist" in bad.stderr
+
+
+def test_viz_writes_the_page_of_a_scope(invoke: Invoke, tmp_path: Path, store: Store, seeded: Result,
+                                        client) -> None:
+    event_id = store.events().items[0].event.id
+    out = tmp_path / "graph.html"
+    assert invoke("viz", "--event", event_id, "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "withdrawing US troops from Syria" in page and "vis.Network" in page
+    served = client.get(f"/events/{event_id}/graph").get_data(as_text=True)
+    assert page.split("<nav>")[1].split("</nav>")[1] == served.split("<nav>")[1].split("</nav>")[1]
+    missing = invoke("viz", "--actor", "ac-nope", "-o", str(out))
+    assert missing.exit_code == 2 and "no actor" in missing.output

@@ -157,7 +157,6 @@ class _Attributor:
         for subj in subjects:
             out.append(subj)
             out.extend(subj.conjuncts)
-            # "Merkel, Theresa May and Macron issued": a list the parser reads as appositions
             # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
             # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
             listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]

@@ -44,7 +44,7 @@ test: install-test
 
 bench: install-test
 	$(BIN)/python bench/ingest.py
-	$(BIN)/python bench/viz.py
+	$(BIN)/python bench/page.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Column, DateTime, Select, and_, or_
+from sqlalchemy import Column, DateTime, Select, and_, or_, tuple_
 
 from .errors import InvalidInput
 
@@ -73,15 +73,23 @@ def paged(query: Select[Any], order: list[Order], cursor: str | None, limit: int
     """`query` ordered by `order`, starting after `cursor`, one row more than `limit`."""
     check_limit(limit)
     if cursor:
-        values = _decode(cursor, order)
-        # (k1, k2, ...) after (v1, v2, ...) in the given directions.
-        clauses = []
-        for i, key in enumerate(order):
-            equal = [order[j].column == values[j] for j in range(i)]
-            beyond = key.column < values[i] if key.descending else key.column > values[i]
-            clauses.append(and_(*equal, beyond))
-        query = query.where(or_(*clauses))
+        query = query.where(_after(order, _decode(cursor, order)))
     return query.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in order)).limit(limit + 1)
+
+
+def _after(order: list[Order], values: list[Any]) -> Any:
+    """The rows after (v1, v2, ...) in `order`."""
+    if len({k.descending for k in order}) == 1:
+        # One direction: a row-value comparison, which SQLite and PostgreSQL
+        # turn into one index range however deep the page.
+        keys, bound = tuple_(*(k.column for k in order)), tuple_(*values)
+        return keys < bound if order[0].descending else keys > bound
+    clauses = []
+    for i, key in enumerate(order):
+        equal = [order[j].column == values[j] for j in range(i)]
+        beyond = key.column < values[i] if key.descending else key.column > values[i]
+        clauses.append(and_(*equal, beyond))
+    return or_(*clauses)
 
 
 def page_of(rows: list[Any], order: list[Order], limit: int, convert: Any) -> Page[Any]:

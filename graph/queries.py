@@ -79,8 +79,8 @@ class Scope:
     article_events: dict[str, str]  # article id -> the event it reports
 
 
-_ACTOR_COLUMNS = (t.actors.c.name.label("actor_name"), t.actors.c.kind.label("actor_kind"),
-                  t.actors.c.country.label("actor_country"), t.actors.c.role.label("actor_role"),
+# The actor's kind and country come with the reaction row itself (see schema.reactions).
+_ACTOR_COLUMNS = (t.actors.c.name.label("actor_name"), t.actors.c.role.label("actor_role"),
                   t.actors.c.organization.label("actor_organization"))
 
 
@@ -172,16 +172,20 @@ class Queries:
             raise NotFound(f"no event with id {event_id!r}")
         return _event(row)
 
+    @staticmethod
+    def _counts(conn: Any, nodes: list[str]) -> dict[str, dict[str, int]]:
+        """Reactions by stance of each node ("event:<id>", "actor:<id>", "country:<code>")."""
+        counts = {node: _zero() for node in nodes}
+        for node, stance, n in conn.execute(select(t.stance_counts).where(t.stance_counts.c.node.in_(nodes))):
+            counts[node][stance] = n
+        return counts
+
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
-        counts: dict[str, dict[str, int]] = {}
-        for event_id, stance, n in conn.execute(
-                select(t.reactions.c.event_id, t.reactions.c.stance, func.count())
-                .where(t.reactions.c.event_id.in_(ids)).group_by(t.reactions.c.event_id, t.reactions.c.stance)):
-            counts.setdefault(event_id, _zero())[stance] = n
+        counts = self._counts(conn, [f"event:{i}" for i in ids])
         n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).where(
             t.articles.c.event_id.in_(ids)).group_by(t.articles.c.event_id)).all())
-        return [EventSummary(e, n_articles.get(e.id, 0), counts.get(e.id, _zero())) for e in events]
+        return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"]) for e in events]
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
@@ -204,10 +208,9 @@ class Queries:
                 .where(t.articles.c.event_id == event_id).order_by(t.articles.c.ingested_at, t.articles.c.id))]
             by_country: dict[str, dict[str, int]] = {}
             for country, stance, n in conn.execute(
-                    select(t.actors.c.country, t.reactions.c.stance, func.count())
-                    .join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
-                    .where(t.reactions.c.event_id == event_id, t.actors.c.country.is_not(None))
-                    .group_by(t.actors.c.country, t.reactions.c.stance)):
+                    select(t.reactions.c.actor_country, t.reactions.c.stance, func.count())
+                    .where(t.reactions.c.event_id == event_id, t.reactions.c.actor_country.is_not(None))
+                    .group_by(t.reactions.c.actor_country, t.reactions.c.stance)):
                 by_country.setdefault(country, _zero())[stance] = n
         return EventDetail(summary, arts, dict(sorted(by_country.items())))
 
@@ -229,16 +232,10 @@ class Queries:
                 .join(t.events, t.events.c.id == t.reactions.c.event_id)
                 .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
 
-    def stance_counts(self, *, country: str | None = None) -> dict[str, int]:
-        """Reactions counted by stance, optionally of one country's actors."""
-        query = (select(t.reactions.c.stance, func.count()).join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
-                 .group_by(t.reactions.c.stance))
-        if country is not None:
-            query = query.where(t.actors.c.country == country)
-        counts = _zero()
+    def country_counts(self, code: str) -> dict[str, int]:
+        """Reactions of a country's actors (itself, its officials, its bodies) counted by stance."""
         with self.engine.connect() as conn:
-            counts.update(conn.execute(query).all())
-        return counts
+            return self._counts(conn, [f"country:{code}"])[f"country:{code}"]
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,
@@ -254,14 +251,15 @@ class Queries:
             raise InvalidInput(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
         query = self._reaction_query()
         equal = [(t.reactions.c.event_id, event), (t.reactions.c.actor_id, actor), (t.reactions.c.article_id, article),
-                 (t.reactions.c.stance, stance), (t.actors.c.country, country), (t.actors.c.kind, kind)]
+                 (t.reactions.c.stance, stance), (t.reactions.c.actor_country, country),
+                 (t.reactions.c.actor_kind, kind)]
         query = query.where(*(column == value for column, value in equal if value is not None))
         if since is not None:
             query = query.where(t.articles.c.published >= since)
         if until is not None:
             query = query.where(t.articles.c.published <= until)
         if by_confidence:
-            order = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id)]
+            order = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
         else:
             order = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
         with self.engine.connect() as conn:
@@ -277,10 +275,7 @@ class Queries:
             if row is None:
                 raise NotFound(f"no actor with id {actor_id!r}")
             aliases = self._aliases(conn, [actor_id]).get(actor_id, [])
-            counts = _zero()
-            counts.update(conn.execute(select(t.reactions.c.stance, func.count())
-                                       .where(t.reactions.c.actor_id == actor_id)
-                                       .group_by(t.reactions.c.stance)).all())
+            counts = self._counts(conn, [f"actor:{actor_id}"])[f"actor:{actor_id}"]
         return self._actor(row, aliases), counts
 
     @staticmethod

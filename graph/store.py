@@ -14,7 +14,7 @@ import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -84,6 +84,15 @@ def make_engine(url: str) -> Engine:
         return engine
     # pool_pre_ping: a connection the server dropped (restart, idle timeout) is replaced, not used.
     return create_engine(url, pool_pre_ping=True)
+
+
+class _Resolved(NamedTuple):
+    """The stored actor a mention resolved to."""
+
+    id: str
+    kind: str
+    country: str | None
+    created: bool
 
 
 class _Duplicate(Exception):
@@ -170,8 +179,9 @@ class Store(Queries):
             actors_added = reactions_added = 0
             seen: set[str] = set()
             for reaction in extraction.reactions:
-                actor_id, created = self._resolve_actor(conn, reaction.actor)
-                actors_added += created
+                actor = self._resolve_actor(conn, reaction.actor)
+                actors_added += actor.created
+                actor_id = actor.id
                 if actor_id in seen:  # two names of one actor in one article: keep the first
                     continue
                 seen.add(actor_id)
@@ -179,7 +189,8 @@ class Store(Queries):
                     id=_hash_id("re-", article.id, actor_id), actor_id=actor_id, event_id=event_id,
                     article_id=article.id, stance=reaction.stance, confidence=reaction.confidence,
                     evidence=reaction.evidence, span_start=reaction.span[0], span_end=reaction.span[1],
-                    cue=reaction.cue, reviewed=False, created_at=now))
+                    cue=reaction.cue, reviewed=False, created_at=now, actor_kind=actor.kind,
+                    actor_country=actor.country))
                 reactions_added += 1
             return IngestResult(article.id, event_id, True, event_created, actors_added, reactions_added)
 
@@ -208,7 +219,7 @@ class Store(Queries):
         row = conn.execute(select(t.actor_merges.c.into_id).where(t.actor_merges.c.source_id == actor_id)).first()
         return row.into_id if row else actor_id
 
-    def _resolve_actor(self, conn: Connection, found: ExtractedActor) -> tuple[str, bool]:
+    def _resolve_actor(self, conn: Connection, found: ExtractedActor) -> _Resolved:
         """The id of the stored actor `found` is, creating it if new.
 
         Countries are one shared node per ISO code. Others match on any
@@ -225,7 +236,8 @@ class Store(Queries):
             created = bool(self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
                                                              "country": found.country}))
             self._add_aliases(conn, actor_id, names)
-            return actor_id, created
+            row = conn.execute(select(t.actors.c.kind, t.actors.c.country).where(t.actors.c.id == actor_id)).one()
+            return _Resolved(actor_id, row.kind, row.country, created)
         keys = {fold(n) for n in names}
         # A one-word name the extractor could not type ("Trump said", with no
         # full name in the article) may be a known person's surname.
@@ -249,14 +261,25 @@ class Store(Queries):
                     updates[column] = getattr(found, column)
             if updates:
                 conn.execute(update(t.actors).where(t.actors.c.id == row.id).values(**updates))
+                if "country" in updates:
+                    self._sync_reactions(conn, row.id, row.kind, updates["country"])
             self._add_aliases(conn, row.id, names)
-            return row.id, False
+            return _Resolved(row.id, row.kind, updates.get("country", row.country), False)
         actor_id = self._merged(conn, _hash_id("ac-", found.kind, found.country or "", fold(found.name)))
         created = bool(self._insert_new(conn, t.actors, {
             "id": actor_id, "name": found.name, "kind": found.kind, "country": found.country, "role": found.role,
             "organization": found.organization}))
         self._add_aliases(conn, actor_id, names)
-        return actor_id, created
+        if created:
+            return _Resolved(actor_id, found.kind, found.country, True)
+        row = conn.execute(select(t.actors.c.kind, t.actors.c.country).where(t.actors.c.id == actor_id)).one()
+        return _Resolved(actor_id, row.kind, row.country, False)
+
+    @staticmethod
+    def _sync_reactions(conn: Connection, actor_id: str, kind: str, country: str | None) -> None:
+        """Copy an actor's kind and country onto its reactions (see schema.reactions)."""
+        conn.execute(update(t.reactions).where(t.reactions.c.actor_id == actor_id)
+                     .values(actor_kind=kind, actor_country=country))
 
     def _add_aliases(self, conn: Connection, actor_id: str, names: set[str]) -> None:
         rows = {}
@@ -350,6 +373,7 @@ class Store(Queries):
                     if getattr(target, c) is None and getattr(source, c) is not None}
             if fill:
                 conn.execute(update(t.actors).where(t.actors.c.id == into).values(**fill))
+            self._sync_reactions(conn, into, target.kind, fill.get("country", target.country))
             conn.execute(update(t.actor_merges).where(t.actor_merges.c.into_id == actor_id).values(into_id=into))
             conn.execute(delete(t.actor_merges).where(t.actor_merges.c.source_id == actor_id))
             conn.execute(insert(t.actor_merges).values(source_id=actor_id, into_id=into))

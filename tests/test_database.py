@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -96,3 +97,23 @@ def test_the_same_article_posted_twice_at_once_is_stored_once(db_url: str, extra
     assert (stats.articles, stats.events, stats.reactions) == (1, 1, 1)
     for w in workers:
         w.close()
+
+
+def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    migrate.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO events (id, label, created_at) VALUES ('ev-1', 'Dam', '2026-01-01')"))
+        conn.execute(sa.text("INSERT INTO articles (id, event_id, text, ingested_at) "
+                             "VALUES ('a1', 'ev-1', 'text', '2026-01-01')"))
+        conn.execute(sa.text("INSERT INTO actors (id, name, kind, country) VALUES ('ac-1', 'Ana Ruiz', 'person', 'ES')"))
+        conn.execute(sa.text("INSERT INTO reactions (id, actor_id, event_id, article_id, stance, confidence, evidence, "
+                             "span_start, span_end, cue, reviewed, created_at) VALUES ('re-1', 'ac-1', 'ev-1', 'a1', "
+                             "'oppose', 0.9, 'q', 0, 1, 'c', 0, '2026-01-01')"))
+    migrate.upgrade(engine)
+    engine.dispose()
+    store = Store.open(url)
+    assert [v.reaction.id for v in store.reactions(country="ES", kind="person").items] == ["re-1"]
+    assert store.country_counts("ES")["oppose"] == 1 and store.actor("ac-1")[1]["oppose"] == 1
+    store.close()

@@ -55,7 +55,7 @@ def get_country(path: s.CountryPath, query: s.PageQuery) -> Response:
         raise NotFound(f"{path.code!r} is not an ISO 3166-1 alpha-2 country code")
     store = services().store
     page = store.reactions(country=code, cursor=query.cursor, limit=query.limit)
-    counts = store.stance_counts(country=code)
+    counts = store.country_counts(code)
     return page_response(s.CountryDetail(code=code, name=gazetteer().name(code), counts=s.StanceCounts(**counts),
                                          reactions=[convert.reaction_out(v) for v in page.items],
                                          next_cursor=page.next_cursor), page.next_cursor)

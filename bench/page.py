@@ -6,7 +6,7 @@ its size, the time from navigation until vis-network has drawn, and the
 time a stance filter takes to apply afterwards (the page is interactive).
 Goal: 10,000 nodes drawn and interactive within 3 s.
 
-    python bench/viz.py [--sizes 100 1000 10000]
+    python bench/page.py [--sizes 100 1000 10000]
 """
 
 from __future__ import annotations
@@ -22,9 +22,7 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import sync_playwright
 
-# This file is named like the package it measures: keep its own folder off the path.
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
-from viz import VizLimits, render_page  # noqa: E402
+from viz import VizLimits, render_page
 
 CODES = ["US", "GB", "FR", "DE", "RU", "CN", "JP", "IN", "BR", "TR", "IR", "IL", "SA", "EG", "ZA", "AU", "CA", "MX"]
 

@@ -1,0 +1,78 @@
+"""The copies the store keeps for fast reads stay equal to what they copy.
+
+Reactions carry their actor's kind and country, and `stance_counts` holds
+each event's, actor's and country's reactions by stance. Every write path is
+run here and both are checked against the rows they summarise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sqlalchemy import select
+
+from graph import schema as t
+from graph.models import Article, EventDraft, ExtractedActor, ExtractedReaction, Extraction, article_id
+from graph.store import Store
+
+
+def _article(title: str, reactors: list[tuple[str, str, str | None, str]]) -> Extraction:
+    """An article in which each (name, kind, country, stance) reacts."""
+    text = " ".join(f"{name} said the plan was {stance}." for name, _, _, stance in reactors) + f" ({title})"
+    reactions = []
+    for name, kind, country, stance in reactors:
+        start = text.index(name)
+        reactions.append(ExtractedReaction(actor=ExtractedActor(name=name, kind=kind, country=country),
+                                           stance=stance, confidence=0.9, evidence=name,
+                                           span=(start, start + len(name)), cue=stance))
+    return Extraction(article=Article(id=article_id(text), title=title, text=text),
+                      event=EventDraft(label=title, terms=(title.lower(),)), reactions=tuple(reactions))
+
+
+def _check(store: Store) -> None:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(t.reactions.c.actor_id, t.reactions.c.event_id, t.reactions.c.stance,
+                                   t.reactions.c.actor_kind, t.reactions.c.actor_country)).all()
+        actors = {r.id: r for r in conn.execute(select(t.actors))}
+        stored = {(r.node, r.stance): r.n for r in conn.execute(select(t.stance_counts))}
+    expected: Counter[tuple[str, str]] = Counter()
+    for r in rows:
+        assert (r.actor_kind, r.actor_country) == (actors[r.actor_id].kind, actors[r.actor_id].country)
+        expected[(f"event:{r.event_id}", r.stance)] += 1
+        expected[(f"actor:{r.actor_id}", r.stance)] += 1
+        if r.actor_country:
+            expected[(f"country:{r.actor_country}", r.stance)] += 1
+    assert stored == dict(expected)
+
+
+def test_copies_and_counts_follow_every_write(store: Store) -> None:
+    first = store.add(_article("Dam opening", [("Maria Lindqvist", "person", None, "support"),
+                                                ("Harbour Authority", "organization", "NO", "oppose"),
+                                                ("Norway", "country", "NO", "neutral")]))
+    _check(store)
+    assert store.reactions(country="SE").items == []
+    # A later article gives the same person a country: her earlier reaction now counts for it.
+    second = store.add(_article("Dam closing", [("Maria Lindqvist", "person", "SE", "oppose"),
+                                                 ("Lindqvist", "person", "SE", "oppose")]))
+    _check(store)
+    assert len(store.reactions(country="SE").items) == 2
+    assert store.country_counts("SE") == {"support": 1, "oppose": 1, "neutral": 0}
+
+    maria = store.reactions(country="SE").items[0].actor.id
+    reaction = store.reactions(event=first.event_id, actor=maria).items[0].reaction
+    store.correct_reaction(reaction.id, stance="neutral")
+    _check(store)
+    assert store.actor(maria)[1] == {"support": 0, "oppose": 1, "neutral": 1}
+
+    authority = store.reactions(country="NO", kind="organization").items[0].actor.id
+    store.merge_actors(authority, into=maria)  # both reacted in the first article: Maria's reviewed one stays
+    _check(store)
+    store.merge_events(second.event_id, into=first.event_id)
+    _check(store)
+    assert store.event_detail(first.event_id).summary.counts == {"support": 0, "oppose": 1, "neutral": 2}
+
+    store.delete_reaction(reaction.id)
+    _check(store)
+    store.delete_article(first.article_id)
+    _check(store)
+    assert store.country_counts("NO") == {"support": 0, "oppose": 0, "neutral": 0}

@@ -17,13 +17,12 @@ from typing import Any, TypeVar
 import click
 from flask.cli import FlaskGroup
 
-from graph import export
+from graph import export, stream
 from graph.errors import ReactionGraphError
 from graph.evaluate import evaluate as run_evaluation
 from graph.evaluate import format_report, report_json
 from graph.ingest import IngestSummary, ingest as run_ingest, prepare_all
 from graph.models import ArticleInput, Extraction
-from graph.network import build_graph
 from graph.sources import read_sources
 
 from . import create_app
@@ -154,13 +153,13 @@ def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, proces
 @_domain_errors
 def export_command(fmt: str, event_id: str | None, actor_id: str | None, output: Path) -> None:
     """Export the graph as GraphML, GEXF or node-link JSON."""
-    graph = build_graph(services().store.scope(event_id=event_id, actor_id=actor_id))
+    graph = stream.from_store(services().store.engine, event_id=event_id, actor_id=actor_id)
     if str(output) == "-":
         export.write(graph, sys.stdout.buffer, fmt)  # type: ignore[arg-type]
         sys.stdout.buffer.flush()
     else:
-        export.write(graph, output, fmt)  # type: ignore[arg-type]
-        click.echo(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}", err=True)
+        written = export.write(graph, output, fmt)  # type: ignore[arg-type]
+        click.echo(f"wrote {written.nodes} nodes and {written.edges} edges to {output}", err=True)
 
 
 @cli.command()

@@ -1,9 +1,12 @@
-"""Writing a graph as GraphML, GEXF or node-link JSON.
+"""Writing a graph as GraphML, GEXF or node-link JSON, by streaming.
 
-Writers take a path or a file object, like networkx's own. Text from
-articles can hold characters XML 1.0 forbids; those are removed, and None
-values dropped, before anything is written, so the files open in Gephi,
-Cytoscape and `networkx.read_graphml`.
+Writers take a graph (a networkx MultiDiGraph, or a `graph.stream`
+GraphStream read from the store) and a path or a file object, like
+networkx's own, and write node by node: a store of any size is exported in
+flat memory. What they write reads back with `networkx.read_graphml`,
+`read_gexf` and `node_link_graph` as the same graph networkx's writers give
+(a test compares them). Text from articles can hold characters XML 1.0
+forbids; those are removed, and every value is escaped for XML or JSON.
 """
 
 from __future__ import annotations
@@ -12,10 +15,14 @@ import io
 import json
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import IO, Any, Literal
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
+
+from .stream import Edge, GraphStream, Node, from_networkx
 
 Format = Literal["graphml", "gexf", "json"]
 FORMATS: dict[str, tuple[str, str]] = {  # format -> (media type, file extension)
@@ -24,8 +31,11 @@ FORMATS: dict[str, tuple[str, str]] = {  # format -> (media type, file extension
     "json": ("application/json", "json"),
 }
 Destination = str | os.PathLike[str] | IO[bytes] | IO[str]
+Source = nx.MultiDiGraph | GraphStream
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_XML_TYPES = {str: "string", float: "double", bool: "boolean", int: "long"}
+_CHUNK = 1 << 16
 
 
 def _clean_value(value: Any) -> Any:
@@ -34,64 +44,182 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
-def sanitised(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy of `g` with XML-invalid characters removed and None values dropped."""
-    out = nx.MultiDiGraph()
-    out.graph.update({k: _clean_value(v) for k, v in g.graph.items() if v is not None})
-    for node, data in g.nodes(data=True):
-        out.add_node(_clean_value(node), **{k: _clean_value(v) for k, v in data.items() if v is not None})
-    for u, v, key, data in g.edges(keys=True, data=True):
-        out.add_edge(_clean_value(u), _clean_value(v), key=_clean_value(key),
-                     **{k: _clean_value(x) for k, x in data.items() if x is not None})
-    return out
+def _text(value: Any) -> str:
+    """A value as XML text: booleans as true/false, strings cleaned and escaped."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return escape(_clean_value(str(value)))
 
 
-def _write_binary(dest: Destination, write: Callable[[IO[bytes]], None]) -> None:
-    if isinstance(dest, (str, os.PathLike)):
-        with open(dest, "wb") as fh:
-            write(fh)
-    elif isinstance(dest, io.TextIOBase):
-        buffer = io.BytesIO()
-        write(buffer)
-        dest.write(buffer.getvalue().decode("utf-8"))
-    else:
-        write(dest)  # type: ignore[arg-type]
+def _attr(value: Any) -> str:
+    return quoteattr(_clean_value(str(value)))
 
 
-def write_graphml(g: nx.MultiDiGraph, dest: Destination) -> None:
-    """Write GraphML that `networkx.read_graphml`, Gephi and Cytoscape read back."""
-    clean = sanitised(g)
-    _write_binary(dest, lambda fh: nx.write_graphml(clean, fh, encoding="utf-8", infer_numeric_types=True))
+def _buffered(pieces: Iterator[str]) -> Iterator[str]:
+    """Join small pieces into chunks of about 64 KB, for fewer writes."""
+    parts: list[str] = []
+    size = 0
+    for piece in pieces:
+        parts.append(piece)
+        size += len(piece)
+        if size >= _CHUNK:
+            yield "".join(parts)
+            parts, size = [], 0
+    if parts:
+        yield "".join(parts)
 
 
-def write_gexf(g: nx.MultiDiGraph, dest: Destination) -> None:
-    """Write GEXF 1.2, Gephi's own format."""
-    clean = sanitised(g)
-    _write_binary(dest, lambda fh: nx.write_gexf(clean, fh, encoding="utf-8"))
+def _graphml(graph: GraphStream) -> Iterator[str]:
+    yield ("<?xml version='1.0' encoding='utf-8'?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml."
+           "graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n")
+    keys: dict[tuple[str, str], str] = {}
+    for scope, attributes in (("node", graph.node_attributes), ("edge", graph.edge_attributes)):
+        for name, kind in attributes.items():
+            keys[(scope, name)] = key = f"d{len(keys)}"
+            yield (f'<key id="{key}" for="{scope}" attr.name={_attr(name)} '
+                   f'attr.type="{_XML_TYPES.get(kind, "string")}"/>\n')
+    yield '<graph edgedefault="directed">\n'
+    for node, data in graph.nodes():
+        yield f"<node id={_attr(node)}>"
+        for name, value in data.items():
+            if value is not None:
+                yield f'<data key="{keys[("node", name)]}">{_text(value)}</data>'
+        yield "</node>\n"
+    for u, v, key, data in graph.edges():
+        yield f"<edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>"
+        for name, value in data.items():
+            if value is not None:
+                yield f'<data key="{keys[("edge", name)]}">{_text(value)}</data>'
+        yield "</edge>\n"
+    yield "</graph></graphml>\n"
 
 
-def write_json(g: nx.MultiDiGraph, dest: Destination) -> None:
-    """Write node-link JSON (`networkx.node_link_graph` reads it back)."""
-    data = nx.node_link_data(sanitised(g), edges="edges")
-    text = json.dumps(data, ensure_ascii=False, indent=1, default=str)
-    if isinstance(dest, (str, os.PathLike)):
-        with open(dest, "w", encoding="utf-8") as fh:
-            fh.write(text)
-    elif isinstance(dest, io.TextIOBase):
-        dest.write(text)
-    else:
-        dest.write(text.encode("utf-8"))  # type: ignore[arg-type]
+def _gexf(graph: GraphStream) -> Iterator[str]:
+    # GEXF 1.2 as networkx writes it: node labels in the label attribute, the
+    # multigraph key in a `networkx_key` attribute, edges numbered.
+    yield ("<?xml version='1.0' encoding='utf-8'?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
+           "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.gexf.net/"
+           "1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n<meta><creator>reactiongraph"
+           "</creator></meta>\n<graph defaultedgetype=\"directed\" mode=\"static\" name=\"\">\n")
+    ids: dict[tuple[str, str], str] = {}
+    declared = (("node", {k: v for k, v in graph.node_attributes.items() if k != "label"}),
+                ("edge", {**graph.edge_attributes, "networkx_key": str}))
+    for scope, attributes in declared:
+        yield f'<attributes mode="static" class="{scope}">\n'
+        for name, kind in attributes.items():
+            ids[(scope, name)] = str(len(ids))
+            yield (f'<attribute id="{ids[(scope, name)]}" title={_attr(name)} '
+                   f'type="{_XML_TYPES.get(kind, "string")}"/>\n')
+        yield "</attributes>\n"
+
+    def values(scope: str, data: dict[str, Any]) -> Iterator[str]:
+        yield "<attvalues>"
+        for name, value in data.items():
+            if value is not None:
+                shown = _text(value) if isinstance(value, bool) else value
+                yield f'<attvalue for="{ids[(scope, name)]}" value={_attr(shown)}/>'
+        yield "</attvalues>"
+
+    yield "<nodes>\n"
+    for node, data in graph.nodes():
+        rest = {k: v for k, v in data.items() if k != "label"}
+        yield f"<node id={_attr(node)} label={_attr(data.get('label', node))}>"
+        if rest:
+            yield from values("node", rest)
+        yield "</node>\n"
+    yield "</nodes>\n<edges>\n"
+    for number, (u, v, key, data) in enumerate(graph.edges()):
+        yield f'<edge source={_attr(u)} target={_attr(v)} id="{number}">'
+        yield from values("edge", {**data, "networkx_key": key})
+        yield "</edge>\n"
+    yield "</edges>\n</graph>\n</gexf>\n"
 
 
-WRITERS: dict[str, Callable[[nx.MultiDiGraph, Destination], None]] = {
-    "graphml": write_graphml, "gexf": write_gexf, "json": write_json,
-}
+def _json(graph: GraphStream) -> Iterator[str]:
+    # node-link data as networkx.node_link_data(g, edges="edges") makes it.
+    def dumps(value: dict[str, Any]) -> str:
+        return json.dumps({k: _clean_value(v) for k, v in value.items() if v is not None}, ensure_ascii=False)
+
+    yield '{"directed": true, "multigraph": true, "graph": {}, "nodes": [\n'
+    for i, (node, data) in enumerate(graph.nodes()):
+        yield ("" if i == 0 else ",\n") + dumps({**data, "id": node})
+    yield '\n], "edges": [\n'
+    for i, (u, v, key, data) in enumerate(graph.edges()):
+        yield ("" if i == 0 else ",\n") + dumps({**data, "source": u, "target": v, "key": key})
+    yield "\n]}\n"
 
 
-def write(g: nx.MultiDiGraph, dest: Destination, fmt: Format) -> None:
-    """Write `g` in `fmt` ("graphml", "gexf" or "json")."""
+_WRITERS: dict[str, Callable[[GraphStream], Iterator[str]]] = {"graphml": _graphml, "gexf": _gexf, "json": _json}
+
+
+@dataclass
+class Written:
+    """How many nodes and edges a writer wrote (known once it is done)."""
+
+    nodes: int = 0
+    edges: int = 0
+
+
+def _counted(graph: GraphStream, written: Written) -> GraphStream:
+    def nodes() -> Iterator[Node]:
+        for node in graph.nodes():
+            written.nodes += 1
+            yield node
+
+    def edges() -> Iterator[Edge]:
+        for edge in graph.edges():
+            written.edges += 1
+            yield edge
+
+    return GraphStream(nodes, edges, graph.node_attributes, graph.edge_attributes)
+
+
+def chunks(graph: Source, fmt: Format, written: Written | None = None) -> Iterator[str]:
+    """The file in `fmt` as text chunks, for writing or sending as they come; `written` counts them."""
     try:
-        writer = WRITERS[fmt]
+        writer = _WRITERS[fmt]
     except KeyError:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(WRITERS)}") from None
-    writer(g, dest)
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(_WRITERS)}") from None
+    stream = graph if isinstance(graph, GraphStream) else from_networkx(graph)
+    return _buffered(writer(_counted(stream, written) if written is not None else stream))
+
+
+def write(graph: Source, dest: Destination, fmt: Format) -> Written:
+    """Write `graph` in `fmt` ("graphml", "gexf" or "json") to a path or a file object.
+
+    A path is written under a temporary name and renamed when complete, so a
+    failure halfway never leaves a truncated file behind.
+    """
+    written = Written()
+    pieces = chunks(graph, fmt, written)
+    if isinstance(dest, (str, os.PathLike)):
+        partial = f"{os.fspath(dest)}.partial"
+        try:
+            with open(partial, "w", encoding="utf-8", newline="") as fh:
+                fh.writelines(pieces)
+            os.replace(partial, dest)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+    elif isinstance(dest, io.TextIOBase):
+        dest.writelines(pieces)
+    else:
+        for piece in pieces:
+            dest.write(piece.encode("utf-8"))  # type: ignore[arg-type]
+    return written
+
+
+def write_graphml(graph: Source, dest: Destination) -> Written:
+    """Write GraphML that `networkx.read_graphml`, Gephi and Cytoscape read back."""
+    return write(graph, dest, "graphml")
+
+
+def write_gexf(graph: Source, dest: Destination) -> Written:
+    """Write GEXF 1.2, Gephi's own format."""
+    return write(graph, dest, "gexf")
+
+
+def write_json(graph: Source, dest: Destination) -> Written:
+    """Write node-link JSON (`networkx.node_link_graph(data, edges="edges")` reads it back)."""
+    return write(graph, dest, "json")

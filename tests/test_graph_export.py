@@ -9,10 +9,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph import export
+from graph import export, stream
 from graph.errors import NotFound
 from graph.extract import Extractor
-from graph.models import ArticleInput
+from graph.models import (Article, ArticleInput, EventDraft, ExtractedActor, ExtractedReaction, Extraction,
+                          article_id)
 from graph.network import build_graph
 from graph.store import Store
 
@@ -96,3 +97,74 @@ def test_scope_of_one_actor_is_its_neighbourhood(filled: Store, extractor: Extra
     assert "Japan" not in labels and "Marco Rubio" not in labels  # other events are out of scope
     with pytest.raises(NotFound):
         filled.scope(actor_id="ac-missing")
+
+
+def _article_with_hostile_text() -> Extraction:
+    """No title, markup and XML-invalid characters in the text, a country named two ways."""
+    text = ('Ana Ruiz said "<b>&amp; \x0bno</b>" 😀 about the dam. France said it was "a mistake". '
+            'Frankreich\'s envoy said the same. The Dam Council said: "fine".')
+    reactions = []
+    for name, kind, country, stance in [("Ana Ruiz", "person", "FR", "oppose"), ("France", "country", "FR", "oppose"),
+                                        ("The Dam Council", "organization", None, "support")]:
+        start = text.index(name)
+        reactions.append(ExtractedReaction(actor=ExtractedActor(name=name, kind=kind, country=country), stance=stance,
+                                           confidence=0.75, evidence=text[start:start + 40], span=(start, start + 40),
+                                           cue="said"))
+    return Extraction(article=Article(id=article_id(text), text=text), event=EventDraft(label="Dam <opening>"),
+                      reactions=tuple(reactions))
+
+
+def _clean(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """`g` as networkx's XML writers need it: no XML-invalid characters (our writers drop them too)."""
+    out = nx.MultiDiGraph()
+    for node, data in g.nodes(data=True):
+        out.add_node(node, **{k: export._clean_value(v) for k, v in data.items()})
+    for u, v, key, data in g.edges(keys=True, data=True):
+        out.add_edge(u, v, key=key, **{k: export._clean_value(x) for k, x in data.items()})
+    return out
+
+
+def _same_graph(a: nx.DiGraph, b: nx.DiGraph) -> None:
+    assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+    assert a.is_multigraph() == b.is_multigraph()  # read_gexf makes a DiGraph when no edge is parallel
+
+    def edges(g: nx.DiGraph) -> list[tuple[object, ...]]:
+        if g.is_multigraph():
+            return sorted(g.edges(keys=True, data=True), key=repr)
+        # A DiGraph read from GEXF keeps the writer's edge number as "id": an order, not content.
+        return sorted(((u, v, {k: x for k, x in d.items() if k != "id"}) for u, v, d in g.edges(data=True)), key=repr)
+    assert edges(a) == edges(b)
+
+
+@pytest.mark.parametrize("scope", ["all", "event", "actor"])
+def test_streamed_exports_hold_what_networkx_writes(filled: Store, scope: str, tmp_path: Path) -> None:
+    """Written from SQL row by row, each format reads back as networkx's own writers' output does."""
+    filled.add(_article_with_hostile_text())
+    kwargs: dict[str, str] = {}
+    if scope == "event":
+        kwargs["event_id"] = filled.events().items[0].event.id
+    elif scope == "actor":
+        kwargs["actor_id"] = next(a.id for a in filled.scope().actors if a.name == "Emmanuel Macron")
+    in_memory = build_graph(filled.scope(**kwargs))
+    streamed = stream.from_store(filled.engine, **kwargs)
+    assert in_memory.number_of_edges() > 3
+
+    nx.write_graphml(_clean(in_memory), tmp_path / "nx.graphml", infer_numeric_types=True)
+    export.write(streamed, tmp_path / "ours.graphml", "graphml")
+    _same_graph(nx.read_graphml(tmp_path / "nx.graphml", force_multigraph=True),
+                nx.read_graphml(tmp_path / "ours.graphml", force_multigraph=True))
+
+    nx.write_gexf(_clean(in_memory), tmp_path / "nx.gexf")
+    export.write(streamed, tmp_path / "ours.gexf", "gexf")
+    _same_graph(nx.read_gexf(tmp_path / "nx.gexf"), nx.read_gexf(tmp_path / "ours.gexf"))
+
+    export.write(streamed, tmp_path / "ours.json", "json")
+    ours = nx.node_link_graph(json.loads((tmp_path / "ours.json").read_text("utf-8")), edges="edges")
+    _same_graph(_clean(in_memory), ours)
+
+
+def test_streaming_an_unknown_scope_fails_before_writing(filled: Store) -> None:
+    with pytest.raises(NotFound):
+        stream.from_store(filled.engine, event_id="ev-missing")
+    with pytest.raises(NotFound):
+        stream.from_store(filled.engine, actor_id="ac-missing")

@@ -11,11 +11,12 @@ fixed time per query:
   deep       the same lists 20,000 rows in, by cursor
 
 Pages are 50 rows. It prints p50/p95/p99/max latency and requests/s with one
-client (latency) and with --clients clients (throughput), the query plans of
-every statement each query runs (flagging any full table scan), and the
-server's resident memory at the end. Goal: p99 <= 20 ms, RSS <= 300 MB.
+client (latency) and with 2 and --clients clients (throughput), the query
+plans of every statement each query runs (flagging any full table scan),
+and the server's resident memory at the end; --download then fetches the
+whole store from /api/graph. Goal: p99 <= 20 ms, RSS <= 300 MB.
 
-    python bench/reads.py sqlite:///bench/big.sqlite3 [--seconds 10] [--clients 4]
+    python bench/reads.py sqlite:///bench/big.sqlite3 [--seconds 10] [--clients 4] [--download]
 """
 
 from __future__ import annotations
@@ -202,6 +203,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=4, help="concurrent clients for the throughput run")
     parser.add_argument("--threads", type=int, default=8, help="server threads")
     parser.add_argument("--no-plans", action="store_true")
+    parser.add_argument("--download", action="store_true", help="then download the whole store as GraphML")
     args = parser.parse_args()
 
     port = _free_port()
@@ -226,7 +228,7 @@ def main() -> int:
             if not group:
                 print(f"{name:8} (no list is {DEEP:,} rows long in this store)")
                 continue
-            for clients in (1, args.clients):
+            for clients in sorted({1, 2, args.clients}):
                 latencies, errors = _run(port, group, args.seconds, clients)
                 ms = [x * 1000 for x in latencies]
                 print(f"{name:8} {clients:7} {len(ms):8,} {len(ms) / args.seconds:7.0f} "
@@ -234,6 +236,16 @@ def main() -> int:
                       f"{max(ms):7.1f}  {errors}", flush=True)
         rss, peak = _rss(server.pid)
         print(f"\nserver RSS after the run: {rss} MB (peak {peak} MB; goal <= 300 MB)")
+        if args.download:
+            start, size = time.perf_counter(), 0
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+            conn.request("GET", "/api/graph?format=graphml")
+            response = conn.getresponse()
+            while piece := response.read(1 << 20):
+                size += len(piece)
+            rss, peak = _rss(server.pid)
+            print(f"GET /api/graph?format=graphml (whole store): {response.status}, {size / 1e6:,.0f} MB in "
+                  f"{time.perf_counter() - start:.1f} s; server RSS then {rss} MB (peak {peak} MB)")
     finally:
         server.terminate()
         server.wait(10)

@@ -134,10 +134,14 @@ class Synth:
         actor_weights = _zipf_cumulative(len(self.actor_rows), 1.0)
         per_article, extra = divmod(self.n_reactions, self.n_articles)
         stances, weights = zip(*STANCE_WEIGHTS)
+        # Every actor reacts at least once (the store drops actors left without reactions), in a random order;
+        # the rest of the reactions follow Zipf's law.
+        first = list(range(len(self.actor_rows)))
+        self.rng.shuffle(first)
         for i, (event_id, created) in enumerate(zip(article_events, article_times)):
             chosen: set[int] = set()
             for _ in range(per_article + (1 if i < extra else 0)):
-                index = _draw(self.rng, actor_weights)
+                index = first.pop() if first else _draw(self.rng, actor_weights)
                 while index in chosen:
                     index = _draw(self.rng, actor_weights)
                 chosen.add(index)

@@ -46,13 +46,20 @@ def _clean_value(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     """A value as XML text: booleans as true/false, strings cleaned and escaped."""
+    if type(value) is str:
+        return escape(_XML_INVALID.sub("", value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return escape(_clean_value(str(value)))
+    return escape(_XML_INVALID.sub("", str(value)))
 
 
 def _attr(value: Any) -> str:
-    return quoteattr(_clean_value(str(value)))
+    return quoteattr(_XML_INVALID.sub("", str(value)))
+
+
+def _data(keys: dict[str, str], data: dict[str, Any]) -> str:
+    return "".join(f'<data key="{keys[name]}">{_text(value)}</data>' for name, value in data.items()
+                   if value is not None)
 
 
 def _buffered(pieces: Iterator[str]) -> Iterator[str]:
@@ -80,18 +87,12 @@ def _graphml(graph: GraphStream) -> Iterator[str]:
             yield (f'<key id="{key}" for="{scope}" attr.name={_attr(name)} '
                    f'attr.type="{_XML_TYPES.get(kind, "string")}"/>\n')
     yield '<graph edgedefault="directed">\n'
+    node_keys = {name: key for (scope, name), key in keys.items() if scope == "node"}
+    edge_keys = {name: key for (scope, name), key in keys.items() if scope == "edge"}
     for node, data in graph.nodes():
-        yield f"<node id={_attr(node)}>"
-        for name, value in data.items():
-            if value is not None:
-                yield f'<data key="{keys[("node", name)]}">{_text(value)}</data>'
-        yield "</node>\n"
+        yield f"<node id={_attr(node)}>{_data(node_keys, data)}</node>\n"
     for u, v, key, data in graph.edges():
-        yield f"<edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>"
-        for name, value in data.items():
-            if value is not None:
-                yield f'<data key="{keys[("edge", name)]}">{_text(value)}</data>'
-        yield "</edge>\n"
+        yield f"<edge source={_attr(u)} target={_attr(v)} id={_attr(key)}>{_data(edge_keys, data)}</edge>\n"
     yield "</graph></graphml>\n"
 
 
@@ -113,26 +114,18 @@ def _gexf(graph: GraphStream) -> Iterator[str]:
                    f'type="{_XML_TYPES.get(kind, "string")}"/>\n')
         yield "</attributes>\n"
 
-    def values(scope: str, data: dict[str, Any]) -> Iterator[str]:
-        yield "<attvalues>"
-        for name, value in data.items():
-            if value is not None:
-                shown = _text(value) if isinstance(value, bool) else value
-                yield f'<attvalue for="{ids[(scope, name)]}" value={_attr(shown)}/>'
-        yield "</attvalues>"
+    def values(scope: str, data: dict[str, Any]) -> str:
+        shown = "".join(f'<attvalue for="{ids[(scope, name)]}" value={_attr(_text(v) if isinstance(v, bool) else v)}/>'
+                        for name, v in data.items() if v is not None and name != "label")
+        return f"<attvalues>{shown}</attvalues>" if shown else ""
 
     yield "<nodes>\n"
     for node, data in graph.nodes():
-        rest = {k: v for k, v in data.items() if k != "label"}
-        yield f"<node id={_attr(node)} label={_attr(data.get('label', node))}>"
-        if rest:
-            yield from values("node", rest)
-        yield "</node>\n"
+        yield f"<node id={_attr(node)} label={_attr(data.get('label', node))}>{values('node', data)}</node>\n"
     yield "</nodes>\n<edges>\n"
     for number, (u, v, key, data) in enumerate(graph.edges()):
-        yield f'<edge source={_attr(u)} target={_attr(v)} id="{number}">'
-        yield from values("edge", {**data, "networkx_key": key})
-        yield "</edge>\n"
+        yield (f'<edge source={_attr(u)} target={_attr(v)} id="{number}">'
+               f'{values("edge", {**data, "networkx_key": key})}</edge>\n')
     yield "</edges>\n</graph>\n</gexf>\n"
 
 

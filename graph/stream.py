@@ -60,7 +60,7 @@ class _Scope:
         self.reactions_where: Any = true()
         self.events_where: Any = true()
         self.articles_where: Any = true()
-        self.actors_where: Any = true()
+        self.actors_where: Any = t.actors.c.id.in_(select(r.c.actor_id))  # as the store keeps them: no orphans
         with engine.connect() as conn:
             if event_id is not None:
                 if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:

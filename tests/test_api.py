@@ -263,11 +263,12 @@ def test_delete_reaction(client: FlaskClient, auth: dict, sample: dict) -> None:
 def test_graph_download(client: FlaskClient, sample: dict, fmt: str, media: str) -> None:
     response = client.get(f"/api/graph?format={fmt}&event={sample['event']['id']}")
     assert response.status_code == 200 and response.mimetype == media
+    assert response.is_streamed  # written as it is read from the store, never whole in memory
     assert response.headers["Content-Disposition"] == (
         f'attachment; filename="reactiongraph-{sample["event"]["id"]}.{fmt}"')
-    if fmt == "graphml":
-        g = nx.read_graphml(io.BytesIO(response.data), force_multigraph=True)
-        assert any(d.get("relation") == "reacted" for _, _, d in g.edges(data=True))
+    g = {"graphml": lambda b: nx.read_graphml(b, force_multigraph=True), "gexf": nx.read_gexf,
+         "json": lambda b: nx.node_link_graph(json.load(b), edges="edges")}[fmt](io.BytesIO(response.data))
+    assert any(d.get("relation") == "reacted" for _, _, d in g.edges(data=True))
     legacy = client.get("/api/export.graphml")
     assert legacy.status_code == 200 and legacy.mimetype == "application/graphml+xml"
     problem(client.get("/api/graph?format=csv"), 422)

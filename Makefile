@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test chromium bench clean
+.PHONY: run test install install-test chromium bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "reactiongraph needs Python 3.11 or newer"'
@@ -45,6 +45,14 @@ test: install-test
 bench: install-test
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/page.py
+
+# A million reactions (bench/RESULTS.md): the store is made once, about 1.4 GB.
+BIG ?= bench/big.sqlite3
+bench-scale: install-test
+	test -f $(BIG) || $(BIN)/python bench/synth.py sqlite:///$(BIG)
+	$(BIN)/python bench/reads.py sqlite:///$(BIG) --download
+	$(BIN)/python bench/export.py sqlite:///$(BIG)
+	$(BIN)/python bench/ingest.py --cli --articles 5000 --processes 2
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

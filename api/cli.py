@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -109,11 +110,22 @@ def extract(file: Path, fmt: str) -> None:
         click.echo(_extraction_table(extraction))
 
 
+AUTO_PROCESSES_FROM = 100  # articles; below this, starting parser processes costs more than it saves
+
+
+def _processes(configured: int, articles: int) -> int:
+    """Parsing processes for a batch: the setting, or (0) every core when the batch is big enough to pay."""
+    if configured:
+        return configured
+    return max(1, os.cpu_count() or 1) if articles >= AUTO_PROCESSES_FROM else 1
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--event", "event_id", help="Attach the articles to this existing event.")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the store already holds articles.")
-@click.option("--processes", type=click.IntRange(min=1), help="Parsing processes (default: INGEST_PROCESSES).")
+@click.option("--processes", type=click.IntRange(min=1),
+              help="Parsing processes (default: INGEST_PROCESSES; automatic: one per core for 100 articles or more).")
 @_domain_errors
 def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, processes: int | None) -> None:
     """Extract and store articles from files, folders and JSON Lines files."""
@@ -134,8 +146,8 @@ def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, proces
     with click.progressbar(length=len(articles), label="ingesting", file=sys.stderr,
                            hidden=not sys.stderr.isatty()) as bar:
         run_ingest(articles, svc.extractor, svc.store, event_id=event_id,
-                   n_process=processes or current_app.config["INGEST_PROCESSES"], summary=summary,
-                   progress=bar.update)
+                   n_process=processes or _processes(current_app.config["INGEST_PROCESSES"], len(articles)),
+                   summary=summary, progress=bar.update)
     click.echo(f"added {summary.articles} articles ({summary.duplicates} already stored), {summary.events} events, "
                f"{summary.actors} actors, {summary.reactions} reactions")
     for line in summary.rejected:

@@ -21,13 +21,21 @@ class SettingError(ValueError):
     """A setting has a value it cannot take."""
 
 
-def _positive_int(value: Any) -> int:
+def _whole_number(value: Any, least: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise ValueError("expected a whole number")
     number = int(value)
-    if number < 1:
-        raise ValueError("expected a whole number of at least 1")
+    if number < least:
+        raise ValueError(f"expected a whole number of at least {least}")
     return number
+
+
+def _positive_int(value: Any) -> int:
+    return _whole_number(value, 1)
+
+
+def _count_or_auto(value: Any) -> int:
+    return _whole_number(value, 0)
 
 
 def _flag(value: Any) -> bool:
@@ -75,9 +83,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_ARTICLE_CHARS", 1_000_000,
             "Longest article accepted, in characters after normalisation; longer input is refused.",
             _positive_int),
-    Setting("INGEST_PROCESSES", 1,
-            "Processes spaCy parses with when ingesting many articles at once (`nlp.pipe(n_process=...)`).",
-            _positive_int),
+    Setting("INGEST_PROCESSES", 0,
+            "Processes spaCy parses with when ingesting many articles at once (`nlp.pipe(n_process=...)`); "
+            "0: one per core for 100 articles or more, one below that (starting a process costs seconds).",
+            _count_or_auto),
     Setting("MAX_BODY_BYTES", 2 * 1024 * 1024,
             "Largest HTTP request body accepted, in bytes; larger ones get 413.", _positive_int),
     Setting("READ_TOKEN_REQUIRED", False,

@@ -97,7 +97,7 @@ def _graphml(graph: GraphStream) -> Iterator[str]:
 
 
 def _gexf(graph: GraphStream) -> Iterator[str]:
-    # GEXF 1.2 as networkx writes it: node labels in the label attribute, the
+    # GEXF 1.2 as networkx writes it: labels in the label attribute, the
     # multigraph key in a `networkx_key` attribute, edges numbered.
     yield ("<?xml version='1.0' encoding='utf-8'?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.gexf.net/"
@@ -105,7 +105,7 @@ def _gexf(graph: GraphStream) -> Iterator[str]:
            "</creator></meta>\n<graph defaultedgetype=\"directed\" mode=\"static\" name=\"\">\n")
     ids: dict[tuple[str, str], str] = {}
     declared = (("node", {k: v for k, v in graph.node_attributes.items() if k != "label"}),
-                ("edge", {**graph.edge_attributes, "networkx_key": str}))
+                ("edge", {**{k: v for k, v in graph.edge_attributes.items() if k != "label"}, "networkx_key": str}))
     for scope, attributes in declared:
         yield f'<attributes mode="static" class="{scope}">\n'
         for name, kind in attributes.items():
@@ -124,7 +124,8 @@ def _gexf(graph: GraphStream) -> Iterator[str]:
         yield f"<node id={_attr(node)} label={_attr(data.get('label', node))}>{values('node', data)}</node>\n"
     yield "</nodes>\n<edges>\n"
     for number, (u, v, key, data) in enumerate(graph.edges()):
-        yield (f'<edge source={_attr(u)} target={_attr(v)} id="{number}">'
+        label = f" label={_attr(data['label'])}" if data.get("label") is not None else ""
+        yield (f'<edge source={_attr(u)} target={_attr(v)} id="{number}"{label}>'
                f'{values("edge", {**data, "networkx_key": key})}</edge>\n')
     yield "</edges>\n</graph>\n</gexf>\n"
 

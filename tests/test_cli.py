@@ -158,3 +158,20 @@ def test_viz_writes_the_page_of_a_scope(invoke: Invoke, tmp_path: Path, store: S
     assert page.split("<nav>")[1].split("</nav>")[1] == served.split("<nav>")[1].split("</nav>")[1]
     missing = invoke("viz", "--actor", "ac-nope", "-o", str(out))
     assert missing.exit_code == 2 and "no actor" in missing.output
+
+
+def test_big_batches_parse_on_every_core(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """INGEST_PROCESSES=0 (the default): all cores from 100 articles on, one process below (spawning costs)."""
+    import os
+
+    import api.cli
+
+    used: list[int] = []
+    monkeypatch.setattr(api.cli, "run_ingest", lambda *args, n_process, **kwargs: used.append(n_process))
+    for count in (api.cli.AUTO_PROCESSES_FROM - 1, api.cli.AUTO_PROCESSES_FROM):
+        path = tmp_path / f"{count}.jsonl"
+        path.write_text("".join(json.dumps({"text": f"Chile said plan {i} was a mistake."}) + "\n"
+                                for i in range(count)), encoding="utf-8")
+        assert invoke("ingest", str(path)).exit_code == 0
+    assert invoke("ingest", str(path), "--processes", "3").exit_code == 0
+    assert used == [1, os.cpu_count(), 3]

@@ -66,3 +66,10 @@ def test_event_label_comes_from_the_title(extraction: Extraction) -> None:
     assert extraction.article.title.startswith("Officials said the president was withdrawing")
     assert "withdrawing US troops from Syria" in extraction.event.label
     assert "Officials said" not in extraction.event.label
+
+
+def test_worker_processes_extract_the_same_as_one(extractor: Extractor) -> None:
+    """Bulk ingest sends whole articles to forked workers; what comes back is what one process finds, in order."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    articles = [extractor.prepare(ArticleInput(text=f"{text}\n\nUpdate {i}.", title=f"Report {i}")) for i in range(10)]
+    assert list(extractor.extract_many(articles, n_process=2)) == list(extractor.extract_many(articles))

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, or_, select
+from sqlalchemy import Engine, Select, func, or_, select, true
 
 from . import schema as t
 from .errors import InvalidInput, NotFound
@@ -313,29 +313,56 @@ class Queries:
 
     def scope(self, event_id: str | None = None, actor_id: str | None = None) -> Scope:
         """The rows of everything, one event, or one actor's neighbourhood."""
-        query = select(t.reactions)
-        if event_id is not None:
-            self.event(event_id)
-            query = query.where(t.reactions.c.event_id == event_id)
-        if actor_id is not None:
-            self.actor(actor_id)
-            event_ids = select(t.reactions.c.event_id).where(t.reactions.c.actor_id == actor_id)
-            query = query.where(t.reactions.c.event_id.in_(event_ids))
         with self.engine.connect() as conn:
-            reactions = [_reaction(r) for r in conn.execute(query.order_by(t.reactions.c.id))]
-            ev_ids = {r.event for r in reactions} | ({event_id} if event_id else set())
-            ac_ids = {r.actor for r in reactions} | ({actor_id} if actor_id else set())
-            ar_ids = {r.article for r in reactions}
-            if event_id is None and actor_id is None:
-                events_q, articles_q = select(t.events), select(t.articles)
-            else:
-                events_q = select(t.events).where(t.events.c.id.in_(ev_ids))
-                articles_q = select(t.articles).where(t.articles.c.id.in_(ar_ids) | t.articles.c.event_id.in_(ev_ids))
-            events = [_event(r) for r in conn.execute(events_q.order_by(t.events.c.id))]
-            rows = conn.execute(articles_q.order_by(t.articles.c.id)).all()
+            where = scope_filter(conn, event_id, actor_id)
+            reactions = [_reaction(r) for r in conn.execute(select(t.reactions).where(where.reactions)
+                                                              .order_by(t.reactions.c.id))]
+            events = [_event(r) for r in conn.execute(select(t.events).where(where.events).order_by(t.events.c.id))]
+            rows = conn.execute(select(t.articles).where(where.articles).order_by(t.articles.c.id)).all()
             articles = [_article(r) for r in rows]
             article_events = {r.id: r.event_id for r in rows}
-            aliases = self._aliases(conn, list(ac_ids))
+            aliases: dict[str, list[str]] = {}
+            for r in conn.execute(select(t.actor_aliases).where(
+                    t.actor_aliases.c.actor_id.in_(select(t.actors.c.id).where(where.actors)))
+                    .order_by(t.actor_aliases.c.key)):
+                aliases.setdefault(r.actor_id, []).append(r.alias)
             actors = [self._actor(r, aliases.get(r.id, [])) for r in
-                      conn.execute(select(t.actors).where(t.actors.c.id.in_(ac_ids)).order_by(t.actors.c.id))]
+                      conn.execute(select(t.actors).where(where.actors).order_by(t.actors.c.id))]
         return Scope(events, actors, articles, reactions, article_events)
+
+
+@dataclass(frozen=True)
+class ScopeFilter:
+    """WHERE clauses that pick one scope's rows of each table, as subqueries (no id lists, whatever the size)."""
+
+    reactions: Any
+    events: Any
+    articles: Any
+    actors: Any
+
+
+def scope_filter(conn: Any, event_id: str | None = None, actor_id: str | None = None) -> ScopeFilter:
+    """Everything, one event (and who reacted to it), or the events one actor reacted to; NotFound for unknown ids.
+
+    Actors without any reaction are left out, as the store never keeps them.
+    """
+    r = t.reactions
+    reactions: Any = true()
+    events: Any = true()
+    if event_id is not None:
+        if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
+            raise NotFound(f"no event with id {event_id!r}")
+        reactions, events = r.c.event_id == event_id, t.events.c.id == event_id
+    if actor_id is not None:
+        if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None:
+            raise NotFound(f"no actor with id {actor_id!r}")
+        theirs = select(r.c.event_id).where(r.c.actor_id == actor_id)
+        reactions, events = r.c.event_id.in_(theirs), t.events.c.id.in_(theirs)
+    if event_id is None and actor_id is None:
+        return ScopeFilter(reactions, events, true(), t.actors.c.id.in_(select(r.c.actor_id)))
+    articles = or_(t.articles.c.id.in_(select(r.c.article_id).where(reactions)),
+                   t.articles.c.event_id.in_(select(t.events.c.id).where(events)))
+    actors = t.actors.c.id.in_(select(r.c.actor_id).where(reactions))
+    if actor_id is not None:
+        actors = or_(actors, t.actors.c.id == actor_id)
+    return ScopeFilter(reactions, events, articles, actors)

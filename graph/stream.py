@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
-from sqlalchemy import Engine, Select, func, or_, select, true
+from sqlalchemy import Engine, Select, func, select
 
 from . import network as net
 from . import schema as t
-from .errors import NotFound
+from .queries import scope_filter
 
 Node = tuple[str, dict[str, Any]]
 Edge = tuple[str, str, str, dict[str, Any]]  # source, target, key, attributes
@@ -52,33 +52,14 @@ def from_networkx(g: nx.MultiDiGraph) -> GraphStream:
 
 
 class _Scope:
-    """The SQL that selects one scope's rows: everything, one event, or one actor's events."""
+    """One scope's WHERE clauses (graph.queries.scope_filter), and rows read in batches."""
 
     def __init__(self, engine: Engine, event_id: str | None, actor_id: str | None) -> None:
         self.engine = engine
-        r = t.reactions
-        self.reactions_where: Any = true()
-        self.events_where: Any = true()
-        self.articles_where: Any = true()
-        self.actors_where: Any = t.actors.c.id.in_(select(r.c.actor_id))  # as the store keeps them: no orphans
         with engine.connect() as conn:
-            if event_id is not None:
-                if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
-                    raise NotFound(f"no event with id {event_id!r}")
-                self.reactions_where = r.c.event_id == event_id
-                self.events_where = t.events.c.id == event_id
-            if actor_id is not None:
-                if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None:
-                    raise NotFound(f"no actor with id {actor_id!r}")
-                events = select(r.c.event_id).where(r.c.actor_id == actor_id)
-                self.reactions_where = r.c.event_id.in_(events)
-                self.events_where = t.events.c.id.in_(events)
-        if event_id is not None or actor_id is not None:
-            self.articles_where = or_(t.articles.c.id.in_(select(r.c.article_id).where(self.reactions_where)),
-                                      t.articles.c.event_id.in_(select(t.events.c.id).where(self.events_where)))
-            self.actors_where = t.actors.c.id.in_(select(r.c.actor_id).where(self.reactions_where))
-            if actor_id is not None:
-                self.actors_where = or_(self.actors_where, t.actors.c.id == actor_id)
+            where = scope_filter(conn, event_id, actor_id)
+        self.reactions_where, self.events_where = where.reactions, where.events
+        self.articles_where, self.actors_where = where.articles, where.actors
 
     def rows(self, query: Select[Any]) -> Iterator[Any]:
         with self.engine.connect() as conn:

@@ -34,6 +34,9 @@ Destination = str | os.PathLike[str] | IO[bytes] | IO[str]
 Source = nx.MultiDiGraph | GraphStream
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# What escaping would change, in element text and in attribute values (where XML also rewrites white space).
+_PLAIN = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_PLAIN_ATTR = re.compile("[&<>\"'\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _XML_TYPES = {str: "string", float: "double", bool: "boolean", int: "long"}
 _CHUNK = 1 << 16
 
@@ -46,15 +49,19 @@ def _clean_value(value: Any) -> Any:
 
 def _text(value: Any) -> str:
     """A value as XML text: booleans as true/false, strings cleaned and escaped."""
-    if type(value) is str:
-        return escape(_XML_INVALID.sub("", value))
     if isinstance(value, bool):
         return "true" if value else "false"
-    return escape(_XML_INVALID.sub("", str(value)))
+    text = value if type(value) is str else str(value)
+    if _PLAIN.search(text) is None:  # most values (ids, stances, dates, cues): nothing to do
+        return text
+    return escape(_XML_INVALID.sub("", text))
 
 
 def _attr(value: Any) -> str:
-    return quoteattr(_XML_INVALID.sub("", str(value)))
+    text = value if type(value) is str else str(value)
+    if _PLAIN_ATTR.search(text) is None:
+        return f'"{text}"'
+    return quoteattr(_XML_INVALID.sub("", text))
 
 
 def _data(keys: dict[str, str], data: dict[str, Any]) -> str:

@@ -176,23 +176,24 @@ class Store(Queries):
                     "published": article.published, "source": article.source, "text": article.text,
                     "ingested_at": now}):
                 raise _Duplicate(article.id)
-            actors_added = reactions_added = 0
-            seen: set[str] = set()
+            actors_added = 0
+            rows: dict[str, dict[str, Any]] = {}
             for reaction in extraction.reactions:
                 actor = self._resolve_actor(conn, reaction.actor)
                 actors_added += actor.created
-                actor_id = actor.id
-                if actor_id in seen:  # two names of one actor in one article: keep the first
+                if actor.id in rows:  # two names of one actor in one article: keep the first
                     continue
-                seen.add(actor_id)
-                conn.execute(insert(t.reactions).values(
-                    id=_hash_id("re-", article.id, actor_id), actor_id=actor_id, event_id=event_id,
+                rows[actor.id] = dict(
+                    id=_hash_id("re-", article.id, actor.id), actor_id=actor.id, event_id=event_id,
                     article_id=article.id, stance=reaction.stance, confidence=reaction.confidence,
                     evidence=reaction.evidence, span_start=reaction.span[0], span_end=reaction.span[1],
                     cue=reaction.cue, reviewed=False, created_at=now, actor_kind=actor.kind,
-                    actor_country=actor.country))
-                reactions_added += 1
-            return IngestResult(article.id, event_id, True, event_created, actors_added, reactions_added)
+                    actor_country=actor.country)
+            # Inserted in one global order (country, then actor), so the stance_counts rows their
+            # triggers update are locked in that order too: concurrent PostgreSQL writers cannot deadlock.
+            for row in sorted(rows.values(), key=lambda r: (r["actor_country"] or "", r["actor_id"])):
+                conn.execute(insert(t.reactions).values(**row))
+            return IngestResult(article.id, event_id, True, event_created, actors_added, len(rows))
 
     @staticmethod
     def _matching_event(conn: Connection, extraction: Extraction) -> str | None:

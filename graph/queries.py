@@ -279,7 +279,7 @@ class Queries:
         return self._actor(row, aliases), counts
 
     @staticmethod
-    def _aliases(conn: Any, actor_ids: list[str]) -> dict[str, list[str]]:
+    def _aliases(conn: Any, actor_ids: list[str] | Select[Any]) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = {}
         for r in conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
                               .order_by(t.actor_aliases.c.key)):
@@ -321,11 +321,7 @@ class Queries:
             rows = conn.execute(select(t.articles).where(where.articles).order_by(t.articles.c.id)).all()
             articles = [_article(r) for r in rows]
             article_events = {r.id: r.event_id for r in rows}
-            aliases: dict[str, list[str]] = {}
-            for r in conn.execute(select(t.actor_aliases).where(
-                    t.actor_aliases.c.actor_id.in_(select(t.actors.c.id).where(where.actors)))
-                    .order_by(t.actor_aliases.c.key)):
-                aliases.setdefault(r.actor_id, []).append(r.alias)
+            aliases = self._aliases(conn, select(t.actors.c.id).where(where.actors))
             actors = [self._actor(r, aliases.get(r.id, [])) for r in
                       conn.execute(select(t.actors).where(where.actors).order_by(t.actors.c.id))]
         return Scope(events, actors, articles, reactions, article_events)

@@ -237,6 +237,8 @@ class Store(Queries):
             created = bool(self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
                                                              "country": found.country}))
             self._add_aliases(conn, actor_id, names)
+            if actor_id == f"country-{found.country}":  # not merged by hand: its kind and code never change
+                return _Resolved(actor_id, "country", found.country, created)
             row = conn.execute(select(t.actors.c.kind, t.actors.c.country).where(t.actors.c.id == actor_id)).one()
             return _Resolved(actor_id, row.kind, row.country, created)
         keys = {fold(n) for n in names}

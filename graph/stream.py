@@ -57,9 +57,7 @@ class _Scope:
     def __init__(self, engine: Engine, event_id: str | None, actor_id: str | None) -> None:
         self.engine = engine
         with engine.connect() as conn:
-            where = scope_filter(conn, event_id, actor_id)
-        self.reactions_where, self.events_where = where.reactions, where.events
-        self.articles_where, self.actors_where = where.articles, where.actors
+            self.where = scope_filter(conn, event_id, actor_id)
 
     def rows(self, query: Select[Any]) -> Iterator[Any]:
         with self.engine.connect() as conn:
@@ -70,7 +68,7 @@ class _Scope:
 def _aliases(scope: _Scope) -> Iterator[tuple[str, list[str]]]:
     """(actor id, its aliases) in actor id order, read alongside the actors."""
     query = (select(t.actor_aliases.c.actor_id, t.actor_aliases.c.key, t.actor_aliases.c.alias)
-             .where(t.actor_aliases.c.actor_id.in_(select(t.actors.c.id).where(scope.actors_where)))
+             .where(t.actor_aliases.c.actor_id.in_(select(t.actors.c.id).where(scope.where.actors)))
              .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
     current, names = None, []
     for row in scope.rows(query):
@@ -84,18 +82,18 @@ def _aliases(scope: _Scope) -> Iterator[tuple[str, list[str]]]:
 
 
 def _nodes(scope: _Scope) -> Iterator[Node]:
-    for row in scope.rows(select(t.events.c.id, t.events.c.label, t.events.c.date).where(scope.events_where)
+    for row in scope.rows(select(t.events.c.id, t.events.c.label, t.events.c.date).where(scope.where.events)
                           .order_by(t.events.c.id)):
         yield net.event_node(row.id), net.event_attrs(row.label, row.date)
     label = func.coalesce(func.nullif(t.articles.c.title, ""), func.substr(t.articles.c.text, 1, 80))
     for row in scope.rows(select(t.articles.c.id, label.label("label"), t.articles.c.url, t.articles.c.source,
-                                 t.articles.c.published).where(scope.articles_where).order_by(t.articles.c.id)):
+                                 t.articles.c.published).where(scope.where.articles).order_by(t.articles.c.id)):
         yield net.article_node(row.id), net.article_attrs(row.label, row.url, row.source, row.published)
     countries: dict[str, dict[str, Any]] = {}  # code -> attributes of the country actors named by it
     affiliated: set[str] = set()
     aliases = _aliases(scope)
     pending = next(aliases, None)
-    for row in scope.rows(select(t.actors).where(scope.actors_where).order_by(t.actors.c.id)):
+    for row in scope.rows(select(t.actors).where(scope.where.actors).order_by(t.actors.c.id)):
         # The actors with aliases are a subsequence of the actors, in the same (database) order.
         names: list[str] = []
         if pending is not None and pending[0] == row.id:
@@ -114,13 +112,13 @@ def _nodes(scope: _Scope) -> Iterator[Node]:
 
 
 def _edges(scope: _Scope) -> Iterator[Edge]:
-    in_scope = select(t.events.c.id).where(scope.events_where)
+    in_scope = select(t.events.c.id).where(scope.where.events)
     for row in scope.rows(select(t.articles.c.id, t.articles.c.event_id)
-                          .where(scope.articles_where, t.articles.c.event_id.in_(in_scope))
+                          .where(scope.where.articles, t.articles.c.event_id.in_(in_scope))
                           .order_by(t.articles.c.id)):
         yield net.article_node(row.id), net.event_node(row.event_id), "reports", dict(net.REPORTS)
     for row in scope.rows(select(t.actors.c.id, t.actors.c.kind, t.actors.c.country)
-                          .where(scope.actors_where, t.actors.c.kind != "country", t.actors.c.country.is_not(None))
+                          .where(scope.where.actors, t.actors.c.kind != "country", t.actors.c.country.is_not(None))
                           .order_by(t.actors.c.id)):
         yield (net.actor_node_of(row.id, row.kind, row.country), net.country_node(row.country), "affiliated_with",
                dict(net.AFFILIATED))
@@ -129,7 +127,7 @@ def _edges(scope: _Scope) -> Iterator[Edge]:
                     r.c.stance, r.c.confidence, r.c.reviewed, r.c.evidence, r.c.cue, r.c.note,
                     t.articles.c.title, t.articles.c.published)
              .join(t.articles, t.articles.c.id == r.c.article_id)
-             .where(scope.reactions_where).order_by(r.c.id))
+             .where(scope.where.reactions).order_by(r.c.id))
     for row in scope.rows(query):
         yield (net.actor_node_of(row.actor_id, row.actor_kind, row.actor_country), net.event_node(row.event_id),
                row.id, net.reacted_attrs(row.stance, row.confidence, row.reviewed, row.evidence, row.cue,

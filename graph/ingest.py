@@ -7,8 +7,13 @@ from dataclasses import dataclass, field
 
 from .errors import InvalidInput
 from .extract import Extractor
-from .models import Article, ArticleInput
+from .models import Article, ArticleInput, Extraction
 from .store import IngestResult, Store
+
+
+# Articles extracted before any is stored, so that their topic terms are
+# counted together (see graph.event_match); bounds the extractions held in memory.
+TERM_BATCH = 500
 
 
 @dataclass
@@ -63,8 +68,20 @@ def ingest(articles: list[Article], extractor: Extractor, store: Store, *, event
                 progress(1)
         else:
             fresh[article.id] = article
+    batch: list[Extraction] = []
+
+    def flush() -> None:
+        if batch and event_id is None:
+            store.count_terms(batch)  # every article of the batch informs the matching of each
+        for extraction in batch:
+            summary.add(store.add(extraction, event_id=event_id, terms_counted=event_id is None))
+            if progress:
+                progress(1)
+        batch.clear()
+
     for extraction in extractor.extract_many(fresh.values(), n_process=n_process):
-        summary.add(store.add(extraction, event_id=event_id))
-        if progress:
-            progress(1)
+        batch.append(extraction)
+        if len(batch) >= TERM_BATCH:
+            flush()
+    flush()
     return summary

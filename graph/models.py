@@ -134,7 +134,7 @@ class EventDraft(_Model):
 
     label: str = Field(min_length=1)
     date: LaxDate | None = None
-    terms: tuple[str, ...] = Field(default=(), description="topic terms that tell events apart")
+    terms: dict[str, float] = Field(default_factory=dict, description="weighted topic terms that tell events apart")
 
 
 class Extraction(_Model):

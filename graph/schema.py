@@ -104,6 +104,15 @@ stance_counts = Table(
     Column("n", Integer, nullable=False),
 )
 
+# In how many stored articles each topic term occurs (graph.extract.event.topic),
+# so event matching can tell a rare term from a common one. The row with the
+# empty term counts the articles. A statistic: deleting an article leaves it.
+topic_terms = Table(
+    "topic_terms", metadata,
+    Column("term", String(64), primary_key=True),
+    Column("articles", Integer, nullable=False),
+)
+
 # When one actor is merged into another, later ingests of the old identity
 # land on the new one.
 actor_merges = Table(

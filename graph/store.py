@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -138,28 +139,52 @@ class Store(Queries):
 
     # -- ingest --------------------------------------------------------------
 
-    def add(self, extraction: Extraction, event_id: str | None = None) -> IngestResult:
+    def add(self, extraction: Extraction, event_id: str | None = None, *, terms_counted: bool = False) -> IngestResult:
         """Store an extracted article in one transaction.
 
         The same text stored twice adds nothing the second time, even when
         two workers store it at once. With `event_id` the article joins that
-        existing event.
+        existing event. `terms_counted` says `count_terms` has already
+        counted this article's topic terms (a batch counts them up front).
         """
         try:
-            return self._add(extraction, event_id)
+            return self._add(extraction, event_id, terms_counted)
         except (_Duplicate, IntegrityError):
             known = self.known_articles([extraction.article.id])
             if extraction.article.id in known:  # another writer stored it first
                 return IngestResult(extraction.article.id, known[extraction.article.id], False, False, 0, 0)
             raise
 
-    def _add(self, extraction: Extraction, event_id: str | None) -> IngestResult:
+    def count_terms(self, extractions: list[Extraction]) -> None:
+        """Count these articles' topic terms before they are stored.
+
+        Event matching weighs terms by how many articles have them; an
+        ingest of many articles counts them all first, so the first article
+        matched already knows which of its terms the whole batch shares.
+        """
+        with self._write() as conn:
+            self._count_terms(conn, [x.event.terms for x in extractions])
+
+    def _count_terms(self, conn: Connection, profiles: list[Mapping[str, float]]) -> None:
+        seen = Counter(t for p in profiles for t in p)
+        seen[""] = len(profiles)
+        # One global order, so concurrent PostgreSQL writers lock the rows in the same order.
+        rows = [{"term": term, "articles": n} for term, n in sorted(seen.items())]
+        dialect = postgresql if self._dialect == "postgresql" else sqlite
+        stmt = dialect.insert(t.topic_terms)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["term"],
+                                                set_={"articles": t.topic_terms.c.articles + stmt.excluded.articles}),
+                     rows)
+
+    def _add(self, extraction: Extraction, event_id: str | None, terms_counted: bool = False) -> IngestResult:
         article = extraction.article
         with self._write() as conn:
             existing = conn.execute(select(t.articles.c.event_id).where(t.articles.c.id == article.id)).first()
             if existing:
                 return IngestResult(article.id, existing.event_id, False, False, 0, 0)
             event_created = False
+            if not terms_counted:
+                self._count_terms(conn, [extraction.event.terms])
             if event_id is not None:
                 if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
                     raise NotFound(f"no event with id {event_id!r}")
@@ -169,7 +194,7 @@ class Store(Queries):
                     event_id = _hash_id("ev-", article.id)
                     event_created = bool(self._insert_new(conn, t.events, {
                         "id": event_id, "label": extraction.event.label, "date": extraction.event.date,
-                        "terms": " ".join(extraction.event.terms), "created_at": _now()}))
+                        "terms": event_match.dumps(extraction.event.terms), "created_at": _now()}))
             now = _now()
             if not self._insert_new(conn, t.articles, {
                     "id": article.id, "event_id": event_id, "title": article.title, "url": article.url,
@@ -204,12 +229,17 @@ class Store(Queries):
             window = dt.timedelta(days=event_match.MAX_DAYS)
             query = query.where(t.events.c.date.is_(None) | t.events.c.date.between(draft.date - window,
                                                                                    draft.date + window))
-        candidates = [event_match.Candidate(r.id, r.date, frozenset((r.terms or "").split()))
-                      for r in conn.execute(query)]
-        found = event_match.best_match(draft.terms, draft.date, candidates)
+        candidates = [event_match.Candidate(r.id, r.date, event_match.loads(r.terms)) for r in conn.execute(query)]
+        wanted = sorted({"", *draft.terms, *(term for c in candidates for term in c.terms)})
+        counts: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            part = t.topic_terms.c.term.in_(wanted[start:start + 500])
+            counts.update((r.term, r.articles) for r in conn.execute(select(t.topic_terms).where(part)))
+        rarity = event_match.Rarity(articles=counts.pop("", 0), having=counts)
+        found = event_match.best_match(draft.terms, draft.date, candidates, rarity)
         if found is not None:
             known = next(c for c in candidates if c.id == found)
-            values: dict[str, Any] = {"terms": " ".join(sorted(known.terms | set(draft.terms)))[:4000]}
+            values: dict[str, Any] = {"terms": event_match.dumps(event_match.merged(known.terms, draft.terms))}
             if known.date is None and draft.date is not None:
                 values["date"] = draft.date
             conn.execute(update(t.events).where(t.events.c.id == found).values(**values))

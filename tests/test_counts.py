@@ -26,7 +26,7 @@ def _article(title: str, reactors: list[tuple[str, str, str | None, str]]) -> Ex
                                            stance=stance, confidence=0.9, evidence=name,
                                            span=(start, start + len(name)), cue=stance))
     return Extraction(article=Article(id=article_id(text), title=title, text=text),
-                      event=EventDraft(label=title, terms=(title.lower(),)), reactions=tuple(reactions))
+                      event=EventDraft(label=title, terms={title.lower(): 1}), reactions=tuple(reactions))
 
 
 def _check(store: Store) -> None:

@@ -39,27 +39,58 @@ def is_roundup(title: str) -> bool:
     return bool(_ROUNDUP.search(title))
 
 
-def _main_clause(sent: Span) -> Token:
-    root = sent.root
+def _main_clause(sent: Span) -> tuple[Token, Span | None]:
+    """The clause under any reporting frame, and the last named subject met on the way down."""
+    root, subject = sent.root, None
     for _ in range(3):
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         if root.lemma_.lower() in _FRAME_VERBS and comp is not None:
+            named = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if named is not None:
+                subject = sent.doc[named.left_edge.i:named.right_edge.i + 1]
             root = comp
         else:
             break
-    return root
+    return root, subject
+
+
+def decision_phrase(doc: Doc) -> str | None:
+    """The decision as the first sentence of `doc` names it, if it does.
+
+    "Donald Trump's decision to recognise Jerusalem as the Israeli capital",
+    "United States' withdrawal from the Iran nuclear deal": a decision noun
+    with what it decides, the clearest label a reaction article offers.
+    """
+    sent = next(iter(doc.sents))
+    for tok in sent:
+        if tok.lemma_.lower() not in _DECISION_NOUNS or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ in ("acl", "prep") for c in tok.children):
+            continue
+        words = []
+        for t in tok.subtree:
+            if t.i > tok.i and t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
+                break  # a parse that runs on into the sentence's own verb ("... has been met with")
+            if not (t.dep_ == "det" and t.head == tok):
+                words.append(t)
+        text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
+        if 4 <= len(text.split()) <= 20:
+            return text[:1].upper() + text[1:]
+    return None
 
 
 def label_from(doc: Doc) -> str:
     """A short label for the event from the first sentence of `doc`."""
     sent = next(iter(doc.sents))
-    root = _main_clause(sent)
+    root, subject = _main_clause(sent)
     drop: set[int] = set()
     for child in root.children:
         if child.dep_ in _DROP_DEPS or (child.dep_ == "prep" and child.lower_ in _DROP_PREPS and child.i > root.i + 3):
             drop.update(t.i for t in child.subtree)
     words = [t for t in root.subtree if t.i not in drop]
     text = "".join(t.text_with_ws for t in words).strip(" ,;:-\"'")
+    if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        text = f"{subject.text} {text}"  # "Trump announced he had decided to withdraw": who withdraws
     if len(text.split()) < 3:
         text = sent.text.strip()
     text = " ".join(text.split())
@@ -76,31 +107,139 @@ international community global response respond way thing lot part photo image p
 take come give get follow include new late latest big happen date credit feature
 """.split())
 _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_STEM = 7  # "withdraw"/"withdrawal", "recognise"/"recognize"/"recognition" share their first 7 letters
+_ACRONYM_LABELS = {"ORG", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"}
+# Ways of saying that someone leaves or ends something; one term, so "pull-out" meets "withdrawal".
+_LEAVING = frozenset("withdraw withdrawal pullout pull-out quit exit leave abandon scrap ditch".split())
+_PORTMANTEAU_EXIT = re.compile(r"^[a-z]{1,4}exit$")  # Brexit, Grexit, Frexit: an exit from a union
+_CAPTION = re.compile(r"\b(?:photo|picture|image|credit)s?\s*:|getty images|/afp\b|\bafp/|\(photo\b", re.I)
+_TOPIC_SIZE = 40  # terms kept per article
+OBJECT_WEIGHT = 5  # a term naming what was decided counts this many times more
+HEADLINE_WEIGHT = 3  # a term of the headline or lead counts this many times
 
 
-def terms(docs: list[tuple[int, Doc]], registry: Registry) -> tuple[str, ...]:
-    """Topic terms of the headline and lead: what the decision was about, not who reacted.
+def is_caption(text: str) -> bool:
+    """True for a photo caption or credit line, which names the picture rather than the event."""
+    return bool(_CAPTION.search(text))
 
-    Lemmas of nouns, verbs and adjectives; countries as ISO codes, capitals as
-    themselves ("jerusalem", "paris" name an event better than their country
-    does); never people, outlets, dates or reaction words.
+
+def _acronyms(ent: Span) -> set[str]:
+    """"European Union" and "EU" both give "acr:eu"; "Joint Comprehensive Plan of Action" gives "acr:jcpoa"."""
+    words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
+    if len(words) == 1:
+        word = words[0]
+        return {f"acr:{word.lower()}"} if 2 <= len(word) <= 6 and word.isupper() else set()
+    capitalised = [w for w in words if w[:1].isupper()]
+    if len(capitalised) < 2:
+        return set()
+    found = {"".join(w[0] for w in capitalised), "".join(w[0] for w in words)}
+    return {f"acr:{a.lower()}" for a in found if len(a) <= 6}
+
+
+def _leaving(tok: Token, lemma: str) -> bool:
+    return lemma in _LEAVING or bool(_PORTMANTEAU_EXIT.match(lemma)) or (
+        lemma == "pull" and any(c.lower_ == "out" for c in tok.children))
+
+
+_DECISION_VERBS = frozenset("""
+decide announce declare order withdraw pull quit leave exit abandon scrap ditch recognise recognize
+approve launch impose ban sign veto move
+""".split())
+
+
+def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> set[str]:
+    """Who made the decision, as the whole article tells it: "Trump's decision", "Washington decided".
+
+    The owner of a decision noun or the subject of a decision verb, counted
+    over every paragraph; those named so at least twice (or the only one
+    named so), with their countries.
     """
-    out: dict[str, None] = {}
-    for index, doc in docs:
+    seen: dict[str, int] = {}
+    for index, doc, _ in docs:
+        for tok in doc:
+            owners: list[Token] = []
+            if tok.lemma_.lower() in _DECISION_NOUNS or tok.lower_ in _LEAVING:
+                owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _DECISION_VERBS:
+                owners = [c for c in tok.children if c.dep_ == "nsubj"]
+            for owner in owners:
+                key = registry.key_at(index, owner)
+                if key and key.startswith(("person:", "country:")):
+                    seen[key] = seen.get(key, 0) + 1
+    found = {k for k, n in seen.items() if n >= 2} or (set(seen) if len(seen) == 1 else set())
+    countries = {registry.candidates[k].country for k in found} - {None}
+    return found | {f"country:{c}" for c in countries}
+
+
+def _term(tok: Token, decider: bool) -> str | None:
+    if tok.ent_type_ in _SKIP_ENTS or tok.ent_type_ in ("GPE", "NORP") or not tok.is_alpha or len(tok) < 2 or decider:
+        return None
+    if tok.is_upper and len(tok) <= 6 and not tok.ent_type_:
+        return f"acr:{tok.lower_}"  # an acronym spaCy did not take for an entity
+    if tok.is_stop or len(tok) < 3 or is_media(tok.text):
+        return None
+    lemma = tok.lemma_.lower()
+    if _leaving(tok, lemma):
+        return "leaving"
+    if tok.pos_ in _TERM_POS and lemma not in _GENERIC and lemma not in lexicon.SPEECH_VERBS:
+        return lemma[:_STEM]
+    return None
+
+
+def _decided(doc: Doc) -> set[int]:
+    """Tokens naming what a decision was about: the objects of "withdraw from Syria", "decision to quit the deal"."""
+    out: set[int] = set()
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma in _DECISION_NOUNS or lemma in _LEAVING or (tok.pos_ == "VERB" and lemma in _DECISION_VERBS):
+            for child in tok.children:
+                if child.dep_ in ("dobj", "prep", "acl", "xcomp", "prt", "oprd", "ccomp"):
+                    out.update(t.i for t in child.subtree)
+    return out
+
+
+def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int]:
+    """What the article is about, as weighted terms: the event's fingerprint for `graph.event_match`.
+
+    Every paragraph counts, the headline and lead `HEADLINE_WEIGHT` times,
+    since reaction articles repeat what they react to ("Syria", "troops",
+    "withdrawal") far more than anything else. Terms are word stems of
+    nouns, verbs and adjectives (their first letters, so "withdrawal" meets
+    "withdraw" and "recognise" meets "recognize"; the ways of leaving
+    something are one term); countries as ISO codes and capitals as
+    themselves; names of bodies and accords also as acronyms ("European
+    Union" meets "EU"). People who react stay in: a reactor named in every
+    paragraph ("Rouhani") says which event it is. The deciders and their
+    countries are left out: one government makes many decisions, so "Trump"
+    and "US" tell none of them apart. Dates, numbers, outlets and the words
+    of reacting ("say", "leader") are left out too.
+    """
+    counts: dict[str, int] = {}
+    deciders = _decision_makers(docs, registry)
+    decider_countries = {k.split(":", 1)[1] for k in deciders if k.startswith("country:")}
+    for index, doc, weight in docs:
+        at: dict[int, list[str]] = {}
         for ent in doc.ents:
             match = registry.gazetteer.lookup(ent.text) if ent.label_ in ("GPE", "NORP") else None
-            if match:
-                out[ent.text.lower() if match.how == "capital" else f"country:{match.code.lower()}"] = None
+            if match and (match.how == "capital" or match.code not in decider_countries):
+                at.setdefault(ent.start, []).append(
+                    ent.text.lower() if match.how == "capital" else f"country:{match.code.lower()}")
+            elif not match and ent.label_ in _ACRONYM_LABELS:
+                at.setdefault(ent.start, []).extend(sorted(_acronyms(ent)))
         for tok in doc:
             key = registry.key_at(index, tok)
-            if (key and key.startswith("person:")) or tok.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "CARDINAL"):
-                continue
-            if tok.is_stop or not tok.is_alpha or len(tok) < 3 or is_media(tok.text):
-                continue
-            lemma = tok.lemma_.lower()
-            if tok.pos_ in _TERM_POS and lemma not in _GENERIC and lemma not in lexicon.SPEECH_VERBS:
-                out[lemma] = None
-    return tuple(out)[:40]
+            term = _term(tok, key is not None and (key in deciders or registry.candidates[key].reporter))
+            if term:
+                at.setdefault(tok.i, []).append(term)
+        for found in at.values():
+            for term in found:
+                counts[term] = counts.get(term, 0) + weight
+        for i in _decided(doc):  # what was decided counts again: "the decision to recognise Jerusalem"
+            for term in at.get(i, ()):
+                counts[term] = counts.get(term, 0) + OBJECT_WEIGHT
+    top = sorted(((t[:64], n) for t, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))[:_TOPIC_SIZE]
+    return dict(top)
 
 
 def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:

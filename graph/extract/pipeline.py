@@ -13,7 +13,7 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
                       Extraction, article_id)
 from .attribution import Statement, find_statements
 from .countries import gazetteer
-from .event import agents, is_roundup, is_withdrawal, label_from, terms
+from .event import HEADLINE_WEIGHT, agents, decision_phrase, is_caption, is_roundup, is_withdrawal, label_from, topic
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .stance import decide, for_event
@@ -134,15 +134,20 @@ class Extractor:
         registry = Registry([*docs, title_doc], self._gazetteer)
         statements = find_statements(docs, job.paras, registry)
         title_index = len(docs)
-        lead = next((i for i, d in enumerate(docs) if len(d) >= 12 and not (job.title_is_text and i == 0)), None)
+        lead = next((i for i, d in enumerate(docs)
+                     if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(d.text)), None)
         label_doc = title_doc
         if job.article.title and is_roundup(job.article.title) and lead is not None:
             label_doc = docs[lead]  # "World reacts to ..." names the reactions, the lead names the event
         deciders = agents(title_index, title_doc, registry)
         if lead is not None:
             deciders |= agents(lead, docs[lead], registry)
-        topic = [(title_index, title_doc)] + ([(lead, docs[lead])] if lead is not None else [])
-        event = EventDraft(label=label_from(label_doc), date=job.article.published, terms=terms(topic, registry))
+        body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
+                if not is_caption(d.text) and not (job.title_is_text and i == 0)]
+        terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
+        label = next(filter(None, (decision_phrase(d) for d in (title_doc, docs[lead] if lead is not None else None)
+                                   if d is not None)), None) or label_from(label_doc)
+        event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(d.text for d in docs[:4])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
         reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,

@@ -125,8 +125,11 @@ class Store(Queries):
         Two workers storing the same actor (same deterministic id) at once
         make one row; the second waits for the first and inserts nothing.
         """
-        dialect = postgresql if self._dialect == "postgresql" else sqlite
-        return conn.execute(dialect.insert(table).on_conflict_do_nothing(), values).rowcount
+        return conn.execute(self._upsert(table).on_conflict_do_nothing(), values).rowcount
+
+    def _upsert(self, table: Table) -> Any:
+        """This database's INSERT, the kind that takes ON CONFLICT."""
+        return (postgresql if self._dialect == "postgresql" else sqlite).insert(table)
 
     def close(self) -> None:
         """Release the connection pool."""
@@ -170,8 +173,7 @@ class Store(Queries):
         seen[""] = len(profiles)
         # One global order, so concurrent PostgreSQL writers lock the rows in the same order.
         rows = [{"term": term, "articles": n} for term, n in sorted(seen.items())]
-        dialect = postgresql if self._dialect == "postgresql" else sqlite
-        stmt = dialect.insert(t.topic_terms)
+        stmt = self._upsert(t.topic_terms)
         conn.execute(stmt.on_conflict_do_update(index_elements=["term"],
                                                 set_={"articles": t.topic_terms.c.articles + stmt.excluded.articles}),
                      rows)

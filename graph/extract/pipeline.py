@@ -145,8 +145,8 @@ class Extractor:
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
                 if not is_caption(d.text) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
-        label = next(filter(None, (decision_phrase(d) for d in (title_doc, docs[lead] if lead is not None else None)
-                                   if d is not None)), None) or label_from(label_doc)
+        opening_docs = [title_doc] + ([docs[lead]] if lead is not None else [])
+        label = next(filter(None, map(decision_phrase, opening_docs)), None) or label_from(label_doc)
         event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(d.text for d in docs[:4])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))

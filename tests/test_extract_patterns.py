@@ -43,10 +43,10 @@ def test_adding_that_keeps_the_speaker(extractor: Extractor) -> None:
 
 
 def test_pronoun_it_added_resolves_to_the_organisation(extractor: Extractor) -> None:
-    body = ("The Kremlin said it had studied the tariffs carefully.\n\n"
+    body = ("The Foreign Office said it had studied the tariffs carefully.\n\n"
             "\"They are a grave error and a blow to free trade,\" it added.")
     got = run(extractor, body).reactions
-    assert [(r.actor.name, r.actor.country, r.stance) for r in got] == [("Kremlin", "RU", "oppose")]
+    assert [(r.actor.name, r.actor.country, r.stance) for r in got] == [("Foreign Office", "GB", "oppose")]
 
 
 def test_he_said_resolves_to_the_last_person_speaking(extractor: Extractor) -> None:
@@ -87,6 +87,17 @@ def test_countries_from_demonyms_capitals_and_ministries(extractor: Extractor) -
     assert got["Russia"].kind == "country" and got["Russia"].country == "RU"
     assert got["Turkish Foreign Ministry"].country == "TR"
     assert (got["Eric Lombard"].country, got["Eric Lombard"].role) == ("FR", "Finance Minister")
+
+
+def test_a_seat_of_government_speaks_as_its_country(extractor: Extractor) -> None:
+    body = ("The Kremlin said the tariffs were a provocation.\n\n"
+            "Downing Street welcomed the decision, and the Pentagon said it would study it.\n\n"
+            "Kremlin spokesman Dmitry Peskov later called the tariffs a mistake.")
+    got = {r.actor.name: r.actor for r in run(extractor, body).reactions}
+    assert (got["Russia"].kind, got["Russia"].country, got["Russia"].aliases) == ("country", "RU", ("Kremlin",))
+    assert (got["United Kingdom"].kind, got["United Kingdom"].aliases) == ("country", ("Downing Street",))
+    assert (got["Pentagon"].kind, got["Pentagon"].country) == ("organization", "US")  # a ministry, not the government
+    assert (got["Dmitry Peskov"].organization, got["Dmitry Peskov"].country) == ("Kremlin", "RU")
 
 
 def test_bare_surname_joins_the_full_name(extractor: Extractor) -> None:

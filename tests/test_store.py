@@ -70,6 +70,17 @@ def test_countries_are_shared_nodes(store: Store, extractor: Extractor) -> None:
     assert [(a.id, a.country) for a in countries] == [("country-GB", "GB")]
 
 
+def test_a_seat_of_government_is_its_government_across_articles(store: Store, extractor: Extractor) -> None:
+    store.add(extract(extractor, "The Kremlin said the tariffs were a dangerous provocation.", "US imposes tariffs"))
+    store.add(extract(extractor, "The Russian government welcomed the agreement on grain exports.",
+                      "Ukraine and Turkey sign grain deal"))
+    store.add(extract(extractor, "Moscow condemned the sanctions as illegal.", "EU adopts new sanctions"))
+    actors = store.scope().actors
+    assert [(a.id, a.name, a.kind) for a in actors] == [("country-RU", "Russia", "country")]
+    assert {"Kremlin", "Russian government", "Moscow"} <= set(actors[0].aliases)
+    assert len(store.scope().reactions) == 3
+
+
 def test_attach_to_existing_event(store: Store, extractor: Extractor) -> None:
     first = store.add(extract(extractor, "Britain said the tariffs were a mistake.", "US imposes tariffs"))
     second = store.add(extract(extractor, "France condemned the tariffs.", "Tariffs anger Europe"),

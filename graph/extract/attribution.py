@@ -127,7 +127,8 @@ class _Attributor:
                 if match:
                     country = match.code
         if lemma in _STATE_HEADS and country:
-            return self.registry.country_key(country, f"{tok.doc[tok.left_edge.i:tok.i + 1].text}")
+            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+            return self.registry.country_key(country, "".join(t.text_with_ws for t in words).strip())
         if lemma in _ORG_HEADS and country:
             # "Brazil's foreign ministry said": a body named by its country and function.
             words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]

@@ -98,12 +98,20 @@ crown monarch sultan rep sen gov attorney justice judge high representative offi
 undersecretary under-secretary minister-president taoiseach
 """.split())
 
-# Names of organisations that speak for a country without naming it.
+# Seats of government that news uses for the government itself ("the Kremlin
+# said", "Downing Street rejected"): the same speaker as "Moscow", "the Russian
+# government" or "Russia", so they become the country's actor. Keys are folded
+# (names.fold: lowercase, no accents), so "Élysée" is "elysee".
+SEATS_OF_GOVERNMENT = {
+    "kremlin": "RU", "white house": "US", "elysee": "FR", "elysee palace": "FR", "downing street": "GB", "number 10": "GB", "no 10": "GB", "zhongnanhai": "CN",
+    "blue house": "KR", "palazzo chigi": "IT", "casa rosada": "AR", "palacio de la moneda": "CL",
+    "la moneda": "CL", "planalto": "BR", "los pinos": "MX", "malacanang": "PH",
+}
+# Names of other bodies that belong to a country without naming it.
 INSTITUTIONS = {
-    "pentagon": "US", "white house": "US", "state department": "US", "congress": "US",
-    "us senate": "US", "kremlin": "RU", "elysee": "FR", "élysée": "FR", "elysee palace": "FR",
-    "downing street": "GB", "whitehall": "GB", "foreign office": "GB", "bundestag": "DE",
-    "knesset": "IL", "quai d'orsay": "FR", "zhongnanhai": "CN", "duma": "RU",
+    "pentagon": "US", "state department": "US", "congress": "US", "us senate": "US",
+    "whitehall": "GB", "foreign office": "GB", "bundestag": "DE", "knesset": "IL", "quai d'orsay": "FR",
+    "duma": "RU",
 }
 
 # News organisations, and the last words that mark a name as one ("The Wall

@@ -151,7 +151,7 @@ class Registry:
                 return self._country(match.code, text)
             if is_media(text):
                 return None
-            if label == "FAC" and fold(text) not in lexicon.INSTITUTIONS:
+            if label == "FAC" and fold(text) not in lexicon.INSTITUTIONS and fold(text) not in lexicon.SEATS_OF_GOVERNMENT:
                 return None
             return self._organization(text)
         return None
@@ -174,6 +174,9 @@ class Registry:
             self.candidates[key].aliases.add(text)
             return key
         folded = fold(text)
+        seat = lexicon.SEATS_OF_GOVERNMENT.get(folded)
+        if seat is not None:  # "the Kremlin said": the government speaks, as when "Moscow said"
+            return self._country(seat, text)
         key = f"organization:{folded}"
         cand = self.candidates.get(key)
         if cand is None:
@@ -237,7 +240,8 @@ class Registry:
                     reporter = True
                 elif span.label_ in ("ORG", "FAC"):
                     organization = organization or etext
-                    country = country or lexicon.INSTITUTIONS.get(fold(etext))
+                    folded = fold(etext)
+                    country = country or lexicon.INSTITUTIONS.get(folded) or lexicon.SEATS_OF_GOVERNMENT.get(folded)
                 continue
             if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
                 continue
@@ -279,7 +283,8 @@ class Registry:
         names = [w.text for w in words]
         if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1:
+        known = fold(" ".join(names)) in lexicon.INSTITUTIONS or fold(" ".join(names)) in lexicon.SEATS_OF_GOVERNMENT
+        if known or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1:
             if is_media(" ".join(names)):
                 return None
             key = self._organization(" ".join(names))

@@ -195,3 +195,35 @@ def test_quote_then_name_and_glued_quotes(extractor: Extractor) -> None:
     assert {(r.actor.name, r.stance) for r in got} == {("Karin Keller-Sutter", "oppose"),
                                                        ("Norway's foreign ministry", "oppose")}
     assert '." Swiss President' in got[0].evidence or "dangerous mistake" in got[0].evidence
+
+
+STRIKE = ("The United States launched missile strikes on a Syrian air base on Friday.\n\n"
+          "The strikes followed a chemical attack that killed dozens of civilians in Idlib province.")
+
+
+def test_headline_only_reaction_quotes_the_title(extractor: Extractor) -> None:
+    got = run(extractor, STRIKE, "Israel supportive of US strike on Syria").reactions
+    assert [(r.actor.name, r.stance, r.cue) for r in got] == [("Israel", "support", "supportive")]
+    # The title is not part of the text: the evidence is the headline, and there is no span to point at.
+    assert (got[0].evidence, got[0].span) == ("Israel supportive of US strike on Syria", (0, 0))
+
+
+def test_title_case_headline_clauses_are_separate_reactions(extractor: Extractor) -> None:
+    got = {r.actor.name: r for r in run(extractor, STRIKE, "Israel Supportive Of US Strike, Russia Condemns Attack").reactions}
+    assert {name: r.stance for name, r in got.items()} == {"Israel": "support", "Russia": "oppose"}
+    assert got["Russia"].evidence == "Russia Condemns Attack"  # the words as the title gives them
+    assert stances(extractor, STRIKE, "Iran Furious As US Strikes Syria") == {"Iran": "oppose"}
+
+
+def test_headline_without_a_stance_is_no_reaction(extractor: Extractor) -> None:
+    assert stances(extractor, STRIKE, "Israel prepares for more strikes on Syria") == {}
+    assert stances(extractor, STRIKE, "US allies in dismay at Syria strike") == {}  # the allies are unnamed
+
+
+def test_a_heading_gives_way_to_the_speaker_it_sums_up(extractor: Extractor) -> None:
+    body = ("Israel supportive of strike\n\n"
+            "Israeli Prime Minister Benjamin Netanyahu said he fully supported the decision.\n\n"
+            "Russia condemns attack\n\n"
+            "The strikes hit an air base near Homs on Friday morning.")
+    assert stances(extractor, body, "World reacts to US strike on Syria") == {
+        "Benjamin Netanyahu": "support", "Russia": "oppose"}

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from ..names import fold
+from .headline import is_heading, is_title_case
 from .mentions import Registry
 from .stance import Cue, find_cues, neutral_cue
 from .text import Paragraph
@@ -36,6 +37,12 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _PASSIVE_AGENT_VERBS = set(lexicon.SUPPORT_CUES) | set(lexicon.OPPOSE_CUES)
 _ISSUE_VERBS = {"issue", "release", "publish", "make", "deliver", "send", "sign", "put"}
+# Where a headline's clause ends: "Israel supportive of strike, Russia condemns it",
+# "Iran furious as US quits deal" (what follows "as" is the event, not the reaction).
+_CLAUSE_BREAKS = {",", ";", "|", "-", "\u2013", "\u2014", "as", "after", "amid", "while", "following", "despite",
+                  "before", "because", "since", "though", "although", "but"}
+# What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
+_PREDICATE_POS = {"ADJ", "ADV", "VERB", "AUX", "PART"}
 
 
 @dataclass
@@ -48,13 +55,17 @@ class Statement:
     trigger: str
     cues: list[Cue] = field(default_factory=list)
     neutral: str | None = None
+    headline: bool = False  # read from a headline or section heading
+    quote: str | None = None  # its words, for a statement read from a title that is not part of the text
 
 
 class _Attributor:
-    def __init__(self, docs: list[Doc], paras: list[Paragraph], registry: Registry) -> None:
+    def __init__(self, docs: list[Doc], paras: list[Paragraph], registry: Registry,
+                 title: tuple[Doc, str] | None) -> None:
         self.docs = docs
         self.paras = paras
         self.registry = registry
+        self.title = title
         self.speakers: list[tuple[int, str]] = []  # (doc index, key) in order of speech
 
     # -- speakers ---------------------------------------------------------
@@ -183,9 +194,16 @@ class _Attributor:
         return sent.start_char, sent.end_char
 
     def _add(self, out: list[Statement], d: int, key: str, trigger: str, span: tuple[int, int], cue_tokens: list[Token]) -> None:
+        if self.title is not None and d == len(self.docs):
+            # The title, not part of the text: placed just before it, at negative offsets.
+            doc, words = self.title
+            offset = -len(doc.text) - 1
+            out.append(Statement(key, offset + span[0], offset + span[1], trigger, find_cues(cue_tokens, offset),
+                                 neutral_cue(cue_tokens), headline=True, quote=words[span[0]:span[1]]))
+            return
         offset = self.paras[d].start
         stmt = Statement(key, offset + span[0], offset + span[1], trigger,
-                         find_cues(cue_tokens, offset), neutral_cue(cue_tokens))
+                         find_cues(cue_tokens, offset), neutral_cue(cue_tokens), headline=is_heading(self.docs[d].text))
         out.append(stmt)
         self.speakers.append((d, key))
 
@@ -213,19 +231,55 @@ class _Attributor:
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
         for d, doc in enumerate(self.docs):
-            if _title_case(doc):
-                continue  # a headline in Title Case: its capitals fool the NER ("How the World Is Reacting")
+            if is_title_case(doc.text):
+                continue  # a Title Case line the body could not put into sentence case: its capitals fool the NER
             before = len(out)
             for key, span in self._paragraph_shape(d, doc):
                 toks = [t for t in doc if span[0] <= t.idx < span[1]]
                 self._add(out, d, key, "quoted", span, toks)
-            if len(out) == before:
+            shaped = len(out) > before  # a round-up line ('"..." - Speaker'), not a headline
+            if not shaped:
                 for sent in doc.sents:
                     self._sentence(d, sent, out)
+            if not shaped and is_heading(doc.text):
+                self._headline(d, doc, out, {s.key for s in out[before:]})
             if len(out) == before and doc.text.startswith('"') and self.speakers and self.speakers[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
                 self._add(out, d, self.speakers[-1][1], "continued quote", (0, len(doc.text)), list(doc))
+        if self.title is not None and not is_title_case(self.title[0].text):
+            d, doc, before = len(self.docs), self.title[0], len(out)
+            for sent in doc.sents:
+                self._sentence(d, sent, out)
+            self._headline(d, doc, out, {s.key for s in out[before:]})
         return out
+
+    def _headline(self, d: int, doc: Doc, out: list[Statement], found: set[str]) -> None:
+        """Verbless headline reactions: "Israel supportive of strike", "Iran furious as US quits deal".
+
+        Each clause that opens with a named actor and goes on with an
+        adjective, adverb or verb carrying a stance cue is that actor's
+        reaction; `found` holds the speakers the parse already gave.
+        """
+        for clause in _clauses(doc):
+            words = [t for t in clause if not t.is_punct or t.text == "'s"]
+            named: list[str] = []
+            i = 0
+            while i < len(words) and words[i].pos_ != "VERB" and (
+                    self.registry.key_at(d, words[i]) or words[i].lower_ in lexicon.TITLE_WORDS
+                    or words[i].text in ("'s", "'") or (i == 0 and words[i].pos_ == "DET")):
+                key = self.registry.key_at(d, words[i])
+                if key and (not named or named[-1] != key):
+                    named.append(key)
+                i += 1
+            if not named or i == len(words) or words[i].pos_ not in _PREDICATE_POS:
+                continue
+            key = self._usable(next((k for k in reversed(named) if k.startswith("person:")), named[-1]))
+            predicate = [t for t in clause if t.i >= words[i].i]
+            if key is None or key in found or not (find_cues(predicate, 0) or neutral_cue(predicate)):
+                continue
+            found.add(key)
+            start = clause[0].idx
+            self._add(out, d, key, "headline", (start, predicate[-1].idx + len(predicate[-1])), predicate)
 
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
         # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
@@ -264,20 +318,34 @@ class _Attributor:
                         speakers(subjects, None, tok.text, owner)
         if not found:
             return
+        # In a headline, each clause is its own statement: "Israel supportive, Russia condemns attack".
+        clause_of = {t.i: n for n, clause in enumerate(_clauses(sent.doc)) for t in clause} \
+            if is_heading(sent.doc.text) else {}
         for key in dict.fromkeys(k for k, _, _, _ in found):
             mine = [(t, word, scope) for k, t, word, scope in found if k == key]
             trigger = next((t for t, _, _ in mine if t is not None), None)
             span = self._evidence(sent, trigger)
             scoped = {t.i for _, _, scope in mine for t in scope.subtree}
+            if trigger is not None and trigger.i in clause_of:
+                clause = [t for t in sent.doc if clause_of.get(t.i) == clause_of[trigger.i]]
+                scoped = {i for i in scoped if clause_of.get(i) == clause_of[trigger.i]}
+                start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+                if max(span[0], start) < min(span[1], end):
+                    start, end = max(span[0], start), min(span[1], end)
+                span = start, end
             cue_tokens = [t for t in sent if t.i in scoped and self.registry.key_at(d, t) != key]
             self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens)
 
 
-def _title_case(doc: Doc) -> bool:
-    """A short line whose words are nearly all capitalised, like many headlines."""
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    return 3 <= len(words) <= 20 and sum(t.text[0].isupper() for t in words) / len(words) > 0.8 \
-        and not doc.text.rstrip().endswith((".", '"'))
+def _clauses(doc: Doc) -> list[list[Token]]:
+    """A headline cut where one statement ends: at commas, dashes and "as", "after", "amid"…"""
+    out: list[list[Token]] = [[]]
+    for tok in doc:
+        if tok.lower_ in _CLAUSE_BREAKS and (tok.is_punct or tok.pos_ in ("SCONJ", "ADP", "CCONJ")):
+            out.append([])
+        else:
+            out[-1].append(tok)
+    return [c for c in out if c]
 
 
 def _reported(verb: Token) -> bool:
@@ -298,6 +366,12 @@ def _issues_statement(verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
-def find_statements(docs: list[Doc], paras: list[Paragraph], registry: Registry) -> list[Statement]:
-    """Every statement in the article, in reading order."""
-    return _Attributor(docs, paras, registry).statements()
+def find_statements(docs: list[Doc], paras: list[Paragraph], registry: Registry,
+                    title: tuple[Doc, str] | None = None) -> list[Statement]:
+    """Every statement in the article, in reading order, then those of its title.
+
+    `title` is the parsed title and its words as given, when the title is
+    not the text's first paragraph; the registry knows its doc as the one
+    after `docs`. Its statements carry their words in `quote`.
+    """
+    return _Attributor(docs, paras, registry, title).statements()

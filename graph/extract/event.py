@@ -88,7 +88,9 @@ def label_from(doc: Doc) -> str:
         if child.dep_ in _DROP_DEPS or (child.dep_ == "prep" and child.lower_ in _DROP_PREPS and child.i > root.i + 3):
             drop.update(t.i for t in child.subtree)
     words = [t for t in root.subtree if t.i not in drop]
-    text = "".join(t.text_with_ws for t in words).strip(" ,;:-\"'")
+    # A dropped token takes its space with it: "concerned' over" must not become "concernedover".
+    text = "".join(t.text + (" " if t.whitespace_ or (t.i + 1 in drop and t.doc[t.i + 1].whitespace_) else "")
+                   for t in words).strip(" ,;:-\"'")
     if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
         text = f"{subject.text} {text}"  # "Trump announced he had decided to withdraw": who withdraws
     if len(text.split()) < 3:
@@ -242,6 +244,11 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
     return dict(top)
 
 
+# Verbs whose subject reports or judges a decision rather than makes it ("Russia condemns strike").
+_NOT_DECIDING = frozenset({"say", "tell", "report", "add", "state"}) | (
+    lexicon.SPEECH_VERBS & (set(lexicon.SUPPORT_CUES) | set(lexicon.OPPOSE_CUES)))
+
+
 def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
     """Candidates who made the decision, from the first sentence of `doc`."""
     sent = next(iter(doc.sents))
@@ -260,7 +267,8 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
         return None
 
     for tok in sent:
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() not in ("say", "tell", "report", "add", "state"):
+        verb = tok.head.lemma_.lower()
+        if tok.dep_ == "nsubj" and verb not in _NOT_DECIDING:
             key = key_of(tok)
             if key:
                 found.add(key)

@@ -41,7 +41,8 @@ SUPPORT_CUES: dict[str, float] = {
     "overdue": 1.5, "success": 1, "achievement": 1, "delighted": 2, "pleased": 1.5,
     "glad": 1.5, "happy": 1, "cheer": 2, "step in the right direction": 2, "no longer need": 1,
     "long overdue": 2, "important step": 1.5, "right decision": 2, "agree": 1,
-    "independence day": 1, "win": 0.5,
+    "independence day": 1, "win": 0.5, "supportive": 2, "upbeat": 1, "hopeful": 1, "relieved": 1,
+    "thrilled": 2, "jubilant": 2, "elated": 2, "in favour of": 1.5, "in favor of": 1.5,
 }
 OPPOSE_CUES: dict[str, float] = {
     "condemn": 2, "condemnation": 2, "criticize": 2, "criticise": 2, "criticism": 2,
@@ -67,6 +68,8 @@ OPPOSE_CUES: dict[str, float] = {
     "disrespect": 2, "insult": 2, "alive": 0.5, "worrying": 1.5, "warfare": 2, "aggression": 2,
     "aggressive": 1.5, "jeopardise": 1.5, "jeopardize": 1.5, "backwards": 1, "misguided": 2, "shock": 1.5,
     "shocked": 1.5, "wake-up call": 1.5, "sadness": 1.5, "dangerously": 1.5,
+    "furious": 2, "livid": 2, "incensed": 2, "appalled": 2, "dismayed": 2, "troubled": 1.5, "unhappy": 1.5,
+    "wary": 1, "sceptical": 1.5, "skeptical": 1.5, "critical of": 2, "uneasy": 1.5,
 }
 # Commitment to what the event abandons ("China would uphold the pact"): opposes
 # a withdrawal; the pipeline keeps these only for withdrawal events.
@@ -80,7 +83,7 @@ COUNTERING_VERBS = frozenset("counter fight combat tackle defeat confront elimin
 
 # Cues of a deliberately neutral reaction: naming them gives a reason, not a polarity.
 NEUTRAL_CUES = frozenset("""
-calm restraint study examine monitor dialogue acknowledge note respect
+calm restraint study examine monitor dialogue acknowledge note respect cautious measured silent mixed divided
 """.split())
 
 NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without"})

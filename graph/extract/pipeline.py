@@ -14,6 +14,7 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
 from .attribution import Statement, find_statements
 from .countries import gazetteer
 from .event import HEADLINE_WEIGHT, agents, decision_phrase, is_caption, is_roundup, is_withdrawal, label_from, topic
+from .headline import Casing, is_title_case
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
 from .stance import decide, for_event
@@ -111,9 +112,13 @@ class Extractor:
                 paras = paragraphs(article.text)
                 title_is_text = bool(article.title) and bool(paras) and paras[0].text == article.title
                 jobs[n] = _Job(article, paras, title_is_text)
-                for p in paras:
-                    yield p.text, (n, 0)
-                yield (article.title or (paras[0].text if paras else article.text)), (n, 1)
+                lines = [p.text for p in paras] + [article.title or (paras[0].text if paras else article.text)]
+                if any(map(is_title_case, lines)):
+                    casing = Casing(article.text, lambda word: self._gazetteer.lookup(word) is not None)
+                    lines = [casing.sentence_case(line) for line in lines]
+                for line in lines[:-1]:
+                    yield line, (n, 0)
+                yield lines[-1], (n, 1)
 
         current: list[Doc] = []
         for doc, (n, is_title) in self.nlp.pipe(units(), as_tuples=True, n_process=n_process, batch_size=batch_size):
@@ -132,7 +137,9 @@ class Extractor:
 
     def _analyse(self, job: _Job, docs: list[Doc], title_doc: Doc) -> Extraction:
         registry = Registry([*docs, title_doc], self._gazetteer)
-        statements = find_statements(docs, job.paras, registry)
+        title = job.article.title
+        statements = find_statements(docs, job.paras, registry,
+                                     (title_doc, title) if title and not job.title_is_text else None)
         title_index = len(docs)
         lead = next((i for i, d in enumerate(docs)
                      if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(d.text)), None)
@@ -150,8 +157,9 @@ class Extractor:
         event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(d.text for d in docs[:4])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
+        speakers = _by_speaker(statements, registry)
         reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,
-                                         withdrawal) for key, stmts in _by_speaker(statements).items()
+                                         withdrawal) for key, stmts in speakers.items()
                           if not (key in deciders and _only_announces(stmts)))
         return Extraction(article=job.article, event=event, reactions=reactions)
 
@@ -170,11 +178,14 @@ class Extractor:
             chosen = next((s for s in stmts if s.start <= cue.start < s.end), max(
                 stmts, key=lambda s: sum(c.weight for c in s.cues) * (1 if stance == "support" else -1)))
         start, end = chosen.start, chosen.end
+        evidence = text[start:end]
+        if chosen.quote is not None:  # from a title that is not part of the text: no span to point at
+            evidence, start, end = chosen.quote, 0, 0
         actor = ExtractedActor(name=cand.name, kind=cand.kind, country=cand.country, role=cand.role,
                                organization=cand.organization,
                                aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))
         return ExtractedReaction(actor=actor, stance=stance, confidence=confidence,
-                                 evidence=text[start:end], span=(start, end), cue=reason)
+                                 evidence=evidence, span=(start, end), cue=reason)
 
 
 def _only_announces(stmts: list[Statement]) -> bool:
@@ -183,8 +194,18 @@ def _only_announces(stmts: list[Statement]) -> bool:
     return all(w.startswith(("announc", "declar", "decid", "unveil")) for w in words)
 
 
-def _by_speaker(statements: list[Statement]) -> dict[str, list[Statement]]:
+def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, list[Statement]]:
+    """Statements grouped by speaker, less headlines that sum up a more specific speaker.
+
+    "Israel supportive of strike" over "Netanyahu said he backed it": the
+    country of the headline reacts through the person or body the text
+    quotes, which is the reaction to keep.
+    """
     grouped: dict[str, list[Statement]] = {}
     for stmt in statements:
         grouped.setdefault(stmt.key, []).append(stmt)
-    return grouped
+    quoted = {registry.candidates[key].country for key, stmts in grouped.items()
+              if registry.candidates[key].kind != "country" and not all(s.headline for s in stmts)}
+    return {key: stmts for key, stmts in grouped.items()
+            if not (registry.candidates[key].kind == "country" and registry.candidates[key].country in quoted
+                    and all(s.headline for s in stmts))}

@@ -1,0 +1,72 @@
+"""Headlines: Title Case put back into sentence case, and which lines are headings.
+
+spaCy's small model reads capitals as names, so "Israel Supportive Of US
+Strike" parses as one long proper noun and no one reacts in it. The article
+body tells which words are names: a word the body writes capitalised in the
+middle of a sentence at least as often as in lowercase keeps its capital, and
+so does a word `is_name` knows (a country, a capital) or one of a seat of
+government or institution ("Kremlin", "Downing Street"); other words are
+lowercased before parsing. Only the case changes, never the length, so
+character offsets into the text stay valid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from . import lexicon
+
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+# A capitalised word after a lowercase word or a comma: not the start of a sentence.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )[A-Z][\w'-]*")
+_HEADING_MAX_WORDS = 16
+# Words of the names of seats of government and institutions ("Kremlin", "Downing", "Street").
+_INSTITUTION_WORDS = frozenset(w for name in (*lexicon.SEATS_OF_GOVERNMENT, *lexicon.INSTITUTIONS) for w in name.split())
+_SENTENCE_END = ('.', '!', '?', '."', ".'", '!"', '?"')
+
+
+def is_title_case(line: str) -> bool:
+    """A short line whose longer words are nearly all capitalised, like many headlines."""
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
+    return 3 <= len(words) <= 20 and sum(w[0].isupper() for w in words) / len(words) > 0.8 \
+        and not line.rstrip().endswith((".", '"'))
+
+
+def is_heading(line: str) -> bool:
+    """A headline or section heading: a few words that do not end like a sentence."""
+    return len(line.split()) <= _HEADING_MAX_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+class Casing:
+    """How one article's body writes its words, to sentence-case its headlines."""
+
+    def __init__(self, body: str, is_name: Callable[[str], bool]) -> None:
+        self._capitalised = Counter(_MID_SENTENCE_CAPITAL.findall(body))
+        self._lower = Counter(w for w in _WORD.findall(body) if w[0].islower())
+        self._is_name = is_name
+
+    def sentence_case(self, line: str) -> str:
+        """`line` with the capitals of words that are not names lowered, if it is in Title Case."""
+        if not is_title_case(line):
+            return line
+        first = True
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal first
+            word = m.group(0)
+            if first:
+                first = False
+                return word
+            lowered = word.lower()
+            if word[1:] != word[1:].lower() or len(lowered) != len(word) or self._is_name_word(word):
+                return word  # "US", "McGurk", a name the body or the gazetteer knows
+            return lowered
+
+        return _WORD.sub(fix, line)
+
+    def _is_name_word(self, word: str) -> bool:
+        base = word[:-2] if word.endswith("'s") else word.rstrip("'")
+        return self._capitalised[base] >= max(1, self._lower[base.lower()]) or self._is_name(base) \
+            or base.lower() in _INSTITUTION_WORDS

@@ -1,0 +1,39 @@
+"""Sentence-casing Title Case headlines from how the article's body writes its words."""
+
+from __future__ import annotations
+
+from graph.extract.countries import gazetteer
+from graph.extract.headline import Casing, is_heading, is_title_case
+
+BODY = ("On Monday the Ministry of Trade said Acme Corp had closed its plant. "
+        "Officials in Ottawa said the closure would cost jobs, and Acme declined to comment.")
+
+
+def casing() -> Casing:
+    return Casing(BODY, lambda word: gazetteer().lookup(word) is not None)
+
+
+def test_words_the_body_writes_in_lowercase_lose_their_capitals() -> None:
+    line = "Canada Furious As Acme Closes Plant In Ottawa"
+    fixed = casing().sentence_case(line)
+    assert fixed == "Canada furious as Acme closes plant in Ottawa"
+    assert len(fixed) == len(line)  # offsets into the text stay valid
+
+
+def test_names_acronyms_and_seats_of_government_keep_their_capitals() -> None:
+    assert casing().sentence_case("Kremlin Slams US Tariffs On McDonald's Suppliers") == \
+        "Kremlin slams US tariffs on McDonald's suppliers"
+
+
+def test_lines_that_are_not_title_case_are_left_alone() -> None:
+    assert casing().sentence_case("Canada is furious, the Ministry of Trade said.") == \
+        "Canada is furious, the Ministry of Trade said."
+    assert not is_title_case("Israel supportive of strike")
+    assert is_title_case("Israel Supportive Of Strike")
+
+
+def test_headings_are_short_and_do_not_end_like_sentences() -> None:
+    assert is_heading("Israel supportive of strike")
+    assert is_heading("Russia: decision is a mistake")
+    assert not is_heading("Israel said it was supportive of the strike.")
+    assert not is_heading(" ".join(["word"] * 17))

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 MAX_DAYS = 14
-THRESHOLD = 0.25
+THRESHOLD = 0.2
 EVENT_TERMS = 80  # terms an event keeps as articles join it
 
 

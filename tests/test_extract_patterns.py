@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from spacy.tokens import Span
+
 from graph.extract import Extractor
+from graph.extract.countries import gazetteer
+from graph.extract.mentions import Registry
 from graph.models import ArticleInput, Extraction
 
 TITLE = "Canada imposes new tariffs on steel imports"
@@ -227,3 +231,30 @@ def test_a_heading_gives_way_to_the_speaker_it_sums_up(extractor: Extractor) -> 
             "The strikes hit an air base near Homs on Friday morning.")
     assert stances(extractor, body, "World reacts to US strike on Syria") == {
         "Benjamin Netanyahu": "support", "Russia": "oppose"}
+
+
+def test_a_name_does_not_run_into_the_next_sentence_after_an_abbreviation(extractor: Extractor) -> None:
+    doc = extractor.nlp("New talks were ruled out for Brussels and the U.S. Calling the pact final, they left.")
+    start = next(t.i for t in doc if t.text == "U.S.")
+    doc.ents = [Span(doc, start - 1, start + 2, label="ORG")]  # "the U.S. Calling", as the small model tags it
+    registry = Registry([doc], gazetteer())
+    assert [(c.name, c.kind) for c in registry.candidates.values()] == [("United States", "country")]
+
+
+def test_abbreviated_country_names_keep_their_last_period(extractor: Extractor) -> None:
+    got = run(extractor, "The U.S. said the tariffs were a serious mistake.").reactions
+    assert [(r.actor.name, r.actor.country, r.stance) for r in got] == [("United States", "US", "oppose")]
+
+
+def test_a_participle_after_reported_speech_belongs_to_the_reporter(extractor: Extractor) -> None:
+    body = ("Chile said on Friday that Canada \"must reverse\" the tariffs, saying they would wreck "
+            "decades of free trade in the region.")
+    assert stances(extractor, body) == {"Chile": "oppose"}
+
+
+def test_an_abbreviation_can_end_a_sentence(extractor: Extractor) -> None:
+    doc = extractor.nlp("Trade was hit hard in Mexico and the U.S. Calling the tariffs unfair, Ottawa said it "
+                        "would respond. The U.S. President said so.")
+    assert [s.text for s in doc.sents] == ["Trade was hit hard in Mexico and the U.S.",
+                                           "Calling the tariffs unfair, Ottawa said it would respond.",
+                                           "The U.S. President said so."]

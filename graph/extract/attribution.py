@@ -159,6 +159,12 @@ class _Attributor:
 
     def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], Token]:
         """The subjects of `verb`, and the verb that has them (a participle inherits its head's)."""
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and depth < 3:
+            # "Malaysia said the US must reconsider, saying the move …": the parser hangs "saying" on the
+            # reported clause, but the one saying it is the speaker of the reporting verb.
+            outer = _reporting_verb(verb.head)
+            if outer is not None:
+                return self._subjects(outer, depth + 1)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
             # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
@@ -348,16 +354,21 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     return [c for c in out if c]
 
 
-def _reported(verb: Token) -> bool:
-    """True for a verb inside the complement of another speech verb."""
+def _reporting_verb(verb: Token) -> Token | None:
+    """The speech verb whose complement `verb` is in ("said" for "said the deal *failed*"), if any."""
     tok = verb
     for _ in range(4):
         if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head is tok:
-            return False
+            return None
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEECH_VERBS:
-            return True
+            return tok.head
         tok = tok.head
-    return False
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """True for a verb inside the complement of another speech verb."""
+    return _reporting_verb(verb) is not None
 
 
 def _issues_statement(verb: Token) -> bool:

@@ -119,6 +119,10 @@ _CAPTION = re.compile(r"\b(?:photo|picture|image|credit)s?\s*:|getty images|/afp
 _TOPIC_SIZE = 40  # terms kept per article
 OBJECT_WEIGHT = 5  # a term naming what was decided counts this many times more
 HEADLINE_WEIGHT = 3  # a term of the headline or lead counts this many times
+# Most times a country term counts: reaction articles name the reacting countries
+# over and over, and a country that dominates two articles says little about
+# whether they share an event (one US president decides many things).
+_COUNTRY_CAP = 12
 
 
 def is_caption(text: str) -> bool:
@@ -219,7 +223,7 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
     """
     counts: dict[str, int] = {}
     deciders = _decision_makers(docs, registry)
-    decider_countries = {k.split(":", 1)[1] for k in deciders if k.startswith("country:")}
+    decider_countries = {registry.candidates[k].country for k in deciders} - {None}  # "Trump" is US's decider
     for index, doc, weight in docs:
         at: dict[int, list[str]] = {}
         for ent in doc.ents:
@@ -240,6 +244,7 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
         for i in _decided(doc):  # what was decided counts again: "the decision to recognise Jerusalem"
             for term in at.get(i, ()):
                 counts[term] = counts.get(term, 0) + OBJECT_WEIGHT
+    counts = {t: min(n, _COUNTRY_CAP) if t.startswith("country:") else n for t, n in counts.items()}
     top = sorted(((t[:64], n) for t, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))[:_TOPIC_SIZE]
     return dict(top)
 

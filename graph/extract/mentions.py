@@ -8,6 +8,7 @@ actually reacted.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -57,13 +58,32 @@ class Candidate:
             self.role = role
 
 
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")  # "U.S.", "U.K.": the last period belongs to the name
+
+
 def _clean(span_text: str) -> str:
-    text = span_text.strip(" ,.;:-\"'()")
+    text = span_text.strip(" ,;:-\"'()")
+    if not _ABBREVIATION.search(text):
+        text = text.strip(" .")
     if text.lower().startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
         text = text[:-2]
     return text.strip()
+
+
+def _run_on_trimmed(ent: Span) -> Span:
+    """An entity cut where an abbreviation ended the sentence: "the U.S. Calling the accord …" -> "the U.S.".
+
+    The parser does not split a sentence after "U.S.", and the NER then runs
+    the name into the next sentence's first word, a capitalised verb form.
+    """
+    for tok in ent[:-1]:
+        after = tok.doc[tok.i + 1]
+        if tok.text.endswith(".") and len(tok.text) <= 5 and after.text[:1].isupper() \
+                and after.lower_.endswith(("ing", "ed")) and after.tag_ in ("VBG", "VBN", "VBD", "NNP"):
+            return Span(tok.doc, ent.start, tok.i + 1, label=ent.label)
+    return ent
 
 
 def is_media(name: str) -> bool:
@@ -85,7 +105,7 @@ class Registry:
         self._entity_tables: dict[int, dict[int, Span]] = {}
         self._collect_people(docs)
         for d, doc in enumerate(docs):
-            for ent in doc.ents:
+            for ent in map(_run_on_trimmed, doc.ents):
                 key = self._resolve_entity(ent)
                 if key:
                     for tok in ent:
@@ -108,7 +128,7 @@ class Registry:
     def _collect_people(self, docs: list[Doc]) -> None:
         """First pass: full names of people, so bare surnames can find them."""
         for doc in docs:
-            for ent in doc.ents:
+            for ent in map(_run_on_trimmed, doc.ents):
                 if ent.label_ != "PERSON":
                     continue
                 words = strip_titles(_clean(ent.text).split())

@@ -35,7 +35,7 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advis
 _STATE_HEADS = {"government", "administration", "authorities", "leadership", "state", "regime"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
-_PASSIVE_AGENT_VERBS = set(lexicon.SUPPORT_CUES) | set(lexicon.OPPOSE_CUES)
+_PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
 _ISSUE_VERBS = {"issue", "release", "publish", "make", "deliver", "send", "sign", "put"}
 # Where a headline's clause ends: "Israel supportive of strike, Russia condemns it",
 # "Iran furious as US quits deal" (what follows "as" is the event, not the reaction).

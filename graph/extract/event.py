@@ -250,8 +250,7 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
 
 
 # Verbs whose subject reports or judges a decision rather than makes it ("Russia condemns strike").
-_NOT_DECIDING = frozenset({"say", "tell", "report", "add", "state"}) | (
-    lexicon.SPEECH_VERBS & (set(lexicon.SUPPORT_CUES) | set(lexicon.OPPOSE_CUES)))
+_NOT_DECIDING = frozenset({"say", "tell", "report", "add", "state"}) | (lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES)
 
 
 def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:

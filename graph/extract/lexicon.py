@@ -71,6 +71,8 @@ OPPOSE_CUES: dict[str, float] = {
     "furious": 2, "livid": 2, "incensed": 2, "appalled": 2, "dismayed": 2, "troubled": 1.5, "unhappy": 1.5,
     "wary": 1, "sceptical": 1.5, "skeptical": 1.5, "critical of": 2, "uneasy": 1.5,
 }
+# Every word or phrase that judges the event, either way.
+JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 # Commitment to what the event abandons ("China would uphold the pact"): opposes
 # a withdrawal; the pipeline keeps these only for withdrawal events.
 COMMITMENT_CUES: dict[str, float] = {

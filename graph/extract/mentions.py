@@ -72,6 +72,12 @@ def _clean(span_text: str) -> str:
     return text.strip()
 
 
+def _known_body(name: str) -> str | None:
+    """The country of a seat of government or institution named without it ("Kremlin", "Pentagon")."""
+    folded = fold(name)
+    return lexicon.SEATS_OF_GOVERNMENT.get(folded) or lexicon.INSTITUTIONS.get(folded)
+
+
 def _run_on_trimmed(ent: Span) -> Span:
     """An entity cut where an abbreviation ended the sentence: "the U.S. Calling the accord …" -> "the U.S.".
 
@@ -171,7 +177,7 @@ class Registry:
                 return self._country(match.code, text)
             if is_media(text):
                 return None
-            if label == "FAC" and fold(text) not in lexicon.INSTITUTIONS and fold(text) not in lexicon.SEATS_OF_GOVERNMENT:
+            if label == "FAC" and _known_body(text) is None:
                 return None
             return self._organization(text)
         return None
@@ -260,8 +266,7 @@ class Registry:
                     reporter = True
                 elif span.label_ in ("ORG", "FAC"):
                     organization = organization or etext
-                    folded = fold(etext)
-                    country = country or lexicon.INSTITUTIONS.get(folded) or lexicon.SEATS_OF_GOVERNMENT.get(folded)
+                    country = country or _known_body(etext)
                 continue
             if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
                 continue
@@ -303,8 +308,7 @@ class Registry:
         names = [w.text for w in words]
         if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        known = fold(" ".join(names)) in lexicon.INSTITUTIONS or fold(" ".join(names)) in lexicon.SEATS_OF_GOVERNMENT
-        if known or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1:
+        if _known_body(" ".join(names)) or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1:
             if is_media(" ".join(names)):
                 return None
             key = self._organization(" ".join(names))

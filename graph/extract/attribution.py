@@ -60,13 +60,16 @@ class Statement:
 
 
 class _Attributor:
-    def __init__(self, docs: list[Doc], paras: list[Paragraph], registry: Registry,
+    def __init__(self, docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,
                  title: tuple[Doc, str] | None) -> None:
         self.docs = docs
         self.paras = paras
         self.registry = registry
         self.title = title
         self.speakers: list[tuple[int, str]] = []  # (doc index, key) in order of speech
+        self.texts = texts
+        self.headings = [is_heading(text) for text in self.texts]
+        self._quoted: dict[int, set[int]] = {}
 
     # -- speakers ---------------------------------------------------------
 
@@ -202,14 +205,14 @@ class _Attributor:
     def _add(self, out: list[Statement], d: int, key: str, trigger: str, span: tuple[int, int], cue_tokens: list[Token]) -> None:
         if self.title is not None and d == len(self.docs):
             # The title, not part of the text: placed just before it, at negative offsets.
-            doc, words = self.title
-            offset = -len(doc.text) - 1
+            words = self.title[1]
+            offset = -len(self.texts[d]) - 1
             out.append(Statement(key, offset + span[0], offset + span[1], trigger, find_cues(cue_tokens, offset),
                                  neutral_cue(cue_tokens), headline=True, quote=words[span[0]:span[1]]))
             return
         offset = self.paras[d].start
         stmt = Statement(key, offset + span[0], offset + span[1], trigger,
-                         find_cues(cue_tokens, offset), neutral_cue(cue_tokens), headline=is_heading(self.docs[d].text))
+                         find_cues(cue_tokens, offset), neutral_cue(cue_tokens), headline=self.headings[d])
         out.append(stmt)
         self.speakers.append((d, key))
 
@@ -217,7 +220,7 @@ class _Attributor:
 
     def _paragraph_shape(self, d: int, doc: Doc) -> list[tuple[str, tuple[int, int]]]:
         """Round-up shapes: '"quote" - Speaker' and 'Speaker: quote'."""
-        text = doc.text
+        text = self.texts[d]
         for pattern in (_QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
             m = pattern.match(text)
             if not m:
@@ -237,7 +240,7 @@ class _Attributor:
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
         for d, doc in enumerate(self.docs):
-            if is_title_case(doc.text):
+            if is_title_case(self.texts[d]):
                 continue  # a Title Case line the body could not put into sentence case: its capitals fool the NER
             before = len(out)
             for key, span in self._paragraph_shape(d, doc):
@@ -247,12 +250,12 @@ class _Attributor:
             if not shaped:
                 for sent in doc.sents:
                     self._sentence(d, sent, out)
-            if not shaped and is_heading(doc.text):
+            if not shaped and self.headings[d]:
                 self._headline(d, doc, out, {s.key for s in out[before:]})
-            if len(out) == before and doc.text.startswith('"') and self.speakers and self.speakers[-1][0] == d - 1:
+            if len(out) == before and self.texts[d].startswith('"') and self.speakers and self.speakers[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
-                self._add(out, d, self.speakers[-1][1], "continued quote", (0, len(doc.text)), list(doc))
-        if self.title is not None and not is_title_case(self.title[0].text):
+                self._add(out, d, self.speakers[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+        if self.title is not None and not is_title_case(self.texts[len(self.docs)]):
             d, doc, before = len(self.docs), self.title[0], len(out)
             for sent in doc.sents:
                 self._sentence(d, sent, out)
@@ -287,6 +290,18 @@ class _Attributor:
             start = clause[0].idx
             self._add(out, d, key, "headline", (start, predicate[-1].idx + len(predicate[-1])), predicate)
 
+    def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
+        """Tokens after an odd number of quotation marks in the paragraph (a sentence may start inside a quote)."""
+        if d not in self._quoted:
+            inside, marks = set(), 0
+            for tok in doc:
+                if marks % 2:
+                    inside.add(tok.i)
+                if tok.text == '"':
+                    marks += 1
+            self._quoted[d] = inside
+        return self._quoted[d]
+
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
         # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
         found: list[tuple[str, Token | None, str, Token]] = []
@@ -297,11 +312,10 @@ class _Attributor:
                 if key:
                     found.append((key, trigger, word, scope))
 
-        # Quotation state over the whole paragraph: a sentence may start inside a quote.
-        quote_marks = [t.i for t in sent.doc if t.text == '"']
+        quoted = self._inside_quotes(d, sent.doc)
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if sum(1 for q in quote_marks if q < tok.i) % 2:
+            if tok.i in quoted:
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or _issues_statement(tok)):
                 if _reported(tok):
@@ -326,7 +340,7 @@ class _Attributor:
             return
         # In a headline, each clause is its own statement: "Israel supportive, Russia condemns attack".
         clause_of = {t.i: n for n, clause in enumerate(_clauses(sent.doc)) for t in clause} \
-            if is_heading(sent.doc.text) else {}
+            if self.headings[d] else {}
         for key in dict.fromkeys(k for k, _, _, _ in found):
             mine = [(t, word, scope) for k, t, word, scope in found if k == key]
             trigger = next((t for t, _, _ in mine if t is not None), None)
@@ -377,12 +391,17 @@ def _issues_statement(verb: Token) -> bool:
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
-def find_statements(docs: list[Doc], paras: list[Paragraph], registry: Registry,
+def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,
                     title: tuple[Doc, str] | None = None) -> list[Statement]:
     """Every statement in the article, in reading order, then those of its title.
 
-    `title` is the parsed title and its words as given, when the title is
-    not the text's first paragraph; the registry knows its doc as the one
-    after `docs`. Its statements carry their words in `quote`.
+    `texts` are the strings the docs (and then the title) were parsed
+    from: `Doc.text` would rebuild each one token by token, a tenth of the
+    analysis time. `title` is the parsed title and its words as given,
+    when the title is not the text's first paragraph; the registry knows
+    its doc as the one after `docs`. Its statements carry their words in
+    `quote`.
     """
-    return _Attributor(docs, paras, registry, title).statements()
+    if len(texts) < len(docs) + (title is not None):
+        raise ValueError("find_statements needs the text of every doc and of the title")
+    return _Attributor(docs, texts, paras, registry, title).statements()

@@ -178,14 +178,13 @@ def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> se
     return found | {f"country:{c}" for c in countries}
 
 
-def _term(tok: Token, decider: bool) -> str | None:
+def _term(tok: Token, lemma: str, decider: bool) -> str | None:
     if tok.ent_type_ in _SKIP_ENTS or tok.ent_type_ in ("GPE", "NORP") or not tok.is_alpha or len(tok) < 2 or decider:
         return None
     if tok.is_upper and len(tok) <= 6 and not tok.ent_type_:
         return f"acr:{tok.lower_}"  # an acronym spaCy did not take for an entity
     if tok.is_stop or len(tok) < 3 or is_media(tok.text):
         return None
-    lemma = tok.lemma_.lower()
     if _leaving(tok, lemma):
         return "leaving"
     if tok.pos_ in _TERM_POS and lemma not in _GENERIC and lemma not in lexicon.SPEECH_VERBS:
@@ -193,15 +192,18 @@ def _term(tok: Token, decider: bool) -> str | None:
     return None
 
 
-def _decided(doc: Doc) -> set[int]:
-    """Tokens naming what a decision was about: the objects of "withdraw from Syria", "decision to quit the deal"."""
+def _decides(tok: Token, lemma: str) -> bool:
+    """A word of deciding whose objects name what was decided: "withdraw from Syria", "decision to quit the deal"."""
+    return lemma in _DECISION_NOUNS or lemma in _LEAVING or (tok.pos_ == "VERB" and lemma in _DECISION_VERBS)
+
+
+def _decided(heads: list[Token]) -> set[int]:
+    """Tokens naming what the decision words in `heads` were about."""
     out: set[int] = set()
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if lemma in _DECISION_NOUNS or lemma in _LEAVING or (tok.pos_ == "VERB" and lemma in _DECISION_VERBS):
-            for child in tok.children:
-                if child.dep_ in ("dobj", "prep", "acl", "xcomp", "prt", "oprd", "ccomp"):
-                    out.update(t.i for t in child.subtree)
+    for tok in heads:
+        for child in tok.children:
+            if child.dep_ in ("dobj", "prep", "acl", "xcomp", "prt", "oprd", "ccomp"):
+                out.update(t.i for t in child.subtree)
     return out
 
 
@@ -233,15 +235,19 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
                     ent.text.lower() if match.how == "capital" else f"country:{match.code.lower()}")
             elif not match and ent.label_ in _ACRONYM_LABELS:
                 at.setdefault(ent.start, []).extend(sorted(_acronyms(ent)))
+        deciding: list[Token] = []
         for tok in doc:
+            lemma = tok.lemma_.lower()
+            if _decides(tok, lemma):
+                deciding.append(tok)
             key = registry.key_at(index, tok)
-            term = _term(tok, key is not None and (key in deciders or registry.candidates[key].reporter))
+            term = _term(tok, lemma, key is not None and (key in deciders or registry.candidates[key].reporter))
             if term:
                 at.setdefault(tok.i, []).append(term)
         for found in at.values():
             for term in found:
                 counts[term] = counts.get(term, 0) + weight
-        for i in _decided(doc):  # what was decided counts again: "the decision to recognise Jerusalem"
+        for i in _decided(deciding):  # what was decided counts again: "the decision to recognise Jerusalem"
             for term in at.get(i, ()):
                 counts[term] = counts.get(term, 0) + OBJECT_WEIGHT
     counts = {t: min(n, _COUNTRY_CAP) if t.startswith("country:") else n for t, n in counts.items()}

@@ -55,6 +55,7 @@ class _Job:
     article: Article
     paras: list[Paragraph]
     title_is_text: bool  # the title is the text's own first paragraph
+    lines: list[str]  # the texts parsed, paragraphs then title (what Doc.text rebuilds token by token)
 
 
 class Extractor:
@@ -111,11 +112,11 @@ class Extractor:
             for n, article in enumerate(articles):
                 paras = paragraphs(article.text)
                 title_is_text = bool(article.title) and bool(paras) and paras[0].text == article.title
-                jobs[n] = _Job(article, paras, title_is_text)
                 lines = [p.text for p in paras] + [article.title or (paras[0].text if paras else article.text)]
                 if any(map(is_title_case, lines)):
                     casing = Casing(article.text, lambda word: self._gazetteer.lookup(word) is not None)
                     lines = [casing.sentence_case(line) for line in lines]
+                jobs[n] = _Job(article, paras, title_is_text, lines)
                 for line in lines[:-1]:
                     yield line, (n, 0)
                 yield lines[-1], (n, 1)
@@ -138,11 +139,11 @@ class Extractor:
     def _analyse(self, job: _Job, docs: list[Doc], title_doc: Doc) -> Extraction:
         registry = Registry([*docs, title_doc], self._gazetteer)
         title = job.article.title
-        statements = find_statements(docs, job.paras, registry,
+        statements = find_statements(docs, job.lines, job.paras, registry,
                                      (title_doc, title) if title and not job.title_is_text else None)
         title_index = len(docs)
         lead = next((i for i, d in enumerate(docs)
-                     if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(d.text)), None)
+                     if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(job.lines[i])), None)
         label_doc = title_doc
         if job.article.title and is_roundup(job.article.title) and lead is not None:
             label_doc = docs[lead]  # "World reacts to ..." names the reactions, the lead names the event
@@ -150,12 +151,12 @@ class Extractor:
         if lead is not None:
             deciders |= agents(lead, docs[lead], registry)
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
-                if not is_caption(d.text) and not (job.title_is_text and i == 0)]
+                if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
         opening_docs = [title_doc] + ([docs[lead]] if lead is not None else [])
         label = next(filter(None, map(decision_phrase, opening_docs)), None) or label_from(label_doc)
         event = EventDraft(label=label, date=job.article.published, terms=terms)
-        opening = " ".join(d.text for d in docs[:4])  # the headline and lead paragraphs name the event
+        opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
         speakers = _by_speaker(statements, registry)
         reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,

@@ -91,13 +91,12 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
                 elif not negated:
                     cues.append(Cue(tok.text, commitment, offset + tok.idx, commitment=True))
                 break
-    doc = tokens[0].doc
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = doc.text[start:end].lower()
+    start = tokens[0].idx
+    words = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text  # the text from the first token to the last
+    text = words.lower()
     for pattern, phrase, weight, commitment in _phrase_patterns():
         for m in pattern.finditer(text):
-            cues.append(Cue(doc.text[start + m.start():start + m.end()], weight, offset + start + m.start(),
-                            commitment))
+            cues.append(Cue(words[m.start():m.end()], weight, offset + start + m.start(), commitment))
     return cues
 
 

@@ -146,6 +146,24 @@ def test_joint_statement_gives_every_signatory(extractor: Extractor) -> None:
     assert got == {"Dick Schoof": "oppose", "Bart De Wever": "oppose", "Luc Frieden": "oppose"}
 
 
+def test_they_after_a_joint_statement_is_every_signatory(extractor: Extractor) -> None:
+    body = ("Dutch Prime Minister Dick Schoof, Belgian Prime Minister Bart De Wever and Luxembourg Prime "
+            "Minister Luc Frieden issued a joint statement on Friday evening.\n\n"
+            "Calling the treaty \"vital\", they said: \"We deeply regret this decision.\"")
+    got = run(extractor, body, WITHDRAWAL).reactions
+    assert {r.actor.name: r.stance for r in got} == {
+        "Dick Schoof": "oppose", "Bart De Wever": "oppose", "Luc Frieden": "oppose"}
+    # The main verb of saying gives the evidence, not the participle before it.
+    assert {r.evidence for r in got} == {"We deeply regret this decision"}
+
+
+def test_they_after_one_speaker_is_not_a_joint_statement(extractor: Extractor) -> None:
+    body = ("Canada announced on Thursday that it would leave the treaty by the end of the year.\n\n"
+            "Dutch Prime Minister Dick Schoof issued a statement on Friday evening.\n\n"
+            "Fishermen in Iceland were angry, and they said the decision was a grave mistake.")
+    assert stances(extractor, body, WITHDRAWAL) == {"Dick Schoof": "neutral"}
+
+
 def test_spokesperson_speaks_for_the_principal(extractor: Extractor) -> None:
     body = ("Chilean President Gabriel Boric met farmers on Monday.\n\n"
             "Boric's spokesman said the president was deeply disappointed by the decision.")

@@ -70,6 +70,8 @@ class _Attributor:
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
         self._quoted: dict[int, set[int]] = {}
+        # Who made the latest statement, with its paragraph and span: several for a joint statement.
+        self._last: tuple[int, tuple[int, int], list[str]] | None = None
 
     # -- speakers ---------------------------------------------------------
 
@@ -111,11 +113,28 @@ class _Attributor:
             return None
         return self._reference(d, tok, lemma)
 
+    def _joint(self, d: int, tok: Token) -> list[str]:
+        """"They" just after a joint statement: every one who made it ("Macron, Merkel and Gentiloni
+        issued a joint statement. Calling the accord 'irreversible', they said ...")."""
+        if tok.lower_ != "they" or tok.pos_ != "PRON" or self._last is None or self._plural_before(d, tok):
+            return []
+        last_d, _, keys = self._last
+        return list(keys) if len(keys) >= 2 and d - last_d <= 1 else []
+
+    def _plural_before(self, d: int, tok: Token) -> bool:
+        """True when the sentence's last subject before `tok` is a plural noun that names no actor:
+        "Fishermen were angry, and they said ..." is about the fishermen, not the last speaker."""
+        subject = next((t for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
+                        if t.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.tag_ == "NNS" and self.registry.key_at(d, subject) is None
+
     def _pronoun(self, d: int, tok: Token) -> str | None:
         word = tok.lower_
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
         want_person = word in _PERSON_PRONOUNS
+        if word == "they" and self._plural_before(d, tok):
+            return None
         if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
             for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
                 key = self.registry.key_at(d, prev)
@@ -215,6 +234,10 @@ class _Attributor:
                          find_cues(cue_tokens, offset), neutral_cue(cue_tokens), headline=self.headings[d])
         out.append(stmt)
         self.speakers.append((d, key))
+        if self._last is not None and self._last[:2] == (d, span):
+            self._last[2].append(key)  # another maker of the same statement
+        else:
+            self._last = (d, span, [key])
 
     # -- passes -------------------------------------------------------------
 
@@ -308,9 +331,9 @@ class _Attributor:
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
             for tok in tokens:
-                key = self._speaker(d, tok)
-                if key:
-                    found.append((key, trigger, word, scope))
+                for key in self._joint(d, tok) or [self._speaker(d, tok)]:
+                    if key:
+                        found.append((key, trigger, word, scope))
 
         quoted = self._inside_quotes(d, sent.doc)
         for tok in sent:
@@ -343,7 +366,9 @@ class _Attributor:
             if self.headings[d] else {}
         for key in dict.fromkeys(k for k, _, _, _ in found):
             mine = [(t, word, scope) for k, t, word, scope in found if k == key]
-            trigger = next((t for t, _, _ in mine if t is not None), None)
+            # The main verb of saying over a participle: 'Calling it "irreversible", Macron said: "..."'.
+            trigger = min((t for t, _, _ in mine if t is not None), key=lambda t: sum(1 for _ in t.ancestors),
+                          default=None)
             span = self._evidence(sent, trigger)
             scoped = {t.i for _, _, scope in mine for t in scope.subtree}
             if trigger is not None and trigger.i in clause_of:

@@ -164,6 +164,28 @@ def test_they_after_one_speaker_is_not_a_joint_statement(extractor: Extractor) -
     assert stances(extractor, body, WITHDRAWAL) == {"Dick Schoof": "neutral"}
 
 
+def test_those_leading_a_group_speak_for_it(extractor: Extractor) -> None:
+    body = ("Canada announced on Thursday that it would leave the treaty by the end of the year.\n\n"
+            "Led by Norway's Jonas Gahr Store and Iceland's Kristrun Frostadottir, European leaders branded "
+            "the decision as misguided and vowed to defend the treaty.")
+    assert stances(extractor, body, WITHDRAWAL) == {"Jonas Gahr Store": "oppose", "Kristrun Frostadottir": "oppose"}
+
+
+def test_every_source_in_a_list_reacts(extractor: Extractor) -> None:
+    body = ("Canada announced on Thursday that it would leave the treaty by the end of the year.\n\n"
+            "The decision drew cheers from Iceland and Denmark.\n\n"
+            "The withdrawal is a grave mistake, according to Sweden and Finland.")
+    assert stances(extractor, body, WITHDRAWAL) == {
+        "Iceland": "support", "Denmark": "support", "Sweden": "oppose", "Finland": "oppose"}
+
+
+def test_name_colon_line_whose_first_name_the_tagger_takes_for_a_verb(extractor: Extractor) -> None:
+    # "Will" is tagged as an auxiliary here; the NER still knows the whole name.
+    body = ("Canada announced on Thursday that it would leave the treaty by the end of the year.\n\n"
+            "Will Hartley, deputy chairman of the Scottish Labour party: \"Canada has made a grave mistake.\"")
+    assert stances(extractor, body, WITHDRAWAL) == {"Will Hartley": "oppose"}
+
+
 def test_spokesperson_speaks_for_the_principal(extractor: Extractor) -> None:
     body = ("Chilean President Gabriel Boric met farmers on Monday.\n\n"
             "Boric's spokesman said the president was deeply disappointed by the decision.")

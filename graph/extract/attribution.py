@@ -29,6 +29,7 @@ _QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,1
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+_LEADING = {"lead", "head", "spearhead"}  # "Led by X, they ...": X speaks for the group
 _ORG_HEADS = {"ministry", "office", "department", "agency", "embassy", "commission", "council",
               "parliament", "committee", "army", "military", "party"}
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "envoy"}
@@ -193,6 +194,12 @@ class _Attributor:
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head is not verb:
             return self._subjects(verb.head, depth + 1)
+        # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
+        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in _LEADING
+                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                   for x in (p, *p.conjuncts)]
+        if leaders and subjects and all(s.tag_ in ("PRP", "NNS") for s in subjects):
+            subjects = leaders
         out: list[Token] = []
         for subj in subjects:
             out.append(subj)
@@ -249,7 +256,9 @@ class _Attributor:
             if not m:
                 continue
             who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
-            if who is None or any(t.pos_ in ("VERB", "AUX") for t in who):
+            # A verb makes it a sentence ("Trump said: ..."), unless the tagger took a name for one
+            # ("Beatrix von Storch, deputy chairwoman of ...: ...", with "Beatrix" a verb).
+            if who is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in who):
                 continue
             # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
             # ("Russia's foreign ministry", not "Russia"); else anyone named in it.
@@ -346,11 +355,15 @@ class _Attributor:
                 subjects, owner = self._subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
             elif tok.lower_ == "according":
-                speakers([p for to in tok.children for p in to.children if p.dep_ == "pobj"], None,
-                         "according to", tok.head)
+                speakers([x for to in tok.children for p in to.children if p.dep_ == "pobj"
+                          for x in (p, *p.conjuncts)], None, "according to", tok.head)
             elif lemma in lexicon.SPEECH_NOUNS and tok.pos_ == "NOUN":
-                sources = [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                           for p in prep.children if p.dep_ == "pobj"]
+                # "cheers from Israel and Saudi Arabia": every source in the list; "drew criticism from
+                # Iran", where the parser hangs "from" on the verb
+                holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+                sources = [x for holder in holders for prep in holder.children
+                           if prep.dep_ == "prep" and prep.lower_ == "from"
+                           for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
                 if sources:
                     speakers(sources, None, tok.text, tok)
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):

@@ -105,3 +105,12 @@ def test_the_label_keeps_who_decided(extractor: Extractor) -> None:
     label = _label(extractor, "Chile said it was a mistake.\n\nPeru agreed.",
                    "Prime Minister Ana Ruiz announced that she had decided to sell the national airline.")
     assert label.startswith("Prime Minister Ana Ruiz") and "sell the national airline" in label
+
+
+def test_a_round_up_headline_names_what_was_reacted_to(extractor: Extractor) -> None:
+    text = "Soldiers in Benin said on Wednesday they had seized power.\n\nGhana condemned the coup."
+    assert _label(extractor, text, "World reacts to military coup in Benin") == "Military coup in Benin"
+    # A headline that names only a decision leaves the label to the lead, which says what was decided.
+    text = ("Canada decided on Monday to close its embassy in Lima, citing security concerns.\n\n"
+            "Peru said it was a mistake.")
+    assert "close its embassy in Lima" in _label(extractor, text, "World reacts to Canada's decision")

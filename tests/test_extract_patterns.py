@@ -35,6 +35,8 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("Spain does not welcome the tariffs, its economy minister Nadia Calvino said.", "Nadia Calvino", "oppose"),
     ("Norwegian Prime Minister Erna Solberg called for calm and dialogue.", "Erna Solberg", "neutral"),
     ("\"The tariffs are wrong and will hurt workers\" - Swedish Prime Minister Stefan Lofven", "Stefan Lofven", "oppose"),
+    ("Republican Senator Tom Reed backed the tariffs on Monday.", "Tom Reed", "support"),
+    ("Polish Prime Minister Donald Tusk called the tariffs an alarming signal.", "Donald Tusk", "oppose"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance
@@ -186,6 +188,23 @@ def test_name_colon_line_whose_first_name_the_tagger_takes_for_a_verb(extractor:
     assert stances(extractor, body, WITHDRAWAL) == {"Will Hartley": "oppose"}
 
 
+COUP = "Soldiers in Benin said on Wednesday they had seized power and closed the borders."
+
+
+def test_a_name_beside_a_title_is_a_person_whatever_the_ner_says(extractor: Extractor) -> None:
+    # The NER labels this name ORG; set beside "chair", it is someone who speaks.
+    body = COUP + "\n\nThe African Union Commission chair, Alassane Bio Tchane, denounced the coup."
+    got = run(extractor, body, "World reacts to military coup in Benin").reactions
+    assert [(r.actor.name, r.actor.kind, r.stance) for r in got] == [("Alassane Bio Tchane", "person", "oppose")]
+
+
+def test_his_spokesman_speaks_for_the_one_named_before(extractor: Extractor) -> None:
+    body = COUP + ("\n\nUN Secretary-General Antonio Guterres \"firmly condemns the attempted coup\", "
+                   "his spokesman Stephane Dujarric said.")
+    got = run(extractor, body, "World reacts to military coup in Benin").reactions
+    assert [(r.actor.name, r.stance) for r in got] == [("Antonio Guterres", "oppose")]
+
+
 def test_spokesperson_speaks_for_the_principal(extractor: Extractor) -> None:
     body = ("Chilean President Gabriel Boric met farmers on Monday.\n\n"
             "Boric's spokesman said the president was deeply disappointed by the decision.")
@@ -231,6 +250,19 @@ def test_decision_maker_who_only_announces_is_not_a_reactor(extractor: Extractor
     body = "Leaders reacted with anger after Mark Carney announced the tariffs on Monday."
     assert stances(extractor, body, title) == {}
 
+
+
+def test_decision_maker_saying_what_he_decides_in_the_lead_is_not_a_reactor(extractor: Extractor) -> None:
+    title = "Leaders condemn Carney's decision to impose tariffs on steel"
+    body = ("Canadian Prime Minister Mark Carney said on Monday he would impose tariffs on steel from "
+            "next month.\n\n"
+            "Danish Prime Minister Mette Frederiksen said the tariffs were a grave mistake.")
+    assert stances(extractor, body, title) == {"Mette Frederiksen": "oppose"}
+    # Defending the decision in the lead is a reaction: the decision-maker stands by it.
+    body = ("Canadian Prime Minister Mark Carney said on Monday the tariffs were a necessary and "
+            "overdue step.\n\n"
+            "Danish Prime Minister Mette Frederiksen said the tariffs were a grave mistake.")
+    assert stances(extractor, body, title) == {"Mark Carney": "support", "Mette Frederiksen": "oppose"}
 
 def test_quote_then_name_and_glued_quotes(extractor: Extractor) -> None:
     body = ('"The tariffs are a dangerous mistake for all of us."Swiss President Karin Keller-Sutter, on Twitter.\n\n'

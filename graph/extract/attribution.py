@@ -36,6 +36,8 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advis
 _STATE_HEADS = {"government", "administration", "authorities", "leadership", "state", "regime"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
+_POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
+_SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
 _ISSUE_VERBS = {"issue", "release", "publish", "make", "deliver", "send", "sign", "put"}
 # Where a headline's clause ends: "Israel supportive of strike, Russia condemns it",
@@ -57,6 +59,7 @@ class Statement:
     cues: list[Cue] = field(default_factory=list)
     neutral: str | None = None
     headline: bool = False  # read from a headline or section heading
+    about_self: bool = False  # the speaker tells what they do or will do: "said he would halt funding"
     quote: str | None = None  # its words, for a statement read from a title that is not part of the text
 
 
@@ -91,7 +94,9 @@ class _Attributor:
                 p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
                 for p in prep.children if p.dep_ == "pobj"]
             for principal in principals:
-                key = self.registry.key_at(d, principal)
+                # "his spokesman said": the one the possessive points back to
+                key = self.registry.key_at(d, principal) or (
+                    self._pronoun(d, principal) if principal.pos_ == "PRON" else None)
                 if key:
                     return self._usable(key)
         key = self.registry.key_at(d, tok)
@@ -130,7 +135,7 @@ class _Attributor:
         return subject is not None and subject.tag_ == "NNS" and self.registry.key_at(d, subject) is None
 
     def _pronoun(self, d: int, tok: Token) -> str | None:
-        word = tok.lower_
+        word = _POSSESSIVES.get(tok.lower_, tok.lower_)
         if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
             return None
         want_person = word in _PERSON_PRONOUNS
@@ -206,7 +211,8 @@ class _Attributor:
             out.extend(subj.conjuncts)
             # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
             # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
-            listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
+            listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                      and subj.lemma_.lower() not in _VOICES]  # "his spokesman X said": _speaker decides
             for person in listed:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
@@ -228,7 +234,8 @@ class _Attributor:
             return sent.start_char + near.start(1), sent.start_char + near.end(1)
         return sent.start_char, sent.end_char
 
-    def _add(self, out: list[Statement], d: int, key: str, trigger: str, span: tuple[int, int], cue_tokens: list[Token]) -> None:
+    def _add(self, out: list[Statement], d: int, key: str, trigger: str, span: tuple[int, int], cue_tokens: list[Token],
+             about_self: bool = False) -> None:
         if self.title is not None and d == len(self.docs):
             # The title, not part of the text: placed just before it, at negative offsets.
             words = self.title[1]
@@ -237,8 +244,8 @@ class _Attributor:
                                  neutral_cue(cue_tokens), headline=True, quote=words[span[0]:span[1]]))
             return
         offset = self.paras[d].start
-        stmt = Statement(key, offset + span[0], offset + span[1], trigger,
-                         find_cues(cue_tokens, offset), neutral_cue(cue_tokens), headline=self.headings[d])
+        stmt = Statement(key, offset + span[0], offset + span[1], trigger, find_cues(cue_tokens, offset),
+                         neutral_cue(cue_tokens), headline=self.headings[d], about_self=about_self)
         out.append(stmt)
         self.speakers.append((d, key))
         if self._last is not None and self._last[:2] == (d, span):
@@ -322,6 +329,11 @@ class _Attributor:
             start = clause[0].idx
             self._add(out, d, key, "headline", (start, predicate[-1].idx + len(predicate[-1])), predicate)
 
+    def _about_self(self, d: int, key: str, trigger: Token) -> bool:
+        """The reported clause's subject is the speaker: "Carney said he would impose tariffs"."""
+        return any(s.dep_ in ("nsubj", "nsubjpass") and (s.lower_ in _SELF_PRONOUNS or self.registry.key_at(d, s) == key)
+                   for c in trigger.children if c.dep_ == "ccomp" for s in c.children)
+
     def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
         """Tokens after an odd number of quotation marks in the paragraph (a sentence may start inside a quote)."""
         if d not in self._quoted:
@@ -392,7 +404,8 @@ class _Attributor:
                     start, end = max(span[0], start), min(span[1], end)
                 span = start, end
             cue_tokens = [t for t in sent if t.i in scoped and self.registry.key_at(d, t) != key]
-            self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens)
+            self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens,
+                      trigger is not None and self._about_self(d, key, trigger))
 
 
 def _clauses(doc: Doc) -> list[list[Token]]:

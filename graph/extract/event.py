@@ -23,6 +23,7 @@ _DROP_PREPS = {"according", "after", "amid", "despite", "on", "in"}
 _DECISION_NOUNS = {"decision", "move", "announcement", "withdrawal", "plan", "order", "choice", "policy",
                    "recognition", "pullout", "pull-out", "exit"}
 _MAX_LABEL = 120
+_REACTING = {"react", "reaction", "respond", "response"}
 
 
 _WITHDRAWAL = re.compile(r"\b(withdraw\w*|pull\w*[ -]?out|pullout|quit\w*|exit\w*|leav\w*|left|abandon\w*|"
@@ -77,6 +78,31 @@ def decision_phrase(doc: Doc) -> str | None:
         if 4 <= len(text.split()) <= 20:
             return text[:1].upper() + text[1:]
     return None
+
+
+def reacted_to(doc: Doc) -> str | None:
+    """What a round-up headline says the world reacted to: "World reacts to military coup in Niger"
+    gives "Military coup in Niger".
+
+    None when the headline names no such thing, or names only a decision
+    ("World reacts to Trump's Jerusalem decision"): the lead then says
+    what was decided.
+    """
+    for tok in doc:
+        if tok.lemma_.lower() not in _REACTING:
+            continue
+        for prep in tok.children:
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _DECISION_NOUNS]
+            if prep.dep_ == "prep" and prep.lower_ == "to" and objects:
+                words = list(objects[0].subtree)
+                if len(words) >= 2:
+                    text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
+                    return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
+    return None
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def label_from(doc: Doc) -> str:

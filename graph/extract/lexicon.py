@@ -43,6 +43,7 @@ SUPPORT_CUES: dict[str, float] = {
     "long overdue": 2, "important step": 1.5, "right decision": 2, "agree": 1,
     "independence day": 1, "win": 0.5, "supportive": 2, "upbeat": 1, "hopeful": 1, "relieved": 1,
     "thrilled": 2, "jubilant": 2, "elated": 2, "in favour of": 1.5, "in favor of": 1.5,
+    "backed the": 1.5, "backs the": 1.5,  # "back" alone is also "came back", "back down"
 }
 OPPOSE_CUES: dict[str, float] = {
     "condemn": 2, "condemnation": 2, "criticize": 2, "criticise": 2, "criticism": 2,
@@ -70,6 +71,7 @@ OPPOSE_CUES: dict[str, float] = {
     "shocked": 1.5, "wake-up call": 1.5, "sadness": 1.5, "dangerously": 1.5,
     "furious": 2, "livid": 2, "incensed": 2, "appalled": 2, "dismayed": 2, "troubled": 1.5, "unhappy": 1.5,
     "wary": 1, "sceptical": 1.5, "skeptical": 1.5, "critical of": 2, "uneasy": 1.5,
+    "alarming": 1.5, "troubling": 1.5, "weaken": 1, "harm": 1.5, "hurt": 1,
 }
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)

@@ -92,6 +92,15 @@ def _run_on_trimmed(ent: Span) -> Span:
     return ent
 
 
+def _named_by_title(ent: Span) -> bool:
+    """A name set beside a title ("the Commission chair, Moussa Faki Mahamat,") is a person's,
+    whatever label the NER gave it: only proper nouns, none of them a word for a body."""
+    root = ent.root
+    return ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and root.dep_ == "appos" \
+        and root.head.lemma_.lower() in lexicon.TITLE_WORDS \
+        and all(t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in ent)
+
+
 def is_media(name: str) -> bool:
     """True for news organisations ("Reuters", "The Wall Street Journal", "TRT World")."""
     folded = fold(name)
@@ -135,7 +144,7 @@ class Registry:
         """First pass: full names of people, so bare surnames can find them."""
         for doc in docs:
             for ent in map(_run_on_trimmed, doc.ents):
-                if ent.label_ != "PERSON":
+                if ent.label_ != "PERSON" and not _named_by_title(ent):
                     continue
                 words = strip_titles(_clean(ent.text).split())
                 if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)):
@@ -166,7 +175,7 @@ class Registry:
             if match is None or (match.how == "demonym" and text.endswith("s")):
                 return None  # "Americans who support the deal" are people, not their state
             return self._country(match.code, text)
-        if label == "PERSON" or (label in ("ORG", "FAC") and self._surnames.get(fold(text))):
+        if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or _named_by_title(ent))):
             full = self._person_for(words) or " ".join(words)
             if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):
                 return None

@@ -13,7 +13,8 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
                       Extraction, article_id)
 from .attribution import Statement, find_statements
 from .countries import gazetteer
-from .event import HEADLINE_WEIGHT, agents, decision_phrase, is_caption, is_roundup, is_withdrawal, label_from, topic
+from .event import (HEADLINE_WEIGHT, agents, decision_phrase, is_caption, is_roundup, is_withdrawal, label_from,
+                    reacted_to, topic)
 from .headline import Casing, is_title_case
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -148,20 +149,24 @@ class Extractor:
         if job.article.title and is_roundup(job.article.title) and lead is not None:
             label_doc = docs[lead]  # "World reacts to ..." names the reactions, the lead names the event
         deciders = agents(title_index, title_doc, registry)
+        lead_sentence = None  # where the lead tells the decision, in article offsets
         if lead is not None:
             deciders |= agents(lead, docs[lead], registry)
+            first = next(iter(docs[lead].sents))
+            lead_sentence = job.paras[lead].start + first.start_char, job.paras[lead].start + first.end_char
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
                 if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
         opening_docs = [title_doc] + ([docs[lead]] if lead is not None else [])
-        label = next(filter(None, map(decision_phrase, opening_docs)), None) or label_from(label_doc)
+        label = decision_phrase(title_doc) or reacted_to(title_doc) or next(
+            filter(None, map(decision_phrase, opening_docs[1:])), None) or label_from(label_doc)
         event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
         speakers = _by_speaker(statements, registry)
         reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,
                                          withdrawal) for key, stmts in speakers.items()
-                          if not (key in deciders and _only_announces(stmts)))
+                          if not (key in deciders and _only_announces(stmts, lead_sentence)))
         return Extraction(article=job.article, event=event, reactions=reactions)
 
     @staticmethod
@@ -189,10 +194,26 @@ class Extractor:
                                  evidence=evidence, span=(start, end), cue=reason)
 
 
-def _only_announces(stmts: list[Statement]) -> bool:
-    """The decision-maker only announced the decision: that is the event, not a reaction to it."""
-    words = {w.strip().lower() for s in stmts for w in s.trigger.split(",")}
-    return all(w.startswith(("announc", "declar", "decid", "unveil")) for w in words)
+_PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "stated", "states"})
+
+
+def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None) -> bool:
+    """The decision-maker only announced the decision: that is the event, not a reaction to it.
+
+    Announcing words anywhere ("Trump announced the withdrawal"), and, in
+    the lead's first sentence, plain "said" about what the speaker will do,
+    without a stance cue: that tells the decision itself ("Trump said on
+    Tuesday he would halt funding to the WHO"; not "Trump said the funds
+    were wasted" or "said they have defeated ISIS", a defence of it).
+    """
+    def announces(stmt: Statement) -> bool:
+        words = {w.strip().lower() for w in stmt.trigger.split(",")}
+        if all(w.startswith(("announc", "declar", "decid", "unveil")) for w in words):
+            return True
+        return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
+            and words <= _PLAIN_SPEECH and stmt.about_self and not stmt.cues
+
+    return all(map(announces, stmts))
 
 
 def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, list[Statement]]:

@@ -110,6 +110,8 @@ def test_the_label_keeps_who_decided(extractor: Extractor) -> None:
 def test_a_round_up_headline_names_what_was_reacted_to(extractor: Extractor) -> None:
     text = "Soldiers in Benin said on Wednesday they had seized power.\n\nGhana condemned the coup."
     assert _label(extractor, text, "World reacts to military coup in Benin") == "Military coup in Benin"
+    assert _label(extractor, text, "World leaders condemn missile strike on Kyiv hospital") == \
+        "Missile strike on Kyiv hospital"
     # A headline that names only a decision leaves the label to the lead, which says what was decided.
     text = ("Canada decided on Monday to close its embassy in Lima, citing security concerns.\n\n"
             "Peru said it was a mistake.")

@@ -37,6 +37,9 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("\"The tariffs are wrong and will hurt workers\" - Swedish Prime Minister Stefan Lofven", "Stefan Lofven", "oppose"),
     ("Republican Senator Tom Reed backed the tariffs on Monday.", "Tom Reed", "support"),
     ("Polish Prime Minister Donald Tusk called the tariffs an alarming signal.", "Donald Tusk", "oppose"),
+    ("Venezuelan President Nicolas Maduro called the tariffs a cowardly act and vowed retaliation.",
+     "Nicolas Maduro", "oppose"),
+    ("Argentine President Javier Milei sent Canada a congratulatory message.", "Javier Milei", "support"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance
@@ -196,6 +199,13 @@ def test_a_name_beside_a_title_is_a_person_whatever_the_ner_says(extractor: Extr
     body = COUP + "\n\nThe African Union Commission chair, Alassane Bio Tchane, denounced the coup."
     got = run(extractor, body, "World reacts to military coup in Benin").reactions
     assert [(r.actor.name, r.actor.kind, r.stance) for r in got] == [("Alassane Bio Tchane", "person", "oppose")]
+
+
+def test_according_to_the_source_of_someones_reaction_is_not_a_reactor(extractor: Extractor) -> None:
+    body = COUP + ("\n\nGhanaian President John Mahama condemned the coup, according to the Ghanaian foreign ministry.\n\n"
+                   "The coup is a grave mistake, according to the Kremlin.")
+    got = run(extractor, body, "World reacts to military coup in Benin").reactions
+    assert [(r.actor.name, r.stance) for r in got] == [("John Mahama", "oppose"), ("Russia", "oppose")]
 
 
 def test_his_spokesman_speaks_for_the_one_named_before(extractor: Extractor) -> None:

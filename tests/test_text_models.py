@@ -60,7 +60,8 @@ def test_models_are_strict_with_readable_errors() -> None:
 @pytest.mark.parametrize("surface, code", [("Britain", "GB"), ("British", "GB"), ("Russian", "RU"),
                                            ("Moscow", "RU"), ("Washington", "US"), ("US", "US"),
                                            ("the United States", "US"), ("Israel's", "IL"), ("Iranians", "IR"),
-                                           ("French", "FR"), ("Scottish", "GB"), ("Tehran", "IR")])
+                                           ("French", "FR"), ("Scottish", "GB"), ("Tehran", "IR"),
+                                           ("Argentine", "AR"), ("Bosnia", "BA"), ("Kiev", "UA"), ("Uzbek", "UZ")])
 def test_country_gazetteer(surface: str, code: str) -> None:
     match = gazetteer().lookup(surface)
     assert match is not None and match.code == code

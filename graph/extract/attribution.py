@@ -329,6 +329,11 @@ class _Attributor:
             start = clause[0].idx
             self._add(out, d, key, "headline", (start, predicate[-1].idx + len(predicate[-1])), predicate)
 
+    def _has_speaker(self, d: int, verb: Token) -> bool:
+        """A verb of saying or judging whose subject is a speaker: "Putin congratulated ..."."""
+        return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
+            self._speaker(d, s) for s in verb.children if s.dep_ == "nsubj")
+
     def _about_self(self, d: int, key: str, trigger: Token) -> bool:
         """The reported clause's subject is the speaker: "Carney said he would impose tariffs"."""
         return any(s.dep_ in ("nsubj", "nsubjpass") and (s.lower_ in _SELF_PRONOUNS or self.registry.key_at(d, s) == key)
@@ -366,7 +371,8 @@ class _Attributor:
                     continue  # "Putin said he backed it and declared it right": inside another statement
                 subjects, owner = self._subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
-            elif tok.lower_ == "according":
+            elif tok.lower_ == "according" and not self._has_speaker(d, tok.head):
+                # (not "Putin congratulated Lula, according to the Kremlin": the source of someone's reaction)
                 speakers([x for to in tok.children for p in to.children if p.dep_ == "pobj"
                           for x in (p, *p.conjuncts)], None, "according to", tok.head)
             elif lemma in lexicon.SPEECH_NOUNS and tok.pos_ == "NOUN":

@@ -23,11 +23,19 @@ _EXTRA_NAMES = {
     "Holland": "NL", "Vatican": "VA", "Vatican City": "VA", "Holy See": "VA",
     "Burma": "MM", "Ivory Coast": "CI", "UAE": "AE", "Emirates": "AE", "Czechia": "CZ",
     "Palestinian territories": "PS", "Gaza": "PS", "West Bank": "PS",
+    "Bosnia": "BA", "Macedonia": "MK", "Democratic Republic of Congo": "CD", "Trinidad": "TT",
 }
 _EXTRA_DEMONYMS = {
     "Scottish": "GB", "Welsh": "GB", "English": "GB", "Britons": "GB", "Scots": "GB",
     "Emirati": "AE", "Saudi": "SA", "Saudis": "SA", "Vatican": "VA", "Kurdish": None,
+    # countryinfo gives one demonym per country; these are the other common ones.
+    "Argentine": "AR", "Argentinian": "AR", "Argentines": "AR", "Argentinians": "AR", "Azeri": "AZ",
+    "Bosnian": "BA", "Djiboutian": "DJ", "Ecuadorian": "EC", "Icelandic": "IS", "Kazakh": "KZ",
+    "Kyrgyz": "KG", "Lao": "LA", "Luxembourgish": "LU", "Maldivian": "MV", "Nepali": "NP",
+    "Slovenian": "SI", "Surinamese": "SR", "Tajik": "TJ", "Uzbek": "UZ", "Filipina": "PH",
 }
+# Older or other spellings of capitals.
+_EXTRA_CAPITALS = {"Kiev": "UA", "Astana": "KZ"}
 _CAPITAL_SUFFIX = re.compile(r"\s+D\.?C\.?$")
 
 
@@ -85,6 +93,8 @@ class Gazetteer:
                     self._names.setdefault(country.alpha_2, value)
         for surface, code in _EXTRA_NAMES.items():
             self._add(surface, code, "name", 10**12)
+        for surface, code in _EXTRA_CAPITALS.items():
+            self._add(surface, code, "capital", 10**12)
         for surface, code in _EXTRA_DEMONYMS.items():
             if code:
                 self._add(surface, code, "demonym", 10**12)

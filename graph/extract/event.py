@@ -24,6 +24,7 @@ _DECISION_NOUNS = {"decision", "move", "announcement", "withdrawal", "plan", "or
                    "recognition", "pullout", "pull-out", "exit"}
 _MAX_LABEL = 120
 _REACTING = {"react", "reaction", "respond", "response"}
+_JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
 
 _WITHDRAWAL = re.compile(r"\b(withdraw\w*|pull\w*[ -]?out|pullout|quit\w*|exit\w*|leav\w*|left|abandon\w*|"
@@ -81,23 +82,33 @@ def decision_phrase(doc: Doc) -> str | None:
 
 
 def reacted_to(doc: Doc) -> str | None:
-    """What a round-up headline says the world reacted to: "World reacts to military coup in Niger"
-    gives "Military coup in Niger".
+    """What a round-up headline says the world reacted to.
 
-    None when the headline names no such thing, or names only a decision
-    ("World reacts to Trump's Jerusalem decision"): the lead then says
-    what was decided.
+    "World reacts to military coup in Niger" gives "Military coup in
+    Niger"; "Leaders congratulate Lula on Brazil election victory" gives
+    "Brazil election victory"; "Leaders condemn strike on Kyiv hospital"
+    gives "Strike on Kyiv hospital". None when the headline names no such
+    thing, or names only a decision ("World reacts to Trump's Jerusalem
+    decision"): the lead then says what was decided.
     """
     for tok in doc:
-        if tok.lemma_.lower() not in _REACTING:
+        lemma = tok.lemma_.lower()
+        if lemma in _REACTING:
+            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "to"
+                      for c in prep.children if c.dep_ == "pobj"]
+        elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS:
+            # "congratulate X on Y", "condemn X over Y": Y is the event; else what is judged
+            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
+                      for c in prep.children if c.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
+        else:
             continue
-        for prep in tok.children:
-            objects = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() not in _DECISION_NOUNS]
-            if prep.dep_ == "prep" and prep.lower_ == "to" and objects:
-                words = list(objects[0].subtree)
-                if len(words) >= 2:
-                    text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
-                    return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
+        for head in wanted:
+            words = list(head.subtree)
+            if head.lemma_.lower() in _DECISION_NOUNS or head.pos_ == "PRON" \
+                    or sum(t.dep_ != "det" and not t.is_punct for t in words) < 2:
+                continue  # "the attack" says too little to name an event
+            text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
+            return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
     return None
 
 

@@ -44,6 +44,7 @@ SUPPORT_CUES: dict[str, float] = {
     "independence day": 1, "win": 0.5, "supportive": 2, "upbeat": 1, "hopeful": 1, "relieved": 1,
     "thrilled": 2, "jubilant": 2, "elated": 2, "in favour of": 1.5, "in favor of": 1.5,
     "backed the": 1.5, "backs the": 1.5,  # "back" alone is also "came back", "back down"
+    "congratulations": 2, "congratulatory": 2, "joy": 1.5, "joyful": 1.5,
 }
 OPPOSE_CUES: dict[str, float] = {
     "condemn": 2, "condemnation": 2, "criticize": 2, "criticise": 2, "criticism": 2,
@@ -72,6 +73,9 @@ OPPOSE_CUES: dict[str, float] = {
     "furious": 2, "livid": 2, "incensed": 2, "appalled": 2, "dismayed": 2, "troubled": 1.5, "unhappy": 1.5,
     "wary": 1, "sceptical": 1.5, "skeptical": 1.5, "critical of": 2, "uneasy": 1.5,
     "alarming": 1.5, "troubling": 1.5, "weaken": 1, "harm": 1.5, "hurt": 1,
+    # condemning an act of force, and vowing to answer it
+    "heinous": 2, "barbaric": 2, "brutal": 1.5, "cowardly": 2, "atrocity": 2, "evil": 1.5, "criminal": 1.5,
+    "punish": 1.5, "revenge": 2, "retaliate": 1.5, "retaliation": 1.5, "avenge": 2, "vengeance": 2,
 }
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)

@@ -145,8 +145,9 @@ class Extractor:
         title_index = len(docs)
         lead = next((i for i, d in enumerate(docs)
                      if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(job.lines[i])), None)
+        roundup = bool(title) and is_roundup(title)
         label_doc = title_doc
-        if job.article.title and is_roundup(job.article.title) and lead is not None:
+        if roundup and lead is not None:
             label_doc = docs[lead]  # "World reacts to ..." names the reactions, the lead names the event
         deciders = agents(title_index, title_doc, registry)
         lead_sentence = None  # where the lead tells the decision, in article offsets
@@ -157,9 +158,8 @@ class Extractor:
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
                 if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
-        opening_docs = [title_doc] + ([docs[lead]] if lead is not None else [])
-        label = decision_phrase(title_doc) or reacted_to(title_doc) or next(
-            filter(None, map(decision_phrase, opening_docs[1:])), None) or label_from(label_doc)
+        label = decision_phrase(title_doc) or (reacted_to(title_doc) if roundup else None) \
+            or (decision_phrase(docs[lead]) if lead is not None else None) or label_from(label_doc)
         event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))

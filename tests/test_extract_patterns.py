@@ -40,6 +40,8 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("Venezuelan President Nicolas Maduro called the tariffs a cowardly act and vowed retaliation.",
      "Nicolas Maduro", "oppose"),
     ("Argentine President Javier Milei sent Canada a congratulatory message.", "Javier Milei", "support"),
+    ("Mexico reacted angrily.", "Mexico", "oppose"),
+    ("The Kremlin dismissed the tariffs.", "Russia", "oppose"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance
@@ -206,6 +208,20 @@ def test_according_to_the_source_of_someones_reaction_is_not_a_reactor(extractor
                    "The coup is a grave mistake, according to the Kremlin.")
     got = run(extractor, body, "World reacts to military coup in Benin").reactions
     assert [(r.actor.name, r.stance) for r in got] == [("John Mahama", "oppose"), ("Russia", "oppose")]
+
+
+def test_a_title_beside_the_name_gives_country_and_role(extractor: Extractor) -> None:
+    body = ("The German chancellor, Olaf Scholz, called the tariffs a grave mistake.\n\n"
+            "\"They will hurt everyone,\" Jonas Gahr Store, the prime minister of Norway, said on Friday.")
+    got = {r.actor.name: (r.actor.country, r.actor.role, r.stance) for r in run(extractor, body).reactions}
+    assert got == {"Olaf Scholz": ("DE", "chancellor", "oppose"),
+                   "Jonas Gahr Store": ("NO", "prime minister", "oppose")}
+
+
+def test_a_headline_that_makes_the_decision_is_no_reaction(extractor: Extractor) -> None:
+    # "support" is a stance cue, but the clause is the decision itself.
+    body = "Brazil said the tariffs were a grave mistake."
+    assert stances(extractor, body, "Canada imposes tariffs on steel to support its mills") == {"Brazil": "oppose"}
 
 
 def test_his_spokesman_speaks_for_the_one_named_before(extractor: Extractor) -> None:

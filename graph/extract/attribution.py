@@ -319,8 +319,9 @@ class _Attributor:
                 if key and (not named or named[-1] != key):
                     named.append(key)
                 i += 1
-            if not named or i == len(words) or words[i].pos_ not in _PREDICATE_POS:
-                continue
+            if not named or i == len(words) or words[i].pos_ not in _PREDICATE_POS \
+                    or words[i].lemma_.lower() in lexicon.DECISION_VERBS:
+                continue  # (a clause that makes the decision, "EU imposes sanctions", tells the event)
             key = self._usable(next((k for k in reversed(named) if k.startswith("person:")), named[-1]))
             predicate = [t for t in clause if t.i >= words[i].i]
             if key is None or key in found or not (find_cues(predicate, 0) or neutral_cue(predicate)):
@@ -369,6 +370,8 @@ class _Attributor:
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or _issues_statement(tok)):
                 if _reported(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement
+                if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                    continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self._subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
             elif tok.lower_ == "according" and not self._has_speaker(d, tok.head):

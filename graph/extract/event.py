@@ -185,10 +185,7 @@ def _leaving(tok: Token, lemma: str) -> bool:
         lemma == "pull" and any(c.lower_ == "out" for c in tok.children))
 
 
-_DECISION_VERBS = frozenset("""
-decide announce declare order withdraw pull quit leave exit abandon scrap ditch recognise recognize
-approve launch impose ban sign veto move
-""".split())
+_DECISION_VERBS = lexicon.DECISION_VERBS
 
 
 def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> set[str]:

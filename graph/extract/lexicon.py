@@ -76,7 +76,14 @@ OPPOSE_CUES: dict[str, float] = {
     # condemning an act of force, and vowing to answer it
     "heinous": 2, "barbaric": 2, "brutal": 1.5, "cowardly": 2, "atrocity": 2, "evil": 1.5, "criminal": 1.5,
     "punish": 1.5, "revenge": 2, "retaliate": 1.5, "retaliation": 1.5, "avenge": 2, "vengeance": 2,
+    "angrily": 1.5, "furiously": 2, "dismiss": 1.5,
 }
+# Verbs that make a decision: their subject is who decided ("Washington decided"),
+# and a headline clause built on one tells the event ("EU imposes sanctions"), not a reaction.
+DECISION_VERBS = frozenset("""
+decide announce declare order withdraw pull quit leave exit abandon scrap ditch recognise recognize
+approve launch impose ban sign veto move
+""".split())
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 # Commitment to what the event abandons ("China would uphold the pact"): opposes

@@ -101,6 +101,22 @@ def _named_by_title(ent: Span) -> bool:
         and all(t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in ent)
 
 
+def _apposed_title(ent: Span) -> list[Token]:
+    """The words of a title set beside a name by commas: "the German chancellor, Olaf Scholz",
+    "Anders Samuelsen, the foreign minister of Denmark" (not the articles and "of")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS:
+        title = root.head
+    else:
+        title = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lexicon.TITLE_WORDS), None)
+    if title is None:
+        return []
+    inside = set(range(ent.start, ent.end))
+    # The title's own words and a country or body after "of"; not a clause hung on it.
+    kept = [t for t in title.subtree if t.i not in inside and (t.i <= title.i or t.head.dep_ == "prep" or t.dep_ == "prep")]
+    return [t for t in kept if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "'")][:8]
+
+
 def is_media(name: str) -> bool:
     """True for news organisations ("Reuters", "The Wall Street Journal", "TRT World")."""
     folded = fold(name)
@@ -241,11 +257,13 @@ class Registry:
         return key
 
     def _describe(self, ent: Span) -> tuple[str | None, str | None, str | None, bool]:
-        """Country, role, organisation from the words before a name.
+        """Country, role, organisation from the words before a name, or from a title set beside it.
 
         "British defence minister Tobias Ellwood" -> GB, "defence minister";
         "Israel's Prime Minister Benjamin Netanyahu" -> IL, "Prime Minister";
-        "TRT World's Sally Ayhan" -> a reporter.
+        "The German chancellor, Olaf Scholz," and "Anders Samuelsen, the
+        foreign minister of Denmark," -> DE, "chancellor" and DK, "foreign
+        minister"; "TRT World's Sally Ayhan" -> a reporter.
         """
         doc = ent.doc
         words: list[Token] = []
@@ -257,6 +275,8 @@ class Registry:
                 i -= 1
                 continue
             break
+        if not words:
+            words = _apposed_title(ent)
         country = organization = None
         reporter = False
         role_words: list[str] = []

@@ -218,6 +218,16 @@ def test_a_title_beside_the_name_gives_country_and_role(extractor: Extractor) ->
                    "Jonas Gahr Store": ("NO", "prime minister", "oppose")}
 
 
+def test_a_person_gets_the_country_the_text_gives_them(extractor: Extractor) -> None:
+    body = ("\"The tariffs are a grave mistake,\" Ahmad Khalil, spokesperson for the Lebanese government, said.\n\n"
+            "Sheikh Khalid bin Ahmed Al Sabah, Kuwait's foreign minister, said the tariffs were unacceptable.\n\n"
+            "  \u2022 CHILE: Foreign Minister Alberto van Klaveren said the tariffs were a serious error.\n\n"
+            "Vietnam joined the criticism, with Deputy Prime Minister Tran Luu Quang saying the tariffs were wrong.")
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got == {"Ahmad Khalil": "LB", "Khalid bin Ahmed Al Sabah": "KW", "Alberto van Klaveren": "CL",
+                   "Tran Luu Quang": "VN"}
+
+
 def test_a_headline_that_makes_the_decision_is_no_reaction(extractor: Extractor) -> None:
     # "support" is a stance cue, but the clause is the decision itself.
     body = "Brazil said the tariffs were a grave mistake."

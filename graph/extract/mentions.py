@@ -111,10 +111,11 @@ def _apposed_title(ent: Span) -> list[Token]:
         title = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lexicon.TITLE_WORDS), None)
     if title is None:
         return []
-    inside = set(range(ent.start, ent.end))
-    # The title's own words and a country or body after "of"; not a clause hung on it.
-    kept = [t for t in title.subtree if t.i not in inside and (t.i <= title.i or t.head.dep_ == "prep" or t.dep_ == "prep")]
-    return [t for t in kept if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "'")][:8]
+    # The title's own words and a country or body after "of", "for" or "to"; not a clause hung on it.
+    kept = [t for t in title.subtree if t.i <= title.i] + [
+        t for prep in title.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "to") for t in prep.subtree]
+    return [t for t in kept if not ent.start <= t.i < ent.end
+            and (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "'"))][:8]
 
 
 def is_media(name: str) -> bool:
@@ -257,13 +258,16 @@ class Registry:
         return key
 
     def _describe(self, ent: Span) -> tuple[str | None, str | None, str | None, bool]:
-        """Country, role, organisation from the words before a name, or from a title set beside it.
+        """Country, role, organisation of a person, from the words around their name.
 
-        "British defence minister Tobias Ellwood" -> GB, "defence minister";
-        "Israel's Prime Minister Benjamin Netanyahu" -> IL, "Prime Minister";
-        "The German chancellor, Olaf Scholz," and "Anders Samuelsen, the
-        foreign minister of Denmark," -> DE, "chancellor" and DK, "foreign
-        minister"; "TRT World's Sally Ayhan" -> a reporter.
+        The words before it: "British defence minister Tobias Ellwood" -> GB,
+        "defence minister"; "Israel's Prime Minister Benjamin Netanyahu" ->
+        IL; "TRT World's Sally Ayhan" -> a reporter. Failing a country there:
+        a title set beside the name ("the German chancellor, Olaf Scholz,",
+        "Anders Samuelsen, the foreign minister of Denmark,"), a country
+        label the line opens with ("CANADA: Prime Minister Justin Trudeau"),
+        or the country whose reaction the person voices ("Japan avoided
+        taking a stance, with Chief Cabinet Secretary Yoshihide Suga saying").
         """
         doc = ent.doc
         words: list[Token] = []
@@ -275,8 +279,19 @@ class Registry:
                 i -= 1
                 continue
             break
-        if not words:
-            words = _apposed_title(ent)
+        country, role, organization, reporter = self._read(doc, words)
+        if country is None or role is None:
+            country_, role_, organization_, _ = self._read(doc, _apposed_title(ent))
+            country, organization = country or country_, organization or organization_
+            role = max((r for r in (role, role_) if r), key=len, default=None)
+        if country is None and i >= 0 and doc[i].text == ":":
+            country = self._label_country(doc[:i])
+        if country is None:
+            country = self._voiced_country(ent)
+        return country, role, organization, reporter
+
+    def _read(self, doc: Doc, words: list[Token]) -> tuple[str | None, str | None, str | None, bool]:
+        """Country, role, organisation and whether a reporter, from the words describing a name."""
         country = organization = None
         reporter = False
         role_words: list[str] = []
@@ -306,6 +321,24 @@ class Registry:
             role_words.append(tok.text)
         role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
         return country, role, organization, reporter
+
+    def _label_country(self, label: Span) -> str | None:
+        """The country a line opens with as a label: "• CANADA:", "Germany:"."""
+        text = label.text.strip(" •*-–·")
+        match = self.gazetteer.lookup(text) if 0 < len(label) <= 4 and text else None
+        return match.code if match and match.how == "name" else None
+
+    def _voiced_country(self, ent: Span) -> str | None:
+        """"Indonesia joined the criticism, with Foreign Minister Retno Marsudi saying ...": Indonesia."""
+        root = ent.root
+        if root.dep_ != "nsubj" or root.head.tag_ != "VBG" or root.head.head.lower_ != "with":
+            return None
+        for verb in root.head.head.ancestors:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subjects:
+                match = self.gazetteer.lookup(_clean(subjects[0].text)) if subjects[0].ent_type_ == "GPE" else None
+                return match.code if match and match.how == "name" else None
+        return None
 
     def _entity_at(self, doc: Doc, i: int) -> Span | None:
         table = self._entity_tables.get(id(doc))

@@ -112,6 +112,8 @@ def test_a_round_up_headline_names_what_was_reacted_to(extractor: Extractor) -> 
     assert _label(extractor, text, "World reacts to military coup in Benin") == "Military coup in Benin"
     assert _label(extractor, text, "World leaders condemn missile strike on Kyiv hospital") == \
         "Missile strike on Kyiv hospital"
+    assert _label(extractor, text, "Soldiers seize power in Benin: how the world reacted") == \
+        "Soldiers seize power in Benin"
     # A headline that names only a decision leaves the label to the lead, which says what was decided.
     text = ("Canada decided on Monday to close its embassy in Lima, citing security concerns.\n\n"
             "Peru said it was a mistake.")

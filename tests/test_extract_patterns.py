@@ -42,6 +42,7 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("Argentine President Javier Milei sent Canada a congratulatory message.", "Javier Milei", "support"),
     ("Mexico reacted angrily.", "Mexico", "oppose"),
     ("The Kremlin dismissed the tariffs.", "Russia", "oppose"),
+    ("Irish Prime Minister Simon Harris said the tariffs were devastating for farmers.", "Simon Harris", "oppose"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance

@@ -23,6 +23,7 @@ _DROP_PREPS = {"according", "after", "amid", "despite", "on", "in"}
 _DECISION_NOUNS = {"decision", "move", "announcement", "withdrawal", "plan", "order", "choice", "policy",
                    "recognition", "pullout", "pull-out", "exit"}
 _MAX_LABEL = 120
+_HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _REACTING = {"react", "reaction", "respond", "response"}
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
@@ -110,6 +111,18 @@ def reacted_to(doc: Doc) -> str | None:
             text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
             return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
     return None
+
+
+def headline_event(title: str) -> str | None:
+    """The event half of a two-part round-up headline: "Supreme Court overturns Roe v. Wade:
+    reactions from around the world" gives "Supreme Court overturns Roe v. Wade"."""
+    parts = [p.strip() for p in _HEADLINE_PARTS.split(title) if p.strip()]
+    if len(parts) != 2:
+        return None
+    plain = [p for p in parts if not is_roundup(p)]
+    if len(plain) != 1 or len(plain[0].split()) < 3:
+        return None
+    return _capitalised(plain[0])
 
 
 def _capitalised(text: str) -> str:

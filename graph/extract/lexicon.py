@@ -77,6 +77,8 @@ OPPOSE_CUES: dict[str, float] = {
     "heinous": 2, "barbaric": 2, "brutal": 1.5, "cowardly": 2, "atrocity": 2, "evil": 1.5, "criminal": 1.5,
     "punish": 1.5, "revenge": 2, "retaliate": 1.5, "retaliation": 1.5, "avenge": 2, "vengeance": 2,
     "angrily": 1.5, "furiously": 2, "dismiss": 1.5,
+    "devastating": 2, "horrific": 2, "cruel": 2, "appalling": 2, "disgraceful": 2, "heartbreaking": 2,
+    "terrible": 1.5, "awful": 1.5, "tragic": 1.5, "dark day": 2, "sad day": 2,
 }
 # Verbs that make a decision: their subject is who decided ("Washington decided"),
 # and a headline clause built on one tells the event ("EU imposes sanctions"), not a reaction.

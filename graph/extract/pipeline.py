@@ -13,8 +13,8 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
                       Extraction, article_id)
 from .attribution import Statement, find_statements
 from .countries import gazetteer
-from .event import (HEADLINE_WEIGHT, agents, decision_phrase, is_caption, is_roundup, is_withdrawal, label_from,
-                    reacted_to, topic)
+from .event import (HEADLINE_WEIGHT, agents, decision_phrase, headline_event, is_caption, is_roundup, is_withdrawal,
+                    label_from, reacted_to, topic)
 from .headline import Casing, is_title_case
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -159,7 +159,8 @@ class Extractor:
                 if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
         label = decision_phrase(title_doc) or (reacted_to(title_doc) if roundup else None) \
-            or (decision_phrase(docs[lead]) if lead is not None else None) or label_from(label_doc)
+            or (decision_phrase(docs[lead]) if lead is not None else None) \
+            or (headline_event(title) if roundup else None) or label_from(label_doc)
         event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))

@@ -43,6 +43,7 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("Mexico reacted angrily.", "Mexico", "oppose"),
     ("The Kremlin dismissed the tariffs.", "Russia", "oppose"),
     ("Irish Prime Minister Simon Harris said the tariffs were devastating for farmers.", "Simon Harris", "oppose"),
+    ("The US State Department said Washington remained opposed to the tariffs.", "US State Department", "oppose"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance
@@ -252,6 +253,14 @@ def test_body_named_by_country_and_function(extractor: Extractor) -> None:
     got = run(extractor, "Norway's foreign ministry said it regretted the tariffs.").reactions
     assert [(r.actor.name, r.actor.kind, r.actor.country, r.stance) for r in got] == [
         ("Norway's foreign ministry", "organization", "NO", "oppose")]
+
+
+def test_body_named_by_a_two_word_country_is_not_the_last_ministry(extractor: Extractor) -> None:
+    body = ("The Israeli foreign ministry condemned the tariffs.\n\n"
+            "Saudi Arabia's foreign ministry praised the tariffs.")
+    got = run(extractor, body).reactions
+    assert [(r.actor.name, r.actor.country, r.stance) for r in got] == [
+        ("Israeli foreign ministry", "IL", "oppose"), ("Saudi Arabia's foreign ministry", "SA", "support")]
 
 
 def test_commitment_opposes_a_withdrawal_and_nothing_else(extractor: Extractor) -> None:

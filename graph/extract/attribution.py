@@ -162,7 +162,9 @@ class _Attributor:
         country = None
         for child in tok.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                match = self.registry.gazetteer.lookup(child.text)
+                # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
+                name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
+                match = self.registry.gazetteer.lookup(name) or self.registry.gazetteer.lookup(child.text)
                 if match:
                     country = match.code
         if lemma in _STATE_HEADS and country:

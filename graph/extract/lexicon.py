@@ -78,7 +78,8 @@ OPPOSE_CUES: dict[str, float] = {
     "punish": 1.5, "revenge": 2, "retaliate": 1.5, "retaliation": 1.5, "avenge": 2, "vengeance": 2,
     "angrily": 1.5, "furiously": 2, "dismiss": 1.5,
     "devastating": 2, "horrific": 2, "cruel": 2, "appalling": 2, "disgraceful": 2, "heartbreaking": 2,
-    "terrible": 1.5, "awful": 1.5, "tragic": 1.5, "dark day": 2, "sad day": 2,
+    "terrible": 1.5, "awful": 1.5, "tragic": 1.5, "dark day": 2, "sad day": 2, "horrendous": 2,
+    "opposed": 2,  # "remained opposed to the move" (the adjective; the verb's lemma is "oppose")
 }
 # Verbs that make a decision: their subject is who decided ("Washington decided"),
 # and a headline clause built on one tells the event ("EU imposes sanctions"), not a reaction.

@@ -114,6 +114,10 @@ def test_a_round_up_headline_names_what_was_reacted_to(extractor: Extractor) -> 
         "Missile strike on Kyiv hospital"
     assert _label(extractor, text, "Soldiers seize power in Benin: how the world reacted") == \
         "Soldiers seize power in Benin"
+    # "its exit from coal" does not say whose exit: the headline's event half says more.
+    text = ("Germany's government agreed on Wednesday to bring forward its exit from coal power to 2030, "
+            "eight years earlier than planned.\n\nPoland said it would not follow.")
+    assert _label(extractor, text, "Germany to phase out coal by 2030: reactions") == "Germany to phase out coal by 2030"
     # A headline that names only a decision leaves the label to the lead, which says what was decided.
     text = ("Canada decided on Monday to close its embassy in Lima, citing security concerns.\n\n"
             "Peru said it was a mistake.")

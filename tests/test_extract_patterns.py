@@ -44,6 +44,7 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("The Kremlin dismissed the tariffs.", "Russia", "oppose"),
     ("Irish Prime Minister Simon Harris said the tariffs were devastating for farmers.", "Simon Harris", "oppose"),
     ("The US State Department said Washington remained opposed to the tariffs.", "US State Department", "oppose"),
+    ("The steelworkers' union IG Metall condemned the tariffs.", "IG Metall", "oppose"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance

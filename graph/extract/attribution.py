@@ -104,7 +104,8 @@ class _Attributor:
             for child in tok.children:  # "Israel's Prime Minister, Benjamin Netanyahu"
                 if child.dep_ == "appos":
                     named = self.registry.key_at(d, child)
-                    if named and named.startswith("person:"):
+                    # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")
+                    if named and (named.startswith("person:") or (key is None and tok.pos_ == "NOUN")):
                         return self._usable(named)
         if key:
             return self._usable(key)

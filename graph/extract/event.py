@@ -70,6 +70,8 @@ def decision_phrase(doc: Doc) -> str | None:
             continue
         if not any(c.dep_ in ("acl", "prep") for c in tok.children):
             continue
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            continue  # "its exit from coal power" does not say whose
         words = []
         for t in tok.subtree:
             if t.i > tok.i and t.tag_ in ("VBZ", "VBD", "VBP", "MD"):

@@ -231,6 +231,17 @@ def test_a_person_gets_the_country_the_text_gives_them(extractor: Extractor) -> 
                    "Tran Luu Quang": "VN"}
 
 
+def test_hyphenated_given_names_and_ambassadors_to_a_host_country(extractor: Extractor) -> None:
+    # The NER stops "Han Duck-soo" at the hyphen and misses "Rahm Emanuel" altogether; an ambassador
+    # to Japan is not Japanese.
+    body = ("South Korean Prime Minister Han Duck-soo said the tariffs were regrettable.\n\n"
+            "US Ambassador to Japan Rahm Emanuel expressed support for the tariffs.\n\n"
+            "\"We are against it,\" said Masanobu Sakamoto, head of the fisheries federation.")
+    got = {r.actor.name: (r.actor.country, r.stance) for r in run(extractor, body).reactions}
+    assert got == {"Han Duck-soo": ("KR", "oppose"), "Rahm Emanuel": ("US", "support"),
+                   "Masanobu Sakamoto": (None, "oppose")}
+
+
 def test_a_headline_that_makes_the_decision_is_no_reaction(extractor: Extractor) -> None:
     # "support" is a stance cue, but the clause is the decision itself.
     body = "Brazil said the tariffs were a grave mistake."

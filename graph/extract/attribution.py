@@ -103,7 +103,7 @@ class _Attributor:
         if key is None or not key.startswith("person:"):
             for child in tok.children:  # "Israel's Prime Minister, Benjamin Netanyahu"
                 if child.dep_ == "appos":
-                    named = self.registry.key_at(d, child)
+                    named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
                     # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")
                     if named and (named.startswith("person:") or (key is None and tok.pos_ == "NOUN")):
                         return self._usable(named)

@@ -80,6 +80,7 @@ OPPOSE_CUES: dict[str, float] = {
     "devastating": 2, "horrific": 2, "cruel": 2, "appalling": 2, "disgraceful": 2, "heartbreaking": 2,
     "terrible": 1.5, "awful": 1.5, "tragic": 1.5, "dark day": 2, "sad day": 2, "horrendous": 2,
     "opposed": 2,  # "remained opposed to the move" (the adjective; the verb's lemma is "oppose")
+    "are against": 2, "is against": 1.5, "am against": 2,
 }
 # Verbs that make a decision: their subject is who decided ("Washington decided"),
 # and a headline clause built on one tells the event ("EU imposes sanctions"), not a reaction.

@@ -9,6 +9,7 @@ actually reacted.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -92,6 +93,24 @@ def _run_on_trimmed(ent: Span) -> Span:
     return ent
 
 
+_POSTED_TO = {"ambassador", "envoy", "emissary", "representative"}
+
+
+def _hyphen_joined(ent: Span) -> Span:
+    """"Moon Jae-in", "Han Duck-soo": the NER often stops at the hyphen; the name goes on over it."""
+    doc, end = ent.doc, ent.end
+    while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        end += 2
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
+
+
+def _entities(doc: Doc) -> Iterator[Span]:
+    """The NER's entities, with their edges mended."""
+    for ent in doc.ents:
+        yield _hyphen_joined(_run_on_trimmed(ent))
+
+
 def _named_by_title(ent: Span) -> bool:
     """A name set beside a title ("the Commission chair, Moussa Faki Mahamat,") is a person's,
     whatever label the NER gave it: only proper nouns, none of them a word for a body."""
@@ -137,7 +156,7 @@ class Registry:
         self._entity_tables: dict[int, dict[int, Span]] = {}
         self._collect_people(docs)
         for d, doc in enumerate(docs):
-            for ent in map(_run_on_trimmed, doc.ents):
+            for ent in _entities(doc):
                 key = self._resolve_entity(ent)
                 if key:
                     for tok in ent:
@@ -160,7 +179,7 @@ class Registry:
     def _collect_people(self, docs: list[Doc]) -> None:
         """First pass: full names of people, so bare surnames can find them."""
         for doc in docs:
-            for ent in map(_run_on_trimmed, doc.ents):
+            for ent in _entities(doc):
                 if ent.label_ != "PERSON" and not _named_by_title(ent):
                     continue
                 words = strip_titles(_clean(ent.text).split())
@@ -274,6 +293,9 @@ class Registry:
         i = ent.start - 1
         while i >= ent.sent.start and len(words) < 8:
             tok = doc[i]
+            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in _POSTED_TO:
+                words, i = [], i - 1  # "US Ambassador to Japan Rahm Emanuel": the host is not theirs
+                continue
             if tok.text in ("'s", "'") or tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct:
                 words.insert(0, tok)
                 i -= 1

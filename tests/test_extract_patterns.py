@@ -45,6 +45,10 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("Irish Prime Minister Simon Harris said the tariffs were devastating for farmers.", "Simon Harris", "oppose"),
     ("The US State Department said Washington remained opposed to the tariffs.", "US State Department", "oppose"),
     ("The steelworkers' union IG Metall condemned the tariffs.", "IG Metall", "oppose"),
+    ("Canada will impose retaliatory tariffs, Trade Minister Dominic LeBlanc said.", "Dominic LeBlanc", "oppose"),
+    # "goods" and "human rights" name things; they do not judge the tariffs as good or right
+    ("Swiss President Karin Keller-Sutter said the tariffs on goods raised questions of human rights.",
+     "Karin Keller-Sutter", "neutral"),
 ])
 def test_attribution_shapes(extractor: Extractor, body: str, name: str, stance: str) -> None:
     assert stances(extractor, body).get(name) == stance
@@ -240,6 +244,13 @@ def test_hyphenated_given_names_and_ambassadors_to_a_host_country(extractor: Ext
     got = {r.actor.name: (r.actor.country, r.stance) for r in run(extractor, body).reactions}
     assert got == {"Han Duck-soo": ("KR", "oppose"), "Rahm Emanuel": ("US", "support"),
                    "Masanobu Sakamoto": (None, "oppose")}
+
+
+def test_bodies_and_people_the_ner_splits_from_their_description(extractor: Extractor) -> None:
+    body = ("China's commerce ministry said it firmly opposed the tariffs.\n\n"
+            "The head of the US Chamber of Commerce, Suzanne Clark, said the tariffs were a grave mistake.")
+    got = {r.actor.name: (r.actor.country, r.stance) for r in run(extractor, body).reactions}
+    assert got == {"China's commerce ministry": ("CN", "oppose"), "Suzanne Clark": (None, "oppose")}
 
 
 def test_a_headline_that_makes_the_decision_is_no_reaction(extractor: Extractor) -> None:

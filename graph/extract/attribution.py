@@ -101,7 +101,12 @@ class _Attributor:
                     return self._usable(key)
         key = self.registry.key_at(d, tok)
         if key is None or not key.startswith("person:"):
-            for child in tok.children:  # "Israel's Prime Minister, Benjamin Netanyahu"
+            # "Israel's Prime Minister, Benjamin Netanyahu"; "The head of the Chamber of Commerce, Suzanne
+            # Clark, said", where the parser hangs the name on the body instead of the title
+            apposed = list(tok.children)
+            if tok.lemma_.lower() in lexicon.TITLE_WORDS:
+                apposed += [t for t in tok.subtree if t.head is not tok and t.ent_type_ == "PERSON"]
+            for child in apposed:
                 if child.dep_ == "appos":
                     named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
                     # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")

@@ -81,6 +81,7 @@ OPPOSE_CUES: dict[str, float] = {
     "terrible": 1.5, "awful": 1.5, "tragic": 1.5, "dark day": 2, "sad day": 2, "horrendous": 2,
     "opposed": 2,  # "remained opposed to the move" (the adjective; the verb's lemma is "oppose")
     "are against": 2, "is against": 1.5, "am against": 2,
+    "retaliatory": 2, "countermeasure": 1.5, "countermeasures": 1.5, "counter-measures": 1.5,
 }
 # Verbs that make a decision: their subject is who decided ("Washington decided"),
 # and a headline clause built on one tells the event ("EU imposes sanctions"), not a reaction.
@@ -88,6 +89,9 @@ DECISION_VERBS = frozenset("""
 decide announce declare order withdraw pull quit leave exit abandon scrap ditch recognise recognize
 approve launch impose ban sign veto move
 """.split())
+# Cues that judge as adjectives, not as nouns naming things: "goods", "human
+# rights" and "the right to return" judge nothing.
+ADJECTIVE_CUES = frozenset("good right wrong correct positive negative bold wise brave grave".split())
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 # Commitment to what the event abandons ("China would uphold the pact"): opposes

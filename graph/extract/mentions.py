@@ -224,8 +224,17 @@ class Registry:
                 return None
             if label == "FAC" and _known_body(text) is None:
                 return None
-            return self._organization(text)
+            return self._organization(self._owner(ent) + text)
         return None
+
+    def _owner(self, ent: Span) -> str:
+        """"China's " when the NER left the owning country out of a body's name ("China's commerce ministry")."""
+        doc = ent.doc
+        if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "'"):
+            return ""
+        owner = self._entity_at(doc, ent.start - 2)
+        match = self.gazetteer.lookup(_clean(owner.text)) if owner is not None and owner.label_ == "GPE" else None
+        return f"{_clean(owner.text)}{doc[ent.start - 1].text} " if match and match.how == "name" else ""
 
     def _country(self, code: str, surface: str) -> str:
         key = f"country:{code}"

@@ -68,6 +68,12 @@ def _countered(tok: Token) -> bool:
     return False
 
 
+def _a_thing(tok: Token) -> bool:
+    """A noun naming things, not a judgement: "goods", "human rights", "the right to return"."""
+    return tok.tag_ in ("NNS", "NNPS") or (
+        tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss", "prep", "compound", "amod") for c in tok.children))
+
+
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
     """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
     tokens = list(tokens)
@@ -79,6 +85,8 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
         for form in {tok.lemma_.lower(), tok.lower_}:
+            if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
+                continue
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
             if weight < 0 and _countered(tok):

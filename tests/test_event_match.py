@@ -114,6 +114,13 @@ def test_a_round_up_headline_names_what_was_reacted_to(extractor: Extractor) -> 
         "Missile strike on Kyiv hospital"
     assert _label(extractor, text, "Soldiers seize power in Benin: how the world reacted") == \
         "Soldiers seize power in Benin"
+    assert _label(extractor, text, "Leaders react as Canada quits fisheries treaty") == "Canada quits fisheries treaty"
+    # A Title Case headline is put into sentence case from the body's casing, not its own.
+    body = ("World Leaders React As Canada Quits Fisheries Treaty\n\n"
+            "Canada announced on Thursday that it would leave the fisheries treaty at the end of the year.\n\n"
+            "Norway said the decision was a grave mistake.")
+    label = extractor.extract(extractor.prepare(ArticleInput(text=body))).event.label
+    assert label == "Canada quits fisheries treaty"
     # "its exit from coal" does not say whose exit: the headline's event half says more.
     text = ("Germany's government agreed on Wednesday to bring forward its exit from coal power to 2030, "
             "eight years earlier than planned.\n\nPoland said it would not follow.")

@@ -46,6 +46,8 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("The US State Department said Washington remained opposed to the tariffs.", "US State Department", "oppose"),
     ("The steelworkers' union IG Metall condemned the tariffs.", "IG Metall", "oppose"),
     ("Canada will impose retaliatory tariffs, Trade Minister Dominic LeBlanc said.", "Dominic LeBlanc", "oppose"),
+    ("Kazakh President Kassym-Jomart Tokayev said his country would not recognise the tariffs.",
+     "Kassym-Jomart Tokayev", "oppose"),
     # "goods" and "human rights" name things; they do not judge the tariffs as good or right
     ("Swiss President Karin Keller-Sutter said the tariffs on goods raised questions of human rights.",
      "Karin Keller-Sutter", "neutral"),

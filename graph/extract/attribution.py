@@ -105,7 +105,7 @@ class _Attributor:
             # Clark, said", where the parser hangs the name on the body instead of the title
             apposed = list(tok.children)
             if tok.lemma_.lower() in lexicon.TITLE_WORDS:
-                apposed += [t for t in tok.subtree if t.head is not tok and t.ent_type_ == "PERSON"]
+                apposed += [t for t in tok.subtree if t.head != tok and t.ent_type_ == "PERSON"]
             for child in apposed:
                 if child.dep_ == "appos":
                     named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
@@ -205,7 +205,7 @@ class _Attributor:
         if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
             # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head is not verb:
+        if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self._subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
         leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in _LEADING
@@ -440,7 +440,7 @@ def _reporting_verb(verb: Token) -> Token | None:
     """The speech verb whose complement `verb` is in ("said" for "said the deal *failed*"), if any."""
     tok = verb
     for _ in range(4):
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head is tok:
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head == tok:
             return None
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEECH_VERBS:
             return tok.head

@@ -110,9 +110,26 @@ def reacted_to(doc: Doc) -> str | None:
             if head.lemma_.lower() in _DECISION_NOUNS or head.pos_ == "PRON" \
                     or sum(t.dep_ != "det" and not t.is_punct for t in words) < 2:
                 continue  # "the attack" says too little to name an event
-            text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
-            return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
+            return _phrase(words)
     return None
+
+
+def reacted_after(doc: Doc) -> str | None:
+    """What a round-up headline says the world reacted as or after: "World leaders react as Russia
+    annexes four regions" gives "Russia annexes four regions"."""
+    for tok in doc:
+        if tok.lemma_.lower() not in _REACTING:
+            continue
+        for clause in tok.children:
+            if clause.dep_ == "advcl" and clause.pos_ == "VERB" and any(
+                    m.dep_ == "mark" and m.lower_ in ("as", "after") for m in clause.children):
+                return _phrase([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
+    return None
+
+
+def _phrase(words: list[Token]) -> str:
+    text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
+    return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
 
 
 def headline_event(title: str) -> str | None:

@@ -82,6 +82,7 @@ OPPOSE_CUES: dict[str, float] = {
     "opposed": 2,  # "remained opposed to the move" (the adjective; the verb's lemma is "oppose")
     "are against": 2, "is against": 1.5, "am against": 2,
     "retaliatory": 2, "countermeasure": 1.5, "countermeasures": 1.5, "counter-measures": 1.5,
+    "not recognise": 2, "not recognize": 2, "never recognise": 2, "never recognize": 2, "not allow": 1.5,
 }
 # Verbs that make a decision: their subject is who decided ("Washington decided"),
 # and a headline clause built on one tells the event ("EU imposes sanctions"), not a reaction.

@@ -112,12 +112,14 @@ def _entities(doc: Doc) -> Iterator[Span]:
 
 
 def _named_by_title(ent: Span) -> bool:
-    """A name set beside a title ("the Commission chair, Moussa Faki Mahamat,") is a person's,
-    whatever label the NER gave it: only proper nouns, none of them a word for a body."""
-    root = ent.root
-    return ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and root.dep_ == "appos" \
-        and root.head.lemma_.lower() in lexicon.TITLE_WORDS \
-        and all(t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS for t in ent)
+    """A name set beside or after a title ("the Commission chair, Moussa Faki Mahamat,", "Kazakh
+    President Kassym-Jomart Tokayev") is a person's, whatever label the NER gave it: only proper
+    nouns, none of them a word for a body."""
+    root, doc = ent.root, ent.doc
+    beside = root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS
+    after = ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.TITLE_WORDS and doc[ent.start - 1].text[:1].isupper()
+    return ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and (beside or after) \
+        and all((t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS) or t.text == "-" for t in ent)
 
 
 def _apposed_title(ent: Span) -> list[Token]:

@@ -14,7 +14,7 @@ from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, Extract
 from .attribution import Statement, find_statements
 from .countries import gazetteer
 from .event import (HEADLINE_WEIGHT, agents, decision_phrase, headline_event, is_caption, is_roundup, is_withdrawal,
-                    label_from, reacted_to, topic)
+                    label_from, reacted_after, reacted_to, topic)
 from .headline import Casing, is_title_case
 from .mentions import Candidate, Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
@@ -115,7 +115,9 @@ class Extractor:
                 title_is_text = bool(article.title) and bool(paras) and paras[0].text == article.title
                 lines = [p.text for p in paras] + [article.title or (paras[0].text if paras else article.text)]
                 if any(map(is_title_case, lines)):
-                    casing = Casing(article.text, lambda word: self._gazetteer.lookup(word) is not None)
+                    # The body's casing, not the headline's own capitals: "React" there is no name.
+                    body = "\n\n".join(line for line in lines if not is_title_case(line))
+                    casing = Casing(body, lambda word: self._gazetteer.lookup(word) is not None)
                     lines = [casing.sentence_case(line) for line in lines]
                 jobs[n] = _Job(article, paras, title_is_text, lines)
                 for line in lines[:-1]:
@@ -160,7 +162,7 @@ class Extractor:
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
         label = decision_phrase(title_doc) or (reacted_to(title_doc) if roundup else None) \
             or (decision_phrase(docs[lead]) if lead is not None else None) \
-            or (headline_event(title) if roundup else None) or label_from(label_doc)
+            or (headline_event(title) or reacted_after(title_doc) if roundup else None) or label_from(label_doc)
         event = EventDraft(label=label, date=job.article.published, terms=terms)
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))

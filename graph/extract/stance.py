@@ -62,7 +62,7 @@ def _countered(tok: Token) -> bool:
     for _ in range(3):
         if head.lemma_.lower() in lexicon.COUNTERING_VERBS:
             return True
-        if head.head is head:
+        if head.head == head:
             break
         head = head.head
     return False

@@ -48,6 +48,7 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
     ("Canada will impose retaliatory tariffs, Trade Minister Dominic LeBlanc said.", "Dominic LeBlanc", "oppose"),
     ("Kazakh President Kassym-Jomart Tokayev said his country would not recognise the tariffs.",
      "Kassym-Jomart Tokayev", "oppose"),
+    ("Human Rights Watch called the tariffs shameful.", "Human Rights Watch", "oppose"),  # no NER entity
     # "goods" and "human rights" name things; they do not judge the tariffs as good or right
     ("Swiss President Karin Keller-Sutter said the tariffs on goods raised questions of human rights.",
      "Karin Keller-Sutter", "neutral"),

@@ -397,13 +397,15 @@ class Registry:
         """
         if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
             return None
-        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+        # the proper-noun compounds, nested too: "Human Rights Watch"
+        words = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if any(w.i + 1 != n.i for w, n in zip(words, words[1:])):
             return None
         names = [w.text for w in words]
         if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if _known_body(" ".join(names)) or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1:
+        if _known_body(" ".join(names)) or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1 \
+                or any(w.tag_ == "NNPS" for w in words):  # a plural ("Rights") names no person
             if is_media(" ".join(names)):
                 return None
             key = self._organization(" ".join(names))

@@ -464,7 +464,7 @@ def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], r
     """Every statement in the article, in reading order, then those of its title.
 
     `texts` are the strings the docs (and then the title) were parsed
-    from: `Doc.text` would rebuild each one token by token, a tenth of the
+    from: `Doc.text` would rebuild each one token by token, a fifth of the
     analysis time. `title` is the parsed title and its words as given,
     when the title is not the text's first paragraph; the registry knows
     its doc as the one after `docs`. Its statements carry their words in

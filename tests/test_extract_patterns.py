@@ -324,6 +324,14 @@ def test_decision_maker_who_only_announces_is_not_a_reactor(extractor: Extractor
 
 
 
+def test_a_lead_that_is_already_a_reaction_makes_no_decision_maker(extractor: Extractor) -> None:
+    # "he had read the plan" is no decision: Boric reacts, and without a cue he is neutral, not
+    # a decision-maker defending his act.
+    body = ("Chilean President Gabriel Boric said he had read the plan carefully, adding nothing more.\n\n"
+            "Brazil said the tariffs were a mistake.")
+    assert stances(extractor, body) == {"Gabriel Boric": "neutral", "Brazil": "oppose"}
+
+
 def test_decision_maker_saying_what_he_decides_in_the_lead_is_not_a_reactor(extractor: Extractor) -> None:
     title = "Leaders condemn Carney's decision to impose tariffs on steel"
     body = ("Canadian Prime Minister Mark Carney said on Monday he would impose tariffs on steel from "

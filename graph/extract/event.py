@@ -325,6 +325,15 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
 _NOT_DECIDING = frozenset({"say", "tell", "report", "add", "state"}) | (lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES)
 
 
+def _acts(verb: Token) -> bool:
+    """Whether the subject of `verb` does something in the lead: any main verb, but in reported
+    speech only a decision or a plan ("said he would halt funding"), not "said he had read the plan"."""
+    if verb.dep_ != "ccomp":
+        return True
+    return verb.lemma_.lower() in _DECISION_VERBS or any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children)
+
+
 def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
     """Candidates who made the decision, from the first sentence of `doc`."""
     sent = next(iter(doc.sents))
@@ -344,7 +353,7 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
 
     for tok in sent:
         verb = tok.head.lemma_.lower()
-        if tok.dep_ == "nsubj" and verb not in _NOT_DECIDING:
+        if tok.dep_ == "nsubj" and verb not in _NOT_DECIDING and _acts(tok.head):
             key = key_of(tok)
             if key:
                 found.add(key)

@@ -330,6 +330,10 @@ def test_a_lead_that_is_already_a_reaction_makes_no_decision_maker(extractor: Ex
     body = ("Chilean President Gabriel Boric said he had read the plan carefully, adding nothing more.\n\n"
             "Brazil said the tariffs were a mistake.")
     assert stances(extractor, body) == {"Gabriel Boric": "neutral", "Brazil": "oppose"}
+    # Reacting is not deciding either.
+    body = ("Japan reacted cautiously on Tuesday to the tariffs announced by Canada.\n\n"
+            "Brazil said the tariffs were a mistake.")
+    assert stances(extractor, body) == {"Japan": "neutral", "Brazil": "oppose"}
 
 
 def test_decision_maker_saying_what_he_decides_in_the_lead_is_not_a_reactor(extractor: Extractor) -> None:

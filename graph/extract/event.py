@@ -321,8 +321,11 @@ def topic(docs: list[tuple[int, Doc, int]], registry: Registry) -> dict[str, int
     return dict(top)
 
 
-# Verbs whose subject reports or judges a decision rather than makes it ("Russia condemns strike").
-_NOT_DECIDING = frozenset({"say", "tell", "report", "add", "state"}) | (lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES)
+# Verbs whose subject reports, judges or reacts to a decision rather than makes it ("Russia
+# condemns strike", "Japan reacted cautiously"): every verb of saying but those a decision-maker
+# uses of their own act ("Trump announced", "defended", "vowed to withdraw").
+_NOT_DECIDING = (lexicon.SPEECH_VERBS | {"report"}) - {"announce", "declare", "defend", "justify", "tout", "vow",
+                                                      "pledge", "promise"}
 
 
 def _acts(verb: Token) -> bool:

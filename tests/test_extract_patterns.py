@@ -100,6 +100,13 @@ def test_decision_maker_defending_the_decision_supports_it(extractor: Extractor)
     assert stances(extractor, body, title) == {"Mark Carney": "support"}
 
 
+def test_decision_maker_condemning_what_he_acted_against_supports_the_decision(extractor: Extractor) -> None:
+    title = "Canadian Prime Minister Mark Carney imposes tariffs on steel imports"
+    body = "Mark Carney said the cheap imports had been a disaster for Canadian mills."
+    got = run(extractor, body, title).reactions
+    assert [(r.actor.name, r.stance, r.cue) for r in got] == [("Mark Carney", "support", "defends own decision")]
+
+
 def test_countries_from_demonyms_capitals_and_ministries(extractor: Extractor) -> None:
     body = ("Moscow said the tariffs were a provocation.\n\n"
             "The Turkish Foreign Ministry rejected the tariffs.\n\n"

@@ -329,8 +329,11 @@ _NOT_DECIDING = (lexicon.SPEECH_VERBS | {"report"}) - {"announce", "declare", "d
 
 
 def _acts(verb: Token) -> bool:
-    """Whether the subject of `verb` does something in the lead: any main verb, but in reported
-    speech only a decision or a plan ("said he would halt funding"), not "said he had read the plan"."""
+    """Whether the subject of `verb` does something in the lead: any main verb but one that issues
+    a statement, and in reported speech only a decision or a plan ("said he would halt funding",
+    not "said he had read the plan")."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children):
+        return False  # "issued a joint statement": speaking
     if verb.dep_ != "ccomp":
         return True
     return verb.lemma_.lower() in _DECISION_VERBS or any(

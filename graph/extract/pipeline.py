@@ -178,10 +178,12 @@ class Extractor:
         cues = for_event([c for s in stmts for c in s.cues], withdrawal)
         stance, confidence, cue = decide(cues)
         reason = cue.text if cue else next((s.neutral for s in stmts if s.neutral), None) or "no stance cue"
-        if decider and stance != "oppose":
-            if stance == "neutral":
+        if decider:
+            # Who made the decision stands by it; what they condemn is what they acted against
+            # ("the countries had failed to stop the flow of fentanyl", "a disastrous deal").
+            if stance != "support":
                 reason = "defends own decision"
-            stance, confidence = "support", max(confidence, 0.7)
+            stance, confidence = "support", max(confidence, 0.7) if stance == "support" else 0.7
         chosen = stmts[0]
         if cue is not None:
             chosen = next((s for s in stmts if s.start <= cue.start < s.end), max(

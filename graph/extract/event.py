@@ -80,7 +80,7 @@ def decision_phrase(doc: Doc) -> str | None:
                 words.append(t)
         text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
         if 4 <= len(text.split()) <= 20:
-            return text[:1].upper() + text[1:]
+            return _capitalised(text)
     return None
 
 
@@ -128,8 +128,14 @@ def reacted_after(doc: Doc) -> str | None:
 
 
 def _phrase(words: list[Token]) -> str:
-    text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
-    return _capitalised(text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..." if len(text) > _MAX_LABEL else text)
+    return _labelled(" ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'"))
+
+
+def _labelled(text: str) -> str:
+    """`text` as a label: at most `_MAX_LABEL` characters, cut at a word, with a capital."""
+    if len(text) > _MAX_LABEL:
+        text = text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..."
+    return _capitalised(text)
 
 
 def headline_event(title: str) -> str | None:
@@ -164,10 +170,7 @@ def label_from(doc: Doc) -> str:
         text = f"{subject.text} {text}"  # "Trump announced he had decided to withdraw": who withdraws
     if len(text.split()) < 3:
         text = sent.text.strip()
-    text = " ".join(text.split())
-    if len(text) > _MAX_LABEL:
-        text = text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..."
-    return text[:1].upper() + text[1:]
+    return _labelled(" ".join(text.split()))
 
 
 # Words that describe reacting, not what was reacted to.

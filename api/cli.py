@@ -21,7 +21,7 @@ from flask.cli import FlaskGroup
 from graph import export, stream
 from graph.errors import ReactionGraphError
 from graph.evaluate import evaluate as run_evaluation
-from graph.evaluate import format_report, report_json
+from graph.evaluate import format_report, is_sealed, report_json
 from graph.ingest import IngestSummary, ingest as run_ingest, prepare_all
 from graph.models import ArticleInput, Extraction
 from graph.sources import read_sources
@@ -191,13 +191,26 @@ def viz(event_id: str | None, actor_id: str | None, output: Path) -> None:
 
 @cli.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--verbose", is_flag=True, help="List misses, extras and wrong stances per article.")
-@click.option("--json", "as_json", is_flag=True, help="Print the overall figures as JSON.")
+@click.option("--articles", "by_article", is_flag=True, help="A row per article instead of per event.")
+@click.option("--verbose", is_flag=True, help="A row per article with its label, misses, extras and wrong stances.")
+@click.option("--json", "as_json", is_flag=True, help="Print the overall and per-event figures as JSON.")
+@click.option("--sealed", is_flag=True,
+              help="Score a sealed split (one with a SEALED file): figures only, never its errors.")
 @_domain_errors
-def evaluate(directory: Path, verbose: bool, as_json: bool) -> None:
-    """Score extraction against the annotated articles in DIRECTORY."""
+def evaluate(directory: Path, by_article: bool, verbose: bool, as_json: bool, sealed: bool) -> None:
+    """Score extraction against the annotated articles in DIRECTORY (a folder of gold files, or a corpus split).
+
+    The sealed test split is scored only when an issue is finished: it needs
+    --sealed, and then shows the per-event and overall figures, never an
+    article's errors, so nobody writes rules from them.
+    """
+    if is_sealed(directory):
+        if not sealed:
+            raise InputError(f"{directory} is a sealed split: score it only when finishing an issue, with --sealed")
+        if verbose or by_article:
+            raise InputError(f"{directory} is a sealed split: its per-article rows and errors are never shown")
     report = run_evaluation(directory, services().extractor)
-    click.echo(report_json(report) if as_json else format_report(report, verbose=verbose))
+    click.echo(report_json(report) if as_json else format_report(report, verbose=verbose, by_article=by_article))
 
 
 @cli.command()

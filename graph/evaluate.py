@@ -9,11 +9,13 @@ nor misses, and country F1 compares (country, stance) pairs.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from .errors import InvalidInput
 from .extract import Extractor
@@ -43,6 +45,7 @@ class GoldArticle(BaseModel):
     model_config = ConfigDict(extra="ignore")
     id: str
     event_key: str | None = None
+    event: str | None = None
     title: str | None = None
     url: str | None = None
     published: LaxDate | None = None
@@ -51,11 +54,21 @@ class GoldArticle(BaseModel):
     not_reactors: list[str] = []
 
 
+SEALED_MARKER = "SEALED"  # a file of this name marks a split whose errors nobody may read
+
+
+def is_sealed(directory: Path) -> bool:
+    """Whether `directory` is a sealed split: scored only at the end of an issue, its errors never shown."""
+    return (directory / SEALED_MARKER).exists()
+
+
 def load_gold(directory: Path) -> list[GoldArticle]:
     """Every gold file (*.json) in `directory`, sorted by name."""
     files = sorted(directory.glob("*.json"))
     if not files:
-        raise InvalidInput(f"no gold files (*.json) in {directory}")
+        splits = sorted(d.name for d in directory.iterdir() if d.is_dir() and any(d.glob("*.json")))
+        hint = f"; name one of its folders: {', '.join(splits)}" if splits else ""
+        raise InvalidInput(f"no gold files (*.json) in {directory}{hint}")
     out = []
     for path in files:
         try:
@@ -135,12 +148,48 @@ class Counts:
         return self.stance_right / self.stance_total if self.stance_total else 0.0
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_DATE_NOTE = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d\)\s*$")  # "(June 2017)" closing the reference
+
+
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S." -> "US"
+
+
+def _content_words(text: str) -> set[str]:
+    """Content words compared by their first five letters ("withdrawal" and "withdraws" agree).
+
+    Acronyms stay even when they spell a stop word: "US" is a country, not "us".
+    """
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    words = _WORD.findall(text)
+    return {w.lower()[:5] for w in words
+            if len(w) > 1 and (w.isupper() or w.lower() not in STOP_WORDS)}
+
+
+def label_score(reference: str, label: str) -> float:
+    """The share of the reference event's content words that the extracted label contains.
+
+    The reference is the gold file's `event` line without its closing date
+    note ("(June 2017)"), since a label is not expected to carry the date.
+    Words count once, lower-cased, stop words left out, and compared by their
+    first five letters, so inflections agree. Synonyms do not: "US" against
+    "American" scores nothing, which is why this is a floor, not a verdict.
+    """
+    wanted = _content_words(_DATE_NOTE.sub("", reference))
+    if not wanted:
+        return 0.0
+    return len(wanted & _content_words(label)) / len(wanted)
+
+
 @dataclass
 class ArticleScore:
     """The scores of one article and what went wrong in it."""
 
     id: str
     counts: Counts
+    event_key: str | None = None
+    label: str | None = None
+    label_score: float | None = None  # None where the gold file names no event
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong_stances: list[str] = field(default_factory=list)
@@ -201,11 +250,44 @@ def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore
 
 
 @dataclass
+class EventScore:
+    """The summed scores of the articles about one event."""
+
+    event_key: str
+    articles: int
+    counts: Counts
+    label_scores: list[float]
+
+    @property
+    def label(self) -> float | None:
+        """Mean label score of its articles."""
+        return sum(self.label_scores) / len(self.label_scores) if self.label_scores else None
+
+
+@dataclass
 class Report:
     """Scores of every article and of the whole set."""
 
     articles: list[ArticleScore]
     total: Counts
+
+    @property
+    def label(self) -> float | None:
+        """Mean label score over the articles whose gold file names the event."""
+        scores = [a.label_score for a in self.articles if a.label_score is not None]
+        return sum(scores) / len(scores) if scores else None
+
+    def events(self) -> list[EventScore]:
+        """Per-event sums, in order of event key (articles without one are grouped under "-")."""
+        out: dict[str, EventScore] = {}
+        for a in self.articles:
+            key = a.event_key or "-"
+            e = out.setdefault(key, EventScore(key, 0, Counts(), []))
+            e.articles += 1
+            e.counts += a.counts
+            if a.label_score is not None:
+                e.label_scores.append(a.label_score)
+        return [out[k] for k in sorted(out)]
 
 
 def evaluate(directory: Path, extractor: Extractor) -> Report:
@@ -217,6 +299,9 @@ def evaluate(directory: Path, extractor: Extractor) -> Report:
     scores = []
     for gold, extraction in zip(golds, extractor.extract_many(articles)):
         s = score(gold, list(extraction.reactions))
+        s.event_key, s.label = gold.event_key, extraction.event.label
+        if gold.event:
+            s.label_score = label_score(gold.event, extraction.event.label)
         total += s.counts
         scores.append(s)
     return Report(scores, total)
@@ -239,21 +324,40 @@ def calibration(report: Report) -> list[tuple[float, float, int, float]]:
     return rows
 
 
-def format_report(report: Report, verbose: bool = False) -> str:
-    """The report as a text table, with error lists when `verbose`."""
-    lines = [f"{'article':48} {'actor P':>7} {'R':>5} {'F1':>5}  {'stance':>6}  {'react F1':>8}  {'country F1':>10}"]
+def _label_cell(value: float | None) -> str:
+    return f"{value:5.2f}" if value is not None else "    -"
 
-    def row(name: str, c: Counts) -> str:
+
+def format_report(report: Report, verbose: bool = False, by_article: bool = False) -> str:
+    """The report as text: a row per event (per article with `by_article` or `verbose`), then the overall line.
+
+    `verbose` adds each article's misses, extras and wrong stances.
+    """
+    head = (f"{'{}':44} {'arts':>4} {'gold':>4} {'actor P':>7} {'R':>5} {'F1':>5}  {'stance':>6}  {'react F1':>8}  "
+            f"{'country F1':>10}  {'label':>5}")
+
+    def row(name: str, n: int, c: Counts, label: float | None) -> str:
         p, r, f = c.actor
-        return (f"{name[:48]:48} {p:7.2f} {r:5.2f} {f:5.2f}  {c.stance_accuracy:6.2f}  {c.reaction[2]:8.2f}  "
-                f"{c.country[2]:10.2f}")
+        gold = c.tp + c.fn
+        return (f"{name[:44]:44} {n:4d} {gold:4d} {p:7.2f} {r:5.2f} {f:5.2f}  {c.stance_accuracy:6.2f}  "
+                f"{c.reaction[2]:8.2f}  {c.country[2]:10.2f}  {_label_cell(label)}")
 
-    for s in report.articles:
-        lines.append(row(s.id, s.counts))
-        if verbose:
-            for label, items in (("miss", s.misses), ("extra", s.extras), ("stance", s.wrong_stances)):
-                lines.extend(f"    {label:6} {item}" for item in items)
-    lines.append(row("OVERALL (micro)", report.total))
+    if by_article or verbose:
+        lines = [head.format("article")]
+        for s in report.articles:
+            lines.append(row(s.id, 1, s.counts, s.label_score))
+            if verbose:
+                lines.append(f"    label  {s.label!r}")
+                for label, items in (("miss", s.misses), ("extra", s.extras), ("stance", s.wrong_stances)):
+                    lines.extend(f"    {label:6} {item}" for item in items)
+    else:
+        lines = [head.format("event")]
+        lines.extend(row(e.event_key, e.articles, e.counts, e.label) for e in report.events())
+    lines.append(row(f"OVERALL (micro, {len(report.events())} events)", len(report.articles), report.total,
+                     report.label))
+    lines.append("")
+    lines.append("gold: non-optional gold reactions; label: share of the reference event's content words "
+                 "in the extracted event label")
     lines.append("")
     lines.append("calibration: confidence bin, reactions, share right (actor and stance)")
     for low, high, count, share in calibration(report):
@@ -266,6 +370,12 @@ def report_json(report: Report) -> str:
     t = report.total
     return json.dumps({"actor": dict(zip("prf", t.actor)), "reaction": dict(zip("prf", t.reaction)),
                        "country": dict(zip("prf", t.country)), "stance_accuracy": t.stance_accuracy,
-                       "articles": len(report.articles),
+                       "articles": len(report.articles), "events": len(report.events()),
+                       "gold_reactions": t.tp + t.fn, "label": report.label,
+                       "per_event": [{"event_key": e.event_key, "articles": e.articles,
+                                      "gold_reactions": e.counts.tp + e.counts.fn,
+                                      "actor_f1": e.counts.actor[2], "stance_accuracy": e.counts.stance_accuracy,
+                                      "reaction_f1": e.counts.reaction[2], "country_f1": e.counts.country[2],
+                                      "label": e.label} for e in report.events()],
                        "calibration": [{"low": lo, "high": hi, "count": n, "right": r}
                                        for lo, hi, n, r in calibration(report)]}, indent=1)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InvalidInput
-from graph.evaluate import GoldArticle, Report, calibration, load_gold, score, strip_name
+from graph.evaluate import (Counts, GoldArticle, Report, calibration, format_report, label_score, load_gold, score,
+                            strip_name)
 from graph.models import ExtractedActor, ExtractedReaction
 
 GOLD = {
@@ -90,3 +91,56 @@ def test_calibration_bins_by_hand() -> None:
     rows = {(lo, hi): (n, right) for lo, hi, n, right in calibration(Report([s], s.counts))}
     assert rows[(0.5, 0.6)] == (3, pytest.approx(1 / 3))
     assert rows[(0.9, 1.0)] == (0, 0.0)
+
+
+@pytest.mark.parametrize(("reference", "label", "expected"), [
+    # content words of the reference without its date note: us, withd(rawal), paris, clima(te), agree(ment)
+    ("US withdrawal from the Paris climate agreement (June 2017)", "America done with the Paris climate agreement",
+     3 / 5),
+    ("US withdrawal from the Paris climate agreement (June 2017)", "The U.S. withdraws from the Paris accord", 3 / 5),
+    ("Military coup in Niger (July 2023)", "Niger's military coup", 1.0),
+    ("Military coup in Niger (July 2023)", "Leaders react", 0.0),
+    ("The Brussels bombings (March 2016)", "Brussels bombing", 1.0),  # stop words and inflections do not count
+])
+def test_label_score_by_hand(reference: str, label: str, expected: float) -> None:
+    assert label_score(reference, label) == pytest.approx(expected)
+
+
+def test_events_sum_their_articles() -> None:
+    gold = GoldArticle.model_validate(GOLD)
+    a = score(gold, [r("Rubio", "oppose", country="US")])
+    b = score(gold, [r("Netanyahu", "neutral", country="IL")])
+    c = score(gold, [])
+    a.event_key, b.event_key, c.event_key = "e1", "e1", "e2"
+    a.label_score, b.label_score = 1.0, 0.5
+    report = Report([a, b, c], Counts())
+    events = {e.event_key: e for e in report.events()}
+    assert events["e1"].articles == 2 and events["e1"].counts.tp == 2 and events["e1"].counts.fn == 4  # each of the two misses 2 of its 3 golds
+    assert events["e1"].label == pytest.approx(0.75) and events["e2"].label is None
+    assert report.label == pytest.approx(0.75)
+    text = format_report(report)
+    assert text.splitlines()[1].startswith("e1") and "OVERALL (micro, 2 events)" in text
+
+
+def test_a_sealed_split_shows_figures_only(invoke, tmp_path: Path) -> None:
+    gold = dict(GOLD, text="Senator Marco Rubio said the withdrawal was a grave error.", reactions=GOLD["reactions"][:1],
+                event="The withdrawal (May 2019)")
+    (tmp_path / "one.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "SEALED").write_text("scored only when an issue is finished\n", encoding="utf-8")
+    refused = invoke("evaluate", str(tmp_path))
+    assert refused.exit_code == 2 and "sealed" in refused.output
+    for flag in ("--verbose", "--articles"):
+        refused = invoke("evaluate", str(tmp_path), "--sealed", flag)
+        assert refused.exit_code == 2 and "never shown" in refused.output
+    figures = invoke("evaluate", str(tmp_path), "--sealed", "--json")
+    assert figures.exit_code == 0, figures.output
+    data = json.loads(figures.output)
+    assert data["per_event"][0]["event_key"] == "k" and data["reaction"]["f"] == 1.0
+    assert "miss" not in invoke("evaluate", str(tmp_path), "--sealed").output
+
+
+def test_a_corpus_root_names_its_splits(invoke, tmp_path: Path) -> None:
+    (tmp_path / "train").mkdir()
+    (tmp_path / "train" / "one.json").write_text(json.dumps(GOLD), encoding="utf-8")
+    result = invoke("evaluate", str(tmp_path))
+    assert result.exit_code == 2 and "name one of its folders: train" in result.output

@@ -44,6 +44,7 @@ class Agreement:
     both: int = 0  # non-optional reactors found by both
     only_a: int = 0
     only_b: int = 0
+    optional_mismatch: int = 0  # found by both, optional on one side only
     pairs: list[tuple[Stance, Stance]] = field(default_factory=list)  # stances of the reactors found by both
     disagreements: list[str] = field(default_factory=list)
 
@@ -51,6 +52,12 @@ class Agreement:
     def actor_f1(self) -> float:
         """F1 of B's reactors against A's (symmetric: the same with A against B)."""
         return 2 * self.both / (2 * self.both + self.only_a + self.only_b) if self.both else 0.0
+
+    @property
+    def strict_actor_f1(self) -> float:
+        """Actor F1 where a reactor one annotator marked optional and the other not counts as a disagreement."""
+        both = self.both
+        return 2 * both / (2 * both + self.only_a + self.only_b + self.optional_mismatch) if both else 0.0
 
     @property
     def stance_agreement(self) -> float:
@@ -74,7 +81,9 @@ def compare(a: GoldArticle, b: GoldArticle, into: Agreement | None = None) -> Ag
     result = into if into is not None else Agreement()
     taken: set[int] = set()
     for ra in a.reactions:
-        j = next((j for j, rb in enumerate(b.reactions) if j not in taken and _same_actor(ra, rb)), None)
+        free = [j for j, rb in enumerate(b.reactions) if j not in taken and _same_actor(ra, rb)]
+        # the same canonical name first: "White House" as an alias of a spokesman must not take the spokesman's place
+        j = next((j for j in free if strip_name(b.reactions[j].actor) == strip_name(ra.actor)), free[0] if free else None)
         if j is None:
             if not ra.optional:
                 result.only_a += 1
@@ -83,7 +92,10 @@ def compare(a: GoldArticle, b: GoldArticle, into: Agreement | None = None) -> Ag
         taken.add(j)
         rb = b.reactions[j]
         if ra.optional or rb.optional:
-            continue  # a borderline reaction on either side is neither agreement nor disagreement
+            if ra.optional != rb.optional:  # borderline for one of them: neither agreement nor disagreement,
+                result.optional_mismatch += 1  # but counted for the strict figure
+                result.disagreements.append(f"{a.id}: {ra.actor}: optional for {'A' if ra.optional else 'B'} only")
+            continue
         result.both += 1
         result.pairs.append((ra.stance, rb.stance))
         if ra.stance != rb.stance:
@@ -114,8 +126,9 @@ def _main(argv: Sequence[str]) -> int:
     total, n = agreement(Path(argv[0]), Path(argv[1]))
     for line in total.disagreements:
         print(line)
-    print(f"articles {n}; reactors: both {total.both}, only A {total.only_a}, only B {total.only_b}")
-    print(f"actor F1 {total.actor_f1:.3f}; stance agreement {total.stance_agreement:.3f} "
+    print(f"articles {n}; reactors: both {total.both}, only A {total.only_a}, only B {total.only_b}, "
+          f"optional for one only {total.optional_mismatch}")
+    print(f"actor F1 {total.actor_f1:.3f} (strict {total.strict_actor_f1:.3f}); stance agreement {total.stance_agreement:.3f} "
           f"over {len(total.pairs)}; Cohen's kappa {total.kappa:.3f}")
     return 0
 

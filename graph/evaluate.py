@@ -328,6 +328,26 @@ def _label_cell(value: float | None) -> str:
     return f"{value:5.2f}" if value is not None else "    -"
 
 
+def calibration_error(report: Report) -> float:
+    """Expected calibration error: how far confidence is from the share right, weighted by bin size.
+
+    Per bin of `CALIBRATION_BINS`: |mean confidence - share right| times the
+    bin's share of all scored extractions, summed. 0 means a confidence of
+    0.7 is right 70% of the time; a judge whose confidence is to be read as a
+    probability needs this small.
+    """
+    judged = [j for a in report.articles for j in a.judged]
+    if not judged:
+        return 0.0
+    total = 0.0
+    for low, high in CALIBRATION_BINS:
+        inside = [(conf, right) for conf, right in judged if low <= conf < high]
+        if inside:
+            gap = sum(c for c, _ in inside) / len(inside) - sum(r for _, r in inside) / len(inside)
+            total += len(inside) / len(judged) * abs(gap)
+    return total
+
+
 def format_report(report: Report, verbose: bool = False, by_article: bool = False) -> str:
     """The report as text: a row per event (per article with `by_article` or `verbose`), then the overall line.
 
@@ -362,6 +382,7 @@ def format_report(report: Report, verbose: bool = False, by_article: bool = Fals
     lines.append("calibration: confidence bin, reactions, share right (actor and stance)")
     for low, high, count, share in calibration(report):
         lines.append(f"  {low:.1f}-{high:.1f}  {count:4d}  {share:5.2f}" if count else f"  {low:.1f}-{high:.1f}     0      -")
+    lines.append(f"expected calibration error {calibration_error(report):.3f}")
     return "\n".join(lines)
 
 
@@ -377,5 +398,6 @@ def report_json(report: Report) -> str:
                                       "actor_f1": e.counts.actor[2], "stance_accuracy": e.counts.stance_accuracy,
                                       "reaction_f1": e.counts.reaction[2], "country_f1": e.counts.country[2],
                                       "label": e.label} for e in report.events()],
+                       "calibration_error": calibration_error(report),
                        "calibration": [{"low": lo, "high": hi, "count": n, "right": r}
                                        for lo, hi, n, r in calibration(report)]}, indent=1)

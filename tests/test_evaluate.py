@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InvalidInput
-from graph.evaluate import (Counts, GoldArticle, Report, calibration, format_report, label_score, load_gold, score,
+from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_score, load_gold, score,
                             strip_name)
 from graph.models import ExtractedActor, ExtractedReaction
 
@@ -144,3 +144,12 @@ def test_a_corpus_root_names_its_splits(invoke, tmp_path: Path) -> None:
     (tmp_path / "train" / "one.json").write_text(json.dumps(GOLD), encoding="utf-8")
     result = invoke("evaluate", str(tmp_path))
     assert result.exit_code == 2 and "name one of its folders: train" in result.output
+
+
+def test_calibration_error_by_hand() -> None:
+    found = [r("Rubio", "oppose", country="US"), r("Russia", "neutral", "country", "RU"),
+             r("Reuters", "neutral", "organization")]
+    s = score(GoldArticle.model_validate(GOLD), found)
+    # one bin (0.5-0.6) holds all three at confidence 0.5, one right: |0.5 - 1/3| = 1/6
+    assert calibration_error(Report([s], s.counts)) == pytest.approx(1 / 6)
+    assert calibration_error(Report([], Counts())) == 0.0

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InvalidInput
-from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_score, load_gold, score,
-                            strip_name)
+from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_score,
+                            load_gold, score, strip_name)
 from graph.models import ExtractedActor, ExtractedReaction
 
 GOLD = {

@@ -83,7 +83,8 @@ def compare(a: GoldArticle, b: GoldArticle, into: Agreement | None = None) -> Ag
     for ra in a.reactions:
         free = [j for j, rb in enumerate(b.reactions) if j not in taken and _same_actor(ra, rb)]
         # the same canonical name first: "White House" as an alias of a spokesman must not take the spokesman's place
-        j = next((j for j in free if strip_name(b.reactions[j].actor) == strip_name(ra.actor)), free[0] if free else None)
+        same_name = [j for j in free if strip_name(b.reactions[j].actor) == strip_name(ra.actor)]
+        j = (same_name or free or [None])[0]
         if j is None:
             if not ra.optional:
                 result.only_a += 1
@@ -128,8 +129,8 @@ def _main(argv: Sequence[str]) -> int:
         print(line)
     print(f"articles {n}; reactors: both {total.both}, only A {total.only_a}, only B {total.only_b}, "
           f"optional for one only {total.optional_mismatch}")
-    print(f"actor F1 {total.actor_f1:.3f} (strict {total.strict_actor_f1:.3f}); stance agreement {total.stance_agreement:.3f} "
-          f"over {len(total.pairs)}; Cohen's kappa {total.kappa:.3f}")
+    print(f"actor F1 {total.actor_f1:.3f} (strict {total.strict_actor_f1:.3f}); "
+          f"stance agreement {total.stance_agreement:.3f} over {len(total.pairs)}; Cohen's kappa {total.kappa:.3f}")
     return 0
 
 

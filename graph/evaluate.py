@@ -17,9 +17,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import InvalidInput
 from .extract import Extractor
-from .extract.lexicon import TITLE_WORDS
 from .models import ActorKind, ArticleInput, ExtractedReaction, LaxDate, Stance
 from .names import fold
+from .words import words as _word_list
+
+TITLE_WORDS = _word_list("title_words")
 
 
 class GoldReaction(BaseModel):

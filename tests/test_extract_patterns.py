@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Span
 
 from graph.extract import Extractor
-from graph.extract.countries import gazetteer
+from graph.countries import gazetteer
 from graph.extract.mentions import Registry
 from graph.models import ArticleInput, Extraction
 

@@ -29,21 +29,11 @@ _QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,1
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
-_LEADING = {"lead", "head", "spearhead"}  # "Led by X, they ...": X speaks for the group
-_ORG_HEADS = {"ministry", "office", "department", "agency", "embassy", "commission", "council",
-              "parliament", "committee", "army", "military", "party"}
-_VOICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "envoy"}
-_STATE_HEADS = {"government", "administration", "authorities", "leadership", "state", "regime"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
-_ISSUE_VERBS = {"issue", "release", "publish", "make", "deliver", "send", "sign", "put"}
-# Where a headline's clause ends: "Israel supportive of strike, Russia condemns it",
-# "Iran furious as US quits deal" (what follows "as" is the event, not the reaction).
-_CLAUSE_BREAKS = {",", ";", "|", "-", "\u2013", "\u2014", "as", "after", "amid", "while", "following", "despite",
-                  "before", "because", "since", "though", "although", "but"}
 # What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
 _PREDICATE_POS = {"ADJ", "ADV", "VERB", "AUX", "PART"}
 
@@ -88,7 +78,7 @@ class _Attributor:
     def _speaker(self, d: int, tok: Token) -> str | None:
         if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
             tok = tok.head.head
-        if tok.lemma_.lower() in _VOICES and self.registry.key_at(d, tok) is None:
+        if tok.lemma_.lower() in lexicon.VOICE_WORDS and self.registry.key_at(d, tok) is None:
             # "Merkel's spokesman said", "a spokesman for Antonio Guterres said": they speak for someone.
             principals = [c for c in tok.children if c.dep_ == "poss"] + [
                 p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
@@ -173,14 +163,14 @@ class _Attributor:
                 match = self.registry.gazetteer.lookup(name) or self.registry.gazetteer.lookup(child.text)
                 if match:
                     country = match.code
-        if lemma in _STATE_HEADS and country:
+        if lemma in lexicon.STATE_HEADS and country:
             words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
             return self.registry.country_key(country, "".join(t.text_with_ws for t in words).strip())
-        if lemma in _ORG_HEADS and country:
+        if lemma in lexicon.BODY_HEADS and country:
             # "Brazil's foreign ministry said": a body named by its country and function.
             words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
             return self._usable(self.registry.named_body(d, words, country))
-        if lemma in _ORG_HEADS:
+        if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
         elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
             kinds = ("person",)
@@ -208,7 +198,7 @@ class _Attributor:
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self._subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
-        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in _LEADING
+        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.LEADING_VERBS
                    for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                    for x in (p, *p.conjuncts)]
         if leaders and subjects and all(s.tag_ in ("PRP", "NNS") for s in subjects):
@@ -220,7 +210,7 @@ class _Attributor:
             # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
             # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
             listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
-                      and subj.lemma_.lower() not in _VOICES]  # "his spokesman X said": _speaker decides
+                      and subj.lemma_.lower() not in lexicon.VOICE_WORDS]  # "his spokesman X said": _speaker decides
             for person in listed:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
@@ -429,7 +419,7 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     """A headline cut where one statement ends: at commas, dashes and "as", "after", "amid"…"""
     out: list[list[Token]] = [[]]
     for tok in doc:
-        if tok.lower_ in _CLAUSE_BREAKS and (tok.is_punct or tok.pos_ in ("SCONJ", "ADP", "CCONJ")):
+        if tok.lower_ in lexicon.HEADLINE_CLAUSE_BREAKS and (tok.is_punct or tok.pos_ in ("SCONJ", "ADP", "CCONJ")):
             out.append([])
         else:
             out[-1].append(tok)
@@ -455,7 +445,7 @@ def _reported(verb: Token) -> bool:
 
 def _issues_statement(verb: Token) -> bool:
     """"issued a joint statement", "released a statement": the verb reports speech through its object."""
-    return verb.lemma_.lower() in _ISSUE_VERBS and any(
+    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 

@@ -19,12 +19,8 @@ from .mentions import Registry, is_media
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
-_DROP_PREPS = {"according", "after", "amid", "despite", "on", "in"}
-_DECISION_NOUNS = {"decision", "move", "announcement", "withdrawal", "plan", "order", "choice", "policy",
-                   "recognition", "pullout", "pull-out", "exit"}
 _MAX_LABEL = 120
 _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
-_REACTING = {"react", "reaction", "respond", "response"}
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
 
@@ -66,7 +62,7 @@ def decision_phrase(doc: Doc) -> str | None:
     """
     sent = next(iter(doc.sents))
     for tok in sent:
-        if tok.lemma_.lower() not in _DECISION_NOUNS or tok.pos_ != "NOUN":
+        if tok.lemma_.lower() not in lexicon.DECISION_NOUNS or tok.pos_ != "NOUN":
             continue
         if not any(c.dep_ in ("acl", "prep") for c in tok.children):
             continue
@@ -96,7 +92,7 @@ def reacted_to(doc: Doc) -> str | None:
     """
     for tok in doc:
         lemma = tok.lemma_.lower()
-        if lemma in _REACTING:
+        if lemma in lexicon.REACTING_WORDS:
             wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "to"
                       for c in prep.children if c.dep_ == "pobj"]
         elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS:
@@ -107,7 +103,7 @@ def reacted_to(doc: Doc) -> str | None:
             continue
         for head in wanted:
             words = list(head.subtree)
-            if head.lemma_.lower() in _DECISION_NOUNS or head.pos_ == "PRON" \
+            if head.lemma_.lower() in lexicon.DECISION_NOUNS or head.pos_ == "PRON" \
                     or sum(t.dep_ != "det" and not t.is_punct for t in words) < 2:
                 continue  # "the attack" says too little to name an event
             return _phrase(words)
@@ -118,7 +114,7 @@ def reacted_after(doc: Doc) -> str | None:
     """What a round-up headline says the world reacted as or after: "World leaders react as Russia
     annexes four regions" gives "Russia annexes four regions"."""
     for tok in doc:
-        if tok.lemma_.lower() not in _REACTING:
+        if tok.lemma_.lower() not in lexicon.REACTING_WORDS:
             continue
         for clause in tok.children:
             if clause.dep_ == "advcl" and clause.pos_ == "VERB" and any(
@@ -160,7 +156,7 @@ def label_from(doc: Doc) -> str:
     root, subject = _main_clause(sent)
     drop: set[int] = set()
     for child in root.children:
-        if child.dep_ in _DROP_DEPS or (child.dep_ == "prep" and child.lower_ in _DROP_PREPS and child.i > root.i + 3):
+        if child.dep_ in _DROP_DEPS or (child.dep_ == "prep" and child.lower_ in lexicon.LABEL_DROPPED_PREPOSITIONS and child.i > root.i + 3):
             drop.update(t.i for t in child.subtree)
     words = [t for t in root.subtree if t.i not in drop]
     # A dropped token takes its space with it: "concerned' over" must not become "concernedover".
@@ -173,19 +169,10 @@ def label_from(doc: Doc) -> str:
     return _labelled(" ".join(text.split()))
 
 
-# Words that describe reacting, not what was reacted to.
-_GENERIC = frozenset("""
-react reaction reactions world leader leaders decision move say tell announce announcement news people country
-countries official officials statement government president minister prime time year day week today
-international community global response respond way thing lot part photo image picture source agency lead make
-take come give get follow include new late latest big happen date credit feature
-""".split())
 _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _STEM = 7  # "withdraw"/"withdrawal", "recognise"/"recognize"/"recognition" share their first 7 letters
 _ACRONYM_LABELS = {"ORG", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"}
-# Ways of saying that someone leaves or ends something; one term, so "pull-out" meets "withdrawal".
-_LEAVING = frozenset("withdraw withdrawal pullout pull-out quit exit leave abandon scrap ditch".split())
 _PORTMANTEAU_EXIT = re.compile(r"^[a-z]{1,4}exit$")  # Brexit, Grexit, Frexit: an exit from a union
 _CAPTION = re.compile(r"\b(?:photo|picture|image|credit)s?\s*:|getty images|/afp\b|\bafp/|\(photo\b", re.I)
 _TOPIC_SIZE = 40  # terms kept per article
@@ -216,11 +203,8 @@ def _acronyms(ent: Span) -> set[str]:
 
 
 def _leaving(tok: Token, lemma: str) -> bool:
-    return lemma in _LEAVING or bool(_PORTMANTEAU_EXIT.match(lemma)) or (
+    return lemma in lexicon.LEAVING_WORDS or bool(_PORTMANTEAU_EXIT.match(lemma)) or (
         lemma == "pull" and any(c.lower_ == "out" for c in tok.children))
-
-
-_DECISION_VERBS = lexicon.DECISION_VERBS
 
 
 def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> set[str]:
@@ -234,9 +218,9 @@ def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> se
     for index, doc, _ in docs:
         for tok in doc:
             owners: list[Token] = []
-            if tok.lemma_.lower() in _DECISION_NOUNS or tok.lower_ in _LEAVING:
+            if tok.lemma_.lower() in lexicon.DECISION_NOUNS or tok.lower_ in lexicon.LEAVING_WORDS:
                 owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _DECISION_VERBS:
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.DECISION_VERBS:
                 owners = [c for c in tok.children if c.dep_ == "nsubj"]
             for owner in owners:
                 key = registry.key_at(index, owner)
@@ -256,14 +240,14 @@ def _term(tok: Token, lemma: str, decider: bool) -> str | None:
         return None
     if _leaving(tok, lemma):
         return "leaving"
-    if tok.pos_ in _TERM_POS and lemma not in _GENERIC and lemma not in lexicon.SPEECH_VERBS:
+    if tok.pos_ in _TERM_POS and lemma not in lexicon.GENERIC_TERMS and lemma not in lexicon.SPEECH_VERBS:
         return lemma[:_STEM]
     return None
 
 
 def _decides(tok: Token, lemma: str) -> bool:
     """A word of deciding whose objects name what was decided: "withdraw from Syria", "decision to quit the deal"."""
-    return lemma in _DECISION_NOUNS or lemma in _LEAVING or (tok.pos_ == "VERB" and lemma in _DECISION_VERBS)
+    return lemma in lexicon.DECISION_NOUNS or lemma in lexicon.LEAVING_WORDS or (tok.pos_ == "VERB" and lemma in lexicon.DECISION_VERBS)
 
 
 def _decided(heads: list[Token]) -> set[int]:
@@ -339,7 +323,7 @@ def _acts(verb: Token) -> bool:
         return False  # "issued a joint statement": speaking
     if verb.dep_ != "ccomp":
         return True
-    return verb.lemma_.lower() in _DECISION_VERBS or any(
+    return verb.lemma_.lower() in lexicon.DECISION_VERBS or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children)
 
 
@@ -366,7 +350,7 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
             key = key_of(tok)
             if key:
                 found.add(key)
-        if tok.dep_ == "poss" and tok.head.lemma_.lower() in _DECISION_NOUNS:
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in lexicon.DECISION_NOUNS:
             key = key_of(tok)
             if key:
                 found.add(key)

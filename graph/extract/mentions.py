@@ -17,17 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from ..models import ActorKind
 from ..names import fold
 from . import lexicon
-from .countries import Gazetteer
-
-_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_INTERNATIONAL = {"eu", "un", "nato", "european union", "united nations", "african union", "arab league",
-                  "opec", "who", "iaea", "asean", "g7", "g20", "european commission", "european council",
-                  "european parliament", "un security council", "security council", "world bank", "imf"}
+from ..countries import Gazetteer
 
 
-_ORG_WORDS = {"ministry", "office", "department", "council", "party", "union", "commission", "government",
-              "bank", "house", "agency", "committee", "parliament", "assembly", "army", "front", "movement",
-              "organisation", "organization", "league", "alliance", "coalition", "court", "embassy", "group"}
+
 
 
 def strip_titles(words: list[str]) -> list[str]:
@@ -93,7 +86,6 @@ def _run_on_trimmed(ent: Span) -> Span:
     return ent
 
 
-_POSTED_TO = {"ambassador", "envoy", "emissary", "representative"}
 
 
 def _hyphen_joined(ent: Span) -> Span:
@@ -119,7 +111,7 @@ def _named_by_title(ent: Span) -> bool:
     beside = root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS
     after = ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.TITLE_WORDS and doc[ent.start - 1].text[:1].isupper()
     return ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and (beside or after) \
-        and all((t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS) or t.text == "-" for t in ent)
+        and all((t.pos_ == "PROPN" and t.lower_ not in lexicon.BODY_NAME_WORDS) or t.text == "-" for t in ent)
 
 
 def _apposed_title(ent: Span) -> list[Token]:
@@ -263,7 +255,7 @@ class Registry:
         cand = self.candidates.get(key)
         if cand is None:
             country = lexicon.INSTITUTIONS.get(folded)
-            if country is None and folded not in _INTERNATIONAL:
+            if country is None and folded not in lexicon.INTERNATIONAL_BODIES:
                 for word in text.replace("'s", "").split():
                     match = self.gazetteer.lookup(word)
                     if match and match.how in ("name", "demonym"):
@@ -304,7 +296,7 @@ class Registry:
         i = ent.start - 1
         while i >= ent.sent.start and len(words) < 8:
             tok = doc[i]
-            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in _POSTED_TO:
+            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in lexicon.POSTED_TITLES:
                 words, i = [], i - 1  # "US Ambassador to Japan Rahm Emanuel": the host is not theirs
                 continue
             if tok.text in ("'s", "'") or tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct:
@@ -404,7 +396,7 @@ class Registry:
         names = [w.text for w in words]
         if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if _known_body(" ".join(names)) or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1 \
+        if _known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) or len(names) == 1 \
                 or any(w.tag_ == "NNPS" for w in words):  # a plural ("Rights") names no person
             if is_media(" ".join(names)):
                 return None

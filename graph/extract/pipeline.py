@@ -11,8 +11,9 @@ from spacy.tokens import Doc
 from ..errors import InvalidInput
 from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, ExtractedReaction,
                       Extraction, article_id)
+from . import lexicon
 from .attribution import Statement, find_statements
-from .countries import gazetteer
+from ..countries import gazetteer
 from .event import (HEADLINE_WEIGHT, agents, decision_phrase, headline_event, is_caption, is_roundup, is_withdrawal,
                     label_from, reacted_after, reacted_to, topic)
 from .headline import Casing, is_title_case
@@ -199,9 +200,6 @@ class Extractor:
                                  evidence=evidence, span=(start, end), cue=reason)
 
 
-_PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "stated", "states"})
-
-
 def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None) -> bool:
     """The decision-maker only announced the decision: that is the event, not a reaction to it.
 
@@ -216,7 +214,7 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
         if all(w.startswith(("announc", "declar", "decid", "unveil")) for w in words):
             return True
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
-            and words <= _PLAIN_SPEECH and stmt.about_self and not stmt.cues
+            and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not stmt.cues
 
     return all(map(announces, stmts))
 

@@ -25,7 +25,7 @@ _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welc
 
 
 _WITHDRAWAL = re.compile(r"\b(withdraw\w*|pull\w*[ -]?out|pullout|quit\w*|exit\w*|leav\w*|left|abandon\w*|"
-                         r"scrap\w*|ditch\w*|tear\w* up|tore up|walk\w* away|back\w* out|brexit)\b", re.I)
+                         r"scrap\w*|ditch\w*|tear\w* up|tore up|walk\w* away|back\w* out|done with|brexit)\b", re.I)
 
 
 def is_withdrawal(text: str) -> bool:

@@ -151,8 +151,8 @@ class _Attributor:
         """Verbless headline reactions: "Israel supportive of strike", "Iran furious as US quits deal".
 
         Each clause that opens with a named actor and goes on with an
-        adjective, adverb or verb carrying a stance cue is that actor's
-        reaction; `found` holds the speakers the parse already gave.
+        adjective, adverb or verb in which the stance judge finds grounds is
+        that actor's reaction; `found` holds the speakers the parse already gave.
         """
         for clause in _clauses(doc):
             words = [t for t in clause if not t.is_punct or t.text == "'s"]

@@ -66,3 +66,12 @@ def test_the_setting_names_the_judge(tmp_path) -> None:
     assert app.config["STANCE_JUDGE"] == "lexicon"
     with pytest.raises(SettingError, match="REACTIONGRAPH_STANCE_JUDGE"):
         create_app({"STANCE_JUDGE": "oracle"})
+
+
+def test_evidence_the_judge_cannot_point_at_is_refused(article) -> None:
+    class Astray(AlwaysSupport):
+        def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+            return Judgement("oppose", {"support": 0.1, "oppose": 0.8, "neutral": 0.1}, "astray", evidence=len(statements))
+
+    with pytest.raises(ValueError, match="as evidence"):
+        Extractor(judge=Astray()).extract(article)

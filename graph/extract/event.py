@@ -183,12 +183,7 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
             key = registry.key_at(doc_index, t)
             if key:
                 return key
-        if tok.lower_ in ("he", "she"):
-            for prev in reversed(list(sent)[: tok.i - sent.start]):
-                key = registry.key_at(doc_index, prev)
-                if key and key.startswith("person:"):
-                    return key
-        return None
+        return registry.person_before(doc_index, tok) if tok.lower_ in ("he", "she") else None
 
     for tok in sent:
         verb = tok.head.lemma_.lower()

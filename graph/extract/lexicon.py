@@ -9,7 +9,7 @@ the people or phrases of any particular article.
 
 from __future__ import annotations
 
-from ..words import codes, weights, words
+from ..words import codes, entries, weights, words
 
 SPEECH_VERBS = words("speech_verbs")
 SPEECH_NOUNS = words("speech_nouns")
@@ -25,6 +25,7 @@ COUNTERING_VERBS = words("countering_verbs")
 DECISION_VERBS = words("decision_verbs")
 DECISION_NOUNS = words("decision_nouns")
 LEAVING_WORDS = words("leaving_words")
+WITHDRAWAL_PHRASES = entries("withdrawal_phrases")  # in the file's order, for one regular expression
 REACTING_WORDS = words("reacting_words")
 GENERIC_TERMS = words("generic_terms")
 LABEL_DROPPED_PREPOSITIONS = words("label_dropped_prepositions")

@@ -320,6 +320,15 @@ class Registry:
         """The candidate for a country named only by an adjective ("the French government")."""
         return self._country(code, surface)
 
+    def person_before(self, doc_index: int, token: Token) -> str | None:
+        """The person mentioned last before `token` in its sentence: what "he" or "she" most likely
+        refers to ("Putin said he backed it")."""
+        for prev in reversed(list(token.sent)[: token.i - token.sent.start]):
+            key = self._token_keys.get((doc_index, prev.i))
+            if key and key.startswith("person:"):
+                return key
+        return None
+
     def mentions_before(self, doc_index: int, token_index: int) -> list[str]:
         """Candidate keys mentioned before a position, most recent first."""
         out: list[str] = []

@@ -45,6 +45,8 @@ def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement:
         if stance != "support":
             reason = "defends own decision"
         stance, confidence = "support", max(confidence, 0.7) if stance == "support" else 0.7
+    if not 0 <= judgement.evidence < len(stmts):
+        raise ValueError(f"the judge chose statement {judgement.evidence} of {len(stmts)} as evidence")
     chosen = stmts[judgement.evidence]
     start, end = chosen.start, chosen.end
     evidence = text[start:end]

@@ -108,10 +108,9 @@ class Speakers:
         if word == "they" and self._plural_before(d, tok):
             return None
         if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
-            for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
-                key = self.registry.key_at(d, prev)
-                if key and key.startswith("person:"):
-                    return self.usable(key)
+            key = self.registry.person_before(d, tok)
+            if key:
+                return self.usable(key)
         for sd, key in reversed(self.history):
             if d - sd > 3:
                 break

@@ -147,8 +147,11 @@ def decide(cues: list[Cue]) -> tuple[Stance, float, Cue | None]:
     return stance, round(max(confidence, 0.5), 2), strongest
 
 
-_WITHDRAWAL = re.compile(r"\b(withdraw\w*|pull\w*[ -]?out|pullout|quit\w*|exit\w*|leav\w*|left|abandon\w*|"
-                         r"scrap\w*|ditch\w*|tear\w* up|tore up|walk\w* away|back\w* out|done with|brexit)\b", re.I)
+def _phrase_pattern(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\*", r"\w*").replace("_", "[ -]?").replace(r"\ ", " ")
+
+
+_WITHDRAWAL = re.compile(r"\b(" + "|".join(map(_phrase_pattern, lexicon.WITHDRAWAL_PHRASES)) + r")\b", re.I)
 
 
 def is_withdrawal(text: str) -> bool:

@@ -154,8 +154,13 @@ def _phrase_pattern(phrase: str) -> str:
 _WITHDRAWAL = re.compile(r"\b(" + "|".join(map(_phrase_pattern, lexicon.WITHDRAWAL_PHRASES)) + r")\b", re.I)
 
 
+@functools.lru_cache(maxsize=256)
 def is_withdrawal(text: str) -> bool:
-    """True when the event is leaving or ending something (a deal, a country, a union)."""
+    """True when the event is leaving or ending something (a deal, a country, a union).
+
+    Cached: the judge asks once per speaker about the same event, and a
+    search that finds nothing in the opening paragraphs takes ~0.4 ms.
+    """
     return bool(_WITHDRAWAL.search(text))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import current_app
 
-from graph.extract import Extractor
+from graph.extract import Extractor, make_judge
 from graph.store import Store
 
 
@@ -35,10 +35,11 @@ class Services:
 
     @property
     def extractor(self) -> Extractor:
-        """The extractor using SPACY_MODEL."""
+        """The extractor using SPACY_MODEL and the judge STANCE_JUDGE names."""
         with self._lock:
             if self._extractor is None:
-                self._extractor = Extractor(self._config["SPACY_MODEL"], self._config["MAX_ARTICLE_CHARS"])
+                self._extractor = Extractor(self._config["SPACY_MODEL"], self._config["MAX_ARTICLE_CHARS"],
+                                            make_judge(self._config["STANCE_JUDGE"]))
             return self._extractor
 
     def close(self) -> None:

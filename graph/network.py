@@ -13,7 +13,7 @@ from typing import Any
 
 import networkx as nx
 
-from .extract.countries import gazetteer
+from .countries import gazetteer
 from .models import Actor
 from .queries import Scope
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .errors import InvalidInput
-from .extract.text import decode
 from .models import ArticleInput
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -23,6 +22,16 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+
+
+def decode(data: bytes, what: str) -> str:
+    """Decode UTF-8 bytes, or say clearly that the file is not UTF-8 text."""
+    if b"\x00" in data[:8192]:
+        raise InvalidInput(f"{what} is a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{what} is not UTF-8 text (byte {exc.start})") from None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Span
 
 from graph.extract import Extractor
-from graph.extract.countries import gazetteer
+from graph.countries import gazetteer
 from graph.extract.mentions import Registry
 from graph.models import ArticleInput, Extraction
 
@@ -300,6 +300,15 @@ def test_commitment_opposes_a_withdrawal_and_nothing_else(extractor: Extractor) 
     body = "Iceland said it would uphold the treaty and remain committed to it."
     assert stances(extractor, body, WITHDRAWAL) == {"Iceland": "oppose"}
     assert stances(extractor, body, "Canada signs the fisheries treaty") == {"Iceland": "neutral"}
+
+
+def test_irreversible_is_a_commitment_not_an_opposition(extractor: Extractor) -> None:
+    # It was an oppose cue and a commitment cue at once, and the oppose list was read first.
+    body = "Iceland said the treaty was irreversible."
+    assert stances(extractor, body, WITHDRAWAL) == {"Iceland": "oppose"}
+    assert stances(extractor, body, "Canada signs the fisheries treaty") == {"Iceland": "neutral"}
+    # "done with" a treaty is leaving it
+    assert stances(extractor, body, "Canada declares itself done with the fisheries treaty") == {"Iceland": "oppose"}
 
 
 def test_reported_speech_and_quotations_make_no_new_speaker(extractor: Extractor) -> None:

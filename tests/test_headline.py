@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.extract.countries import gazetteer
+from graph.countries import gazetteer
 from graph.extract.headline import Casing, is_heading, is_title_case
 
 BODY = ("On Monday the Ministry of Trade said Acme Corp had closed its plant. "

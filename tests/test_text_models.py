@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from graph.errors import InvalidInput
-from graph.extract.countries import gazetteer
+from graph.countries import gazetteer
 from graph.extract.text import check_text, normalise, paragraphs
 from graph.models import Actor, ArticleInput, Reaction, article_id
 

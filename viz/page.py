@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from pyvis.network import Network
 
-from graph.extract.countries import gazetteer
+from graph.countries import gazetteer
 
 from .layout import positions
 

@@ -6,7 +6,7 @@ import pycountry
 from flask import Response
 
 from graph.errors import NotFound
-from graph.extract.countries import gazetteer
+from graph.countries import gazetteer
 
 from .. import convert, schemas as s
 from ..services import services

@@ -11,15 +11,15 @@ of reaction round-ups ('"..." - Iranian President Hassan Rouhani', 'Name: ...').
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from ..names import fold
 from .headline import is_heading, is_title_case
+from .judge import EventView, StanceJudge
 from .mentions import Registry
-from .stance import Cue, find_cues, neutral_cue
+from .speakers import Speakers, reporting_verb
 from .text import Paragraph
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
@@ -28,36 +28,28 @@ _QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(
 _QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,120})(?:,[^"]*)?$')
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
-_INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
-_LEADING = {"lead", "head", "spearhead"}  # "Led by X, they ...": X speaks for the group
-_ORG_HEADS = {"ministry", "office", "department", "agency", "embassy", "commission", "council",
-              "parliament", "committee", "army", "military", "party"}
-_VOICES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "office", "envoy"}
-_STATE_HEADS = {"government", "administration", "authorities", "leadership", "state", "regime"}
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
-_GROUP_PRONOUNS = {"it", "they"}
-_POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
-_PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
-_ISSUE_VERBS = {"issue", "release", "publish", "make", "deliver", "send", "sign", "put"}
-# Where a headline's clause ends: "Israel supportive of strike, Russia condemns it",
-# "Iran furious as US quits deal" (what follows "as" is the event, not the reaction).
-_CLAUSE_BREAKS = {",", ";", "|", "-", "\u2013", "\u2014", "as", "after", "amid", "while", "following", "despite",
-                  "before", "because", "since", "though", "although", "but"}
 # What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
 _PREDICATE_POS = {"ADJ", "ADV", "VERB", "AUX", "PART"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Statement:
-    """Something one candidate said or did about the event."""
+    """Something one candidate said or did about the event: who, where, and the words, but no stance.
+
+    `words` are the tokens a judge reads (what was said, less the speaker's
+    own name) and `offset` maps their `idx` to article offsets; `text` is
+    what the span shows. How it stands toward the event is the stance
+    judge's call (`judge.StanceJudge`), not attribution's.
+    """
 
     key: str
     start: int
     end: int
     trigger: str
-    cues: list[Cue] = field(default_factory=list)
-    neutral: str | None = None
+    words: tuple[Token, ...]
+    offset: int
+    text: str
     headline: bool = False  # read from a headline or section heading
     about_self: bool = False  # the speaker tells what they do or will do: "said he would halt funding"
     quote: str | None = None  # its words, for a statement read from a title that is not part of the text
@@ -65,166 +57,16 @@ class Statement:
 
 class _Attributor:
     def __init__(self, docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,
-                 title: tuple[Doc, str] | None) -> None:
+                 title: tuple[Doc, str] | None, judge: StanceJudge, event: EventView) -> None:
         self.docs = docs
+        self.judge, self.event = judge, event
         self.paras = paras
         self.registry = registry
         self.title = title
-        self.speakers: list[tuple[int, str]] = []  # (doc index, key) in order of speech
+        self.who = Speakers(registry)
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
         self._quoted: dict[int, set[int]] = {}
-        # Who made the latest statement, with its paragraph and span: several for a joint statement.
-        self._last: tuple[int, tuple[int, int], list[str]] | None = None
-
-    # -- speakers ---------------------------------------------------------
-
-    def _usable(self, key: str | None) -> str | None:
-        if key is None:
-            return None
-        cand = self.registry.candidates[key]
-        return None if cand.reporter else key
-
-    def _speaker(self, d: int, tok: Token) -> str | None:
-        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
-            tok = tok.head.head
-        if tok.lemma_.lower() in _VOICES and self.registry.key_at(d, tok) is None:
-            # "Merkel's spokesman said", "a spokesman for Antonio Guterres said": they speak for someone.
-            principals = [c for c in tok.children if c.dep_ == "poss"] + [
-                p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
-                for p in prep.children if p.dep_ == "pobj"]
-            for principal in principals:
-                # "his spokesman said": the one the possessive points back to
-                key = self.registry.key_at(d, principal) or (
-                    self._pronoun(d, principal) if principal.pos_ == "PRON" else None)
-                if key:
-                    return self._usable(key)
-        key = self.registry.key_at(d, tok)
-        if key is None or not key.startswith("person:"):
-            # "Israel's Prime Minister, Benjamin Netanyahu"; "The head of the Chamber of Commerce, Suzanne
-            # Clark, said", where the parser hangs the name on the body instead of the title
-            apposed = list(tok.children)
-            if tok.lemma_.lower() in lexicon.TITLE_WORDS:
-                apposed += [t for t in tok.subtree if t.head != tok and t.ent_type_ == "PERSON"]
-            for child in apposed:
-                if child.dep_ == "appos":
-                    named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
-                    # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")
-                    if named and (named.startswith("person:") or (key is None and tok.pos_ == "NOUN")):
-                        return self._usable(named)
-        if key:
-            return self._usable(key)
-        if tok.pos_ == "PRON":
-            return self._pronoun(d, tok)
-        if tok.pos_ == "PROPN":
-            named = self.registry.name_at(d, tok)
-            if named:
-                return self._usable(named)
-        lemma = tok.lemma_.lower()
-        if lemma in lexicon.UNNAMED_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
-            return None
-        return self._reference(d, tok, lemma)
-
-    def _joint(self, d: int, tok: Token) -> list[str]:
-        """"They" just after a joint statement: every one who made it ("Macron, Merkel and Gentiloni
-        issued a joint statement. Calling the accord 'irreversible', they said ...")."""
-        if tok.lower_ != "they" or tok.pos_ != "PRON" or self._last is None or self._plural_before(d, tok):
-            return []
-        last_d, _, keys = self._last
-        return list(keys) if len(keys) >= 2 and d - last_d <= 1 else []
-
-    def _plural_before(self, d: int, tok: Token) -> bool:
-        """True when the sentence's last subject before `tok` is a plural noun that names no actor:
-        "Fishermen were angry, and they said ..." is about the fishermen, not the last speaker."""
-        subject = next((t for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
-                        if t.dep_ in ("nsubj", "nsubjpass")), None)
-        return subject is not None and subject.tag_ == "NNS" and self.registry.key_at(d, subject) is None
-
-    def _pronoun(self, d: int, tok: Token) -> str | None:
-        word = _POSSESSIVES.get(tok.lower_, tok.lower_)
-        if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
-            return None
-        want_person = word in _PERSON_PRONOUNS
-        if word == "they" and self._plural_before(d, tok):
-            return None
-        if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
-            for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
-                key = self.registry.key_at(d, prev)
-                if key and key.startswith("person:"):
-                    return self._usable(key)
-        for sd, key in reversed(self.speakers):
-            if d - sd > 3:
-                break
-            if key.startswith("person:") == want_person:
-                return key
-        if want_person:
-            for key in self.registry.mentions_before(d, tok.i)[:6]:
-                if key.startswith("person:"):
-                    return self._usable(key)
-        return None
-
-    def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
-        """"the ministry", "the French leader", "the Russian government"."""
-        country = None
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
-                name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
-                match = self.registry.gazetteer.lookup(name) or self.registry.gazetteer.lookup(child.text)
-                if match:
-                    country = match.code
-        if lemma in _STATE_HEADS and country:
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
-            return self.registry.country_key(country, "".join(t.text_with_ws for t in words).strip())
-        if lemma in _ORG_HEADS and country:
-            # "Brazil's foreign ministry said": a body named by its country and function.
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
-            return self._usable(self.registry.named_body(d, words, country))
-        if lemma in _ORG_HEADS:
-            kinds, test = ("organization",), lambda c: lemma in fold(c.name)
-        elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
-            kinds = ("person",)
-            test = lambda c: lemma == "leader" or (c.role is not None and lemma in fold(c.role))  # noqa: E731
-        else:
-            return None
-        for key in self.registry.mentions_before(d, tok.i):
-            cand = self.registry.candidates[key]
-            if cand.kind in kinds and test(cand) and (country is None or cand.country == country):
-                return self._usable(key)
-        return None
-
-    def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], Token]:
-        """The subjects of `verb`, and the verb that has them (a participle inherits its head's)."""
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and depth < 3:
-            # "Malaysia said the US must reconsider, saying the move …": the parser hangs "saying" on the
-            # reported clause, but the one saying it is the speaker of the reporting verb.
-            outer = _reporting_verb(verb.head)
-            if outer is not None:
-                return self._subjects(outer, depth + 1)
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
-            # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
-            subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
-            return self._subjects(verb.head, depth + 1)
-        # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
-        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in _LEADING
-                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
-                   for x in (p, *p.conjuncts)]
-        if leaders and subjects and all(s.tag_ in ("PRP", "NNS") for s in subjects):
-            subjects = leaders
-        out: list[Token] = []
-        for subj in subjects:
-            out.append(subj)
-            out.extend(subj.conjuncts)
-            # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
-            # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
-            listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
-                      and subj.lemma_.lower() not in _VOICES]  # "his spokesman X said": _speaker decides
-            for person in listed:
-                out.append(person)
-                out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
-        return out, verb
 
     # -- evidence -----------------------------------------------------------
 
@@ -248,18 +90,14 @@ class _Attributor:
             # The title, not part of the text: placed just before it, at negative offsets.
             words = self.title[1]
             offset = -len(self.texts[d]) - 1
-            out.append(Statement(key, offset + span[0], offset + span[1], trigger, find_cues(cue_tokens, offset),
-                                 neutral_cue(cue_tokens), headline=True, quote=words[span[0]:span[1]]))
+            out.append(Statement(key, offset + span[0], offset + span[1], trigger, tuple(cue_tokens), offset,
+                                 words[span[0]:span[1]], headline=True, quote=words[span[0]:span[1]]))
             return
         offset = self.paras[d].start
-        stmt = Statement(key, offset + span[0], offset + span[1], trigger, find_cues(cue_tokens, offset),
-                         neutral_cue(cue_tokens), headline=self.headings[d], about_self=about_self)
+        stmt = Statement(key, offset + span[0], offset + span[1], trigger, tuple(cue_tokens), offset,
+                         self.texts[d][span[0]:span[1]], headline=self.headings[d], about_self=about_self)
         out.append(stmt)
-        self.speakers.append((d, key))
-        if self._last is not None and self._last[:2] == (d, span):
-            self._last[2].append(key)  # another maker of the same statement
-        else:
-            self._last = (d, span, [key])
+        self.who.heard(d, key, span)
 
     # -- passes -------------------------------------------------------------
 
@@ -277,8 +115,8 @@ class _Attributor:
                 continue
             # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
             # ("Russia's foreign ministry", not "Russia"); else anyone named in it.
-            keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self._usable(k)]
-            best = next((k for k in keys if k.startswith("person:")), None) or self._speaker(d, who.root)
+            keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self.who.usable(k)]
+            best = next((k for k in keys if k.startswith("person:")), None) or self.who.speaker(d, who.root)
             best = best or (keys[0] if keys else None)
             if best:
                 return [(best, (m.start("quote"), m.end("quote")))]
@@ -299,9 +137,9 @@ class _Attributor:
                     self._sentence(d, sent, out)
             if not shaped and self.headings[d]:
                 self._headline(d, doc, out, {s.key for s in out[before:]})
-            if len(out) == before and self.texts[d].startswith('"') and self.speakers and self.speakers[-1][0] == d - 1:
+            if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
-                self._add(out, d, self.speakers[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+                self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
         if self.title is not None and not is_title_case(self.texts[len(self.docs)]):
             d, doc, before = len(self.docs), self.title[0], len(out)
             for sent in doc.sents:
@@ -313,8 +151,8 @@ class _Attributor:
         """Verbless headline reactions: "Israel supportive of strike", "Iran furious as US quits deal".
 
         Each clause that opens with a named actor and goes on with an
-        adjective, adverb or verb carrying a stance cue is that actor's
-        reaction; `found` holds the speakers the parse already gave.
+        adjective, adverb or verb in which the stance judge finds grounds is
+        that actor's reaction; `found` holds the speakers the parse already gave.
         """
         for clause in _clauses(doc):
             words = [t for t in clause if not t.is_punct or t.text == "'s"]
@@ -330,18 +168,24 @@ class _Attributor:
             if not named or i == len(words) or words[i].pos_ not in _PREDICATE_POS \
                     or words[i].lemma_.lower() in lexicon.DECISION_VERBS:
                 continue  # (a clause that makes the decision, "EU imposes sanctions", tells the event)
-            key = self._usable(next((k for k in reversed(named) if k.startswith("person:")), named[-1]))
+            key = self.who.usable(next((k for k in reversed(named) if k.startswith("person:")), named[-1]))
             predicate = [t for t in clause if t.i >= words[i].i]
-            if key is None or key in found or not (find_cues(predicate, 0) or neutral_cue(predicate)):
+            if key is None or key in found or not self._has_grounds(key, predicate):
                 continue
             found.add(key)
             start = clause[0].idx
             self._add(out, d, key, "headline", (start, predicate[-1].idx + len(predicate[-1])), predicate)
 
+    def _has_grounds(self, key: str, words: list[Token]) -> bool:
+        """Whether the judge finds the words take a stance, or a deliberately neutral one."""
+        text = "".join(t.text_with_ws for t in words).strip()
+        clause = Statement(key, 0, len(text), "headline", tuple(words), 0, text, headline=True)
+        return self.judge.judge([clause], self.event).grounds
+
     def _has_speaker(self, d: int, verb: Token) -> bool:
         """A verb of saying or judging whose subject is a speaker: "Putin congratulated ..."."""
         return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
-            self._speaker(d, s) for s in verb.children if s.dep_ == "nsubj")
+            self.who.speaker(d, s) for s in verb.children if s.dep_ == "nsubj")
 
     def _about_self(self, d: int, key: str, trigger: Token) -> bool:
         """The reported clause's subject is the speaker: "Carney said he would impose tariffs"."""
@@ -366,7 +210,7 @@ class _Attributor:
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
             for tok in tokens:
-                for key in self._joint(d, tok) or [self._speaker(d, tok)]:
+                for key in self.who.joint(d, tok) or [self.who.speaker(d, tok)]:
                     if key:
                         found.append((key, trigger, word, scope))
 
@@ -380,7 +224,7 @@ class _Attributor:
                     continue  # "Putin said he backed it and declared it right": inside another statement
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # a purpose: "imposes tariffs to support its mills"
-                subjects, owner = self._subjects(tok)
+                subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
             elif tok.lower_ == "according" and not self._has_speaker(d, tok.head):
                 # (not "Putin congratulated Lula, according to the Kremlin": the source of someone's reaction)
@@ -399,7 +243,7 @@ class _Attributor:
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                     if verb is not None:
-                        subjects, owner = self._subjects(verb)
+                        subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
         if not found:
             return
@@ -429,38 +273,28 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     """A headline cut where one statement ends: at commas, dashes and "as", "after", "amid"…"""
     out: list[list[Token]] = [[]]
     for tok in doc:
-        if tok.lower_ in _CLAUSE_BREAKS and (tok.is_punct or tok.pos_ in ("SCONJ", "ADP", "CCONJ")):
+        if tok.lower_ in lexicon.HEADLINE_CLAUSE_BREAKS and (tok.is_punct or tok.pos_ in ("SCONJ", "ADP", "CCONJ")):
             out.append([])
         else:
             out[-1].append(tok)
     return [c for c in out if c]
 
 
-def _reporting_verb(verb: Token) -> Token | None:
-    """The speech verb whose complement `verb` is in ("said" for "said the deal *failed*"), if any."""
-    tok = verb
-    for _ in range(4):
-        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head == tok:
-            return None
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEECH_VERBS:
-            return tok.head
-        tok = tok.head
-    return None
 
 
 def _reported(verb: Token) -> bool:
     """True for a verb inside the complement of another speech verb."""
-    return _reporting_verb(verb) is not None
+    return reporting_verb(verb) is not None
 
 
 def _issues_statement(verb: Token) -> bool:
     """"issued a joint statement", "released a statement": the verb reports speech through its object."""
-    return verb.lemma_.lower() in _ISSUE_VERBS and any(
+    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
 def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,
-                    title: tuple[Doc, str] | None = None) -> list[Statement]:
+                    title: tuple[Doc, str] | None, judge: StanceJudge, event: EventView) -> list[Statement]:
     """Every statement in the article, in reading order, then those of its title.
 
     `texts` are the strings the docs (and then the title) were parsed
@@ -468,8 +302,9 @@ def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], r
     analysis time. `title` is the parsed title and its words as given,
     when the title is not the text's first paragraph; the registry knows
     its doc as the one after `docs`. Its statements carry their words in
-    `quote`.
+    `quote`. The judge decides only which verbless headline clauses are
+    reactions ("Israel supportive of strike"); statements carry no stance.
     """
     if len(texts) < len(docs) + (title is not None):
         raise ValueError("find_statements needs the text of every doc and of the title")
-    return _Attributor(docs, texts, paras, registry, title).statements()
+    return _Attributor(docs, texts, paras, registry, title, judge, event).statements()

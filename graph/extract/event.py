@@ -1,10 +1,9 @@
-"""The event an article is about: a readable label and who made it happen.
+"""The event as a fingerprint and who made it happen.
 
-The label is the main clause of the headline (or of the lead sentence when
-the headline is a round-up like "World reacts to ..."), stripped of its
-reporting frame ("Officials said ...") and side clauses. The agents are the
-named subjects of that clause ("The Trump administration will withdraw"):
-their own statements defend the decision unless they say otherwise.
+`topic` gives the weighted terms `graph.event_match` tells events apart by;
+`agents` the named subjects of the lead's decision ("The Trump
+administration will withdraw"): their own statements defend the decision
+unless they say otherwise. The event's label is `label`'s.
 """
 
 from __future__ import annotations
@@ -16,176 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from . import lexicon
 from .mentions import Registry, is_media
 
-_ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
-_FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
-_DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
-_DROP_PREPS = {"according", "after", "amid", "despite", "on", "in"}
-_DECISION_NOUNS = {"decision", "move", "announcement", "withdrawal", "plan", "order", "choice", "policy",
-                   "recognition", "pullout", "pull-out", "exit"}
-_MAX_LABEL = 120
-_HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
-_REACTING = {"react", "reaction", "respond", "response"}
-_JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
-
-
-_WITHDRAWAL = re.compile(r"\b(withdraw\w*|pull\w*[ -]?out|pullout|quit\w*|exit\w*|leav\w*|left|abandon\w*|"
-                         r"scrap\w*|ditch\w*|tear\w* up|tore up|walk\w* away|back\w* out|brexit)\b", re.I)
-
-
-def is_withdrawal(text: str) -> bool:
-    """True when the event is leaving or ending something (a deal, a country, a union)."""
-    return bool(_WITHDRAWAL.search(text))
-
-
-def is_roundup(title: str) -> bool:
-    """True for headlines about the reactions rather than the event itself."""
-    return bool(_ROUNDUP.search(title))
-
-
-def _main_clause(sent: Span) -> tuple[Token, Span | None]:
-    """The clause under any reporting frame, and the last named subject met on the way down."""
-    root, subject = sent.root, None
-    for _ in range(3):
-        comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
-        if root.lemma_.lower() in _FRAME_VERBS and comp is not None:
-            named = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-            if named is not None:
-                subject = sent.doc[named.left_edge.i:named.right_edge.i + 1]
-            root = comp
-        else:
-            break
-    return root, subject
-
-
-def decision_phrase(doc: Doc) -> str | None:
-    """The decision as the first sentence of `doc` names it, if it does.
-
-    "Donald Trump's decision to recognise Jerusalem as the Israeli capital",
-    "United States' withdrawal from the Iran nuclear deal": a decision noun
-    with what it decides, the clearest label a reaction article offers.
-    """
-    sent = next(iter(doc.sents))
-    for tok in sent:
-        if tok.lemma_.lower() not in _DECISION_NOUNS or tok.pos_ != "NOUN":
-            continue
-        if not any(c.dep_ in ("acl", "prep") for c in tok.children):
-            continue
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            continue  # "its exit from coal power" does not say whose
-        words = []
-        for t in tok.subtree:
-            if t.i > tok.i and t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
-                break  # a parse that runs on into the sentence's own verb ("... has been met with")
-            if not (t.dep_ == "det" and t.head == tok):
-                words.append(t)
-        text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
-        if 4 <= len(text.split()) <= 20:
-            return _capitalised(text)
-    return None
-
-
-def reacted_to(doc: Doc) -> str | None:
-    """What a round-up headline says the world reacted to.
-
-    "World reacts to military coup in Niger" gives "Military coup in
-    Niger"; "Leaders congratulate Lula on Brazil election victory" gives
-    "Brazil election victory"; "Leaders condemn strike on Kyiv hospital"
-    gives "Strike on Kyiv hospital". None when the headline names no such
-    thing, or names only a decision ("World reacts to Trump's Jerusalem
-    decision"): the lead then says what was decided.
-    """
-    for tok in doc:
-        lemma = tok.lemma_.lower()
-        if lemma in _REACTING:
-            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                      for c in prep.children if c.dep_ == "pobj"]
-        elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS:
-            # "congratulate X on Y", "condemn X over Y": Y is the event; else what is judged
-            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
-                      for c in prep.children if c.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
-        else:
-            continue
-        for head in wanted:
-            words = list(head.subtree)
-            if head.lemma_.lower() in _DECISION_NOUNS or head.pos_ == "PRON" \
-                    or sum(t.dep_ != "det" and not t.is_punct for t in words) < 2:
-                continue  # "the attack" says too little to name an event
-            return _phrase(words)
-    return None
-
-
-def reacted_after(doc: Doc) -> str | None:
-    """What a round-up headline says the world reacted as or after: "World leaders react as Russia
-    annexes four regions" gives "Russia annexes four regions"."""
-    for tok in doc:
-        if tok.lemma_.lower() not in _REACTING:
-            continue
-        for clause in tok.children:
-            if clause.dep_ == "advcl" and clause.pos_ == "VERB" and any(
-                    m.dep_ == "mark" and m.lower_ in ("as", "after") for m in clause.children):
-                return _phrase([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
-    return None
-
-
-def _phrase(words: list[Token]) -> str:
-    return _labelled(" ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'"))
-
-
-def _labelled(text: str) -> str:
-    """`text` as a label: at most `_MAX_LABEL` characters, cut at a word, with a capital."""
-    if len(text) > _MAX_LABEL:
-        text = text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..."
-    return _capitalised(text)
-
-
-def headline_event(title: str) -> str | None:
-    """The event half of a two-part round-up headline: "Supreme Court overturns Roe v. Wade:
-    reactions from around the world" gives "Supreme Court overturns Roe v. Wade"."""
-    parts = [p.strip() for p in _HEADLINE_PARTS.split(title) if p.strip()]
-    if len(parts) != 2:
-        return None
-    plain = [p for p in parts if not is_roundup(p)]
-    if len(plain) != 1 or len(plain[0].split()) < 3:
-        return None
-    return _capitalised(plain[0])
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def label_from(doc: Doc) -> str:
-    """A short label for the event from the first sentence of `doc`."""
-    sent = next(iter(doc.sents))
-    root, subject = _main_clause(sent)
-    drop: set[int] = set()
-    for child in root.children:
-        if child.dep_ in _DROP_DEPS or (child.dep_ == "prep" and child.lower_ in _DROP_PREPS and child.i > root.i + 3):
-            drop.update(t.i for t in child.subtree)
-    words = [t for t in root.subtree if t.i not in drop]
-    # A dropped token takes its space with it: "concerned' over" must not become "concernedover".
-    text = "".join(t.text + (" " if t.whitespace_ or (t.i + 1 in drop and t.doc[t.i + 1].whitespace_) else "")
-                   for t in words).strip(" ,;:-\"'")
-    if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        text = f"{subject.text} {text}"  # "Trump announced he had decided to withdraw": who withdraws
-    if len(text.split()) < 3:
-        text = sent.text.strip()
-    return _labelled(" ".join(text.split()))
-
-
-# Words that describe reacting, not what was reacted to.
-_GENERIC = frozenset("""
-react reaction reactions world leader leaders decision move say tell announce announcement news people country
-countries official officials statement government president minister prime time year day week today
-international community global response respond way thing lot part photo image picture source agency lead make
-take come give get follow include new late latest big happen date credit feature
-""".split())
 _TERM_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _STEM = 7  # "withdraw"/"withdrawal", "recognise"/"recognize"/"recognition" share their first 7 letters
 _ACRONYM_LABELS = {"ORG", "LAW", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART"}
-# Ways of saying that someone leaves or ends something; one term, so "pull-out" meets "withdrawal".
-_LEAVING = frozenset("withdraw withdrawal pullout pull-out quit exit leave abandon scrap ditch".split())
 _PORTMANTEAU_EXIT = re.compile(r"^[a-z]{1,4}exit$")  # Brexit, Grexit, Frexit: an exit from a union
 _CAPTION = re.compile(r"\b(?:photo|picture|image|credit)s?\s*:|getty images|/afp\b|\bafp/|\(photo\b", re.I)
 _TOPIC_SIZE = 40  # terms kept per article
@@ -216,11 +49,8 @@ def _acronyms(ent: Span) -> set[str]:
 
 
 def _leaving(tok: Token, lemma: str) -> bool:
-    return lemma in _LEAVING or bool(_PORTMANTEAU_EXIT.match(lemma)) or (
+    return lemma in lexicon.LEAVING_WORDS or bool(_PORTMANTEAU_EXIT.match(lemma)) or (
         lemma == "pull" and any(c.lower_ == "out" for c in tok.children))
-
-
-_DECISION_VERBS = lexicon.DECISION_VERBS
 
 
 def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> set[str]:
@@ -234,9 +64,9 @@ def _decision_makers(docs: list[tuple[int, Doc, int]], registry: Registry) -> se
     for index, doc, _ in docs:
         for tok in doc:
             owners: list[Token] = []
-            if tok.lemma_.lower() in _DECISION_NOUNS or tok.lower_ in _LEAVING:
+            if tok.lemma_.lower() in lexicon.DECISION_NOUNS or tok.lower_ in lexicon.LEAVING_WORDS:
                 owners = [c for c in tok.children if c.dep_ in ("poss", "compound", "amod")]
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in _DECISION_VERBS:
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon.DECISION_VERBS:
                 owners = [c for c in tok.children if c.dep_ == "nsubj"]
             for owner in owners:
                 key = registry.key_at(index, owner)
@@ -256,14 +86,14 @@ def _term(tok: Token, lemma: str, decider: bool) -> str | None:
         return None
     if _leaving(tok, lemma):
         return "leaving"
-    if tok.pos_ in _TERM_POS and lemma not in _GENERIC and lemma not in lexicon.SPEECH_VERBS:
+    if tok.pos_ in _TERM_POS and lemma not in lexicon.GENERIC_TERMS and lemma not in lexicon.SPEECH_VERBS:
         return lemma[:_STEM]
     return None
 
 
 def _decides(tok: Token, lemma: str) -> bool:
     """A word of deciding whose objects name what was decided: "withdraw from Syria", "decision to quit the deal"."""
-    return lemma in _DECISION_NOUNS or lemma in _LEAVING or (tok.pos_ == "VERB" and lemma in _DECISION_VERBS)
+    return lemma in lexicon.DECISION_NOUNS or lemma in lexicon.LEAVING_WORDS or (tok.pos_ == "VERB" and lemma in lexicon.DECISION_VERBS)
 
 
 def _decided(heads: list[Token]) -> set[int]:
@@ -339,7 +169,7 @@ def _acts(verb: Token) -> bool:
         return False  # "issued a joint statement": speaking
     if verb.dep_ != "ccomp":
         return True
-    return verb.lemma_.lower() in _DECISION_VERBS or any(
+    return verb.lemma_.lower() in lexicon.DECISION_VERBS or any(
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children)
 
 
@@ -353,12 +183,7 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
             key = registry.key_at(doc_index, t)
             if key:
                 return key
-        if tok.lower_ in ("he", "she"):
-            for prev in reversed(list(sent)[: tok.i - sent.start]):
-                key = registry.key_at(doc_index, prev)
-                if key and key.startswith("person:"):
-                    return key
-        return None
+        return registry.person_before(doc_index, tok) if tok.lower_ in ("he", "she") else None
 
     for tok in sent:
         verb = tok.head.lemma_.lower()
@@ -366,7 +191,7 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
             key = key_of(tok)
             if key:
                 found.add(key)
-        if tok.dep_ == "poss" and tok.head.lemma_.lower() in _DECISION_NOUNS:
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in lexicon.DECISION_NOUNS:
             key = key_of(tok)
             if key:
                 found.add(key)

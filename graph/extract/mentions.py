@@ -8,8 +8,6 @@ actually reacted.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -17,25 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from ..models import ActorKind
 from ..names import fold
 from . import lexicon
-from .countries import Gazetteer
+from ..countries import Gazetteer
+from .entities import apposed_title, clean, entities, is_media, known_body, named_by_title, strip_titles
 
-_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-_INTERNATIONAL = {"eu", "un", "nato", "european union", "united nations", "african union", "arab league",
-                  "opec", "who", "iaea", "asean", "g7", "g20", "european commission", "european council",
-                  "european parliament", "un security council", "security council", "world bank", "imf"}
-
-
-_ORG_WORDS = {"ministry", "office", "department", "council", "party", "union", "commission", "government",
-              "bank", "house", "agency", "committee", "parliament", "assembly", "army", "front", "movement",
-              "organisation", "organization", "league", "alliance", "coalition", "court", "embassy", "group"}
-
-
-def strip_titles(words: list[str]) -> list[str]:
-    """Drop leading titles and articles: ["President", "Donald", "Trump"] -> ["Donald", "Trump"]."""
-    i = 0
-    while i < len(words) - 1 and (words[i].lower().strip(".") in lexicon.TITLE_WORDS or words[i].lower() == "the"):
-        i += 1
-    return words[i:]
+__all__ = ["Candidate", "Registry", "is_media", "strip_titles"]
 
 
 @dataclass
@@ -59,94 +42,6 @@ class Candidate:
             self.role = role
 
 
-_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")  # "U.S.", "U.K.": the last period belongs to the name
-
-
-def _clean(span_text: str) -> str:
-    text = span_text.strip(" ,;:-\"'()")
-    if not _ABBREVIATION.search(text):
-        text = text.strip(" .")
-    if text.lower().startswith("the "):
-        text = text[4:]
-    if text.endswith("'s"):
-        text = text[:-2]
-    return text.strip()
-
-
-def _known_body(name: str) -> str | None:
-    """The country of a seat of government or institution named without it ("Kremlin", "Pentagon")."""
-    folded = fold(name)
-    return lexicon.SEATS_OF_GOVERNMENT.get(folded) or lexicon.INSTITUTIONS.get(folded)
-
-
-def _run_on_trimmed(ent: Span) -> Span:
-    """An entity cut where an abbreviation ended the sentence: "the U.S. Calling the accord …" -> "the U.S.".
-
-    The parser does not split a sentence after "U.S.", and the NER then runs
-    the name into the next sentence's first word, a capitalised verb form.
-    """
-    for tok in ent[:-1]:
-        after = tok.doc[tok.i + 1]
-        if tok.text.endswith(".") and len(tok.text) <= 5 and after.text[:1].isupper() \
-                and after.lower_.endswith(("ing", "ed")) and after.tag_ in ("VBG", "VBN", "VBD", "NNP"):
-            return Span(tok.doc, ent.start, tok.i + 1, label=ent.label)
-    return ent
-
-
-_POSTED_TO = {"ambassador", "envoy", "emissary", "representative"}
-
-
-def _hyphen_joined(ent: Span) -> Span:
-    """"Moon Jae-in", "Han Duck-soo": the NER often stops at the hyphen; the name goes on over it."""
-    doc, end = ent.doc, ent.end
-    while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
-        end += 2
-    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
-
-
-def _entities(doc: Doc) -> Iterator[Span]:
-    """The NER's entities, with their edges mended."""
-    for ent in doc.ents:
-        yield _hyphen_joined(_run_on_trimmed(ent))
-
-
-def _named_by_title(ent: Span) -> bool:
-    """A name set beside or after a title ("the Commission chair, Moussa Faki Mahamat,", "Kazakh
-    President Kassym-Jomart Tokayev") is a person's, whatever label the NER gave it: only proper
-    nouns, none of them a word for a body."""
-    root, doc = ent.root, ent.doc
-    beside = root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS
-    after = ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.TITLE_WORDS and doc[ent.start - 1].text[:1].isupper()
-    return ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and (beside or after) \
-        and all((t.pos_ == "PROPN" and t.lower_ not in _ORG_WORDS) or t.text == "-" for t in ent)
-
-
-def _apposed_title(ent: Span) -> list[Token]:
-    """The words of a title set beside a name by commas: "the German chancellor, Olaf Scholz",
-    "Anders Samuelsen, the foreign minister of Denmark" (not the articles and "of")."""
-    root = ent.root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS:
-        title = root.head
-    else:
-        title = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lexicon.TITLE_WORDS), None)
-    if title is None:
-        return []
-    # The title's own words and a country or body after "of", "for" or "to"; not a clause hung on it.
-    kept = [t for t in title.subtree if t.i <= title.i] + [
-        t for prep in title.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "to") for t in prep.subtree]
-    return [t for t in kept if not ent.start <= t.i < ent.end
-            and (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "'"))][:8]
-
-
-def is_media(name: str) -> bool:
-    """True for news organisations ("Reuters", "The Wall Street Journal", "TRT World")."""
-    folded = fold(name)
-    words = folded.split()
-    return bool(words) and (folded in lexicon.MEDIA_NAMES or words[0] in lexicon.MEDIA_NAMES
-                            or (len(words) > 1 and words[-1] in lexicon.MEDIA_LAST_WORDS))
-
-
 class Registry:
     """The candidates of one article and which tokens mention them."""
 
@@ -158,7 +53,7 @@ class Registry:
         self._entity_tables: dict[int, dict[int, Span]] = {}
         self._collect_people(docs)
         for d, doc in enumerate(docs):
-            for ent in _entities(doc):
+            for ent in entities(doc):
                 key = self._resolve_entity(ent)
                 if key:
                     for tok in ent:
@@ -181,10 +76,10 @@ class Registry:
     def _collect_people(self, docs: list[Doc]) -> None:
         """First pass: full names of people, so bare surnames can find them."""
         for doc in docs:
-            for ent in _entities(doc):
-                if ent.label_ != "PERSON" and not _named_by_title(ent):
+            for ent in entities(doc):
+                if ent.label_ != "PERSON" and not named_by_title(ent):
                     continue
-                words = strip_titles(_clean(ent.text).split())
+                words = strip_titles(clean(ent.text).split())
                 if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)):
                     full = " ".join(words)
                     names = self._surnames.setdefault(fold(words[-1]), [])
@@ -203,7 +98,7 @@ class Registry:
         return None
 
     def _resolve_entity(self, ent: Span) -> str | None:
-        text = _clean(ent.text)
+        text = clean(ent.text)
         if not text or fold(text) in lexicon.PLATFORMS:
             return None
         words = strip_titles(text.split())
@@ -213,7 +108,7 @@ class Registry:
             if match is None or (match.how == "demonym" and text.endswith("s")):
                 return None  # "Americans who support the deal" are people, not their state
             return self._country(match.code, text)
-        if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or _named_by_title(ent))):
+        if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent))):
             full = self._person_for(words) or " ".join(words)
             if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):
                 return None
@@ -224,7 +119,7 @@ class Registry:
                 return self._country(match.code, text)
             if is_media(text):
                 return None
-            if label == "FAC" and _known_body(text) is None:
+            if label == "FAC" and known_body(text) is None:
                 return None
             return self._organization(self._owner(ent) + text)
         return None
@@ -235,8 +130,8 @@ class Registry:
         if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "'"):
             return ""
         owner = self._entity_at(doc, ent.start - 2)
-        match = self.gazetteer.lookup(_clean(owner.text)) if owner is not None and owner.label_ == "GPE" else None
-        return f"{_clean(owner.text)}{doc[ent.start - 1].text} " if match and match.how == "name" else ""
+        match = self.gazetteer.lookup(clean(owner.text)) if owner is not None and owner.label_ == "GPE" else None
+        return f"{clean(owner.text)}{doc[ent.start - 1].text} " if match and match.how == "name" else ""
 
     def _country(self, code: str, surface: str) -> str:
         key = f"country:{code}"
@@ -263,7 +158,7 @@ class Registry:
         cand = self.candidates.get(key)
         if cand is None:
             country = lexicon.INSTITUTIONS.get(folded)
-            if country is None and folded not in _INTERNATIONAL:
+            if country is None and folded not in lexicon.INTERNATIONAL_BODIES:
                 for word in text.replace("'s", "").split():
                     match = self.gazetteer.lookup(word)
                     if match and match.how in ("name", "demonym"):
@@ -304,7 +199,7 @@ class Registry:
         i = ent.start - 1
         while i >= ent.sent.start and len(words) < 8:
             tok = doc[i]
-            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in _POSTED_TO:
+            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in lexicon.POSTED_TITLES:
                 words, i = [], i - 1  # "US Ambassador to Japan Rahm Emanuel": the host is not theirs
                 continue
             if tok.text in ("'s", "'") or tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct:
@@ -314,7 +209,7 @@ class Registry:
             break
         country, role, organization, reporter = self._read(doc, words)
         if country is None or role is None:
-            country_, role_, organization_, _ = self._read(doc, _apposed_title(ent))
+            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
             country, organization = country or country_, organization or organization_
             role = max((r for r in (role, role_) if r), key=len, default=None)
         if country is None and i >= 0 and doc[i].text == ":":
@@ -335,7 +230,7 @@ class Registry:
                 if span.start in handled:
                     continue
                 handled.add(span.start)
-                etext = _clean(span.text)
+                etext = clean(span.text)
                 match = self.gazetteer.lookup(etext)
                 if match:
                     country = country or match.code
@@ -343,7 +238,7 @@ class Registry:
                     reporter = True
                 elif span.label_ in ("ORG", "FAC"):
                     organization = organization or etext
-                    country = country or _known_body(etext)
+                    country = country or known_body(etext)
                 continue
             if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
                 continue
@@ -369,7 +264,7 @@ class Registry:
         for verb in root.head.head.ancestors:
             subjects = [c for c in verb.children if c.dep_ == "nsubj"]
             if subjects:
-                match = self.gazetteer.lookup(_clean(subjects[0].text)) if subjects[0].ent_type_ == "GPE" else None
+                match = self.gazetteer.lookup(clean(subjects[0].text)) if subjects[0].ent_type_ == "GPE" else None
                 return match.code if match and match.how == "name" else None
         return None
 
@@ -404,7 +299,7 @@ class Registry:
         names = [w.text for w in words]
         if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if _known_body(" ".join(names)) or any(n.lower() in _ORG_WORDS for n in names) or len(names) == 1 \
+        if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) or len(names) == 1 \
                 or any(w.tag_ == "NNPS" for w in words):  # a plural ("Rights") names no person
             if is_media(" ".join(names)):
                 return None
@@ -424,6 +319,15 @@ class Registry:
     def country_key(self, code: str, surface: str) -> str:
         """The candidate for a country named only by an adjective ("the French government")."""
         return self._country(code, surface)
+
+    def person_before(self, doc_index: int, token: Token) -> str | None:
+        """The person mentioned last before `token` in its sentence: what "he" or "she" most likely
+        refers to ("Putin said he backed it")."""
+        for prev in reversed(list(token.sent)[: token.i - token.sent.start]):
+            key = self._token_keys.get((doc_index, prev.i))
+            if key and key.startswith("person:"):
+                return key
+        return None
 
     def mentions_before(self, doc_index: int, token_index: int) -> list[str]:
         """Candidate keys mentioned before a position, most recent first."""

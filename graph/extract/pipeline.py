@@ -9,16 +9,17 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..errors import InvalidInput
-from ..models import (Article, ArticleInput, EventDraft, ExtractedActor, ExtractedReaction,
-                      Extraction, article_id)
-from .attribution import Statement, find_statements
-from .countries import gazetteer
-from .event import (HEADLINE_WEIGHT, agents, decision_phrase, headline_event, is_caption, is_roundup, is_withdrawal,
-                    label_from, reacted_after, reacted_to, topic)
+from ..countries import gazetteer
+from ..models import Article, ArticleInput, EventDraft, Extraction, article_id
+from .attribution import find_statements
+from .event import HEADLINE_WEIGHT, agents, is_caption, topic
 from .headline import Casing, is_title_case
-from .mentions import Candidate, Registry
+from .judge import EventView, StanceJudge
+from .label import Headline, label
+from .mentions import Registry
 from .nlp import DEFAULT_MODEL, load_pipeline
-from .stance import decide, for_event
+from .policy import reactions
+from .stance import LexiconJudge
 from .text import Paragraph, check_text, normalise, paragraphs, read_html
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -63,12 +64,17 @@ class Extractor:
     """Finds the event, the actors who reacted, their stances and quotes.
 
     Holds the loaded spaCy pipeline, so one instance serves many articles;
-    `extract_many` streams articles through `nlp.pipe` for throughput.
+    `extract_many` streams articles through `nlp.pipe` for throughput. The
+    stages, in order: paragraphs parsed into docs, the mentions registry,
+    the event label, statements, the stance `judge` (the lexicon judge
+    unless another is given), the policy step, the event's topic terms.
     """
 
-    def __init__(self, model: str = DEFAULT_MODEL, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, max_chars: int = DEFAULT_MAX_CHARS,
+                 judge: StanceJudge | None = None) -> None:
         self.nlp = load_pipeline(model)
         self.max_chars = max_chars
+        self.judge: StanceJudge = judge if judge is not None else LexiconJudge()
         self._gazetteer = gazetteer()
 
     def prepare(self, item: ArticleInput) -> Article:
@@ -142,15 +148,14 @@ class Extractor:
     def _analyse(self, job: _Job, docs: list[Doc], title_doc: Doc) -> Extraction:
         registry = Registry([*docs, title_doc], self._gazetteer)
         title = job.article.title
-        statements = find_statements(docs, job.lines, job.paras, registry,
-                                     (title_doc, title) if title and not job.title_is_text else None)
         title_index = len(docs)
         lead = next((i for i, d in enumerate(docs)
                      if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(job.lines[i])), None)
-        roundup = bool(title) and is_roundup(title)
-        label_doc = title_doc
-        if roundup and lead is not None:
-            label_doc = docs[lead]  # "World reacts to ..." names the reactions, the lead names the event
+        event_label = label(Headline(title, title_doc, docs[lead] if lead is not None else None))
+        opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
+        event = EventView(event_label, " ".join(x for x in (title, event_label, opening) if x))
+        statements = find_statements(docs, job.lines, job.paras, registry,
+                                     (title_doc, title) if title and not job.title_is_text else None, self.judge, event)
         deciders = agents(title_index, title_doc, registry)
         lead_sentence = None  # where the lead tells the decision, in article offsets
         if lead is not None:
@@ -160,79 +165,6 @@ class Extractor:
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
                 if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
-        label = decision_phrase(title_doc) or (reacted_to(title_doc) if roundup else None) \
-            or (decision_phrase(docs[lead]) if lead is not None else None) \
-            or (headline_event(title) or reacted_after(title_doc) if roundup else None) or label_from(label_doc)
-        event = EventDraft(label=label, date=job.article.published, terms=terms)
-        opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
-        withdrawal = is_withdrawal(" ".join(x for x in (job.article.title, event.label, opening) if x))
-        speakers = _by_speaker(statements, registry)
-        reactions = tuple(self._reaction(job.article.text, registry.candidates[key], stmts, key in deciders,
-                                         withdrawal) for key, stmts in speakers.items()
-                          if not (key in deciders and _only_announces(stmts, lead_sentence)))
-        return Extraction(article=job.article, event=event, reactions=reactions)
-
-    @staticmethod
-    def _reaction(text: str, cand: Candidate, stmts: list[Statement], decider: bool,
-                  withdrawal: bool) -> ExtractedReaction:
-        cues = for_event([c for s in stmts for c in s.cues], withdrawal)
-        stance, confidence, cue = decide(cues)
-        reason = cue.text if cue else next((s.neutral for s in stmts if s.neutral), None) or "no stance cue"
-        if decider:
-            # Who made the decision stands by it; what they condemn is what they acted against
-            # ("the countries had failed to stop the flow of fentanyl", "a disastrous deal").
-            if stance != "support":
-                reason = "defends own decision"
-            stance, confidence = "support", max(confidence, 0.7) if stance == "support" else 0.7
-        chosen = stmts[0]
-        if cue is not None:
-            chosen = next((s for s in stmts if s.start <= cue.start < s.end), max(
-                stmts, key=lambda s: sum(c.weight for c in s.cues) * (1 if stance == "support" else -1)))
-        start, end = chosen.start, chosen.end
-        evidence = text[start:end]
-        if chosen.quote is not None:  # from a title that is not part of the text: no span to point at
-            evidence, start, end = chosen.quote, 0, 0
-        actor = ExtractedActor(name=cand.name, kind=cand.kind, country=cand.country, role=cand.role,
-                               organization=cand.organization,
-                               aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))
-        return ExtractedReaction(actor=actor, stance=stance, confidence=confidence,
-                                 evidence=evidence, span=(start, end), cue=reason)
-
-
-_PLAIN_SPEECH = frozenset({"said", "says", "say", "told", "tells", "stated", "states"})
-
-
-def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None) -> bool:
-    """The decision-maker only announced the decision: that is the event, not a reaction to it.
-
-    Announcing words anywhere ("Trump announced the withdrawal"), and, in
-    the lead's first sentence, plain "said" about what the speaker will do,
-    without a stance cue: that tells the decision itself ("Trump said on
-    Tuesday he would halt funding to the WHO"; not "Trump said the funds
-    were wasted" or "said they have defeated ISIS", a defence of it).
-    """
-    def announces(stmt: Statement) -> bool:
-        words = {w.strip().lower() for w in stmt.trigger.split(",")}
-        if all(w.startswith(("announc", "declar", "decid", "unveil")) for w in words):
-            return True
-        return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
-            and words <= _PLAIN_SPEECH and stmt.about_self and not stmt.cues
-
-    return all(map(announces, stmts))
-
-
-def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, list[Statement]]:
-    """Statements grouped by speaker, less headlines that sum up a more specific speaker.
-
-    "Israel supportive of strike" over "Netanyahu said he backed it": the
-    country of the headline reacts through the person or body the text
-    quotes, which is the reaction to keep.
-    """
-    grouped: dict[str, list[Statement]] = {}
-    for stmt in statements:
-        grouped.setdefault(stmt.key, []).append(stmt)
-    quoted = {registry.candidates[key].country for key, stmts in grouped.items()
-              if registry.candidates[key].kind != "country" and not all(s.headline for s in stmts)}
-    return {key: stmts for key, stmts in grouped.items()
-            if not (registry.candidates[key].kind == "country" and registry.candidates[key].country in quoted
-                    and all(s.headline for s in stmts))}
+        return Extraction(article=job.article, event=EventDraft(label=event_label, date=job.article.published, terms=terms),
+                          reactions=reactions(job.article.text, statements, registry, deciders, lead_sentence,
+                                              self.judge, event))

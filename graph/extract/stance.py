@@ -1,21 +1,28 @@
-"""Stance toward the event from the words of a statement.
+"""The lexicon judge: stance toward the event from the cue words of a speaker's statements.
 
-A cue is a word or phrase from the stance lexicons; a negation that governs
-the cue itself flips it ("does not welcome", "is not a mistake"), while one
-elsewhere in the clause does not ("must not lose sight of the threat").
+A cue is a word or phrase from the stance lexicons (graph/words); a negation
+that governs the cue itself flips it ("does not welcome", "is not a
+mistake"), while one elsewhere in the clause does not ("must not lose sight
+of the threat"). `LexiconJudge` is the `judge.StanceJudge` the app uses
+unless the `STANCE_JUDGE` setting names another.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..models import Stance
 from . import lexicon
+from .judge import EventView, Judgement, probabilities, register
+
+if TYPE_CHECKING:
+    from .attribution import Statement
 
 _GOVERNED = {"attr", "acomp", "dobj", "oprd", "xcomp", "ccomp"}
 
@@ -138,3 +145,47 @@ def decide(cues: list[Cue]) -> tuple[Stance, float, Cue | None]:
     strongest = max((c for c in cues if (c.weight > 0) == (total > 0)), key=lambda c: abs(c.weight))
     confidence = min(0.95, 0.55 + 0.1 * abs(total) - 0.1 * against)
     return stance, round(max(confidence, 0.5), 2), strongest
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return re.escape(phrase).replace(r"\*", r"\w*").replace("_", "[ -]?").replace(r"\ ", " ")
+
+
+_WITHDRAWAL = re.compile(r"\b(" + "|".join(map(_phrase_pattern, lexicon.WITHDRAWAL_PHRASES)) + r")\b", re.I)
+
+
+@functools.lru_cache(maxsize=256)
+def is_withdrawal(text: str) -> bool:
+    """True when the event is leaving or ending something (a deal, a country, a union).
+
+    Cached: the judge asks once per speaker about the same event, and a
+    search that finds nothing in the opening paragraphs takes ~0.4 ms.
+    """
+    return bool(_WITHDRAWAL.search(text))
+
+
+class LexiconJudge:
+    """Stance from the cue words of the lexicons, weighed over all a speaker said.
+
+    Every statement's cues count together (`decide`), commitment cues only
+    when the event is a withdrawal; the evidence is the statement holding
+    the deciding cue, failing that the one whose cues lean most that way.
+    """
+
+    def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        """Judge one speaker's statements toward `event`."""
+        found = [find_cues(s.words, s.offset) for s in statements]
+        neutral = [neutral_cue(s.words) for s in statements]
+        stance, confidence, cue = decide(for_event([c for cues in found for c in cues], is_withdrawal(event.context)))
+        explanation = cue.text if cue else next((n for n in neutral if n), None) or "no stance cue"
+        evidence = 0
+        if cue is not None:
+            sign = 1 if stance == "support" else -1
+            evidence = next((i for i, s in enumerate(statements) if s.start <= cue.start < s.end), None)
+            if evidence is None:
+                evidence = max(range(len(statements)), key=lambda i: sum(c.weight for c in found[i]) * sign)
+        return Judgement(stance, probabilities(stance, confidence), explanation, evidence,
+                         grounds=any(found) or any(neutral), takes_side=any(found))
+
+
+register("lexicon", LexiconJudge)

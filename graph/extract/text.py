@@ -92,16 +92,6 @@ def check_text(text: str, max_chars: int) -> str:
     return clean
 
 
-def decode(data: bytes, what: str) -> str:
-    """Decode UTF-8 bytes, or say clearly that the file is not UTF-8 text."""
-    if b"\x00" in data[:8192]:
-        raise InvalidInput(f"{what} is a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"{what} is not UTF-8 text (byte {exc.start})") from None
-
-
 @dataclass(frozen=True)
 class HtmlArticle:
     """What an HTML page yields: its main text and the metadata found."""

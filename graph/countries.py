@@ -2,7 +2,7 @@
 
 Names, alternative spellings, capitals and demonyms come from maintained
 packages (countryinfo and pycountry). Only conventional English forms those
-packages lack ("Britain", "America", "Scottish") are added here.
+packages lack ("Britain", "America", "Scottish") are added, from graph/words/.
 """
 
 from __future__ import annotations
@@ -15,27 +15,14 @@ from typing import Literal
 import pycountry
 from countryinfo import CountryInfo
 
+from .words import codes
+
 How = Literal["name", "demonym", "capital"]
 
-# Conventional English forms missing from countryinfo and pycountry.
-_EXTRA_NAMES = {
-    "Britain": "GB", "U.K.": "GB", "US": "US", "USA": "US", "America": "US", "U.S.": "US", "U.S.A.": "US",
-    "Holland": "NL", "Vatican": "VA", "Vatican City": "VA", "Holy See": "VA",
-    "Burma": "MM", "Ivory Coast": "CI", "UAE": "AE", "Emirates": "AE", "Czechia": "CZ",
-    "Palestinian territories": "PS", "Gaza": "PS", "West Bank": "PS",
-    "Bosnia": "BA", "Macedonia": "MK", "Democratic Republic of Congo": "CD", "Trinidad": "TT",
-}
-_EXTRA_DEMONYMS = {
-    "Scottish": "GB", "Welsh": "GB", "English": "GB", "Britons": "GB", "Scots": "GB",
-    "Emirati": "AE", "Saudi": "SA", "Saudis": "SA", "Vatican": "VA", "Kurdish": None,
-    # countryinfo gives one demonym per country; these are the other common ones.
-    "Argentine": "AR", "Argentinian": "AR", "Argentines": "AR", "Argentinians": "AR", "Azeri": "AZ",
-    "Bosnian": "BA", "Djiboutian": "DJ", "Ecuadorian": "EC", "Icelandic": "IS", "Kazakh": "KZ",
-    "Kyrgyz": "KG", "Lao": "LA", "Luxembourgish": "LU", "Maldivian": "MV", "Nepali": "NP",
-    "Slovenian": "SI", "Surinamese": "SR", "Tajik": "TJ", "Uzbek": "UZ", "Filipina": "PH",
-}
-# Older or other spellings of capitals.
-_EXTRA_CAPITALS = {"Kiev": "UA", "Astana": "KZ"}
+# Conventional English forms missing from countryinfo and pycountry: data files in graph/words/.
+_EXTRA_NAMES = codes("country_names")
+_EXTRA_DEMONYMS = codes("country_demonyms")
+_EXTRA_CAPITALS = codes("country_capitals")
 _CAPITAL_SUFFIX = re.compile(r"\s+D\.?C\.?$")
 
 

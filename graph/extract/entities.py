@@ -1,0 +1,113 @@
+"""Names as the NER gives them, mended, and what the words of a name say.
+
+The small English model cuts names at hyphens ("Han Duck-soo"), runs them
+into the next sentence after an abbreviation ("the U.S. Calling"), and tags
+a titled person as an organisation; these helpers mend the entities and read
+a name's words (titles, news outlets, seats of government) before the
+registry (`mentions`) groups them into candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..names import fold
+from . import lexicon
+
+
+def strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles and articles: ["President", "Donald", "Trump"] -> ["Donald", "Trump"]."""
+    i = 0
+    while i < len(words) - 1 and (words[i].lower().strip(".") in lexicon.TITLE_WORDS or words[i].lower() == "the"):
+        i += 1
+    return words[i:]
+
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")  # "U.S.", "U.K.": the last period belongs to the name
+
+
+def clean(span_text: str) -> str:
+    text = span_text.strip(" ,;:-\"'()")
+    if not _ABBREVIATION.search(text):
+        text = text.strip(" .")
+    if text.lower().startswith("the "):
+        text = text[4:]
+    if text.endswith("'s"):
+        text = text[:-2]
+    return text.strip()
+
+
+def known_body(name: str) -> str | None:
+    """The country of a seat of government or institution named without it ("Kremlin", "Pentagon")."""
+    folded = fold(name)
+    return lexicon.SEATS_OF_GOVERNMENT.get(folded) or lexicon.INSTITUTIONS.get(folded)
+
+
+def _run_on_trimmed(ent: Span) -> Span:
+    """An entity cut where an abbreviation ended the sentence: "the U.S. Calling the accord …" -> "the U.S.".
+
+    The parser does not split a sentence after "U.S.", and the NER then runs
+    the name into the next sentence's first word, a capitalised verb form.
+    """
+    for tok in ent[:-1]:
+        after = tok.doc[tok.i + 1]
+        if tok.text.endswith(".") and len(tok.text) <= 5 and after.text[:1].isupper() \
+                and after.lower_.endswith(("ing", "ed")) and after.tag_ in ("VBG", "VBN", "VBD", "NNP"):
+            return Span(tok.doc, ent.start, tok.i + 1, label=ent.label)
+    return ent
+
+
+
+
+def _hyphen_joined(ent: Span) -> Span:
+    """"Moon Jae-in", "Han Duck-soo": the NER often stops at the hyphen; the name goes on over it."""
+    doc, end = ent.doc, ent.end
+    while ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        end += 2
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
+
+
+def entities(doc: Doc) -> Iterator[Span]:
+    """The NER's entities, with their edges mended."""
+    for ent in doc.ents:
+        yield _hyphen_joined(_run_on_trimmed(ent))
+
+
+def named_by_title(ent: Span) -> bool:
+    """A name set beside or after a title ("the Commission chair, Moussa Faki Mahamat,", "Kazakh
+    President Kassym-Jomart Tokayev") is a person's, whatever label the NER gave it: only proper
+    nouns, none of them a word for a body."""
+    root, doc = ent.root, ent.doc
+    beside = root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS
+    after = ent.start > 0 and doc[ent.start - 1].lower_ in lexicon.TITLE_WORDS and doc[ent.start - 1].text[:1].isupper()
+    return ent.label_ in ("ORG", "FAC") and len(ent) >= 2 and (beside or after) \
+        and all((t.pos_ == "PROPN" and t.lower_ not in lexicon.BODY_NAME_WORDS) or t.text == "-" for t in ent)
+
+
+def apposed_title(ent: Span) -> list[Token]:
+    """The words of a title set beside a name by commas: "the German chancellor, Olaf Scholz",
+    "Anders Samuelsen, the foreign minister of Denmark" (not the articles and "of")."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in lexicon.TITLE_WORDS:
+        title = root.head
+    else:
+        title = next((c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in lexicon.TITLE_WORDS), None)
+    if title is None:
+        return []
+    # The title's own words and a country or body after "of", "for" or "to"; not a clause hung on it.
+    kept = [t for t in title.subtree if t.i <= title.i] + [
+        t for prep in title.rights if prep.dep_ == "prep" and prep.lower_ in ("of", "for", "to") for t in prep.subtree]
+    return [t for t in kept if not ent.start <= t.i < ent.end
+            and (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "'"))][:8]
+
+
+def is_media(name: str) -> bool:
+    """True for news organisations ("Reuters", "The Wall Street Journal", "TRT World")."""
+    folded = fold(name)
+    words = folded.split()
+    return bool(words) and (folded in lexicon.MEDIA_NAMES or words[0] in lexicon.MEDIA_NAMES
+                            or (len(words) > 1 and words[-1] in lexicon.MEDIA_LAST_WORDS))

@@ -1,0 +1,96 @@
+"""The stance judge: the one place that decides how a speaker stands toward the event.
+
+Attribution finds statements (who said what, where) and carries no stance;
+the judge reads them; the policy step and the reaction read only its
+`Judgement`. So the lexicon scorer of today (`stance.LexiconJudge`) and a
+learned model are interchangeable: the extractor receives its judge as a
+parameter, and the app names one with the `STANCE_JUDGE` setting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from ..models import STANCES, Stance
+
+if TYPE_CHECKING:
+    from .attribution import Statement
+
+
+@dataclass(frozen=True)
+class EventView:
+    """What a judge is told of the event: its label, and the words that introduce it
+    (the title, the label and the opening paragraphs), which say what kind of event it is."""
+
+    label: str
+    context: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How one speaker's statements stand toward the event, and why.
+
+    `stance` is the judge's answer and `probabilities` its belief in each
+    stance (they sum to 1; the reaction's confidence is that of `stance`).
+    `explanation` is what the reaction reports as its cue: the words that
+    decided, or why the statements take no side. `evidence` is the index,
+    among the statements judged, of the one that shows the stance best.
+    `grounds` is whether the words carry a stance at all, or a deliberately
+    neutral one ("calls for calm"), whatever the event: a verbless headline
+    clause without grounds is no reaction. `takes_side` is whether they
+    carry a stance either way: a decision-maker's plain "said he would ..."
+    without one only announces the decision.
+    """
+
+    stance: Stance
+    probabilities: Mapping[Stance, float]
+    explanation: str
+    evidence: int = 0
+    grounds: bool = False
+    takes_side: bool = False
+
+    def __post_init__(self) -> None:
+        if set(self.probabilities) != set(STANCES) or abs(sum(self.probabilities.values()) - 1) > 1e-6:
+            raise ValueError(f"probabilities must give each of {STANCES} and sum to 1, got {dict(self.probabilities)}")
+
+    @property
+    def confidence(self) -> float:
+        """The judge's belief in its own answer."""
+        return self.probabilities[self.stance]
+
+
+def probabilities(stance: Stance, confidence: float) -> dict[Stance, float]:
+    """`confidence` for `stance`, the rest shared by the other two: for judges that give one number."""
+    rest = (1 - confidence) / 2
+    return {s: confidence if s == stance else rest for s in STANCES}
+
+
+class StanceJudge(Protocol):
+    """Anything that judges one speaker's statements toward one event."""
+
+    def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        """Judge `statements` (one speaker's, in reading order; never empty) toward `event`."""
+        ...
+
+
+_JUDGES: dict[str, Callable[[], StanceJudge]] = {}
+
+
+def register(name: str, factory: Callable[[], StanceJudge]) -> None:
+    """Make a judge available by `name` to the `STANCE_JUDGE` setting."""
+    _JUDGES[name] = factory
+
+
+def judge_names() -> list[str]:
+    """The names `STANCE_JUDGE` accepts."""
+    return sorted(_JUDGES)
+
+
+def make_judge(name: str) -> StanceJudge:
+    """The judge registered as `name`."""
+    try:
+        return _JUDGES[name]()
+    except KeyError:
+        raise LookupError(f"no stance judge {name!r}; known: {', '.join(judge_names())}") from None

@@ -1,0 +1,198 @@
+"""Who a token stands for as a speaker: names, pronouns, titles, spokesmen and subjects.
+
+The subject of a reporting verb is rarely a plain name: "it added", "the
+ministry said", "Merkel's spokesman said", "they said" after a joint
+statement, "saying ..." after someone else's verb. `Speakers` resolves such
+a token to the candidate of the registry it refers to, remembering who
+spoke last in the article (attribution tells it with `heard`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import lexicon
+from ..names import fold
+from .mentions import Registry
+
+_INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"it", "they"}
+_POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
+_PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
+
+
+class Speakers:
+    """Resolves tokens to speakers within one article, in reading order."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.history: list[tuple[int, str]] = []  # (doc index, key) in order of speech
+        # Who made the latest statement, with its paragraph and span: several for a joint statement.
+        self._last: tuple[int, tuple[int, int], list[str]] | None = None
+
+    def heard(self, d: int, key: str, span: tuple[int, int]) -> None:
+        """`key` made a statement at `span` of doc `d`: the antecedent of the pronouns that follow."""
+        self.history.append((d, key))
+        if self._last is not None and self._last[:2] == (d, span):
+            self._last[2].append(key)  # another maker of the same statement
+        else:
+            self._last = (d, span, [key])
+
+    def usable(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        cand = self.registry.candidates[key]
+        return None if cand.reporter else key
+
+    def speaker(self, d: int, tok: Token) -> str | None:
+        if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        if tok.lemma_.lower() in lexicon.VOICE_WORDS and self.registry.key_at(d, tok) is None:
+            # "Merkel's spokesman said", "a spokesman for Antonio Guterres said": they speak for someone.
+            principals = [c for c in tok.children if c.dep_ == "poss"] + [
+                p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for p in prep.children if p.dep_ == "pobj"]
+            for principal in principals:
+                # "his spokesman said": the one the possessive points back to
+                key = self.registry.key_at(d, principal) or (
+                    self._pronoun(d, principal) if principal.pos_ == "PRON" else None)
+                if key:
+                    return self.usable(key)
+        key = self.registry.key_at(d, tok)
+        if key is None or not key.startswith("person:"):
+            # "Israel's Prime Minister, Benjamin Netanyahu"; "The head of the Chamber of Commerce, Suzanne
+            # Clark, said", where the parser hangs the name on the body instead of the title
+            apposed = list(tok.children)
+            if tok.lemma_.lower() in lexicon.TITLE_WORDS:
+                apposed += [t for t in tok.subtree if t.head != tok and t.ent_type_ == "PERSON"]
+            for child in apposed:
+                if child.dep_ == "appos":
+                    named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
+                    # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")
+                    if named and (named.startswith("person:") or (key is None and tok.pos_ == "NOUN")):
+                        return self.usable(named)
+        if key:
+            return self.usable(key)
+        if tok.pos_ == "PRON":
+            return self._pronoun(d, tok)
+        if tok.pos_ == "PROPN":
+            named = self.registry.name_at(d, tok)
+            if named:
+                return self.usable(named)
+        lemma = tok.lemma_.lower()
+        if lemma in lexicon.UNNAMED_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self._reference(d, tok, lemma)
+
+    def joint(self, d: int, tok: Token) -> list[str]:
+        """"They" just after a joint statement: every one who made it ("Macron, Merkel and Gentiloni
+        issued a joint statement. Calling the accord 'irreversible', they said ...")."""
+        if tok.lower_ != "they" or tok.pos_ != "PRON" or self._last is None or self._plural_before(d, tok):
+            return []
+        last_d, _, keys = self._last
+        return list(keys) if len(keys) >= 2 and d - last_d <= 1 else []
+
+    def _plural_before(self, d: int, tok: Token) -> bool:
+        """True when the sentence's last subject before `tok` is a plural noun that names no actor:
+        "Fishermen were angry, and they said ..." is about the fishermen, not the last speaker."""
+        subject = next((t for t in reversed(list(tok.sent)[: tok.i - tok.sent.start])
+                        if t.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject is not None and subject.tag_ == "NNS" and self.registry.key_at(d, subject) is None
+
+    def _pronoun(self, d: int, tok: Token) -> str | None:
+        word = _POSSESSIVES.get(tok.lower_, tok.lower_)
+        if word not in _PERSON_PRONOUNS and word not in _GROUP_PRONOUNS:
+            return None
+        want_person = word in _PERSON_PRONOUNS
+        if word == "they" and self._plural_before(d, tok):
+            return None
+        if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
+            key = self.registry.person_before(d, tok)
+            if key:
+                return self.usable(key)
+        for sd, key in reversed(self.history):
+            if d - sd > 3:
+                break
+            if key.startswith("person:") == want_person:
+                return key
+        if want_person:
+            for key in self.registry.mentions_before(d, tok.i)[:6]:
+                if key.startswith("person:"):
+                    return self.usable(key)
+        return None
+
+    def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
+        """"the ministry", "the French leader", "the Russian government"."""
+        country = None
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
+                name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
+                match = self.registry.gazetteer.lookup(name) or self.registry.gazetteer.lookup(child.text)
+                if match:
+                    country = match.code
+        if lemma in lexicon.STATE_HEADS and country:
+            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+            return self.registry.country_key(country, "".join(t.text_with_ws for t in words).strip())
+        if lemma in lexicon.BODY_HEADS and country:
+            # "Brazil's foreign ministry said": a body named by its country and function.
+            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
+            return self.usable(self.registry.named_body(d, words, country))
+        if lemma in lexicon.BODY_HEADS:
+            kinds, test = ("organization",), lambda c: lemma in fold(c.name)
+        elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
+            kinds = ("person",)
+            test = lambda c: lemma == "leader" or (c.role is not None and lemma in fold(c.role))  # noqa: E731
+        else:
+            return None
+        for key in self.registry.mentions_before(d, tok.i):
+            cand = self.registry.candidates[key]
+            if cand.kind in kinds and test(cand) and (country is None or cand.country == country):
+                return self.usable(key)
+        return None
+
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], Token]:
+        """The subjects of `verb`, and the verb that has them (a participle inherits its head's)."""
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and depth < 3:
+            # "Malaysia said the US must reconsider, saying the move …": the parser hangs "saying" on the
+            # reported clause, but the one saying it is the speaker of the reporting verb.
+            outer = reporting_verb(verb.head)
+            if outer is not None:
+                return self.subjects(outer, depth + 1)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
+            # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
+            subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
+            return self.subjects(verb.head, depth + 1)
+        # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
+        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.LEADING_VERBS
+                   for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                   for x in (p, *p.conjuncts)]
+        if leaders and subjects and all(s.tag_ in ("PRP", "NNS") for s in subjects):
+            subjects = leaders
+        out: list[Token] = []
+        for subj in subjects:
+            out.append(subj)
+            out.extend(subj.conjuncts)
+            # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
+            # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
+            listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                      and subj.lemma_.lower() not in lexicon.VOICE_WORDS]  # "his spokesman X said": _speaker decides
+            for person in listed:
+                out.append(person)
+                out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
+        return out, verb
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The speech verb whose complement `verb` is in ("said" for "said the deal *failed*"), if any."""
+    tok = verb
+    for _ in range(4):
+        if tok.dep_ not in ("ccomp", "conj", "xcomp") or tok.head == tok:
+            return None
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in lexicon.SPEECH_VERBS:
+            return tok.head
+        tok = tok.head
+    return None

@@ -13,7 +13,7 @@ import secrets
 
 from flask import Flask, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import Unauthorized
+from werkzeug.exceptions import BadRequest, Unauthorized
 
 from graph.store import Store
 
@@ -69,7 +69,10 @@ def _require_json() -> None:
     # parse strictly first: wrong media type 415, malformed 400, too large 413.
     if request.routing_exception is None and request.method in ("POST", "PUT", "PATCH") \
             and request.path.startswith("/api/"):
-        request.get_json()
+        try:
+            request.get_json()
+        except RecursionError:  # json raises it, not ValueError, for deep nesting
+            raise BadRequest("the JSON body is nested too deeply") from None
 
 
 def register(app: Flask) -> None:

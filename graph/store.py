@@ -228,9 +228,7 @@ class Store(Queries):
         draft = extraction.event
         query = select(t.events.c.id, t.events.c.date, t.events.c.terms).where(t.events.c.terms.is_not(None))
         if draft.date is not None:
-            window = dt.timedelta(days=event_match.MAX_DAYS)
-            query = query.where(t.events.c.date.is_(None) | t.events.c.date.between(draft.date - window,
-                                                                                   draft.date + window))
+            query = query.where(t.events.c.date.is_(None) | t.events.c.date.between(*event_match.window(draft.date)))
         candidates = [event_match.Candidate(r.id, r.date, event_match.loads(r.terms)) for r in conn.execute(query)]
         wanted = sorted({"", *draft.terms, *(term for c in candidates for term in c.terms)})
         counts: dict[str, int] = {}

@@ -7,6 +7,7 @@ it is open-ended: nesting depth, dates, cursor contents, page parameters.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import math
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from api.auth import create_token
+from graph import event_match
 from graph.store import Store
 
 HOSTILE = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
@@ -88,3 +90,42 @@ def test_a_deep_record_in_json_lines_costs_only_itself(invoke: Callable[..., Res
     assert "batch.jsonl:2: not valid JSON: nested too deeply" in result.output
     assert "deep.json: not valid JSON: nested too deeply" in result.output
     assert store.stats().articles == 2
+
+
+# -- 2. dates at the edge of the calendar ------------------------------------------
+
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(day=st.dates())
+@example(day=dt.date.max)
+@example(day=dt.date.min)
+def test_any_date_is_stored_and_matched(client: FlaskClient, auth: dict[str, str], day: dt.date) -> None:
+    first = client.post("/api/articles", headers=auth, json={
+        "text": f"Norway condemned the whaling decision of {day.isoformat()} as a grave mistake.",
+        "published": day.isoformat()})
+    second = client.post("/api/articles", headers=auth, json={
+        "text": f"Iceland defended the whaling decision of {day.isoformat()} as lawful.",
+        "published": day.isoformat()})
+    # The second is matched against the first's event, dated the same day.
+    assert first.status_code in (200, 201) and second.status_code in (200, 201), (first.data[:300], second.data[:300])
+    assert second.json["article"]["published"] == day.isoformat()
+    listed = client.get(f"/api/reactions?since={day.isoformat()}&until={day.isoformat()}&limit=500")
+    assert {r["article"]["published"] for r in listed.json["items"]} == {day.isoformat()}
+
+
+def test_edge_dates_in_a_batch_cost_nothing_else(invoke: Callable[..., Result], tmp_path: Path,
+                                                 store: Store) -> None:
+    lines = [{"text": "France said the tariffs were a grave mistake.", "published": "9999-12-31"},
+             {"text": "Japan welcomed the agreement on fisheries.", "published": "0001-01-01"},
+             {"text": "Canada criticised the new pipeline ruling.", "published": "2020-02-02"}]
+    (tmp_path / "batch.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    result = invoke("ingest", str(tmp_path / "batch.jsonl"))
+    assert result.exit_code == 0, result.output
+    assert store.stats().articles == 3
+
+
+@given(day=st.dates())
+def test_the_matching_window_stays_in_the_calendar(day: dt.date) -> None:
+    low, high = event_match.window(day)
+    assert low <= day <= high
+    assert (day - low).days == min(event_match.MAX_DAYS, (day - dt.date.min).days)
+    assert (high - day).days == min(event_match.MAX_DAYS, (dt.date.max - day).days)

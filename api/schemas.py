@@ -17,7 +17,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from graph.models import ActorKind, Stance
-from graph.paging import DEFAULT_LIMIT, MAX_LIMIT
+from graph.paging import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT
 
 def _iso_date(value: Any) -> Any:
     # Lax parsing would take 0 or "1700000000" as timestamps; the API documents ISO dates only.
@@ -87,7 +87,7 @@ class CountryPath(_Request):
 
 class PageQuery(_Request):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")
-    cursor: str | None = Field(None, max_length=1000, description="next_cursor of the previous page")
+    cursor: str | None = Field(None, max_length=MAX_CURSOR_CHARS, description="next_cursor of the previous page")
 
 
 class EventsQuery(PageQuery):

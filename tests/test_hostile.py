@@ -129,3 +129,59 @@ def test_the_matching_window_stays_in_the_calendar(day: dt.date) -> None:
     assert low <= day <= high
     assert (day - low).days == min(event_match.MAX_DAYS, (day - dt.date.min).days)
     assert (high - day).days == min(event_match.MAX_DAYS, (dt.date.max - day).days)
+
+
+# -- 3. forged cursors ---------------------------------------------------------------
+
+PAGED = ["/api/events", "/api/actors", "/api/articles", "/api/reactions", "/api/reactions?stance=oppose",
+         "/api/countries/FR", "/api/events/{event}/reactions", "/api/actors/{actor}", "/"]
+
+
+@pytest.fixture
+def ids(client: FlaskClient, auth: dict[str, str]) -> dict[str, str]:
+    """A store holding one article, and the ids of its event and first actor."""
+    body = client.post("/api/articles", headers=auth, json={
+        "text": "France said the tariffs were a grave mistake.", "published": "2020-01-02"}).json
+    return {"event": body["event"]["id"], "actor": body["reactions"][0]["actor"]["id"]}
+
+
+def encode(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode("utf-8", "surrogatepass")).decode().rstrip("=")
+
+
+SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.integers(min_value=2**63 - 2, max_value=10**30),
+                    st.floats(), st.text(), st.text(alphabet=st.characters(categories=["Cs", "Cc"])),
+                    st.datetimes(timezones=st.none() | st.timezones()).map(dt.datetime.isoformat))
+KEYS = st.one_of(st.lists(SCALARS, min_size=2, max_size=2),
+                 st.recursive(SCALARS, lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+                              max_leaves=6))
+CURSORS = st.one_of(KEYS.map(lambda v: encode(json.dumps(v))), st.text(max_size=1200),
+                    st.binary(max_size=600).map(lambda b: base64.urlsafe_b64encode(b).decode()))
+
+
+@HOSTILE
+@given(cursor=CURSORS, path=st.sampled_from(PAGED))
+@example(cursor=encode("[1e999, \"re-1\"]"), path="/api/events/{event}/reactions")
+@example(cursor=encode("[NaN, \"re-1\"]"), path="/api/events/{event}/reactions")
+@example(cursor=encode('["2020-01-01T00:00:00", "a\\u0000b"]'), path="/api/reactions")
+@example(cursor=encode('["2020-01-01T00:00:00", "\\ud800"]'), path="/api/reactions")
+@example(cursor=encode('["x", 99999999999999999999999999]'), path="/api/actors")
+@example(cursor=encode('["not a number", "re-1"]'), path="/api/events/{event}/reactions")
+def test_no_cursor_breaks_a_list(client: FlaskClient, ids: dict[str, str], cursor: str, path: str) -> None:
+    url, _, query = path.format(**ids).partition("?")
+    args = dict(part.split("=") for part in query.split("&") if part)
+    response = client.get(url, query_string={**args, "cursor": cursor}, headers={"Accept": "application/json"})
+    no_500(response)
+    assert response.status_code in (200, 422), response.data[:300]
+
+
+def test_issued_cursors_still_page_through(client: FlaskClient, auth: dict[str, str]) -> None:
+    for i in range(5):
+        client.post("/api/articles", headers=auth, json={"text": f"Chile said decision {i} was a grave mistake."})
+    seen, url = [], "/api/reactions?limit=2"
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200
+        seen += [r["id"] for r in response.json["items"]]
+        url = response.headers.get("Link", "<>").split(">")[0][1:]
+    assert len(seen) == len(set(seen)) == 5

@@ -14,7 +14,7 @@ import re
 from typing import Annotated, Any, Literal
 
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from graph.models import ActorKind, Stance
 from graph.paging import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT
@@ -37,10 +37,17 @@ class _Request(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_nul(cls, value: Any) -> Any:
-        # PostgreSQL cannot store NUL in text, and no id or name contains one.
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("text may not contain NUL characters")
+    def _no_nul(cls, value: Any, info: ValidationInfo) -> Any:
+        # PostgreSQL cannot store NUL in text, and no id or name contains one;
+        # a lone surrogate (valid in JSON, "\ud800") cannot be encoded for any
+        # database. Article text is normalised instead (graph.extract.text).
+        if isinstance(value, str) and info.field_name not in ("text", "html"):
+            if "\x00" in value:
+                raise ValueError("text may not contain NUL characters")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("text may not contain lone surrogates") from None
         return value
 
     @classmethod

@@ -90,7 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_BODY_BYTES", 2 * 1024 * 1024,
             "Largest HTTP request body accepted, in bytes; larger ones get 413.", _positive_int),
     Setting("READ_TOKEN_REQUIRED", False,
-            "Require a bearer token for reads too (writes always need one).", _flag),
+            "Require a token for reads too: every API read and every page; a browser is asked for it "
+            "(writes always need one).", _flag),
     Setting("VIZ_MAX_NODES", 10_000,
             "Most nodes a graph page draws; past it the page keeps the most-reacting actors and says so.",
             _positive_int),

@@ -105,6 +105,43 @@ def _view(row: Any) -> ReactionView:
     return ReactionView(_reaction(row), actor, row.event_label, row.article_title, row.published)
 
 
+MAX_ID_CHARS = 100
+MAX_SEARCH_CHARS = 200
+
+
+def _storable(value: str) -> bool:
+    """Text a database can hold and compare: no NUL (PostgreSQL refuses it), no lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+def check_id(row_id: str, what: str) -> str:
+    """`row_id`, or NotFound when no row can have it (too long, NUL, lone surrogates).
+
+    Ids arrive from URLs and bodies; one the database cannot even compare
+    must fail as "not found", not as a database error.
+    """
+    if not isinstance(row_id, str) or len(row_id) > MAX_ID_CHARS or not _storable(row_id):
+        raise NotFound(f"no {what} with id {row_id[:MAX_ID_CHARS]!r}")
+    return row_id
+
+
+def check_search(q: str, what: str = "q") -> str:
+    """Search text (or a filter value) the database can match, or InvalidInput.
+
+    Bounded because a LIKE pattern's cost grows with it (SQLite refuses
+    long ones outright).
+    """
+    if len(q) > MAX_SEARCH_CHARS:
+        raise InvalidInput(f"{what} has {len(q):,} characters; at most {MAX_SEARCH_CHARS} are searched")
+    if not _storable(q):
+        raise InvalidInput(f"{what} contains a NUL character or a lone surrogate")
+    return q
+
+
 def _zero() -> dict[str, int]:
     return dict.fromkeys(STANCES, 0)
 
@@ -145,6 +182,7 @@ class Queries:
 
     def article(self, article_id: str) -> tuple[Article, str]:
         """An article with its text, and the id of its event."""
+        check_id(article_id, "article")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
         if row is None:
@@ -166,6 +204,7 @@ class Queries:
 
     def event(self, event_id: str) -> Event:
         """One event, or NotFound."""
+        check_id(event_id, "event")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
         if row is None:
@@ -191,6 +230,7 @@ class Queries:
         """Events, newest first; `q` searches labels."""
         query = select(t.events)
         if q:
+            check_search(q)
             query = query.where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
         order = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
         with self.engine.connect() as conn:
@@ -218,6 +258,7 @@ class Queries:
 
     def reaction(self, reaction_id: str) -> ReactionView:
         """One reaction, or NotFound."""
+        check_id(reaction_id, "reaction")
         with self.engine.connect() as conn:
             row = conn.execute(self._reaction_query().where(t.reactions.c.id == reaction_id)).first()
         if row is None:
@@ -249,6 +290,10 @@ class Queries:
         """
         if stance is not None and stance not in STANCES:
             raise InvalidInput(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
+        for name, value in (("event", event), ("actor", actor), ("article", article), ("country", country),
+                            ("kind", kind)):
+            if value is not None:
+                check_search(value, name)
         query = self._reaction_query()
         equal = [(t.reactions.c.event_id, event), (t.reactions.c.actor_id, actor), (t.reactions.c.article_id, article),
                  (t.reactions.c.stance, stance), (t.reactions.c.actor_country, country),
@@ -270,6 +315,7 @@ class Queries:
 
     def actor(self, actor_id: str) -> tuple[Actor, dict[str, int]]:
         """An actor with its aliases, and its reactions counted by stance."""
+        check_id(actor_id, "actor")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
             if row is None:
@@ -300,6 +346,7 @@ class Queries:
         if country is not None:
             query = query.where(t.actors.c.country == country)
         if q:
+            check_search(q)
             named = select(t.actor_aliases.c.actor_id).where(t.actor_aliases.c.key.contains(fold(q), autoescape=True))
             query = query.where(or_(t.actors.c.id.in_(named),
                                     func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
@@ -346,10 +393,12 @@ def scope_filter(conn: Any, event_id: str | None = None, actor_id: str | None = 
     reactions: Any = true()
     events: Any = true()
     if event_id is not None:
+        check_id(event_id, "event")
         if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
             raise NotFound(f"no event with id {event_id!r}")
         reactions, events = r.c.event_id == event_id, t.events.c.id == event_id
     if actor_id is not None:
+        check_id(actor_id, "actor")
         if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None:
             raise NotFound(f"no actor with id {actor_id!r}")
         theirs = select(r.c.event_id).where(r.c.actor_id == actor_id)

@@ -27,7 +27,7 @@ from . import schema as t
 from .errors import InvalidInput, NotFound
 from .models import STANCES, Extraction, ExtractedActor
 from .names import fold
-from .queries import Queries
+from .queries import Queries, check_id
 
 
 def _hash_id(prefix: str, *parts: str) -> str:
@@ -188,6 +188,7 @@ class Store(Queries):
             if not terms_counted:
                 self._count_terms(conn, [extraction.event.terms])
             if event_id is not None:
+                check_id(event_id, "event")
                 if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
                     raise NotFound(f"no event with id {event_id!r}")
             else:
@@ -327,6 +328,7 @@ class Store(Queries):
 
     @staticmethod
     def _require(conn: Connection, table: Any, row_id: str, what: str) -> Any:
+        check_id(row_id, what)
         row = conn.execute(select(table).where(table.c.id == row_id)).first()
         if row is None:
             raise NotFound(f"no {what} with id {row_id!r}")

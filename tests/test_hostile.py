@@ -142,7 +142,8 @@ def ids(client: FlaskClient, auth: dict[str, str]) -> dict[str, str]:
     """A store holding one article, and the ids of its event and first actor."""
     body = client.post("/api/articles", headers=auth, json={
         "text": "France said the tariffs were a grave mistake.", "published": "2020-01-02"}).json
-    return {"event": body["event"]["id"], "actor": body["reactions"][0]["actor"]["id"]}
+    return {"event": body["event"]["id"], "actor": body["reactions"][0]["actor"]["id"],
+            "article": body["article"]["id"], "reaction": body["reactions"][0]["id"]}
 
 
 def encode(raw: str) -> str:
@@ -185,3 +186,86 @@ def test_issued_cursors_still_page_through(client: FlaskClient, auth: dict[str, 
         seen += [r["id"] for r in response.json["items"]]
         url = response.headers.get("Link", "<>").split(">")[0][1:]
     assert len(seen) == len(set(seen)) == 5
+
+
+# -- 4. page parameters ----------------------------------------------------------------
+
+TEXT = st.one_of(st.text(max_size=300), st.text(min_size=190, max_size=60_000, alphabet="%_\\ab\x00"),
+                 st.just("\x00"), st.just("a" * 50_000), st.just("%" * 20_000))
+
+
+@HOSTILE
+@given(q=TEXT, cursor=st.none() | st.text(max_size=2_000))
+def test_no_search_breaks_the_home_page(client: FlaskClient, q: str, cursor: str | None) -> None:
+    response = client.get("/", query_string={"q": q, **({"cursor": cursor} if cursor is not None else {})},
+                          headers={"Accept": "text/html"})
+    no_500(response)
+    assert response.status_code in (200, 422)
+    assert response.mimetype == "text/html"
+    if len(q) > 200:
+        assert response.status_code == 422 and b"at most 200 are searched" in response.data
+
+
+@HOSTILE
+@given(value=TEXT, page=st.sampled_from(["/events/{}/graph", "/actors/{}/graph", "/api/events/{}",
+                                         "/api/actors/{}", "/api/reactions/{}", "/api/articles/{}",
+                                         "/api/events/{}/reactions", "/api/graph?event={}", "/api/graph?actor={}",
+                                         "/api/reactions?event={}", "/api/actors?q={}", "/api/events?q={}"]))
+@example(value="\x00", page="/events/{}/graph")
+@example(value="\x00", page="/actors/{}/graph")
+def test_no_id_or_filter_breaks_a_page(client: FlaskClient, ids: dict[str, str], value: str, page: str) -> None:
+    from urllib.parse import quote
+    response = client.get(page.format(quote(value, safe="")))
+    no_500(response)
+    assert response.status_code in (200, 308, 404, 422), response.data[:300]  # 308: an empty id
+
+
+def test_store_refuses_what_the_database_cannot_compare(store: Store) -> None:
+    from graph.errors import InvalidInput, NotFound
+    for bad in ("\x00", "a" * 101, "\ud800"):
+        for lookup in (store.event, store.article, store.reaction, store.actor, lambda i: store.scope(event_id=i),
+                       lambda i: store.scope(actor_id=i), lambda i: store.delete_article(i)):
+            with pytest.raises(NotFound):
+                lookup(bad)
+    for bad in ("\x00", "x" * 50_000, "\udfff"):
+        with pytest.raises(InvalidInput):
+            store.events(q=bad)
+        with pytest.raises(InvalidInput):
+            store.actors(q=bad)
+        with pytest.raises(InvalidInput):
+            store.reactions(event=bad)
+
+
+# -- 5. the read lock covers every page --------------------------------------------------
+
+OPEN_WHEN_LOCKED = {"/api/health", "/api/openapi.json", "/api/docs"}
+
+
+def test_locked_reads_lock_every_page(app: Flask, client: FlaskClient, ids: dict[str, str], token: str) -> None:
+    app.config["READ_TOKEN_REQUIRED"] = True
+    values = {"event_id": ids["event"], "actor_id": ids["actor"], "id": ids["event"], "code": "FR",
+              "filename": "swagger-ui.css"}
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods or rule.rule in OPEN_WHEN_LOCKED or rule.rule.startswith("/api/swagger"):
+            continue
+        resource = next((k for k in ids if f"/{k}s/<" in rule.rule), "event")  # /api/reactions/<id>
+        urls.append(rule.rule.replace("<", "{").replace(">", "}").replace("path:", "").format(
+            **{**values, "id": ids.get(resource, "")}))
+    pages = [u for u in urls if not u.startswith("/api/")]
+    assert {"/", "/graph", f"/events/{ids['event']}/graph", f"/actors/{ids['actor']}/graph"} <= set(pages)
+    basic = "Basic " + base64.b64encode(f"me:{token}".encode()).decode()
+    for url in urls:
+        for headers in ({}, {"Authorization": "Bearer rg_wrong"}, {"Authorization": "Basic " + base64.b64encode(
+                b"me:rg_wrong").decode()}, {"Accept": "text/html"}):
+            refused = client.get(url, headers=headers)
+            assert refused.status_code == 401, (url, headers, refused.status_code)
+            challenges = refused.headers.getlist("WWW-Authenticate")
+            assert any(c.startswith("Bearer") for c in challenges)
+            if url in pages:
+                assert any(c.startswith("Basic") for c in challenges)  # the browser prompts for it
+            assert ids["event"].encode() not in refused.data and b"France" not in refused.data
+        for good in ({"Authorization": f"Bearer {token}"}, {"Authorization": basic}):
+            assert client.get(url, headers=good).status_code == (404 if "/static/" in url else 200), url
+    for url in OPEN_WHEN_LOCKED:
+        assert client.get(url).status_code == 200

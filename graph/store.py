@@ -119,13 +119,21 @@ class Store(Queries):
             raise
         return cls(engine)
 
-    def _insert_new(self, conn: Connection, table: Table, values: dict[str, Any] | list[dict[str, Any]]) -> int:
-        """INSERT ... ON CONFLICT DO NOTHING: how many rows were new.
+    def _insert_new(self, conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+        """INSERT ... ON CONFLICT DO NOTHING: whether the row was new.
 
         Two workers storing the same actor (same deterministic id) at once
         make one row; the second waits for the first and inserts nothing.
+        Told by the row RETURNING gives back, never by `rowcount`, which
+        PostgreSQL reports as -1 here.
         """
-        return conn.execute(self._upsert(table).on_conflict_do_nothing(), values).rowcount
+        key = list(table.primary_key.columns)
+        return conn.execute(self._upsert(table).values(**values).on_conflict_do_nothing()
+                            .returning(*key)).first() is not None
+
+    def _insert_missing(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        """INSERT ... ON CONFLICT DO NOTHING of many rows, when nobody needs to know which were new."""
+        conn.execute(self._upsert(table).on_conflict_do_nothing(), rows)
 
     def _upsert(self, table: Table) -> Any:
         """This database's INSERT, the kind that takes ON CONFLICT."""
@@ -195,9 +203,9 @@ class Store(Queries):
                 event_id = self._matching_event(conn, extraction)
                 if event_id is None:
                     event_id = _hash_id("ev-", article.id)
-                    event_created = bool(self._insert_new(conn, t.events, {
+                    event_created = self._insert_new(conn, t.events, {
                         "id": event_id, "label": extraction.event.label, "date": extraction.event.date,
-                        "terms": event_match.dumps(extraction.event.terms), "created_at": _now()}))
+                        "terms": event_match.dumps(extraction.event.terms), "created_at": _now()})
             now = _now()
             if not self._insert_new(conn, t.articles, {
                     "id": article.id, "event_id": event_id, "title": article.title, "url": article.url,
@@ -265,8 +273,8 @@ class Store(Queries):
             names.add(found.name.split()[-1])  # the surname; the word-subset test below keeps namesakes apart
         if found.kind == "country":
             actor_id = self._merged(conn, f"country-{found.country}")
-            created = bool(self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
-                                                             "country": found.country}))
+            created = self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
+                                                        "country": found.country})
             self._add_aliases(conn, actor_id, names)
             if actor_id == f"country-{found.country}":  # not merged by hand: its kind and code never change
                 return _Resolved(actor_id, "country", found.country, created)
@@ -300,9 +308,9 @@ class Store(Queries):
             self._add_aliases(conn, row.id, names)
             return _Resolved(row.id, row.kind, updates.get("country", row.country), False)
         actor_id = self._merged(conn, _hash_id("ac-", found.kind, found.country or "", fold(found.name)))
-        created = bool(self._insert_new(conn, t.actors, {
+        created = self._insert_new(conn, t.actors, {
             "id": actor_id, "name": found.name, "kind": found.kind, "country": found.country, "role": found.role,
-            "organization": found.organization}))
+            "organization": found.organization})
         self._add_aliases(conn, actor_id, names)
         if created:
             return _Resolved(actor_id, found.kind, found.country, True)
@@ -322,7 +330,7 @@ class Store(Queries):
             if key:
                 rows.setdefault(key, {"actor_id": actor_id, "key": key, "alias": name})
         if rows:
-            self._insert_new(conn, t.actor_aliases, list(rows.values()))
+            self._insert_missing(conn, t.actor_aliases, list(rows.values()))
 
     # -- corrections ---------------------------------------------------------
 

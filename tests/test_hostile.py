@@ -269,3 +269,55 @@ def test_locked_reads_lock_every_page(app: Flask, client: FlaskClient, ids: dict
             assert client.get(url, headers=good).status_code == (404 if "/static/" in url else 200), url
     for url in OPEN_WHEN_LOCKED:
         assert client.get(url).status_code == 200
+
+
+# -- 6. what an insert added is told by the rows it returned, never by rowcount ------------------
+
+def test_insert_counts_are_true(store: Store) -> None:
+    from .test_counts import _article, _check
+    people = [("Anna Berg", "person", "SE", "support"), ("Sweden", "country", "SE", "oppose"),
+              ("Nordic Council", "organization", "NO", "neutral")]
+    first = store.add(_article("Dam opening", people))
+    assert (first.created, first.event_created, first.actors_added, first.reactions_added) == (True, True, 3, 3)
+    again = store.add(_article("Dam opening, day two", people))
+    assert (again.created, again.actors_added, again.reactions_added) == (True, 0, 3)
+    assert store.add(_article("Dam opening", people)).created is False
+    assert store.stats().actors == 3
+    _check(store)
+
+
+def test_a_merged_identity_brings_its_new_reactions_the_merged_actors_kind_and_country(store: Store) -> None:
+    from .test_counts import _article, _check
+    store.add(_article("Dam opening", [("Anna Berg", "person", "SE", "support"),
+                                       ("Nordic Council", "organization", "NO", "neutral")]))
+    anna = store.actors(q="Anna Berg").items[0]
+    council = store.actors(q="Nordic Council").items[0]
+    store.merge_actors(anna.id, council.id)
+    result = store.add(_article("Dam closing", [("Anna Berg", "person", "SE", "oppose")]))
+    assert result.actors_added == 0
+    mine = store.reactions(article=result.article_id).items
+    assert [(v.actor.id, v.actor.kind, v.actor.country) for v in mine] == [(council.id, "organization", "NO")]
+    assert store.reactions(country="SE").items == []
+    _check(store)
+
+
+def test_the_same_article_stored_at_once_by_two_writers_is_created_once(store: Store) -> None:
+    import threading
+
+    from .test_counts import _article
+    for n in range(6):
+        extraction = _article(f"Dam opening {n}", [("Anna Berg", "person", "SE", "support"),
+                                                   ("Sweden", "country", "SE", "oppose")])
+        barrier, results = threading.Barrier(2), []
+
+        def write() -> None:
+            barrier.wait()
+            results.append(store.add(extraction))
+
+        threads = [threading.Thread(target=write) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(r.created for r in results) == [False, True]  # the API answers 201, then 200
+    assert store.stats().articles == 6 and store.stats().actors == 2

@@ -71,10 +71,8 @@ def ingest(articles: list[Article], extractor: Extractor, store: Store, *, event
     batch: list[Extraction] = []
 
     def flush() -> None:
-        if batch and event_id is None:
-            store.count_terms(batch)  # every article of the batch informs the matching of each
-        for extraction in batch:
-            summary.add(store.add(extraction, event_id=event_id, terms_counted=event_id is None))
+        for result in store.add_many(batch, event_id=event_id):  # every article of the batch informs the matching of each
+            summary.add(result)
             if progress:
                 progress(1)
         batch.clear()

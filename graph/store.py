@@ -35,6 +35,13 @@ def _hash_id(prefix: str, *parts: str) -> str:
     return f"{prefix}{digest[:12]}"
 
 
+def term_counts(profiles: list[Mapping[str, float]]) -> Counter[str]:
+    """In how many of these articles each topic term occurs; the empty term counts the articles."""
+    seen = Counter(term for profile in profiles for term in profile)
+    seen[""] = len(profiles)
+    return seen
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
@@ -150,57 +157,60 @@ class Store(Queries):
 
     # -- ingest --------------------------------------------------------------
 
-    def add(self, extraction: Extraction, event_id: str | None = None, *, terms_counted: bool = False) -> IngestResult:
-        """Store an extracted article in one transaction.
+    def add(self, extraction: Extraction, event_id: str | None = None, *,
+            batch_terms: Mapping[str, int] | None = None) -> IngestResult:
+        """Store an extracted article in one transaction, its topic-term counts included.
 
         The same text stored twice adds nothing the second time, even when
         two workers store it at once. With `event_id` the article joins that
-        existing event. `terms_counted` says `count_terms` has already
-        counted this article's topic terms (a batch counts them up front).
+        existing event. `batch_terms` counts the topic terms of articles
+        about to be stored with this one (see `add_many`): matching weighs
+        them as if stored, but only this article's own terms are committed,
+        with it, so an interrupted batch never counts an article it did not store.
         """
         try:
-            return self._add(extraction, event_id, terms_counted)
+            return self._add(extraction, event_id, batch_terms or {})
         except (_Duplicate, IntegrityError):
             known = self.known_articles([extraction.article.id])
             if extraction.article.id in known:  # another writer stored it first
                 return IngestResult(extraction.article.id, known[extraction.article.id], False, False, 0, 0)
             raise
 
-    def count_terms(self, extractions: list[Extraction]) -> None:
-        """Count these articles' topic terms before they are stored.
+    def add_many(self, extractions: list[Extraction], event_id: str | None = None) -> Iterator[IngestResult]:
+        """Store articles one transaction each, the matching of each knowing the whole batch's topic terms.
 
         Event matching weighs terms by how many articles have them; an
-        ingest of many articles counts them all first, so the first article
-        matched already knows which of its terms the whole batch shares.
+        ingest of many articles lets the first one matched already know
+        which of its terms the rest of the batch shares, while each
+        article's counts still commit with that article alone.
         """
-        with self._write() as conn:
-            self._count_terms(conn, [x.event.terms for x in extractions])
+        pending = term_counts([x.event.terms for x in extractions])
+        for extraction in extractions:
+            pending.subtract(term_counts([extraction.event.terms]))
+            yield self.add(extraction, event_id, batch_terms=pending)
 
     def _count_terms(self, conn: Connection, profiles: list[Mapping[str, float]]) -> None:
-        seen = Counter(t for p in profiles for t in p)
-        seen[""] = len(profiles)
         # One global order, so concurrent PostgreSQL writers lock the rows in the same order.
-        rows = [{"term": term, "articles": n} for term, n in sorted(seen.items())]
+        rows = [{"term": term, "articles": n} for term, n in sorted(term_counts(profiles).items())]
         stmt = self._upsert(t.topic_terms)
         conn.execute(stmt.on_conflict_do_update(index_elements=["term"],
                                                 set_={"articles": t.topic_terms.c.articles + stmt.excluded.articles}),
                      rows)
 
-    def _add(self, extraction: Extraction, event_id: str | None, terms_counted: bool = False) -> IngestResult:
+    def _add(self, extraction: Extraction, event_id: str | None, batch_terms: Mapping[str, int]) -> IngestResult:
         article = extraction.article
         with self._write() as conn:
             existing = conn.execute(select(t.articles.c.event_id).where(t.articles.c.id == article.id)).first()
             if existing:
                 return IngestResult(article.id, existing.event_id, False, False, 0, 0)
             event_created = False
-            if not terms_counted:
-                self._count_terms(conn, [extraction.event.terms])
+            self._count_terms(conn, [extraction.event.terms])
             if event_id is not None:
                 check_id(event_id, "event")
                 if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
                     raise NotFound(f"no event with id {event_id!r}")
             else:
-                event_id = self._matching_event(conn, extraction)
+                event_id = self._matching_event(conn, extraction, batch_terms)
                 if event_id is None:
                     event_id = _hash_id("ev-", article.id)
                     event_created = self._insert_new(conn, t.events, {
@@ -232,7 +242,7 @@ class Store(Queries):
             return IngestResult(article.id, event_id, True, event_created, actors_added, len(rows))
 
     @staticmethod
-    def _matching_event(conn: Connection, extraction: Extraction) -> str | None:
+    def _matching_event(conn: Connection, extraction: Extraction, batch_terms: Mapping[str, int]) -> str | None:
         """The stored event this article is about (see graph.event_match); its terms and date grow."""
         draft = extraction.event
         query = select(t.events.c.id, t.events.c.date, t.events.c.terms).where(t.events.c.terms.is_not(None))
@@ -244,6 +254,9 @@ class Store(Queries):
         for start in range(0, len(wanted), 500):
             part = t.topic_terms.c.term.in_(wanted[start:start + 500])
             counts.update((r.term, r.articles) for r in conn.execute(select(t.topic_terms).where(part)))
+        for term in wanted:  # the rest of the batch, as if it were stored already
+            if batch_terms.get(term):
+                counts[term] = counts.get(term, 0) + batch_terms[term]
         rarity = event_match.Rarity(articles=counts.pop("", 0), having=counts)
         found = event_match.best_match(draft.terms, draft.date, candidates, rarity)
         if found is not None:

@@ -10,6 +10,7 @@ import base64
 import datetime as dt
 import json
 import math
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -321,3 +322,38 @@ def test_the_same_article_stored_at_once_by_two_writers_is_created_once(store: S
             thread.join(timeout=60)
         assert sorted(r.created for r in results) == [False, True]  # the API answers 201, then 200
     assert store.stats().articles == 6 and store.stats().actors == 2
+
+
+# -- 10. an interrupted batch and its rerun count each stored article's terms once ---------------
+
+def _stored_terms(store: Store) -> dict[str, int]:
+    from sqlalchemy import select
+
+    from graph import schema as t
+    with store.engine.connect() as conn:
+        return {r.term: r.articles for r in conn.execute(select(t.topic_terms)) if r.articles}
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
+@given(stop_after=st.integers(0, 6), terms=st.lists(st.sets(st.sampled_from(["dam", "river", "flood", "tariff"]),
+                                                            min_size=1), min_size=6, max_size=6))
+def test_terms_commit_with_their_article(store: Store, stop_after: int, terms: list[set[str]]) -> None:
+    from collections import Counter
+
+    from graph.models import Article, EventDraft, Extraction, article_id
+    before, run = Counter(_stored_terms(store)), uuid.uuid4().hex
+    batch = []
+    for n, words in enumerate(terms):
+        text = f"Article {n} of {run} on {' '.join(sorted(words))}."
+        batch.append(Extraction(article=Article(id=article_id(text), text=text),
+                                event=EventDraft(label=f"Event {n}", terms=dict.fromkeys(words, 1.0)), reactions=()))
+    stored = store.add_many(batch)
+    for _ in range(stop_after):  # the process dies after this many articles ...
+        next(stored)
+    stored.close()
+    assert Counter(_stored_terms(store)) - before == Counter(
+        {"": stop_after, **Counter(w for words in terms[:stop_after] for w in words)})
+    results = list(store.add_many(batch))  # ... and the batch is run again
+    assert [r.created for r in results] == [False] * stop_after + [True] * (6 - stop_after)
+    expected = Counter({"": 6, **Counter(w for words in terms for w in words)})
+    assert Counter(_stored_terms(store)) - before == expected

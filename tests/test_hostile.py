@@ -357,3 +357,35 @@ def test_terms_commit_with_their_article(store: Store, stop_after: int, terms: l
     assert [r.created for r in results] == [False] * stop_after + [True] * (6 - stop_after)
     expected = Counter({"": 6, **Counter(w for words in terms for w in words)})
     assert Counter(_stored_terms(store)) - before == expected
+
+
+# -- 9. invisible characters never split an actor ----------------------------------------------
+
+def test_every_format_character_is_normalised_away() -> None:
+    import sys
+    import unicodedata
+
+    from graph.extract.text import normalise
+    format_chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    assert "\u200e" in format_chars and "\u2066" in format_chars and "\u202e" in format_chars
+    assert normalise("a" + "".join(format_chars) + "b") == "ab"
+
+
+NAME = "Mohammed bin Salman"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@given(marks=st.lists(st.tuples(st.integers(0, len(NAME)), st.text(st.characters(categories=["Cf"]), min_size=1,
+                                                                   max_size=3)), min_size=1, max_size=6))
+@example(marks=[(8, "\u200e"), (12, "\u200f"), (0, "\u202b"), (19, "\u2069")])
+def test_format_characters_inside_a_name_make_one_actor(extractor: Any, marks: list[tuple[int, str]]) -> None:
+    from graph.models import ArticleInput
+    name = NAME
+    for position, mark in sorted(marks, reverse=True):
+        name = name[:position] + mark + name[position:]
+    text = f"Saudi Crown Prince {name} condemned the attack as a grave crime. {name} said it was cowardly."
+    extraction = extractor.extract(extractor.prepare(ArticleInput(text=text)))
+    clean = extractor.extract(extractor.prepare(ArticleInput(
+        text=f"Saudi Crown Prince {NAME} condemned the attack as a grave crime. {NAME} said it was cowardly.")))
+    assert [r.actor.name for r in extraction.reactions] == [r.actor.name for r in clean.reactions]
+    assert NAME in [r.actor.name for r in extraction.reactions]

@@ -308,8 +308,9 @@ def token_revoke(token_id: str) -> None:
 @click.option("--threads", type=click.IntRange(min=1), help="Worker threads (default: SERVE_THREADS).")
 def serve(host: str, port: int, threads: int | None) -> None:
     """Serve the app with waitress, a production WSGI server."""
-    import waitress
     from flask import current_app
+
+    from .server import serve as run_server
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     try:
@@ -318,7 +319,7 @@ def serve(host: str, port: int, threads: int | None) -> None:
         raise InputError(str(exc)) from None
     count = threads or app.config["SERVE_THREADS"]
     click.echo(f"serving on http://{host}:{port} with {count} threads", err=True)
-    waitress.serve(app, host=host, port=port, threads=count, ident="reactiongraph")
+    run_server(app, host, port, count)
 
 
 def main() -> None:

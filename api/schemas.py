@@ -153,8 +153,21 @@ class ArticleIn(_Request):
         return self
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control(pattern: re.Pattern[str], what: str) -> BeforeValidator:
+    """Refuse control characters: labels and notes end up in pages, files and terminals."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and pattern.search(value):
+            raise ValueError(f"{what} may not contain control characters")
+        return value
+    return BeforeValidator(check)
+
+
 class EventPatch(_Request):
-    label: str | None = Field(None, min_length=1, max_length=500)
+    label: Annotated[str | None, _no_control(_CONTROL, "a label")] = Field(None, min_length=1, max_length=500)
     date: IsoDate | None = None
 
     @model_validator(mode="after")
@@ -172,7 +185,8 @@ class MergeIn(_Request):
 
 class ReactionPatch(_Request):
     stance: Stance | None = None
-    note: str | None = Field(None, max_length=5000)
+    note: Annotated[str | None, _no_control(_CONTROL_BUT_LINES, "a note (but for tabs and line breaks)")] = Field(
+        None, max_length=5000)
 
     @model_validator(mode="after")
     def _something(self) -> "ReactionPatch":

@@ -88,7 +88,8 @@ SETTINGS: tuple[Setting, ...] = (
             "0: one per core for 100 articles or more, one below that (starting a process costs seconds).",
             _count_or_auto),
     Setting("MAX_BODY_BYTES", 2 * 1024 * 1024,
-            "Largest HTTP request body accepted, in bytes; larger ones get 413.", _positive_int),
+            "Largest HTTP request body accepted, in bytes; larger ones get 413, by their Content-Length, "
+            "before they are read.", _positive_int),
     Setting("READ_TOKEN_REQUIRED", False,
             "Require a token for reads too: every API read and every page; a browser is asked for it "
             "(writes always need one).", _flag),

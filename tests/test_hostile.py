@@ -389,3 +389,95 @@ def test_format_characters_inside_a_name_make_one_actor(extractor: Any, marks: l
         text=f"Saudi Crown Prince {NAME} condemned the attack as a grave crime. {NAME} said it was cowardly.")))
     assert [r.actor.name for r in extraction.reactions] == [r.actor.name for r in clean.reactions]
     assert NAME in [r.actor.name for r in extraction.reactions]
+
+
+# -- 7. bodies over the limit are refused before they are read --------------------------------
+
+class _Unreadable:
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args: Any) -> bytes:
+        raise AssertionError("the body was read")
+
+    readline = read
+
+
+@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer rg_wrong"}])
+def test_flask_refuses_a_declared_length_over_the_limit_unread(app: Flask, client: FlaskClient,
+                                                               headers: dict[str, str]) -> None:
+    limit = app.config["MAX_BODY_BYTES"]
+    response = client.post("/api/articles", headers={**headers, "Content-Type": "application/json"},
+                           environ_overrides={"CONTENT_LENGTH": str(300_000_000), "wsgi.input": _Unreadable()})
+    body = problem(response, 413)
+    assert body["detail"] == f"the request body of 300,000,000 bytes is over the limit of {limit:,} bytes"
+
+
+def _raw(base: str, request: bytes) -> tuple[bytes, float]:
+    import socket
+    import time
+    host, port = base.removeprefix("http://").split(":")
+    started = time.monotonic()
+    with socket.create_connection((host, int(port)), timeout=20) as sock:
+        sock.sendall(request)
+        data = b""
+        while b"\r\n\r\n" not in data or len(data.split(b"\r\n\r\n", 1)[1]) < int(
+                dict(line.split(b": ", 1) for line in data.split(b"\r\n\r\n")[0].split(b"\r\n")[1:])
+                .get(b"Content-Length", b"0")):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    return data, time.monotonic() - started
+
+
+def test_waitress_refuses_by_length_before_reading_and_answers_problems(db_url: str,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from .live import BIN, running_server
+    monkeypatch.setenv("REACTIONGRAPH_MAX_BODY_BYTES", "100000")
+    with running_server(db_url, lambda port: [str(BIN / "reactiongraph"), "serve", "--port", str(port),
+                                              "--threads", "2"], "limits") as (base, token):
+        for auth in (b"", f"Authorization: Bearer {token}\r\n".encode()):
+            # Only the headers are sent: an answer proves the 300 MB body was never waited for.
+            data, seconds = _raw(base, b"POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json"
+                                       b"\r\nContent-Length: 300000000\r\n" + auth + b"\r\n")
+            head, body = data.split(b"\r\n\r\n", 1)
+            assert head.startswith(b"HTTP/1.1 413"), data[:300]
+            assert b"Content-Type: application/problem+json" in head and b"nosniff" in head
+            assert json.loads(body)["detail"] == \
+                "the request body of 300,000,000 bytes is over the limit of 100,000 bytes"
+            assert seconds < 10
+        data, _ = _raw(base, b"POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n")
+        head, body = data.split(b"\r\n\r\n", 1)
+        assert head.startswith(b"HTTP/1.1 400") and b"Content-Type: application/problem+json" in head, data[:300]
+        assert json.loads(body)["status"] == 400
+        exact = json.dumps({"text": "x" * (100_000 - 12)}).encode()
+        assert len(exact) == 100_000
+        data, _ = _raw(base, b"POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: 100000\r\n\r\n" + exact)
+        assert data.startswith(b"HTTP/1.1 401"), data[:300]  # at the limit: read, then refused for the token
+
+
+# -- 12. headers, and control characters in labels -----------------------------------------------
+
+def test_every_response_says_nosniff_and_every_html_page_has_a_policy(client: FlaskClient,
+                                                                      ids: dict[str, str]) -> None:
+    html = {"Accept": "text/html"}
+    for url, headers in [("/", html), ("/graph", html), (f"/events/{ids['event']}/graph", html),
+                         ("/api/docs", {}), ("/events/nope/graph", html), ("/nowhere", html), ("/api/events", {}),
+                         ("/api/nowhere", {}), ("/api/swagger/css/swagger-ui.css", {}), ("/?q=" + "x" * 300, html)]:
+        response = client.get(url, headers=headers)
+        assert response.headers["X-Content-Type-Options"] == "nosniff", url
+        if response.mimetype == "text/html":
+            policy = response.headers["Content-Security-Policy"]
+            assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy, url
+    docs = client.get("/api/docs").headers["Content-Security-Policy"]
+    assert "connect-src 'self'" in docs and "script-src 'self'" in docs
+
+
+@HOSTILE
+@given(label=st.text(min_size=1, max_size=40).filter(lambda s: any(ord(c) < 32 or 127 <= ord(c) < 160 for c in s)))
+def test_labels_never_take_control_characters(client: FlaskClient, auth: dict[str, str], ids: dict[str, str],
+                                              label: str) -> None:
+    response = client.patch(f"/api/events/{ids['event']}", json={"label": label}, headers=auth)
+    assert response.status_code == 422, response.data[:300]
+    assert client.get(f"/api/events/{ids['event']}").json["label"] != label

@@ -57,6 +57,11 @@ def _max_bytes() -> int:
     return int(current_app.config["MAX_ARTICLE_CHARS"]) * 4
 
 
+def _max_paragraphs() -> int:
+    from flask import current_app
+    return int(current_app.config["MAX_ARTICLE_PARAGRAPHS"])
+
+
 def _extraction_json(extraction: Extraction) -> dict[str, Any]:
     return {
         "article": {"id": extraction.article.id, "title": extraction.article.title},
@@ -100,7 +105,7 @@ def extract(file: Path, fmt: str) -> None:
         raise InputError(f"{file} holds {len(items)} articles; extract takes one (use ingest for many)")
     extractor = services().extractor
     summary = IngestSummary()
-    articles = prepare_all(extractor, items, summary)
+    articles = prepare_all(extractor, items, summary, _max_paragraphs())
     if summary.rejected:
         raise InputError(summary.rejected[0])
     extraction = extractor.extract(articles[0])
@@ -137,7 +142,8 @@ def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, proces
         return
     items = list(read_sources(paths, _max_bytes()))
     summary = IngestSummary(rejected=[f"{i.origin}: {i.error}" for i in items if i.error])
-    articles = prepare_all(svc.extractor, [(i.origin, i.article) for i in items if i.article], summary)
+    articles = prepare_all(svc.extractor, [(i.origin, i.article) for i in items if i.article], summary,
+                           _max_paragraphs())
     if not articles:
         raise InputError("; ".join(summary.rejected) or "no articles to ingest")
     if event_id is not None:

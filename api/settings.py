@@ -83,6 +83,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_ARTICLE_CHARS", 1_000_000,
             "Longest article accepted, in characters after normalisation; longer input is refused.",
             _positive_int),
+    Setting("MAX_ARTICLE_PARAGRAPHS", 1_000,
+            "Most paragraphs an article may have; each is parsed on its own at a fixed cost, so more are refused.",
+            _positive_int),
+    Setting("MAX_CONCURRENT_INGESTS", 2,
+            "Articles one process extracts at once for `POST /api/articles`; more get 503 with Retry-After, "
+            "so server threads stay free for reads while ingests run.", _positive_int),
     Setting("INGEST_PROCESSES", 0,
             "Processes spaCy parses with when ingesting many articles at once (`nlp.pipe(n_process=...)`); "
             "0: one per core for 100 articles or more, one below that (starting a process costs seconds).",

@@ -481,3 +481,78 @@ def test_labels_never_take_control_characters(client: FlaskClient, auth: dict[st
     response = client.patch(f"/api/events/{ids['event']}", json={"label": label}, headers=auth)
     assert response.status_code == 422, response.data[:300]
     assert client.get(f"/api/events/{ids['event']}").json["label"] != label
+
+
+# -- 11. the work one article can cost is bounded, and reads answer while ingests run ---------
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@given(count=st.integers(1, 12), blank=st.sampled_from(["\n", "\n\n", "\n \n"]))
+def test_paragraphs_are_bounded(app: Flask, client: FlaskClient, auth: dict[str, str], count: int,
+                                blank: str) -> None:
+    app.config["MAX_ARTICLE_PARAGRAPHS"] = 5
+    text = blank.join(f"Item {i} of {uuid.uuid4().hex}." for i in range(count))
+    response = client.post("/api/articles", json={"text": text}, headers=auth)
+    if count <= 5:
+        assert response.status_code == 201, response.data[:300]
+    else:
+        assert problem(response, 422)["detail"] == f"the text has {count:,} paragraphs; the limit is 5"
+
+
+def test_a_batch_loses_only_the_article_with_too_many_paragraphs(invoke: Callable[..., Result], tmp_path: Path,
+                                                                 store: Store) -> None:
+    lines = [{"text": "France said the tariffs were a grave mistake."},
+             {"text": "\n".join(f"Line {i}." for i in range(1_001))},
+             {"text": "Japan welcomed the agreement on fisheries."}]
+    (tmp_path / "batch.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    result = invoke("ingest", str(tmp_path / "batch.jsonl"))
+    assert result.exit_code == 2
+    assert "batch.jsonl:2: the text has 1,001 paragraphs; the limit is 1,000" in result.output
+    assert store.stats().articles == 2
+
+
+def test_ingests_beyond_the_slots_get_503_and_reads_still_answer(app: Flask, client: FlaskClient,
+                                                                 auth: dict[str, str]) -> None:
+    slots = app.extensions["reactiongraph"].ingest_slots
+    for _ in range(app.config["MAX_CONCURRENT_INGESTS"]):  # every slot busy extracting
+        assert slots.acquire(blocking=False)
+    try:
+        busy = client.post("/api/articles", json={"text": "Chile said it was a grave mistake."}, headers=auth)
+        assert problem(busy, 503)["detail"].startswith("2 articles are being extracted")
+        assert busy.headers["Retry-After"] == "2"
+        assert client.get("/api/stats").status_code == 200
+    finally:
+        for _ in range(app.config["MAX_CONCURRENT_INGESTS"]):
+            slots.release()
+    assert client.post("/api/articles", json={"text": "Chile said it was a grave mistake."},
+                       headers=auth).status_code == 201  # a slot given back is used again
+
+
+def test_reads_answer_over_http_while_costly_ingests_hold_the_slots(db_url: str,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+    import time
+
+    from .live import BIN, call, running_server
+    costly = {"text": "\n".join(f"Britain said measure {i} was wrong." for i in range(600))}
+    with running_server(db_url, lambda port: [str(BIN / "reactiongraph"), "serve", "--port", str(port),
+                                              "--threads", "4"], "slots") as (base, token):
+        statuses: list[int] = []
+
+        def post(n: int) -> None:
+            body = {"text": costly["text"] + f"\nVariant {n}."}
+            statuses.append(call("POST", base + "/api/articles", body, token)[0])
+
+        writers = [threading.Thread(target=post, args=(n,)) for n in range(8)]
+        for writer in writers:
+            writer.start()
+        time.sleep(0.5)
+        worst = 0.0
+        while any(w.is_alive() for w in writers):
+            started = time.monotonic()
+            assert call("GET", base + "/api/stats")[0] == 200
+            worst = max(worst, time.monotonic() - started)
+            time.sleep(0.1)
+        for writer in writers:
+            writer.join()
+    assert sorted(set(statuses)) == [201, 503] and statuses.count(201) >= 2
+    assert worst < 2.0, worst  # 8 such posts used to hold every thread: 23 s for /api/stats

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask import Response, current_app
 
-from graph.ingest import ingest
+from werkzeug.exceptions import ServiceUnavailable
+
+from graph.ingest import ingest, prepare
 from graph.models import ArticleInput
 
 from .. import convert, schemas as s
@@ -25,14 +27,20 @@ def article_detail(article_id: str) -> s.ArticleDetail:
                            reactions=[convert.reaction_out(v) for v in reactions])
 
 
-@bp.post("/articles", responses={201: s.Ingested, 200: s.Ingested, **WRITE_ERRORS}, security=WRITE_SECURITY)
+@bp.post("/articles", responses={201: s.Ingested, 200: s.Ingested, **WRITE_ERRORS, 503: s.Problem},
+         security=WRITE_SECURITY)
 def post_article(body: s.ArticleIn) -> Response:
-    """Ingest an article: extract and store it. 200 when that text was already stored."""
+    """Ingest an article: extract and store it. 200 when that text was already stored; 503 when busy."""
     svc = services()
-    item = ArticleInput(**body.model_dump(exclude={"event_id"}))
-    article = svc.extractor.prepare(item)
-    summary = ingest([article], svc.extractor, svc.store, event_id=body.event_id,
-                     n_process=1)
+    if not svc.ingest_slots.acquire(blocking=False):
+        raise ServiceUnavailable(f"{current_app.config['MAX_CONCURRENT_INGESTS']} articles are being extracted; "
+                                 "try again shortly", retry_after=2)
+    try:
+        item = ArticleInput(**body.model_dump(exclude={"event_id"}))
+        article = prepare(svc.extractor, item, current_app.config["MAX_ARTICLE_PARAGRAPHS"])
+        summary = ingest([article], svc.extractor, svc.store, event_id=body.event_id, n_process=1)
+    finally:
+        svc.ingest_slots.release()
     result = summary.results[0]
     detail = article_detail(result.article_id)
     event = svc.store.event_detail(result.event_id)

@@ -99,9 +99,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("READ_TOKEN_REQUIRED", False,
             "Require a token for reads too: every API read and every page; a browser is asked for it "
             "(writes always need one).", _flag),
-    Setting("VIZ_MAX_NODES", 10_000,
+    Setting("VIZ_MAX_NODES", 2_000,
             "Most nodes a graph page draws; past it the page keeps the most-reacting actors and says so.",
             _positive_int),
+    Setting("VIZ_MAX_EDGES", 5_000,
+            "Most reactions a graph page draws (the surest first); like its nodes, read capped from the store, "
+            "so a page costs the same whatever the store's size.", _positive_int),
     Setting("VIZ_PHYSICS_MAX_NODES", 300,
             "Largest graph laid out by the browser's physics; bigger ones get server-side positions.",
             _positive_int),

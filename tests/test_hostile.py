@@ -556,3 +556,81 @@ def test_reads_answer_over_http_while_costly_ingests_hold_the_slots(db_url: str,
             writer.join()
     assert sorted(set(statuses)) == [201, 503] and statuses.count(201) >= 2
     assert worst < 2.0, worst  # 8 such posts used to hold every thread: 23 s for /api/stats
+
+
+# -- the read path: rows read back skip validation, and must equal what validation gives --------
+
+def test_rows_read_back_equal_validated_models(client: FlaskClient, ids: dict[str, str], store: Store) -> None:
+    from graph.models import Actor, Article, Event, Reaction
+    view = store.reaction(ids["reaction"])
+    assert view.reaction == Reaction.model_validate(view.reaction.model_dump())
+    assert view.actor == Actor.model_validate(view.actor.model_dump())
+    assert store.event(ids["event"]) == Event.model_validate(store.event(ids["event"]).model_dump())
+    article, _ = store.article(ids["article"])
+    assert article == Article.model_validate(article.model_dump())
+    actor, _ = store.actor(ids["actor"])
+    assert actor == Actor.model_validate(actor.model_dump())
+
+
+# -- 8. a graph page reads only what it draws: its cost does not grow with the store ----------
+
+def _synthetic(url: str, scale: float) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+    subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), url, "--scale", str(scale)], check=True,
+                   capture_output=True, timeout=600)
+
+
+def _page_cost(app: Flask, url: str) -> tuple[int, bytes]:
+    import tracemalloc
+    client = app.test_client()
+    tracemalloc.start()
+    try:
+        response = client.get(url)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert response.status_code == 200
+    return peak, response.data
+
+
+def test_graph_pages_cost_the_same_on_a_store_four_times_larger(db_url: str, tmp_path: Path,
+                                                               request: pytest.FixtureRequest) -> None:
+    import re
+
+    from api import create_app
+    from graph import migrate
+    from graph.store import make_engine
+    from .conftest import _postgres_schema
+    urls = {"small": db_url}
+    if db_url.startswith("sqlite"):
+        urls["large"] = f"sqlite:///{tmp_path / 'large.sqlite3'}"
+    else:
+        urls["large"] = _postgres_schema(request)
+    _synthetic(urls["small"], 0.003)  # 3,000 reactions
+    _synthetic(urls["large"], 0.012)  # 12,000
+    costs = {}
+    for size, url in urls.items():
+        engine = make_engine(url)
+        migrate.upgrade(engine)
+        engine.dispose()
+        app = create_app({"TESTING": True, "DATABASE_URL": url, "VIZ_MAX_NODES": 60, "VIZ_MAX_EDGES": 120})
+        store = app.extensions["reactiongraph"].store
+        busiest = store.actors(limit=1).items[0].id
+        event = store.events(limit=1).items[0].event.id
+        for page in ("/graph", f"/events/{event}/graph", f"/actors/{busiest}/graph"):
+            peak, body = _page_cost(app, page)
+            nodes = json.loads(re.search(rb"var nodeList = (.*?);\n", body).group(1))
+            edges = json.loads(re.search(rb"var edgeList = (.*?);\n", body).group(1))
+            assert len([n for n in nodes if n["type"] != "country"]) <= 60 and len(edges) <= 120 + len(nodes)
+            costs[size, page.split("/")[1]] = peak
+        whole = store.stats().by_stance
+        _, body = _page_cost(app, "/graph")
+        for stance, n in whole.items():  # the counts shown are the whole store's, not the part drawn
+            assert f"{n} {stance}".encode() in body
+        assert b"Narrow the scope" in body
+        app.extensions["reactiongraph"].close()
+    for kind in ("graph", "events", "actors"):
+        assert costs["large", kind] < 1.5 * costs["small", kind] + 2_000_000, costs

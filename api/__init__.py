@@ -20,7 +20,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app; `config` overrides defaults and REACTIONGRAPH_* variables."""
-    from . import auth, errors, pages, settings
+    from . import auth, errors, http, pages, settings
     from .openapi import ReactionGraphAPI
     from .routes import actors, articles, events, reactions, service
     from .services import Services
@@ -31,6 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["reactiongraph"] = Services(app.config)
     errors.register(app)
     auth.register(app)
+    http.register(app)
     for module in (articles, events, actors, reactions, service):
         app.register_api(module.bp)
     app.register_blueprint(pages.bp)

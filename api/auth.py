@@ -13,7 +13,7 @@ import secrets
 
 from flask import Flask, current_app, request
 from werkzeug.datastructures import WWWAuthenticate
-from werkzeug.exceptions import Unauthorized
+from werkzeug.exceptions import BadRequest, Unauthorized
 
 from graph.store import Store
 
@@ -46,22 +46,45 @@ def _valid(store: Store, token: str) -> bool:
 
 def _unauthorized(description: str, error: str | None = None) -> Unauthorized:
     params = {"realm": "reactiongraph", **({"error": error} if error else {})}
-    return Unauthorized(description, www_authenticate=WWWAuthenticate("Bearer", params))
+    challenges = [WWWAuthenticate("Bearer", params)]
+    if not request.path.startswith("/api/"):
+        # A browser has no way to send a bearer token; it does prompt for Basic credentials.
+        challenges.insert(0, WWWAuthenticate("Basic", {"realm": "reactiongraph", "charset": "UTF-8"}))
+    return Unauthorized(description, www_authenticate=challenges)
+
+
+# What shows no data stays open when reads are locked: liveness and the API's own description.
+_OPEN = ("/api/health", "/api/openapi.json", "/api/docs")
+
+
+def _presented() -> str | None:
+    """The token of a Bearer header, or the password of a Basic one (how a browser sends it)."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, credentials = header.partition(" ")
+    if scheme.lower() == "bearer":
+        return credentials.strip() or None
+    if scheme.lower() == "basic" and request.authorization is not None:
+        return request.authorization.password or None
+    return None
 
 
 def _check() -> None:
-    if request.routing_exception is not None or not request.path.startswith("/api/"):
+    if request.routing_exception is not None:
         return  # unknown routes and methods answer 404/405 as such
-    if request.path in ("/api/openapi.json", "/api/docs", "/api/health") or request.path.startswith("/api/swagger"):
+    if request.path in _OPEN or request.path.startswith("/api/swagger/"):
         return
-    if request.method not in _WRITES and not current_app.config["READ_TOKEN_REQUIRED"]:
-        return
-    header = request.headers.get("Authorization", "")
-    scheme, _, token = header.partition(" ")
-    if not header:
-        raise _unauthorized("this request needs 'Authorization: Bearer <token>'")
-    if scheme.lower() != "bearer" or not token.strip() or not _valid(services().store, token.strip()):
-        raise _unauthorized("the bearer token is not valid", error="invalid_token")
+    if request.method in _WRITES:
+        if not request.path.startswith("/api/"):
+            return
+    elif not current_app.config["READ_TOKEN_REQUIRED"]:
+        return  # reads are open: the API's and the pages' alike
+    if not request.headers.get("Authorization"):
+        hint = ("this request needs 'Authorization: Bearer <token>'" if request.path.startswith("/api/") else
+                "reads need a token: give any user name and an API token as the password")
+        raise _unauthorized(hint)
+    token = _presented()
+    if token is None or not _valid(services().store, token):
+        raise _unauthorized("the token is not valid", error="invalid_token")
 
 
 def _require_json() -> None:
@@ -69,7 +92,10 @@ def _require_json() -> None:
     # parse strictly first: wrong media type 415, malformed 400, too large 413.
     if request.routing_exception is None and request.method in ("POST", "PUT", "PATCH") \
             and request.path.startswith("/api/"):
-        request.get_json()
+        try:
+            request.get_json()
+        except RecursionError:  # json raises it, not ValueError, for deep nesting
+            raise BadRequest("the JSON body is nested too deeply") from None
 
 
 def register(app: Flask) -> None:

@@ -57,6 +57,11 @@ def _max_bytes() -> int:
     return int(current_app.config["MAX_ARTICLE_CHARS"]) * 4
 
 
+def _max_paragraphs() -> int:
+    from flask import current_app
+    return int(current_app.config["MAX_ARTICLE_PARAGRAPHS"])
+
+
 def _extraction_json(extraction: Extraction) -> dict[str, Any]:
     return {
         "article": {"id": extraction.article.id, "title": extraction.article.title},
@@ -100,7 +105,7 @@ def extract(file: Path, fmt: str) -> None:
         raise InputError(f"{file} holds {len(items)} articles; extract takes one (use ingest for many)")
     extractor = services().extractor
     summary = IngestSummary()
-    articles = prepare_all(extractor, items, summary)
+    articles = prepare_all(extractor, items, summary, _max_paragraphs())
     if summary.rejected:
         raise InputError(summary.rejected[0])
     extraction = extractor.extract(articles[0])
@@ -137,7 +142,8 @@ def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, proces
         return
     items = list(read_sources(paths, _max_bytes()))
     summary = IngestSummary(rejected=[f"{i.origin}: {i.error}" for i in items if i.error])
-    articles = prepare_all(svc.extractor, [(i.origin, i.article) for i in items if i.article], summary)
+    articles = prepare_all(svc.extractor, [(i.origin, i.article) for i in items if i.article], summary,
+                           _max_paragraphs())
     if not articles:
         raise InputError("; ".join(summary.rejected) or "no articles to ingest")
     if event_id is not None:
@@ -308,8 +314,9 @@ def token_revoke(token_id: str) -> None:
 @click.option("--threads", type=click.IntRange(min=1), help="Worker threads (default: SERVE_THREADS).")
 def serve(host: str, port: int, threads: int | None) -> None:
     """Serve the app with waitress, a production WSGI server."""
-    import waitress
     from flask import current_app
+
+    from .server import serve as run_server
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     try:
@@ -318,7 +325,7 @@ def serve(host: str, port: int, threads: int | None) -> None:
         raise InputError(str(exc)) from None
     count = threads or app.config["SERVE_THREADS"]
     click.echo(f"serving on http://{host}:{port} with {count} threads", err=True)
-    waitress.serve(app, host=host, port=port, threads=count, ident="reactiongraph")
+    run_server(app, host, port, count)
 
 
 def main() -> None:

@@ -1,43 +1,66 @@
-"""From domain views to API response models."""
+"""From domain views to API response bodies.
+
+Bodies are built as plain JSON-ready dicts, in the shape of the models in
+`api.schemas` (which document them, and which schemathesis checks every
+response against): building and dumping a pydantic model per row was most
+of the time of a page of 50.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from typing import Any
 
 from graph import queries as q
 from graph.models import Actor
 
-from . import schemas as s
+Body = dict[str, Any]
 
 
-def actor_ref(actor: Actor) -> s.ActorRef:
-    return s.ActorRef(id=actor.id, name=actor.name, kind=actor.kind, country=actor.country, role=actor.role,
-                      organization=actor.organization)
+def _day(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
 
 
-def actor_out(actor: Actor) -> s.ActorOut:
-    return s.ActorOut(**actor_ref(actor).model_dump(), aliases=list(actor.aliases))
+def actor_ref(actor: Actor) -> Body:
+    return {"id": actor.id, "name": actor.name, "kind": actor.kind, "country": actor.country, "role": actor.role,
+            "organization": actor.organization}
 
 
-def reaction_out(view: q.ReactionView) -> s.ReactionOut:
+def actor_out(actor: Actor) -> Body:
+    return {**actor_ref(actor), "aliases": list(actor.aliases)}
+
+
+def event_ref(event_id: str, label: str) -> Body:
+    return {"id": event_id, "label": label}
+
+
+def reaction_out(view: q.ReactionView) -> Body:
     r = view.reaction
-    return s.ReactionOut(id=r.id, actor=actor_ref(view.actor), event=s.EventRef(id=r.event, label=view.event_label),
-                         article=s.ArticleRef(id=r.article, title=view.article_title, published=view.published),
-                         stance=r.stance, confidence=r.confidence, evidence=r.evidence, span=r.span, cue=r.cue,
-                         reviewed=r.reviewed, note=r.note)
+    return {"id": r.id, "actor": actor_ref(view.actor), "event": event_ref(r.event, view.event_label),
+            "article": {"id": r.article, "title": view.article_title, "published": _day(view.published)},
+            "stance": r.stance, "confidence": r.confidence, "evidence": r.evidence, "span": list(r.span),
+            "cue": r.cue, "reviewed": r.reviewed, "note": r.note}
 
 
-def event_out(summary: q.EventSummary) -> s.EventOut:
+def event_out(summary: q.EventSummary) -> Body:
     e = summary.event
-    return s.EventOut(id=e.id, label=e.label, date=e.date, articles=summary.articles,
-                      counts=s.StanceCounts(**summary.counts))
+    return {"id": e.id, "label": e.label, "date": _day(e.date), "articles": summary.articles,
+            "counts": dict(summary.counts)}
 
 
-def event_detail(detail: q.EventDetail) -> s.EventDetail:
-    return s.EventDetail(**event_out(detail.summary).model_dump(),
-                         article_list=[s.ArticleRef(**a) for a in detail.article_list],
-                         by_country={k: s.StanceCounts(**v) for k, v in detail.by_country.items()})
+def event_detail(detail: q.EventDetail) -> Body:
+    return {**event_out(detail.summary),
+            "article_list": [{"id": a["id"], "title": a["title"], "published": _day(a["published"])}
+                             for a in detail.article_list],
+            "by_country": {k: dict(v) for k, v in detail.by_country.items()}}
 
 
-def article_summary(item: q.ArticleSummary) -> s.ArticleSummary:
+def article_summary(item: q.ArticleSummary) -> Body:
     a = item.article
-    return s.ArticleSummary(id=a.id, title=a.title, url=a.url, published=a.published, source=a.source,
-                            event_id=item.event_id, reactions=item.reactions)
+    return {"id": a.id, "title": a.title, "url": a.url, "published": _day(a.published), "source": a.source,
+            "event_id": item.event_id, "reactions": item.reactions}
+
+
+def page(items: list[Body], next_cursor: str | None, **fields: Any) -> Body:
+    """A page of a list: other fields first, then items and the next cursor."""
+    return {**fields, "items": items, "next_cursor": next_cursor}

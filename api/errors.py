@@ -27,7 +27,7 @@ def problem(status: int, title: str, detail: str | None = None, *, errors: list[
         response = Response(page, status=status, mimetype="text/html")
         for name, value in headers or []:
             if name.lower() != "content-type":
-                response.headers[name] = value
+                response.headers.add(name, value)
         return response
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status}
     if detail:
@@ -37,7 +37,7 @@ def problem(status: int, title: str, detail: str | None = None, *, errors: list[
     response = Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
     for name, value in headers or []:
         if name.lower() != "content-type":
-            response.headers[name] = value
+            response.headers.add(name, value)
     return response
 
 

@@ -5,15 +5,16 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from graph.network import build_graph
-from viz import VizLimits, render_page
+from viz import VizLimits, Whole, render_page
 
 from .services import services
 
 bp = Blueprint("pages", __name__, template_folder="templates")
 
 # Pages load nothing from anywhere: every script and style is inline.
+# The home page's search form submits to this origin.
 CSP = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; "
-       "connect-src 'none'; base-uri 'none'; form-action 'none'")
+       "connect-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
 
 def _html(body: str) -> Response:
@@ -24,7 +25,8 @@ def _html(body: str) -> Response:
 def limits() -> VizLimits:
     """The page size limits from the settings."""
     return VizLimits(max_nodes=current_app.config["VIZ_MAX_NODES"],
-                     physics_max_nodes=current_app.config["VIZ_PHYSICS_MAX_NODES"])
+                     physics_max_nodes=current_app.config["VIZ_PHYSICS_MAX_NODES"],
+                     max_edges=current_app.config["VIZ_MAX_EDGES"])
 
 
 @bp.get("/")
@@ -51,8 +53,11 @@ def scope_page(event_id: str | None = None, actor_id: str | None = None,
         title = f"{store.actor(actor_id)[0].name} and its events"
     else:
         title = "All events"
-    graph = build_graph(store.scope(event_id=event_id, actor_id=actor_id))
-    return render_page(graph, title=title, limits=limits(), links=links)
+    # Only what the page draws is read, capped in SQL: its cost does not grow with the store.
+    shape = limits()
+    drawn = store.drawn(event_id=event_id, actor_id=actor_id, max_nodes=shape.max_nodes, max_edges=shape.max_edges)
+    whole = Whole(counts=drawn.counts, events=drawn.events, actors=drawn.actors)
+    return render_page(build_graph(drawn.scope), title=title, limits=shape, links=links, whole=whole)
 
 
 @bp.get("/graph")

@@ -14,10 +14,10 @@ import re
 from typing import Annotated, Any, Literal
 
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from graph.models import ActorKind, Stance
-from graph.paging import DEFAULT_LIMIT, MAX_LIMIT
+from graph.paging import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT
 
 def _iso_date(value: Any) -> Any:
     # Lax parsing would take 0 or "1700000000" as timestamps; the API documents ISO dates only.
@@ -37,10 +37,17 @@ class _Request(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_nul(cls, value: Any) -> Any:
-        # PostgreSQL cannot store NUL in text, and no id or name contains one.
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("text may not contain NUL characters")
+    def _no_nul(cls, value: Any, info: ValidationInfo) -> Any:
+        # PostgreSQL cannot store NUL in text, and no id or name contains one;
+        # a lone surrogate (valid in JSON, "\ud800") cannot be encoded for any
+        # database. Article text is normalised instead (graph.extract.text).
+        if isinstance(value, str) and info.field_name not in ("text", "html"):
+            if "\x00" in value:
+                raise ValueError("text may not contain NUL characters")
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("text may not contain lone surrogates") from None
         return value
 
     @classmethod
@@ -49,8 +56,11 @@ class _Request(BaseModel):
 
         flask-openapi3 asks for a query model's whole JSON schema on every
         request to learn which fields are lists; building it was a third of
-        the time of a page of reactions.
+        the time of a page of reactions, and copying it a twentieth: that
+        read-only look-up (no arguments) gets the cached schema itself.
         """
+        if not args and not kwargs:  # flask-openapi3's per-request look-up, which only reads it
+            return _json_schema(cls, (), ())
         return copy.deepcopy(_json_schema(cls, args, tuple(sorted(kwargs.items()))))
 
 
@@ -87,7 +97,7 @@ class CountryPath(_Request):
 
 class PageQuery(_Request):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, at most {MAX_LIMIT}")
-    cursor: str | None = Field(None, max_length=1000, description="next_cursor of the previous page")
+    cursor: str | None = Field(None, max_length=MAX_CURSOR_CHARS, description="next_cursor of the previous page")
 
 
 class EventsQuery(PageQuery):
@@ -146,8 +156,21 @@ class ArticleIn(_Request):
         return self
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_LINES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control(pattern: re.Pattern[str], what: str) -> BeforeValidator:
+    """Refuse control characters: labels and notes end up in pages, files and terminals."""
+    def check(value: Any) -> Any:
+        if isinstance(value, str) and pattern.search(value):
+            raise ValueError(f"{what} may not contain control characters")
+        return value
+    return BeforeValidator(check)
+
+
 class EventPatch(_Request):
-    label: str | None = Field(None, min_length=1, max_length=500)
+    label: Annotated[str | None, _no_control(_CONTROL, "a label")] = Field(None, min_length=1, max_length=500)
     date: IsoDate | None = None
 
     @model_validator(mode="after")
@@ -165,7 +188,8 @@ class MergeIn(_Request):
 
 class ReactionPatch(_Request):
     stance: Stance | None = None
-    note: str | None = Field(None, max_length=5000)
+    note: Annotated[str | None, _no_control(_CONTROL_BUT_LINES, "a note (but for tabs and line breaks)")] = Field(
+        None, max_length=5000)
 
     @model_validator(mode="after")
     def _something(self) -> "ReactionPatch":

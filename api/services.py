@@ -24,6 +24,9 @@ class Services:
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._extractor: Extractor | None = None
+        # Ingests hold a thread (and most of the GIL) for as long as spaCy parses;
+        # bounding them keeps the other threads free to answer reads.
+        self.ingest_slots = threading.BoundedSemaphore(config["MAX_CONCURRENT_INGESTS"])
 
     @property
     def store(self) -> Store:

@@ -95,17 +95,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("MAX_ARTICLE_CHARS", 1_000_000,
             "Longest article accepted, in characters after normalisation; longer input is refused.",
             _positive_int),
+    Setting("MAX_ARTICLE_PARAGRAPHS", 1_000,
+            "Most paragraphs an article may have; each is parsed on its own at a fixed cost, so more are refused.",
+            _positive_int),
+    Setting("MAX_CONCURRENT_INGESTS", 2,
+            "Articles one process extracts at once for `POST /api/articles`; more get 503 with Retry-After, "
+            "so server threads stay free for reads while ingests run.", _positive_int),
     Setting("INGEST_PROCESSES", 0,
             "Processes spaCy parses with when ingesting many articles at once (`nlp.pipe(n_process=...)`); "
             "0: one per core for 100 articles or more, one below that (starting a process costs seconds).",
             _count_or_auto),
     Setting("MAX_BODY_BYTES", 2 * 1024 * 1024,
-            "Largest HTTP request body accepted, in bytes; larger ones get 413.", _positive_int),
+            "Largest HTTP request body accepted, in bytes; larger ones get 413, by their Content-Length, "
+            "before they are read.", _positive_int),
     Setting("READ_TOKEN_REQUIRED", False,
-            "Require a bearer token for reads too (writes always need one).", _flag),
-    Setting("VIZ_MAX_NODES", 10_000,
+            "Require a token for reads too: every API read and every page; a browser is asked for it "
+            "(writes always need one).", _flag),
+    Setting("VIZ_MAX_NODES", 2_000,
             "Most nodes a graph page draws; past it the page keeps the most-reacting actors and says so.",
             _positive_int),
+    Setting("VIZ_MAX_EDGES", 5_000,
+            "Most reactions a graph page draws (the surest first); like its nodes, read capped from the store, "
+            "so a page costs the same whatever the store's size.", _positive_int),
     Setting("VIZ_PHYSICS_MAX_NODES", 300,
             "Largest graph laid out by the browser's physics; bigger ones get server-side positions.",
             _positive_int),

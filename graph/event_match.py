@@ -69,6 +69,18 @@ def best_match(terms: Mapping[str, float], date: dt.date | None, events: list[Ca
     return best if score >= THRESHOLD else None
 
 
+def window(date: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day an event may have to match an article of `date`.
+
+    Clipped to the calendar: an article dated 0001-01-01 or 9999-12-31 is
+    odd but valid input, and must not overflow the date arithmetic.
+    """
+    days = dt.timedelta(days=MAX_DAYS)
+    low = date - days if date - dt.date.min >= days else dt.date.min
+    high = date + days if dt.date.max - date >= days else dt.date.max
+    return low, high
+
+
 def merged(event: Mapping[str, float], article: Mapping[str, float]) -> dict[str, float]:
     """An event's terms once an article joins it: counts add up; the `EVENT_TERMS` largest stay."""
     total = Counter(event)

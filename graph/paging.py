@@ -11,16 +11,18 @@ import base64
 import binascii
 import datetime as dt
 import json
+import math
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Column, DateTime, Select, and_, or_, tuple_
+from sqlalchemy import Column, DateTime, Float, Integer, Select, String, and_, or_, tuple_
 
 from .errors import InvalidInput
 
 T = TypeVar("T")
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
+MAX_CURSOR_CHARS = 1000
 
 
 @dataclass(frozen=True)
@@ -45,21 +47,46 @@ def _encode(values: list[Any]) -> str:
 
 
 def _decode(cursor: str, order: list[Order]) -> list[Any]:
+    """The sort key a cursor holds, each value checked against its column's type.
+
+    A cursor comes from the client, so it may be forged: every value must be
+    one the column could hold (a finite number in range, text without NUL or
+    lone surrogates, a valid timestamp) before it reaches SQL, or the
+    database itself would fail the request.
+    """
     try:
+        if len(cursor) > MAX_CURSOR_CHARS:
+            raise ValueError
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         values = json.loads(raw)
         if not isinstance(values, list) or len(values) != len(order):
             raise ValueError
-        out = []
-        for value, key in zip(values, order):
-            if isinstance(key.column.type, DateTime):
-                value = dt.datetime.fromisoformat(value)
-            elif not isinstance(value, str | int | float):
-                raise ValueError
-            out.append(value)
-        return out
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        return [_checked(value, key.column) for value, key in zip(values, order)]
+    except (ValueError, TypeError, OverflowError, RecursionError, binascii.Error):
         raise InvalidInput("cursor is not one this server issued") from None
+
+
+def _checked(value: Any, column: Column[Any]) -> Any:
+    """`value` as the type of `column`, or ValueError."""
+    kind = column.type
+    if isinstance(kind, DateTime):
+        if not isinstance(value, str) or len(value) > 40:
+            raise ValueError
+        return dt.datetime.fromisoformat(value)
+    if isinstance(kind, Float):
+        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(float(value)):
+            raise ValueError
+        return float(value)
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int) or not -2**63 <= value < 2**63:
+            raise ValueError
+        return value
+    if isinstance(kind, String):
+        if not isinstance(value, str) or len(value) > (kind.length or MAX_CURSOR_CHARS) or "\x00" in value:
+            raise ValueError
+        value.encode("utf-8")  # lone surrogates raise UnicodeEncodeError, a ValueError
+        return value
+    raise ValueError
 
 
 def check_limit(limit: int) -> int:

@@ -10,11 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, or_, select, true
+from sqlalchemy import Engine, Select, func, literal, or_, select, true
 
 from . import schema as t
 from .errors import InvalidInput, NotFound
-from .models import STANCES, Actor, Article, Event, Reaction
+from .models import STANCES, Actor, Article, Event, Reaction, trusted
 from .names import fold
 from .paging import Order, Page, page_of, paged
 
@@ -84,25 +84,82 @@ _ACTOR_COLUMNS = (t.actors.c.name.label("actor_name"), t.actors.c.role.label("ac
                   t.actors.c.organization.label("actor_organization"))
 
 
+# Rows read back were validated when they were written (and the schema's
+# constraints hold them): they become models without validating again, which
+# was a fifth of the time of a page of reactions.
+
 def _event(row: Any) -> Event:
-    return Event(id=row.id, label=row.label, date=row.date)
+    return trusted(Event, id=row.id, label=row.label, date=row.date)
 
 
 def _article(row: Any) -> Article:
-    return Article(id=row.id, title=row.title, url=row.url, published=row.published, source=row.source,
-                   text=getattr(row, "text", None) or "")
+    return trusted(Article, id=row.id, title=row.title, url=row.url, published=row.published,
+                                   source=row.source, text=getattr(row, "text", None) or "")
 
 
 def _reaction(row: Any) -> Reaction:
-    return Reaction(id=row.id, actor=row.actor_id, event=row.event_id, article=row.article_id, stance=row.stance,
-                    confidence=row.confidence, evidence=row.evidence, span=(row.span_start, row.span_end),
-                    cue=row.cue, reviewed=bool(row.reviewed), note=row.note)
+    return trusted(Reaction, id=row.id, actor=row.actor_id, event=row.event_id, article=row.article_id,
+                                    stance=row.stance, confidence=row.confidence, evidence=row.evidence,
+                                    span=(row.span_start, row.span_end), cue=row.cue, reviewed=bool(row.reviewed),
+                                    note=row.note)
 
 
 def _view(row: Any) -> ReactionView:
-    actor = Actor(id=row.actor_id, name=row.actor_name, kind=row.actor_kind, country=row.actor_country,
-                  role=row.actor_role, organization=row.actor_organization)
-    return ReactionView(_reaction(row), actor, row.event_label, row.article_title, row.published)
+    # By position: a Row's attribute look-up cost 50 us a row, most of a page's time.
+    v = dict(zip(_REACTION_KEYS, row))
+    reaction = trusted(Reaction, id=v["id"], actor=v["actor_id"], event=v["event_id"], article=v["article_id"],
+                       stance=v["stance"], confidence=v["confidence"], evidence=v["evidence"],
+                       span=(v["span_start"], v["span_end"]), cue=v["cue"], reviewed=bool(v["reviewed"]),
+                       note=v["note"])
+    actor = trusted(Actor, id=v["actor_id"], name=v["actor_name"], kind=v["actor_kind"], country=v["actor_country"],
+                    role=v["actor_role"], organization=v["actor_organization"], aliases=())
+    return ReactionView(reaction, actor, v["event_label"], v["article_title"], v["published"])
+
+
+MAX_ID_CHARS = 100
+MAX_SEARCH_CHARS = 200
+
+
+def _storable(value: str) -> bool:
+    """Text a database can hold and compare: no NUL (PostgreSQL refuses it), no lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+def check_id(row_id: str, what: str) -> str:
+    """`row_id`, or NotFound when no row can have it (too long, NUL, lone surrogates).
+
+    Ids arrive from URLs and bodies; one the database cannot even compare
+    must fail as "not found", not as a database error.
+    """
+    if not isinstance(row_id, str) or len(row_id) > MAX_ID_CHARS or not _storable(row_id):
+        raise NotFound(f"no {what} with id {row_id[:MAX_ID_CHARS]!r}")
+    return row_id
+
+
+def check_search(q: str, what: str = "q") -> str:
+    """Search text (or a filter value) the database can match, or InvalidInput.
+
+    Bounded because a LIKE pattern's cost grows with it (SQLite refuses
+    long ones outright).
+    """
+    if len(q) > MAX_SEARCH_CHARS:
+        raise InvalidInput(f"{what} has {len(q):,} characters; at most {MAX_SEARCH_CHARS} are searched")
+    if not _storable(q):
+        raise InvalidInput(f"{what} contains a NUL character or a lone surrogate")
+    return q
+
+
+# Built once: a Select is immutable, and building it was a tenth of a page's time.
+_REACTION_QUERY = (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("event_label"),
+                          t.articles.c.title.label("article_title"), t.articles.c.published)
+                   .join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
+                   .join(t.events, t.events.c.id == t.reactions.c.event_id)
+                   .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
+_REACTION_KEYS = tuple(_REACTION_QUERY.selected_columns.keys())
 
 
 def _zero() -> dict[str, int]:
@@ -145,6 +202,7 @@ class Queries:
 
     def article(self, article_id: str) -> tuple[Article, str]:
         """An article with its text, and the id of its event."""
+        check_id(article_id, "article")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
         if row is None:
@@ -166,6 +224,7 @@ class Queries:
 
     def event(self, event_id: str) -> Event:
         """One event, or NotFound."""
+        check_id(event_id, "event")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
         if row is None:
@@ -191,6 +250,7 @@ class Queries:
         """Events, newest first; `q` searches labels."""
         query = select(t.events)
         if q:
+            check_search(q)
             query = query.where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
         order = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
         with self.engine.connect() as conn:
@@ -218,6 +278,7 @@ class Queries:
 
     def reaction(self, reaction_id: str) -> ReactionView:
         """One reaction, or NotFound."""
+        check_id(reaction_id, "reaction")
         with self.engine.connect() as conn:
             row = conn.execute(self._reaction_query().where(t.reactions.c.id == reaction_id)).first()
         if row is None:
@@ -226,11 +287,7 @@ class Queries:
 
     @staticmethod
     def _reaction_query() -> Select[Any]:
-        return (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("event_label"),
-                       t.articles.c.title.label("article_title"), t.articles.c.published)
-                .join(t.actors, t.actors.c.id == t.reactions.c.actor_id)
-                .join(t.events, t.events.c.id == t.reactions.c.event_id)
-                .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
+        return _REACTION_QUERY
 
     def country_counts(self, code: str) -> dict[str, int]:
         """Reactions of a country's actors (itself, its officials, its bodies) counted by stance."""
@@ -249,6 +306,10 @@ class Queries:
         """
         if stance is not None and stance not in STANCES:
             raise InvalidInput(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
+        for name, value in (("event", event), ("actor", actor), ("article", article), ("country", country),
+                            ("kind", kind)):
+            if value is not None:
+                check_search(value, name)
         query = self._reaction_query()
         equal = [(t.reactions.c.event_id, event), (t.reactions.c.actor_id, actor), (t.reactions.c.article_id, article),
                  (t.reactions.c.stance, stance), (t.reactions.c.actor_country, country),
@@ -270,6 +331,7 @@ class Queries:
 
     def actor(self, actor_id: str) -> tuple[Actor, dict[str, int]]:
         """An actor with its aliases, and its reactions counted by stance."""
+        check_id(actor_id, "actor")
         with self.engine.connect() as conn:
             row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
             if row is None:
@@ -288,7 +350,7 @@ class Queries:
 
     @staticmethod
     def _actor(row: Any, aliases: list[str]) -> Actor:
-        return Actor(id=row.id, name=row.name, kind=row.kind, country=row.country, role=row.role,
+        return trusted(Actor, id=row.id, name=row.name, kind=row.kind, country=row.country, role=row.role,
                      organization=row.organization, aliases=tuple(a for a in aliases if a != row.name))
 
     def actors(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
@@ -300,6 +362,7 @@ class Queries:
         if country is not None:
             query = query.where(t.actors.c.country == country)
         if q:
+            check_search(q)
             named = select(t.actor_aliases.c.actor_id).where(t.actor_aliases.c.key.contains(fold(q), autoescape=True))
             query = query.where(or_(t.actors.c.id.in_(named),
                                     func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
@@ -310,6 +373,58 @@ class Queries:
         return page_of(rows, order, limit, lambda r: self._actor(r, aliases.get(r.id, [])))
 
     # -- graph scopes --------------------------------------------------------
+
+    def drawn(self, event_id: str | None = None, actor_id: str | None = None, *, max_nodes: int,
+              max_edges: int) -> Drawn:
+        """What a page of this scope draws: its busiest events, their most-reacting actors, their reactions.
+
+        Each part is capped in SQL (a tenth of `max_nodes` events, the rest
+        actors, `max_edges` reactions, surest first), and the totals come from
+        `stance_counts`, so a page costs the same on a store of any size;
+        article text, aliases and articles' own nodes, which a page never
+        shows, are not read.
+        """
+        r, sc = t.reactions, t.stance_counts
+        with self.engine.connect() as conn:
+            where = scope_filter(conn, event_id, actor_id)
+            event_nodes = select(literal("event:") + t.events.c.id).where(where.events)
+            counts = _zero()
+            counts.update(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node.in_(event_nodes))
+                                       .group_by(sc.c.stance)).all())
+            n_events = conn.execute(select(func.count()).select_from(t.events).where(where.events)).scalar_one()
+            # The store keeps no actor without a reaction: the whole store's are all of them.
+            actors_total = (select(func.count()).select_from(t.actors) if event_id is None and actor_id is None else
+                            select(func.count(r.c.actor_id.distinct())).where(where.reactions))
+            n_actors = conn.execute(actors_total).scalar_one()
+            total = func.sum(sc.c.n).label("total")
+            busiest = conn.execute(select(sc.c.node, total).where(sc.c.node.in_(event_nodes)).group_by(sc.c.node)
+                                   .order_by(total.desc(), sc.c.node).limit(max(1, max_nodes // 10))).all()
+            event_ids = [row.node.removeprefix("event:") for row in busiest]
+            if event_id is not None and event_id not in event_ids:
+                event_ids = [event_id]  # an event nobody reacted to yet has no counts
+            reacted = func.count().label("reacted")
+            actor_ids = [row.actor_id for row in conn.execute(
+                select(r.c.actor_id, reacted).where(r.c.event_id.in_(event_ids)).group_by(r.c.actor_id)
+                .order_by(reacted.desc(), r.c.actor_id).limit(max(1, max_nodes - len(event_ids))))]
+            if actor_id is not None and actor_id not in actor_ids:
+                actor_ids.append(actor_id)
+            rows = conn.execute(select(r).where(r.c.event_id.in_(event_ids), r.c.actor_id.in_(actor_ids))
+                                .order_by(r.c.confidence.desc(), r.c.id).limit(max_edges)).all()
+            article_ids = sorted({row.article_id for row in rows})
+            titles: dict[str, Any] = {}
+            for start in range(0, len(article_ids), 500):  # looked up after the cap: only the edges drawn
+                titles.update((a.id, a) for a in conn.execute(
+                    select(t.articles.c.id, t.articles.c.title, t.articles.c.published)
+                    .where(t.articles.c.id.in_(article_ids[start:start + 500]))))
+            events = [_event(row) for row in conn.execute(select(t.events).where(t.events.c.id.in_(event_ids))
+                                                          .order_by(t.events.c.id))]
+            actors = [self._actor(row, []) for row in conn.execute(
+                select(t.actors).where(t.actors.c.id.in_(actor_ids)).order_by(t.actors.c.id))]
+        articles = {a.id: trusted(Article, id=a.id, title=a.title, url=None, published=a.published, source=None,
+                                  text="") for a in titles.values()}
+        scope = Scope(events, actors, list(articles.values()), [_reaction(row) for row in rows],
+                      {row.article_id: row.event_id for row in rows})
+        return Drawn(scope, counts, n_events, n_actors)
 
     def scope(self, event_id: str | None = None, actor_id: str | None = None) -> Scope:
         """The rows of everything, one event, or one actor's neighbourhood."""
@@ -325,6 +440,16 @@ class Queries:
             actors = [self._actor(r, aliases.get(r.id, [])) for r in
                       conn.execute(select(t.actors).where(where.actors).order_by(t.actors.c.id))]
         return Scope(events, actors, articles, reactions, article_events)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The part of a scope a graph page draws, and how big the whole scope is."""
+
+    scope: Scope
+    counts: dict[str, int]  # every reaction of the scope, by stance
+    events: int  # events in the scope
+    actors: int  # actors that reacted in the scope
 
 
 @dataclass(frozen=True)
@@ -346,10 +471,12 @@ def scope_filter(conn: Any, event_id: str | None = None, actor_id: str | None = 
     reactions: Any = true()
     events: Any = true()
     if event_id is not None:
+        check_id(event_id, "event")
         if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
             raise NotFound(f"no event with id {event_id!r}")
         reactions, events = r.c.event_id == event_id, t.events.c.id == event_id
     if actor_id is not None:
+        check_id(actor_id, "actor")
         if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None:
             raise NotFound(f"no actor with id {actor_id!r}")
         theirs = select(r.c.event_id).where(r.c.actor_id == actor_id)

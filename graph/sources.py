@@ -49,6 +49,14 @@ def _validation_message(exc: ValidationError) -> str:
     return f"{where}: {first['msg']}" if where else first["msg"]
 
 
+def _loads(text: str) -> object:
+    """JSON, where nesting too deep to parse is a JSON error like any other, not a crash."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
 def _from_object(origin: str, obj: object) -> Item:
     if not isinstance(obj, dict):
         return Item(origin, error="expected a JSON object with 'text' or 'html'")
@@ -71,7 +79,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
                     yield Item(where, error=f"record of {len(raw):,} bytes; the limit is {max_bytes:,}")
                     continue
                 try:
-                    obj = json.loads(decode(raw, f"line {number}"))
+                    obj = _loads(decode(raw, f"line {number}"))
                 except (json.JSONDecodeError, InvalidInput) as exc:
                     yield Item(where, error=f"not valid JSON: {exc}")
                     continue
@@ -88,7 +96,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Item]:
         return
     if suffix in JSON_SUFFIXES:
         try:
-            data = json.loads(content)
+            data = _loads(content)
         except json.JSONDecodeError as exc:
             yield Item(origin, error=f"not valid JSON: {exc}")
             return

@@ -27,12 +27,19 @@ from . import schema as t
 from .errors import InvalidInput, NotFound
 from .models import STANCES, Extraction, ExtractedActor
 from .names import fold
-from .queries import Queries
+from .queries import Queries, check_id
 
 
 def _hash_id(prefix: str, *parts: str) -> str:
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:12]}"
+
+
+def term_counts(profiles: list[Mapping[str, float]]) -> Counter[str]:
+    """In how many of these articles each topic term occurs; the empty term counts the articles."""
+    seen = Counter(term for profile in profiles for term in profile)
+    seen[""] = len(profiles)
+    return seen
 
 
 def _now() -> dt.datetime:
@@ -119,13 +126,21 @@ class Store(Queries):
             raise
         return cls(engine)
 
-    def _insert_new(self, conn: Connection, table: Table, values: dict[str, Any] | list[dict[str, Any]]) -> int:
-        """INSERT ... ON CONFLICT DO NOTHING: how many rows were new.
+    def _insert_new(self, conn: Connection, table: Table, values: dict[str, Any]) -> bool:
+        """INSERT ... ON CONFLICT DO NOTHING: whether the row was new.
 
         Two workers storing the same actor (same deterministic id) at once
         make one row; the second waits for the first and inserts nothing.
+        Told by the row RETURNING gives back, never by `rowcount`, which
+        PostgreSQL reports as -1 here.
         """
-        return conn.execute(self._upsert(table).on_conflict_do_nothing(), values).rowcount
+        key = list(table.primary_key.columns)
+        return conn.execute(self._upsert(table).values(**values).on_conflict_do_nothing()
+                            .returning(*key)).first() is not None
+
+    def _insert_missing(self, conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+        """INSERT ... ON CONFLICT DO NOTHING of many rows, when nobody needs to know which were new."""
+        conn.execute(self._upsert(table).on_conflict_do_nothing(), rows)
 
     def _upsert(self, table: Table) -> Any:
         """This database's INSERT, the kind that takes ON CONFLICT."""
@@ -142,61 +157,65 @@ class Store(Queries):
 
     # -- ingest --------------------------------------------------------------
 
-    def add(self, extraction: Extraction, event_id: str | None = None, *, terms_counted: bool = False) -> IngestResult:
-        """Store an extracted article in one transaction.
+    def add(self, extraction: Extraction, event_id: str | None = None, *,
+            batch_terms: Mapping[str, int] | None = None) -> IngestResult:
+        """Store an extracted article in one transaction, its topic-term counts included.
 
         The same text stored twice adds nothing the second time, even when
         two workers store it at once. With `event_id` the article joins that
-        existing event. `terms_counted` says `count_terms` has already
-        counted this article's topic terms (a batch counts them up front).
+        existing event. `batch_terms` counts the topic terms of articles
+        about to be stored with this one (see `add_many`): matching weighs
+        them as if stored, but only this article's own terms are committed,
+        with it, so an interrupted batch never counts an article it did not store.
         """
         try:
-            return self._add(extraction, event_id, terms_counted)
+            return self._add(extraction, event_id, batch_terms or {})
         except (_Duplicate, IntegrityError):
             known = self.known_articles([extraction.article.id])
             if extraction.article.id in known:  # another writer stored it first
                 return IngestResult(extraction.article.id, known[extraction.article.id], False, False, 0, 0)
             raise
 
-    def count_terms(self, extractions: list[Extraction]) -> None:
-        """Count these articles' topic terms before they are stored.
+    def add_many(self, extractions: list[Extraction], event_id: str | None = None) -> Iterator[IngestResult]:
+        """Store articles one transaction each, the matching of each knowing the whole batch's topic terms.
 
         Event matching weighs terms by how many articles have them; an
-        ingest of many articles counts them all first, so the first article
-        matched already knows which of its terms the whole batch shares.
+        ingest of many articles lets the first one matched already know
+        which of its terms the rest of the batch shares, while each
+        article's counts still commit with that article alone.
         """
-        with self._write() as conn:
-            self._count_terms(conn, [x.event.terms for x in extractions])
+        pending = term_counts([x.event.terms for x in extractions])
+        for extraction in extractions:
+            pending.subtract(term_counts([extraction.event.terms]))
+            yield self.add(extraction, event_id, batch_terms=pending)
 
     def _count_terms(self, conn: Connection, profiles: list[Mapping[str, float]]) -> None:
-        seen = Counter(t for p in profiles for t in p)
-        seen[""] = len(profiles)
         # One global order, so concurrent PostgreSQL writers lock the rows in the same order.
-        rows = [{"term": term, "articles": n} for term, n in sorted(seen.items())]
+        rows = [{"term": term, "articles": n} for term, n in sorted(term_counts(profiles).items())]
         stmt = self._upsert(t.topic_terms)
         conn.execute(stmt.on_conflict_do_update(index_elements=["term"],
                                                 set_={"articles": t.topic_terms.c.articles + stmt.excluded.articles}),
                      rows)
 
-    def _add(self, extraction: Extraction, event_id: str | None, terms_counted: bool = False) -> IngestResult:
+    def _add(self, extraction: Extraction, event_id: str | None, batch_terms: Mapping[str, int]) -> IngestResult:
         article = extraction.article
         with self._write() as conn:
             existing = conn.execute(select(t.articles.c.event_id).where(t.articles.c.id == article.id)).first()
             if existing:
                 return IngestResult(article.id, existing.event_id, False, False, 0, 0)
             event_created = False
-            if not terms_counted:
-                self._count_terms(conn, [extraction.event.terms])
+            self._count_terms(conn, [extraction.event.terms])
             if event_id is not None:
+                check_id(event_id, "event")
                 if conn.execute(select(t.events.c.id).where(t.events.c.id == event_id)).first() is None:
                     raise NotFound(f"no event with id {event_id!r}")
             else:
-                event_id = self._matching_event(conn, extraction)
+                event_id = self._matching_event(conn, extraction, batch_terms)
                 if event_id is None:
                     event_id = _hash_id("ev-", article.id)
-                    event_created = bool(self._insert_new(conn, t.events, {
+                    event_created = self._insert_new(conn, t.events, {
                         "id": event_id, "label": extraction.event.label, "date": extraction.event.date,
-                        "terms": event_match.dumps(extraction.event.terms), "created_at": _now()}))
+                        "terms": event_match.dumps(extraction.event.terms), "created_at": _now()})
             now = _now()
             if not self._insert_new(conn, t.articles, {
                     "id": article.id, "event_id": event_id, "title": article.title, "url": article.url,
@@ -223,20 +242,21 @@ class Store(Queries):
             return IngestResult(article.id, event_id, True, event_created, actors_added, len(rows))
 
     @staticmethod
-    def _matching_event(conn: Connection, extraction: Extraction) -> str | None:
+    def _matching_event(conn: Connection, extraction: Extraction, batch_terms: Mapping[str, int]) -> str | None:
         """The stored event this article is about (see graph.event_match); its terms and date grow."""
         draft = extraction.event
         query = select(t.events.c.id, t.events.c.date, t.events.c.terms).where(t.events.c.terms.is_not(None))
         if draft.date is not None:
-            window = dt.timedelta(days=event_match.MAX_DAYS)
-            query = query.where(t.events.c.date.is_(None) | t.events.c.date.between(draft.date - window,
-                                                                                   draft.date + window))
+            query = query.where(t.events.c.date.is_(None) | t.events.c.date.between(*event_match.window(draft.date)))
         candidates = [event_match.Candidate(r.id, r.date, event_match.loads(r.terms)) for r in conn.execute(query)]
         wanted = sorted({"", *draft.terms, *(term for c in candidates for term in c.terms)})
         counts: dict[str, int] = {}
         for start in range(0, len(wanted), 500):
             part = t.topic_terms.c.term.in_(wanted[start:start + 500])
             counts.update((r.term, r.articles) for r in conn.execute(select(t.topic_terms).where(part)))
+        for term in wanted:  # the rest of the batch, as if it were stored already
+            if batch_terms.get(term):
+                counts[term] = counts.get(term, 0) + batch_terms[term]
         rarity = event_match.Rarity(articles=counts.pop("", 0), having=counts)
         found = event_match.best_match(draft.terms, draft.date, candidates, rarity)
         if found is not None:
@@ -266,8 +286,8 @@ class Store(Queries):
             names.add(found.name.split()[-1])  # the surname; the word-subset test below keeps namesakes apart
         if found.kind == "country":
             actor_id = self._merged(conn, f"country-{found.country}")
-            created = bool(self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
-                                                             "country": found.country}))
+            created = self._insert_new(conn, t.actors, {"id": actor_id, "name": found.name, "kind": "country",
+                                                        "country": found.country})
             self._add_aliases(conn, actor_id, names)
             if actor_id == f"country-{found.country}":  # not merged by hand: its kind and code never change
                 return _Resolved(actor_id, "country", found.country, created)
@@ -301,9 +321,9 @@ class Store(Queries):
             self._add_aliases(conn, row.id, names)
             return _Resolved(row.id, row.kind, updates.get("country", row.country), False)
         actor_id = self._merged(conn, _hash_id("ac-", found.kind, found.country or "", fold(found.name)))
-        created = bool(self._insert_new(conn, t.actors, {
+        created = self._insert_new(conn, t.actors, {
             "id": actor_id, "name": found.name, "kind": found.kind, "country": found.country, "role": found.role,
-            "organization": found.organization}))
+            "organization": found.organization})
         self._add_aliases(conn, actor_id, names)
         if created:
             return _Resolved(actor_id, found.kind, found.country, True)
@@ -323,12 +343,13 @@ class Store(Queries):
             if key:
                 rows.setdefault(key, {"actor_id": actor_id, "key": key, "alias": name})
         if rows:
-            self._insert_new(conn, t.actor_aliases, list(rows.values()))
+            self._insert_missing(conn, t.actor_aliases, list(rows.values()))
 
     # -- corrections ---------------------------------------------------------
 
     @staticmethod
     def _require(conn: Connection, table: Any, row_id: str, what: str) -> Any:
+        check_id(row_id, what)
         row = conn.execute(select(table).where(table.c.id == row_id)).first()
         if row is None:
             raise NotFound(f"no {what} with id {row_id!r}")

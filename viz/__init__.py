@@ -5,6 +5,6 @@ the vis-network library, which is inlined; the page around it is our own
 autoescaped template, so no text from an article reaches HTML unescaped.
 """
 
-from .page import VizLimits, render_page
+from .page import VizLimits, Whole, render_page
 
-__all__ = ["VizLimits", "render_page"]
+__all__ = ["VizLimits", "Whole", "render_page"]

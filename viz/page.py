@@ -28,8 +28,18 @@ _VIS_VERSION = "vis-9.1.2"
 class VizLimits:
     """How big a page may get, and from when the layout is precomputed."""
 
-    max_nodes: int = 10_000
+    max_nodes: int = 2_000
     physics_max_nodes: int = 300
+    max_edges: int = 5_000
+
+
+@dataclass(frozen=True)
+class Whole:
+    """How big the whole scope is, when the graph given is only the part drawn of it."""
+
+    counts: dict[str, int]  # its reactions by stance
+    events: int
+    actors: int
 
 
 def _country_colours(codes: set[str]) -> dict[str, str]:
@@ -153,16 +163,32 @@ def _network(g: nx.MultiDiGraph, limits: VizLimits) -> Network:
     return net
 
 
+def _partial(shown: nx.MultiDiGraph, whole: Whole) -> str | None:
+    """The notice of a page that draws part of its scope, or None when it draws all of it."""
+    events = sum(1 for _, d in shown.nodes(data=True) if d.get("type") == "event")
+    actors = {u for u, _, d in shown.edges(data=True) if d.get("relation") == "reacted"}
+    reactions = sum(1 for _, _, d in shown.edges(data=True) if d.get("relation") == "reacted")
+    if events >= whole.events and len(actors) >= whole.actors and reactions >= sum(whole.counts.values()):
+        return None
+    return (f"Showing the {len(actors):,} most-reacting actors of {whole.actors:,} in the {events:,} busiest of "
+            f"{whole.events:,} events ({reactions:,} of {sum(whole.counts.values()):,} reactions). "
+            "Narrow the scope, or export the graph for all of it.")
+
+
 def render_page(g: nx.MultiDiGraph, *, title: str, limits: VizLimits = VizLimits(),
-                links: dict[str, str] | None = None) -> str:
+                links: dict[str, str] | None = None, whole: Whole | None = None) -> str:
     """The self-contained HTML page of a stance graph.
 
     `title` and every name and quote are treated as hostile text: they are
     escaped by the template or handed to vis-network as plain-text data,
-    never written into HTML by pyvis.
+    never written into HTML by pyvis. `whole` describes the scope when `g`
+    is only the part of it drawn (read capped from the store).
     """
     all_counts = Counter(d["stance"] for _, _, d in g.edges(data=True) if d.get("relation") == "reacted")
     shown, notice = _cap(g, limits.max_nodes)
+    if whole is not None:
+        all_counts = Counter(whole.counts)
+        notice = _partial(shown, whole) or notice
     net = _network(shown, limits)
     nodes, edges, *_ = net.get_network_data()
     countries = sorted({n["country"] for n in nodes if n["country"]})

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
 from urllib.parse import urlencode
 
-from flask import Response, jsonify, request
+from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel
 
@@ -20,16 +22,15 @@ def blueprint(name: str, description: str) -> APIBlueprint:
     return APIBlueprint(name, __name__, url_prefix="/api", abp_tags=[Tag(name=name, description=description)])
 
 
-def json_response(model: BaseModel, status: int = 200) -> Response:
-    """A model as the JSON body of a response."""
-    response = jsonify(model.model_dump(mode="json"))
-    response.status_code = status
-    return response
+def json_response(body: BaseModel | dict[str, Any], status: int = 200) -> Response:
+    """A model, or a body built in its shape (api.convert), as the JSON body of a response."""
+    data = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
+    return Response(json.dumps(data, separators=(",", ":")), status=status, mimetype="application/json")
 
 
-def page_response(model: BaseModel, next_cursor: str | None) -> Response:
+def page_response(body: BaseModel | dict[str, Any], next_cursor: str | None) -> Response:
     """A page of a list, with a `Link: <...>; rel="next"` header when there is more."""
-    response = json_response(model)
+    response = json_response(body)
     if next_cursor:
         args = {k: v for k, v in request.args.items() if k != "cursor"}
         args["cursor"] = next_cursor

@@ -20,8 +20,8 @@ def list_actors(query: s.ActorsQuery) -> Response:
     """Actors by name; filter by kind and country, `q` searches every name."""
     page = services().store.actors(kind=query.kind, country=query.country, q=query.q, cursor=query.cursor,
                                    limit=query.limit)
-    return page_response(s.ActorPage(items=[convert.actor_out(a) for a in page.items],
-                                     next_cursor=page.next_cursor), page.next_cursor)
+    return page_response(convert.page([convert.actor_out(a) for a in page.items], page.next_cursor),
+                         page.next_cursor)
 
 
 @bp.get("/actors/<id>", responses={200: s.ActorDetail, **READ_ERRORS})
@@ -30,9 +30,9 @@ def get_actor(path: s.IdPath, query: s.PageQuery) -> Response:
     store = services().store
     actor, counts = store.actor(path.id)
     page = store.reactions(actor=path.id, cursor=query.cursor, limit=query.limit)
-    return page_response(s.ActorDetail(**convert.actor_out(actor).model_dump(), counts=s.StanceCounts(**counts),
-                                       reactions=[convert.reaction_out(v) for v in page.items],
-                                       next_cursor=page.next_cursor), page.next_cursor)
+    return page_response({**convert.actor_out(actor), "counts": counts,
+                          "reactions": [convert.reaction_out(v) for v in page.items],
+                          "next_cursor": page.next_cursor}, page.next_cursor)
 
 
 @bp.post("/actors/<id>/merge", responses={200: s.ActorDetail, **WRITE_ERRORS}, security=WRITE_SECURITY)
@@ -42,9 +42,9 @@ def merge_actor(path: s.IdPath, body: s.MergeIn) -> Response:
     store.merge_actors(path.id, body.into)
     actor, counts = store.actor(body.into)
     page = store.reactions(actor=body.into)
-    return json_response(s.ActorDetail(**convert.actor_out(actor).model_dump(), counts=s.StanceCounts(**counts),
-                                       reactions=[convert.reaction_out(v) for v in page.items],
-                                       next_cursor=page.next_cursor))
+    return json_response({**convert.actor_out(actor), "counts": counts,
+                          "reactions": [convert.reaction_out(v) for v in page.items],
+                          "next_cursor": page.next_cursor})
 
 
 @bp.get("/countries/<code>", responses={200: s.CountryDetail, **READ_ERRORS})
@@ -56,6 +56,6 @@ def get_country(path: s.CountryPath, query: s.PageQuery) -> Response:
     store = services().store
     page = store.reactions(country=code, cursor=query.cursor, limit=query.limit)
     counts = store.country_counts(code)
-    return page_response(s.CountryDetail(code=code, name=gazetteer().name(code), counts=s.StanceCounts(**counts),
-                                         reactions=[convert.reaction_out(v) for v in page.items],
-                                         next_cursor=page.next_cursor), page.next_cursor)
+    return page_response({"code": code, "name": gazetteer().name(code), "counts": counts,
+                          "reactions": [convert.reaction_out(v) for v in page.items],
+                          "next_cursor": page.next_cursor}, page.next_cursor)

@@ -15,8 +15,8 @@ bp = blueprint("events", "Events that actors react to")
 def list_events(query: s.EventsQuery) -> Response:
     """Events, newest first, with their stance counts; `q` searches labels."""
     page = services().store.events(q=query.q, cursor=query.cursor, limit=query.limit)
-    return page_response(s.EventPage(items=[convert.event_out(e) for e in page.items],
-                                     next_cursor=page.next_cursor), page.next_cursor)
+    return page_response(convert.page([convert.event_out(e) for e in page.items], page.next_cursor),
+                         page.next_cursor)
 
 
 @bp.get("/events/<id>", responses={200: s.EventDetail, **READ_ERRORS})
@@ -48,6 +48,5 @@ def event_reactions(path: s.IdPath, query: s.EventReactionsQuery) -> Response:
     event = store.event(path.id)
     page = store.reactions(event=path.id, stance=query.stance, country=query.country, kind=query.kind,
                            actor=query.actor, by_confidence=True, cursor=query.cursor, limit=query.limit)
-    return page_response(s.EventReactions(event=s.EventRef(id=event.id, label=event.label),
-                                          items=[convert.reaction_out(v) for v in page.items],
-                                          next_cursor=page.next_cursor), page.next_cursor)
+    return page_response(convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor,
+                                      event=convert.event_ref(event.id, event.label)), page.next_cursor)

@@ -17,8 +17,8 @@ def list_reactions(query: s.ReactionsQuery) -> Response:
     page = services().store.reactions(event=query.event, actor=query.actor, stance=query.stance,
                                       country=query.country, kind=query.kind, since=query.since,
                                       until=query.until, cursor=query.cursor, limit=query.limit)
-    return page_response(s.ReactionPage(items=[convert.reaction_out(v) for v in page.items],
-                                        next_cursor=page.next_cursor), page.next_cursor)
+    return page_response(convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor),
+                         page.next_cursor)
 
 
 @bp.get("/reactions/<id>", responses={200: s.ReactionOut, **READ_ERRORS})

@@ -20,8 +20,14 @@ _TRANSLATION = {
     0x201C: '"', 0x201D: '"', 0x201E: '"', 0x201F: '"', 0x00AB: '"', 0x00BB: '"', 0x2033: '"',
     0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None,
 }
-# C0/C1 controls other than tab and newline, and XML-invalid code points.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# C0/C1 controls other than tab and newline, XML-invalid code points, and
+# every format character (category Cf: bidirectional marks, embeddings and
+# isolates, invisible operators, tags), which would split one name into many.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff"
+                      "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+                      "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                      "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                      "\U000e0020-\U000e007f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)|[ \t]+$")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"""[.!?:;"')\]]\s*$""")

@@ -6,8 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .errors import InvalidInput
-from .extract import Extractor
-from .extract.text import paragraphs
+from .extract import Extractor, paragraphs
 from .models import Article, ArticleInput, Extraction
 from .store import IngestResult, Store
 

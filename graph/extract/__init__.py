@@ -1,6 +1,7 @@
 """Extraction of events, actors, stances and quotes from English news text.
 
-The public surface: the `Extractor`, and the stance-judge seam (the
+The public surface: the `Extractor`, `paragraphs` (how a text is cut into
+the paragraphs it parses, which ingest bounds), and the stance-judge seam (the
 `StanceJudge` protocol, what a judge reads and answers, today's
 `LexiconJudge`, and judges by the name the `STANCE_JUDGE` setting gives).
 """
@@ -10,6 +11,7 @@ from .judge import EventView, Judgement, StanceJudge, judge_names, make_judge
 from .nlp import DEFAULT_MODEL
 from .pipeline import DEFAULT_MAX_CHARS, Extractor
 from .stance import LexiconJudge
+from .text import paragraphs
 
 __all__ = ["DEFAULT_MAX_CHARS", "DEFAULT_MODEL", "EventView", "Extractor", "Judgement", "LexiconJudge",
-           "StanceJudge", "Statement", "judge_names", "make_judge"]
+           "StanceJudge", "Statement", "judge_names", "make_judge", "paragraphs"]

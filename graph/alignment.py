@@ -1,0 +1,335 @@
+"""Who sides with whom: alignment between actors (or countries) across events.
+
+A *party* is an actor, or, with `by="country"`, a country standing for
+itself, its officials and its bodies. A party's *position* on an event
+comes from its reactions there:
+
+- An actor's position is the stance most of its reactions to the event
+  took between support and oppose; neutral when it only made neutral
+  statements, or when its supporting and opposing reports tie (the press
+  does not tell which side it took).
+- A country's position is the same rule one level up: the majority of its
+  actors' positions, one vote per actor, so an official quoted in twenty
+  articles does not outvote the foreign ministry quoted in one.
+
+For two parties, the *common events* are the events both took a position
+on. Each common event is `same` (both support or both oppose), `opposite`
+(one supports, the other opposes) or `neutral` (at least one is neutral).
+The score is (same - opposite) / common events, in [-1, 1]. Neutral events
+count in the denominator but on neither side: a statement of concern is
+not siding with anyone, so two parties that agreed once and stayed neutral
+nine times score 0.1, not 1.0; the evidence of siding together is thin.
+
+The pairwise counts are matrix products over a parties x events matrix
+(numpy), so a scope with thousands of events is a fraction of a second
+once its positions are read. A scope keeps its `top` most active parties;
+the result says how many it left out.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from sqlalchemy import Engine, and_, func, select, true
+
+from . import schema as t
+from .errors import InvalidInput, NotFound
+from .network import country_attrs
+
+By = Literal["actor", "country"]
+Order = Literal["events", "agreement", "disagreement"]
+MAX_TOP = 1000
+DEFAULT_TOP = 200
+_SIGN = {"support": 1, "oppose": -1, "neutral": 0}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which reactions count: events, a publication date range, a country's actors; by actor or by country."""
+
+    by: By = "actor"
+    events: tuple[str, ...] = ()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    country: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.by not in ("actor", "country"):
+            raise InvalidInput(f"by must be 'actor' or 'country', got {self.by!r}")
+        if self.since and self.until and self.since > self.until:
+            raise InvalidInput(f"since ({self.since}) is after until ({self.until})")
+
+
+@dataclass(frozen=True)
+class Party:
+    """An actor or a country that takes positions on events."""
+
+    id: str
+    name: str
+    kind: str  # person, organization, country
+    country: str | None
+    events: int  # events in scope it took a position on
+
+
+@dataclass(frozen=True)
+class SharedEvent:
+    """One common event of a pair, with each side's position."""
+
+    id: str
+    label: str
+    date: dt.date | None
+    a: str
+    b: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    """How often two parties sided together over their common events."""
+
+    a: Party
+    b: Party
+    events: int
+    same: int
+    opposite: int
+    neutral: int
+    score: float
+    shared: list[SharedEvent] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Each party's position on each event of a scope, as a parties x events matrix.
+
+    `sign[i, j]` is +1 (support), -1 (oppose) or 0 (neutral, or no position);
+    `present[i, j]` says whether party i took a position on event j.
+    """
+
+    parties: list[Party]
+    events: list[str]
+    sign: np.ndarray
+    present: np.ndarray
+    left_out: int  # parties in scope beyond `top`
+
+    def index(self, party_id: str) -> int:
+        for i, p in enumerate(self.parties):
+            if p.id == party_id:
+                return i
+        raise NotFound(f"no party {party_id!r} among the {len(self.parties)} most active in this scope")
+
+
+def position(counts: Counter[str]) -> str:
+    """The side a set of stances takes: the majority of support vs oppose; neutral when they tie."""
+    if counts["support"] > counts["oppose"]:
+        return "support"
+    if counts["oppose"] > counts["support"]:
+        return "oppose"
+    return "neutral"
+
+
+def _where(scope: Scope) -> list[Any]:
+    r = t.reactions
+    clauses: list[Any] = []
+    if scope.events:
+        clauses.append(r.c.event_id.in_(scope.events))
+    if scope.country:
+        clauses.append(r.c.actor_country == scope.country)
+    if scope.by == "country":
+        clauses.append(r.c.actor_country.is_not(None))
+    if scope.since or scope.until:
+        published = select(t.articles.c.id)
+        if scope.since:
+            published = published.where(t.articles.c.published >= scope.since)
+        if scope.until:
+            published = published.where(t.articles.c.published <= scope.until)
+        clauses.append(r.c.article_id.in_(published))
+    return clauses
+
+
+def actor_positions(engine: Engine, scope: Scope) -> dict[tuple[str, str], str]:
+    """(actor id, event id) -> the actor's position, for every actor and event in scope."""
+    r = t.reactions
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    query = (select(r.c.actor_id, r.c.event_id, r.c.stance, func.count()).where(and_(true(), *_where(scope)))
+             .group_by(r.c.actor_id, r.c.event_id, r.c.stance))
+    with engine.connect() as conn:
+        if scope.events:
+            known = set(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(scope.events))).scalars())
+            missing = sorted(set(scope.events) - known)
+            if missing:
+                raise NotFound(f"no event with id {missing[0]!r}")
+        for actor, event, stance, n in conn.execute(query):
+            counts.setdefault((actor, event), Counter())[stance] = n
+    return {key: position(c) for key, c in counts.items()}
+
+
+def positions(engine: Engine, scope: Scope, *, min_events: int = 2, top: int = DEFAULT_TOP,
+              include: tuple[str, ...] = ()) -> Positions:
+    """The positions of the `top` most active parties with at least `min_events` events in scope.
+
+    Parties named in `include` are kept whatever their rank (an actor a user
+    asks about is never ranked out).
+    """
+    if not 1 <= top <= MAX_TOP:
+        raise InvalidInput(f"top must be between 1 and {MAX_TOP}, got {top}")
+    if min_events < 1:
+        raise InvalidInput(f"min_events must be at least 1, got {min_events}")
+    by_actor = actor_positions(engine, scope)
+    if scope.by == "country":
+        with engine.connect() as conn:
+            country_of = dict(conn.execute(select(t.actors.c.id, t.actors.c.country).where(
+                t.actors.c.id.in_(select(t.reactions.c.actor_id).where(and_(true(), *_where(scope))))
+            )).all()) if by_actor else {}
+        votes: dict[tuple[str, str], Counter[str]] = {}
+        for (actor, event), side in by_actor.items():
+            code = country_of.get(actor)
+            if code:
+                votes.setdefault((code, event), Counter())[side] += 1
+        party_positions = {key: position(c) for key, c in votes.items()}
+    else:
+        party_positions = by_actor
+    n_events: Counter[str] = Counter(party for party, _ in party_positions)
+    eligible = [p for p, n in n_events.items() if n >= min_events or p in include]
+    ranked = sorted(eligible, key=lambda p: (p not in include, -n_events[p], p))
+    chosen = sorted(ranked[:max(top, len([p for p in include if p in n_events]))])
+    index = {p: i for i, p in enumerate(chosen)}
+    events = sorted({e for (p, e) in party_positions if p in index})
+    event_index = {e: j for j, e in enumerate(events)}
+    sign = np.zeros((len(chosen), len(events)), dtype=np.float32)
+    present = np.zeros_like(sign)
+    for (party, event), side in party_positions.items():
+        i = index.get(party)
+        if i is not None:
+            j = event_index[event]
+            present[i, j] = 1
+            sign[i, j] = _SIGN[side]
+    return Positions(_describe(engine, scope.by, chosen, n_events), events, sign, present,
+                     max(0, len(eligible) - len(chosen)))
+
+
+def _describe(engine: Engine, by: By, ids: list[str], n_events: Counter[str]) -> list[Party]:
+    if by == "country":
+        return [Party(code, country_attrs(code)["label"], "country", code, n_events[code]) for code in ids]
+    found: dict[str, Any] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(select(t.actors.c.id, t.actors.c.name, t.actors.c.kind, t.actors.c.country)
+                                    .where(t.actors.c.id.in_(ids[i:i + 500]))):
+                found[row.id] = row
+    return [Party(a, found[a].name, found[a].kind, found[a].country, n_events[a]) for a in ids]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Pairwise counts of a scope: common events, same, opposite, neutral (parties x parties)."""
+
+    positions: Positions
+    common: np.ndarray
+    same: np.ndarray
+    opposite: np.ndarray
+
+    @property
+    def neutral(self) -> np.ndarray:
+        return self.common - self.same - self.opposite
+
+    def score(self) -> np.ndarray:
+        """(same - opposite) / common, 0 where there is no common event."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(self.common > 0, (self.same - self.opposite) / np.maximum(self.common, 1), 0.0)
+
+
+def matrix(pos: Positions) -> Matrix:
+    """Count, for every pair of parties, their common events and how they sided (three matrix products)."""
+    s, p = pos.sign, pos.present
+    common = np.rint(p @ p.T)
+    signed = np.rint(s @ s.T)  # same - opposite
+    sided = np.rint(np.abs(s) @ np.abs(s).T)  # same + opposite
+    return Matrix(pos, common, (sided + signed) / 2, (sided - signed) / 2)
+
+
+def _pair(m: Matrix, i: int, j: int, scores: np.ndarray) -> Pair:
+    parties = m.positions.parties
+    return Pair(parties[i], parties[j], int(m.common[i, j]), int(m.same[i, j]), int(m.opposite[i, j]),
+                int(m.common[i, j] - m.same[i, j] - m.opposite[i, j]), round(float(scores[i, j]), 4))
+
+
+def pairs(m: Matrix, *, min_events: int = 2, party: str | None = None, other: str | None = None,
+          order: Order = "events") -> list[Pair]:
+    """Every pair with at least `min_events` common events, in `order` (ties by the parties' ids).
+
+    `party` keeps the pairs it is in; with `other` too, only that pair.
+    """
+    if order not in ("events", "agreement", "disagreement"):
+        raise InvalidInput(f"order must be events, agreement or disagreement, got {order!r}")
+    scores = m.score()
+    n = len(m.positions.parties)
+    mask = np.triu(m.common >= max(1, min_events), k=1)
+    if party is not None:
+        i = m.positions.index(party)
+        row = np.zeros((n, n), dtype=bool)
+        row[i, :] = row[:, i] = True
+        if other is not None:
+            j = m.positions.index(other)
+            row[:] = False
+            row[min(i, j), max(i, j)] = True
+        mask &= row
+    found = [_pair(m, int(i), int(j), scores) for i, j in zip(*np.nonzero(mask))]
+    key = {"events": lambda q: (-q.events, -q.score, q.a.id, q.b.id),
+           "agreement": lambda q: (-q.score, -q.events, q.a.id, q.b.id),
+           "disagreement": lambda q: (q.score, -q.events, q.a.id, q.b.id)}[order]
+    found.sort(key=key)
+    if party is not None:  # the asked-about party first in each pair
+        found = [q if q.a.id == party else Pair(q.b, q.a, q.events, q.same, q.opposite, q.neutral, q.score)
+                 for q in found]
+    return found
+
+
+def shared_events(engine: Engine, pos: Positions, pair: Pair, limit: int | None = None) -> list[SharedEvent]:
+    """The common events of a pair with both positions, newest event first."""
+    i, j = pos.index(pair.a.id), pos.index(pair.b.id)
+    both = np.nonzero((pos.present[i] > 0) & (pos.present[j] > 0))[0]
+    ids = [pos.events[k] for k in both]
+    side = {1: "support", -1: "oppose", 0: "neutral"}
+    stance = {pos.events[k]: (side[int(pos.sign[i, k])], side[int(pos.sign[j, k])]) for k in both}
+    rows: list[Any] = []
+    with engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            rows.extend(conn.execute(select(t.events.c.id, t.events.c.label, t.events.c.date)
+                                     .where(t.events.c.id.in_(ids[start:start + 500]))))
+    rows.sort(key=lambda r: (r.date or dt.date.min, r.id), reverse=True)
+    if limit is not None:
+        rows = rows[:limit]
+    return [SharedEvent(r.id, r.label, r.date, *stance[r.id]) for r in rows]
+
+
+def with_events(engine: Engine, pos: Positions, pair: Pair, limit: int | None = None) -> Pair:
+    """The pair with its common events filled in."""
+    return Pair(pair.a, pair.b, pair.events, pair.same, pair.opposite, pair.neutral, pair.score,
+                shared_events(engine, pos, pair, limit))
+
+
+# -- paging a computed list -----------------------------------------------------
+
+def offset_cursor(offset: int) -> str:
+    """An opaque cursor for a position in a ranked list computed per request."""
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def read_offset(cursor: str | None) -> int:
+    """The position a cursor of `offset_cursor` holds; InvalidInput for anything else."""
+    if not cursor:
+        return 0
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        offset = value["o"]
+        if type(offset) is not int or offset < 0 or set(value) != {"o"}:
+            raise ValueError
+        return offset
+    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
+        raise InvalidInput("cursor is not one this server issued") from None

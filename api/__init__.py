@@ -22,7 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app; `config` overrides defaults and REACTIONGRAPH_* variables."""
     from . import auth, errors, pages, settings
     from .openapi import ReactionGraphAPI
-    from .routes import actors, articles, events, reactions, service
+    from .routes import actors, alignment, articles, events, reactions, service
     from .services import Services
 
     app = ReactionGraphAPI(__name__, instance_relative_config=True)
@@ -31,7 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["reactiongraph"] = Services(app.config)
     errors.register(app)
     auth.register(app)
-    for module in (articles, events, actors, reactions, service):
+    for module in (articles, events, actors, reactions, service, alignment):
         app.register_api(module.bp)
     app.register_blueprint(pages.bp)
     return app

@@ -333,3 +333,56 @@ def read_offset(cursor: str | None) -> int:
         return offset
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
         raise InvalidInput("cursor is not one this server issued") from None
+
+
+# -- the per-process cache ------------------------------------------------------------
+
+def fingerprint(engine: Engine) -> tuple[Any, ...]:
+    """A cheap summary that changes whenever a write changes anyone's position.
+
+    Reactions by stance (from the `stance_counts` rows of events: ingests,
+    deletions, corrected stances), the number of events (merged events),
+    of actors (merged actors) and the newest reaction's time.
+    """
+    sc = t.stance_counts
+    with engine.connect() as conn:
+        totals = tuple(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node.like("event:%"))
+                                    .group_by(sc.c.stance).order_by(sc.c.stance)).all())
+        events = conn.execute(select(func.count()).select_from(t.events)).scalar_one()
+        actors = conn.execute(select(func.count()).select_from(t.actors)).scalar_one()
+        newest = conn.execute(select(func.max(t.reactions.c.created_at))).scalar_one()
+    return totals, events, actors, str(newest)
+
+
+class Cache:
+    """The pair counts of recent scopes, kept while the store does not change.
+
+    Reading a scope's positions is most of the cost (a whole store of a
+    million reactions is one pass over them); the matrix products are a
+    fraction. A request checks `fingerprint` (a few milliseconds) and reuses
+    the matrix when nothing was written since.
+    """
+
+    def __init__(self, size: int = 8) -> None:
+        import threading
+
+        self._size = size
+        self._lock = threading.Lock()
+        self._items: dict[tuple[Any, ...], tuple[tuple[Any, ...], Matrix]] = {}
+
+    def matrix(self, engine: Engine, scope: Scope, *, min_events: int = 2, top: int = DEFAULT_TOP,
+               include: tuple[str, ...] = ()) -> Matrix:
+        """The matrix of a scope, from the cache while the store is unchanged."""
+        key = (scope, min_events, top, include)
+        now = fingerprint(engine)
+        with self._lock:
+            hit = self._items.pop(key, None)
+            if hit is not None and hit[0] == now:
+                self._items[key] = hit  # most recently used last
+                return hit[1]
+        made = matrix(positions(engine, scope, min_events=min_events, top=top, include=include))
+        with self._lock:
+            self._items[key] = (now, made)
+            while len(self._items) > self._size:
+                self._items.pop(next(iter(self._items)))
+        return made

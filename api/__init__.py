@@ -20,7 +20,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app; `config` overrides defaults and REACTIONGRAPH_* variables."""
-    from . import auth, errors, pages, settings
+    from . import alignment_pages, auth, errors, pages, settings
     from .openapi import ReactionGraphAPI
     from .routes import actors, alignment, articles, events, reactions, service
     from .services import Services
@@ -34,4 +34,5 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for module in (articles, events, actors, reactions, service, alignment):
         app.register_api(module.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(alignment_pages.bp)
     return app

@@ -41,7 +41,7 @@ def alignment_page() -> Response:
     scope = scope_of(query)
     engine = services().store.engine
     m = cache().matrix(engine, scope, min_events=query.min_events, top=query.top)
-    groups = coalitions(engine, m, query.min_events, events_per_group=5)
+    groups = coalitions(m, query.min_events, events_per_group=5)
     colours = group_colours([c.id for c in groups])
     views = [GroupView(c.id, colours[c.id], [p.id for p in c.members], [p.name for p in c.members], c.cohesion,
                        [f"{e.label} ({e.stance}, {e.members})" for e in c.events]) for c in groups]

@@ -52,7 +52,7 @@ def write_extra(fmt: str, output: Path, *, event_id: str | None, actor_id: str |
         raise InvalidInput("--actor does not apply to the alignment export; use --event to narrow it")
     scope = al.Scope(by=by, events=(event_id,) if event_id else ())  # type: ignore[arg-type]
     m = al.matrix(al.positions(store.engine, scope, min_events=min_events, top=top))
-    groups = coalitions(store.engine, m, min_events)
+    groups = coalitions(m, min_events)
     body = alignment_graphml.text(m, groups, min_events)
     if str(output) == "-":
         sys.stdout.buffer.write(body)

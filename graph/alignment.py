@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
-from sqlalchemy import Engine, and_, func, select, true
+from sqlalchemy import Engine, and_, case, false, func, or_, select, true
 
 from . import schema as t
 from .errors import InvalidInput, NotFound
@@ -116,6 +116,15 @@ class Positions:
     sign: np.ndarray
     present: np.ndarray
     left_out: int  # parties in scope beyond `top`
+    labels: dict[str, tuple[str, dt.date | None]] = field(default_factory=dict)  # event id -> label, date
+
+    def newest_first(self) -> np.ndarray:
+        """Event indices by event date, newest first (undated last), ties by id."""
+        if "newest" not in self.__dict__.setdefault("_memo", {}):
+            keys = [(self.labels.get(e, ("", None))[1] or dt.date.min, e) for e in self.events]
+            self.__dict__["_memo"]["newest"] = np.array(sorted(range(len(self.events)), key=keys.__getitem__,
+                                                              reverse=True), dtype=np.int64)
+        return self.__dict__["_memo"]["newest"]
 
     def index(self, party_id: str) -> int:
         for i, p in enumerate(self.parties):
@@ -152,65 +161,86 @@ def _where(scope: Scope) -> list[Any]:
     return clauses
 
 
-def actor_positions(engine: Engine, scope: Scope) -> dict[tuple[str, str], str]:
-    """(actor id, event id) -> the actor's position, for every actor and event in scope."""
+def _check_events(conn: Any, scope: Scope) -> None:
+    if scope.events:
+        known = set(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(scope.events))).scalars())
+        missing = sorted(set(scope.events) - known)
+        if missing:
+            raise NotFound(f"no event with id {missing[0]!r}")
+
+
+def _party_column(scope: Scope) -> Any:
+    return t.reactions.c.actor_country if scope.by == "country" else t.reactions.c.actor_id
+
+
+def _signs(scope: Scope, chosen: list[str]) -> Any:
+    """(party, event, supporting, opposing) rows for the chosen parties, positions made in SQL.
+
+    By actor, `supporting`/`opposing` count its reactions; by country, they
+    count its actors whose own position is support / oppose (one vote each).
+    """
     r = t.reactions
-    counts: dict[tuple[str, str], Counter[str]] = {}
-    query = (select(r.c.actor_id, r.c.event_id, r.c.stance, func.count()).where(and_(true(), *_where(scope)))
-             .group_by(r.c.actor_id, r.c.event_id, r.c.stance))
-    with engine.connect() as conn:
-        if scope.events:
-            known = set(conn.execute(select(t.events.c.id).where(t.events.c.id.in_(scope.events))).scalars())
-            missing = sorted(set(scope.events) - known)
-            if missing:
-                raise NotFound(f"no event with id {missing[0]!r}")
-        for actor, event, stance, n in conn.execute(query):
-            counts.setdefault((actor, event), Counter())[stance] = n
-    return {key: position(c) for key, c in counts.items()}
+    support = func.sum(case((r.c.stance == "support", 1), else_=0))
+    oppose = func.sum(case((r.c.stance == "oppose", 1), else_=0))
+    where = and_(true(), *_where(scope), _party_column(scope).in_(chosen))
+    if scope.by == "actor":
+        return (select(r.c.actor_id.label("party"), r.c.event_id, support.label("s"), oppose.label("o"))
+                .where(where).group_by(r.c.actor_id, r.c.event_id))
+    inner = (select(r.c.actor_country.label("party"), r.c.actor_id, r.c.event_id, support.label("s"),
+                    oppose.label("o")).where(where).group_by(r.c.actor_country, r.c.actor_id, r.c.event_id)
+             .subquery())
+    return (select(inner.c.party, inner.c.event_id,
+                   func.sum(case((inner.c.s > inner.c.o, 1), else_=0)).label("s"),
+                   func.sum(case((inner.c.o > inner.c.s, 1), else_=0)).label("o"))
+            .group_by(inner.c.party, inner.c.event_id))
 
 
 def positions(engine: Engine, scope: Scope, *, min_events: int = 2, top: int = DEFAULT_TOP,
               include: tuple[str, ...] = ()) -> Positions:
     """The positions of the `top` most active parties with at least `min_events` events in scope.
 
-    Parties named in `include` are kept whatever their rank (an actor a user
-    asks about is never ranked out).
+    First the parties are ranked by their number of events (one grouped
+    count in SQL), then only the chosen ones' positions are read. Parties
+    named in `include` are kept whatever their rank (a party a user asks
+    about is never ranked out).
     """
     if not 1 <= top <= MAX_TOP:
         raise InvalidInput(f"top must be between 1 and {MAX_TOP}, got {top}")
     if min_events < 1:
         raise InvalidInput(f"min_events must be at least 1, got {min_events}")
-    by_actor = actor_positions(engine, scope)
-    if scope.by == "country":
-        with engine.connect() as conn:
-            country_of = dict(conn.execute(select(t.actors.c.id, t.actors.c.country).where(
-                t.actors.c.id.in_(select(t.reactions.c.actor_id).where(and_(true(), *_where(scope))))
-            )).all()) if by_actor else {}
-        votes: dict[tuple[str, str], Counter[str]] = {}
-        for (actor, event), side in by_actor.items():
-            code = country_of.get(actor)
-            if code:
-                votes.setdefault((code, event), Counter())[side] += 1
-        party_positions = {key: position(c) for key, c in votes.items()}
-    else:
-        party_positions = by_actor
-    n_events: Counter[str] = Counter(party for party, _ in party_positions)
-    eligible = [p for p, n in n_events.items() if n >= min_events or p in include]
-    ranked = sorted(eligible, key=lambda p: (p not in include, -n_events[p], p))
-    chosen = sorted(ranked[:max(top, len([p for p in include if p in n_events]))])
+    party = _party_column(scope)
+    n = func.count(t.reactions.c.event_id.distinct())
+    ranking = (select(party.label("party"), n.label("n")).where(and_(true(), *_where(scope)))
+               .group_by(party).having(or_(n >= min_events, party.in_(include) if include else false())))
+    with engine.connect() as conn:
+        _check_events(conn, scope)
+        n_events: Counter[str] = Counter(dict(conn.execute(ranking).all()))
+        ranked = sorted(n_events, key=lambda p: (p not in include, -n_events[p], p))
+        keep = max(top, sum(1 for p in include if p in n_events))
+        chosen = sorted(ranked[:keep])
+        rows = conn.execute(_signs(scope, chosen)).all() if chosen else []
     index = {p: i for i, p in enumerate(chosen)}
-    events = sorted({e for (p, e) in party_positions if p in index})
+    events = sorted({row.event_id for row in rows})
     event_index = {e: j for j, e in enumerate(events)}
     sign = np.zeros((len(chosen), len(events)), dtype=np.float32)
     present = np.zeros_like(sign)
-    for (party, event), side in party_positions.items():
-        i = index.get(party)
-        if i is not None:
-            j = event_index[event]
-            present[i, j] = 1
-            sign[i, j] = _SIGN[side]
+    for row in rows:
+        i, j = index[row.party], event_index[row.event_id]
+        present[i, j] = 1
+        sign[i, j] = np.sign(int(row.s) - int(row.o))
+    labels = _event_labels(engine, events)
     return Positions(_describe(engine, scope.by, chosen, n_events), events, sign, present,
-                     max(0, len(eligible) - len(chosen)))
+                     max(0, len(ranked) - len(chosen)), labels)
+
+
+def _event_labels(engine: Engine, ids: list[str]) -> dict[str, tuple[str, dt.date | None]]:
+    found: dict[str, tuple[str, dt.date | None]] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for row in conn.execute(select(t.events.c.id, t.events.c.label, t.events.c.date)
+                                    .where(t.events.c.id.in_(ids[i:i + 500]))):
+                found[row.id] = (row.label, row.date)
+    return found
 
 
 def _describe(engine: Engine, by: By, ids: list[str], n_events: Counter[str]) -> list[Party]:
@@ -233,6 +263,7 @@ class Matrix:
     common: np.ndarray
     same: np.ndarray
     opposite: np.ndarray
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False)  # results made from it (coalitions)
 
     @property
     def neutral(self) -> np.ndarray:
@@ -259,59 +290,72 @@ def _pair(m: Matrix, i: int, j: int, scores: np.ndarray) -> Pair:
                 int(m.common[i, j] - m.same[i, j] - m.opposite[i, j]), round(float(scores[i, j]), 4))
 
 
-def pairs(m: Matrix, *, min_events: int = 2, party: str | None = None, other: str | None = None,
-          order: Order = "events") -> list[Pair]:
-    """Every pair with at least `min_events` common events, in `order` (ties by the parties' ids).
+def ranked(m: Matrix, *, min_events: int = 2, party: str | None = None, other: str | None = None,
+           order: Order = "events", start: int = 0, limit: int | None = None) -> tuple[list[Pair], int]:
+    """One slice of the pairs with at least `min_events` common events in `order`, and how many there are.
 
-    `party` keeps the pairs it is in; with `other` too, only that pair.
+    Ties go by the parties' ids. `party` keeps the pairs it is in (it comes
+    first in each); with `other` too, only that pair. The ranking is made
+    with numpy once per matrix and kept with it, so paging through it only
+    builds the pairs of each page.
     """
     if order not in ("events", "agreement", "disagreement"):
         raise InvalidInput(f"order must be events, agreement or disagreement, got {order!r}")
+    key = ("ranking", min_events, party, other, order)
+    if key not in m.derived:
+        n = len(m.positions.parties)
+        mask = np.triu(m.common >= max(1, min_events), k=1)
+        if party is not None:
+            i = m.positions.index(party)
+            row = np.zeros((n, n), dtype=bool)
+            row[i, :] = row[:, i] = True
+            if other is not None:
+                j = m.positions.index(other)
+                row[:] = False
+                row[min(i, j), max(i, j)] = True
+            mask &= row
+        ii, jj = np.nonzero(mask)
+        scores = np.round(m.score()[ii, jj], 4)
+        events = m.common[ii, jj]
+        first, second = {"events": (-events, -scores), "agreement": (-scores, -events),
+                         "disagreement": (scores, -events)}[order]
+        picked = np.lexsort((jj, ii, second, first))  # the last key sorts first
+        m.derived[key] = (ii[picked], jj[picked])
+    ii, jj = m.derived[key]
+    stop = len(ii) if limit is None else start + limit
     scores = m.score()
-    n = len(m.positions.parties)
-    mask = np.triu(m.common >= max(1, min_events), k=1)
+    found = [_pair(m, int(i), int(j), scores) for i, j in zip(ii[start:stop], jj[start:stop])]
     if party is not None:
-        i = m.positions.index(party)
-        row = np.zeros((n, n), dtype=bool)
-        row[i, :] = row[:, i] = True
-        if other is not None:
-            j = m.positions.index(other)
-            row[:] = False
-            row[min(i, j), max(i, j)] = True
-        mask &= row
-    found = [_pair(m, int(i), int(j), scores) for i, j in zip(*np.nonzero(mask))]
-    key = {"events": lambda q: (-q.events, -q.score, q.a.id, q.b.id),
-           "agreement": lambda q: (-q.score, -q.events, q.a.id, q.b.id),
-           "disagreement": lambda q: (q.score, -q.events, q.a.id, q.b.id)}[order]
-    found.sort(key=key)
-    if party is not None:  # the asked-about party first in each pair
         found = [q if q.a.id == party else Pair(q.b, q.a, q.events, q.same, q.opposite, q.neutral, q.score)
                  for q in found]
-    return found
+    return found, len(ii)
 
 
-def shared_events(engine: Engine, pos: Positions, pair: Pair, limit: int | None = None) -> list[SharedEvent]:
+def pairs(m: Matrix, *, min_events: int = 2, party: str | None = None, other: str | None = None,
+          order: Order = "events") -> list[Pair]:
+    """Every pair with at least `min_events` common events, in `order` (see `ranked`)."""
+    return ranked(m, min_events=min_events, party=party, other=other, order=order)[0]
+
+
+def shared_events(pos: Positions, pair: Pair, limit: int | None = None) -> list[SharedEvent]:
     """The common events of a pair with both positions, newest event first."""
     i, j = pos.index(pair.a.id), pos.index(pair.b.id)
-    both = np.nonzero((pos.present[i] > 0) & (pos.present[j] > 0))[0]
-    ids = [pos.events[k] for k in both]
-    side = {1: "support", -1: "oppose", 0: "neutral"}
-    stance = {pos.events[k]: (side[int(pos.sign[i, k])], side[int(pos.sign[j, k])]) for k in both}
-    rows: list[Any] = []
-    with engine.connect() as conn:
-        for start in range(0, len(ids), 500):
-            rows.extend(conn.execute(select(t.events.c.id, t.events.c.label, t.events.c.date)
-                                     .where(t.events.c.id.in_(ids[start:start + 500]))))
-    rows.sort(key=lambda r: (r.date or dt.date.min, r.id), reverse=True)
+    newest = pos.newest_first()
+    both = newest[(pos.present[i, newest] > 0) & (pos.present[j, newest] > 0)]
     if limit is not None:
-        rows = rows[:limit]
-    return [SharedEvent(r.id, r.label, r.date, *stance[r.id]) for r in rows]
+        both = both[:limit]
+    side = {1: "support", -1: "oppose", 0: "neutral"}
+    rows = []
+    for k in both:
+        label, date = pos.labels.get(pos.events[k], (pos.events[k], None))
+        rows.append(SharedEvent(pos.events[k], label, date, side[int(pos.sign[i, k])], side[int(pos.sign[j, k])]))
+    return rows
 
 
-def with_events(engine: Engine, pos: Positions, pair: Pair, limit: int | None = None) -> Pair:
+def with_events(pos: Positions, pair: Pair, limit: int | None = None) -> Pair:
     """The pair with its common events filled in."""
     return Pair(pair.a, pair.b, pair.events, pair.same, pair.opposite, pair.neutral, pair.score,
-                shared_events(engine, pos, pair, limit))
+                shared_events(pos, pair, limit))
 
 
 # -- paging a computed list -----------------------------------------------------
@@ -346,7 +390,7 @@ def fingerprint(engine: Engine) -> tuple[Any, ...]:
     """
     sc = t.stance_counts
     with engine.connect() as conn:
-        totals = tuple(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node.like("event:%"))
+        totals = tuple(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node >= "event:", sc.c.node < "event;")
                                     .group_by(sc.c.stance).order_by(sc.c.stance)).all())
         events = conn.execute(select(func.count()).select_from(t.events)).scalar_one()
         actors = conn.execute(select(func.count()).select_from(t.actors)).scalar_one()

@@ -14,13 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any
 
 import networkx as nx
 import numpy as np
-from sqlalchemy import Engine, select
 
-from . import schema as t
 from .alignment import Matrix, Party
 
 SEED = 19
@@ -76,8 +73,18 @@ def _agreement(g: nx.Graph) -> nx.Graph:
     return h
 
 
-def coalitions(engine: Engine, m: Matrix, min_events: int = 2, events_per_group: int = 10) -> list[Coalition]:
-    """The coalitions of a scope, largest first, each with its cohesion and defining events."""
+def coalitions(m: Matrix, min_events: int = 2, events_per_group: int = 10) -> list[Coalition]:
+    """The coalitions of a scope, largest first, each with its cohesion and defining events.
+
+    Made once per matrix (kept with it, like the matrix in graph.alignment.Cache).
+    """
+    key = ("coalitions", min_events, events_per_group)
+    if key not in m.derived:
+        m.derived[key] = _coalitions(m, min_events, events_per_group)
+    return m.derived[key]
+
+
+def _coalitions(m: Matrix, min_events: int, events_per_group: int) -> list[Coalition]:
     g = alignment_graph(m, min_events)
     h = _agreement(g)
     if h.number_of_edges() == 0:
@@ -91,7 +98,7 @@ def coalitions(engine: Engine, m: Matrix, min_events: int = 2, events_per_group:
         cohesion = round(sum(scores) / len(scores), 4) if scores else 0.0
         made.append((members, cohesion, len(scores)))
     made.sort(key=lambda c: (-len(c[0]), -c[1], c[0][0]))
-    labels = _labels(engine, pos.events)
+    labels = pos.labels
     out = []
     for number, (members, cohesion, n_pairs) in enumerate(made, start=1):
         rows = [index[p] for p in members]
@@ -109,16 +116,6 @@ def coalitions(engine: Engine, m: Matrix, min_events: int = 2, events_per_group:
                                           int(oppose[k] if side == 1 else support[k])))
         out.append(Coalition(f"c{number}", [pos.parties[i] for i in rows], cohesion, n_pairs, defining))
     return out
-
-
-def _labels(engine: Engine, ids: list[str]) -> dict[str, tuple[str, Any]]:
-    found: dict[str, tuple[str, Any]] = {}
-    with engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            for row in conn.execute(select(t.events.c.id, t.events.c.label, t.events.c.date)
-                                    .where(t.events.c.id.in_(ids[i:i + 500]))):
-                found[row.id] = (row.label, row.date)
-    return found
 
 
 def membership(groups: list[Coalition]) -> dict[str, str]:

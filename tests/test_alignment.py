@@ -53,7 +53,7 @@ def test_the_events_behind_a_pair_carry_both_positions(store: Store, world: Worl
     a, e = world.actors, world.events
     pos = al.positions(store.engine, al.Scope())
     pair = al.pairs(al.matrix(pos), party=a["macron"], other=a["scholz"])[0]
-    shared = al.with_events(store.engine, pos, pair).shared
+    shared = al.with_events(pos, pair).shared
     assert pair.a.id == a["macron"]
     assert [(s.id, s.a, s.b) for s in shared] == [
         (e["E4"], "support", "neutral"), (e["E3"], "support", "neutral"), (e["E2"], "oppose", "oppose"),
@@ -118,7 +118,7 @@ def test_top_keeps_the_most_active_and_says_how_many_were_left_out(store: Store,
 def test_coalitions_are_the_two_blocs(store: Store, world: World) -> None:
     a, e = world.actors, world.events
     m = al.matrix(al.positions(store.engine, al.Scope()))
-    groups = coalitions(store.engine, m)
+    groups = coalitions(m)
     # The ministry and the UK side with Sunak on both their events; Manu Elysee has one event (< k).
     assert [sorted(p.id for p in g.members) for g in groups] == [
         sorted(a[k] for k in ("macron", "quai", "sunak", "uk", "scholz")), sorted(a[k] for k in ("putin", "lavrov", "xi"))]
@@ -136,7 +136,7 @@ def test_coalitions_are_the_two_blocs(store: Store, world: World) -> None:
 
 def test_country_coalitions(store: Store, world: World) -> None:
     m = al.matrix(al.positions(store.engine, al.Scope(by="country")))
-    assert [sorted(p.id for p in g.members) for g in coalitions(store.engine, m)] == [["DE", "FR", "GB"], ["CN", "RU"]]
+    assert [sorted(p.id for p in g.members) for g in coalitions(m)] == [["DE", "FR", "GB"], ["CN", "RU"]]
 
 
 def test_coalitions_are_stable_across_stores_built_in_another_order(tmp_path, world: World, store: Store) -> None:
@@ -160,7 +160,7 @@ def test_coalitions_are_stable_across_stores_built_in_another_order(tmp_path, wo
 
         def names(s: Store) -> list[list[str]]:
             m = al.matrix(al.positions(s.engine, al.Scope()))
-            return [[p.name for p in g.members] for g in coalitions(s.engine, m)]
+            return [[p.name for p in g.members] for g in coalitions(m)]
 
         assert names(store) == names(other) == names(store)
     finally:

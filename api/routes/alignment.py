@@ -64,11 +64,11 @@ def alignment(query: a.AlignmentQuery) -> Response:
     include = tuple(p for p in (query.party, query.other) if p)
     engine = services().store.engine
     m = cache().matrix(engine, scope, min_events=query.min_events, top=query.top, include=include)
-    found = al.pairs(m, min_events=query.min_events, party=query.party, other=query.other, order=query.order)
     start = al.read_offset(query.cursor)
-    chunk = found[start:start + query.limit]
-    items = [al.with_events(engine, m.positions, p, query.events_per_pair) for p in chunk]
-    more = start + query.limit < len(found)
+    chunk, total = al.ranked(m, min_events=query.min_events, party=query.party, other=query.other,
+                             order=query.order, start=start, limit=query.limit)
+    items = [al.with_events(m.positions, p, query.events_per_pair) for p in chunk]
+    more = start + query.limit < total
     next_cursor = al.offset_cursor(start + query.limit) if more else None
     return page_response(a.AlignmentPage(scope=_scope_out(query, scope, m), items=[pair_out(p) for p in items],
                                          next_cursor=next_cursor), next_cursor)
@@ -84,7 +84,7 @@ def list_coalitions(query: a.CoalitionsQuery) -> Response:
     scope = scope_of(query)
     engine = services().store.engine
     m = cache().matrix(engine, scope, min_events=query.min_events, top=query.top)
-    groups = coalitions(engine, m, query.min_events, query.events_per_group)
+    groups = coalitions(m, query.min_events, query.events_per_group)
     grouped = membership(groups)
     return json_response(a.CoalitionList(scope=_scope_out(query, scope, m), items=[coalition_out(c) for c in groups],
                                          unaligned=[_party(p) for p in m.positions.parties if p.id not in grouped]))

@@ -51,8 +51,9 @@ def alignment_page() -> Response:
         notice = (f"Showing the {len(m.positions.parties):,} most active parties; {m.positions.left_out:,} more "
                   f"with {query.min_events} events or more are left out. Narrow the scope or raise 'parties'.")
     what = "countries" if query.by == "country" else "actors"
-    links = {"JSON": url_for("alignment.alignment", **request.args),
-             "Coalitions (JSON)": url_for("alignment.list_coalitions", **request.args)}
+    args = request.args.to_dict(flat=False)  # keeps every `event`
+    links = {"JSON": url_for("alignment.alignment", **args),
+             "Coalitions (JSON)": url_for("alignment.list_coalitions", **args)}
     page = render_alignment(g, views, title=f"Who sides with whom: {what}", notice=notice, links=links,
                             form=query.model_dump())
     response = _html(page)

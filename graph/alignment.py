@@ -32,6 +32,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -408,8 +409,6 @@ class Cache:
     """
 
     def __init__(self, size: int = 8) -> None:
-        import threading
-
         self._size = size
         self._lock = threading.Lock()
         self._items: dict[tuple[Any, ...], tuple[tuple[Any, ...], Matrix]] = {}

@@ -22,6 +22,7 @@ statement about a decision (whose maker, where known, is the target).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ def role_code(kind: str, role: str | None, organization: str | None, name: str) 
     return ""
 
 
+@functools.lru_cache(maxsize=100_000)  # once per actor, not per reaction: an export repeats busy actors
 def actor_code(kind: str, country: str | None, role: str | None, organization: str | None, name: str) -> str:
     """The CAMEO actor code: ISO-3 country plus role ('USAGOV', 'GBR', 'IGOUNO'); '' when unknown."""
     if country:

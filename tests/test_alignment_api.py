@@ -140,3 +140,16 @@ def test_the_openapi_document_describes_the_new_endpoints(client: FlaskClient) -
         assert "get" in paths[path], path
     params = {p["name"] for p in paths["/api/alignment"]["get"]["parameters"]}
     assert {"by", "event", "since", "until", "country", "min_events", "top", "party", "order", "limit"} <= params
+
+
+def test_the_pages_answer_and_keep_their_scope(client: FlaskClient, world: World) -> None:
+    e = world.events
+    page = client.get(f"/alignment?by=country&event={e['E1']}&event={e['E2']}&min_events=1")
+    assert page.status_code == 200 and page.mimetype == "text/html"
+    assert "form-action 'self'" in page.headers["Content-Security-Policy"]
+    assert f"event={e['E1']}&amp;event={e['E2']}".encode() in page.data  # the JSON link keeps both events
+    bad = client.get("/alignment?top=0", headers={"Accept": "text/html"})
+    assert bad.status_code == 422 and bad.mimetype == "text/html"
+    timeline = client.get(f"/actors/{world.actors['sunak']}/timeline")
+    assert timeline.status_code == 200 and b"<svg" in timeline.data and b"<script" not in timeline.data
+    assert client.get("/actors/nope/timeline", headers={"Accept": "text/html"}).status_code == 404

@@ -20,9 +20,9 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create the app; `config` overrides defaults and REACTIONGRAPH_* variables."""
-    from . import auth, errors, http, pages, settings
+    from . import alignment_pages, auth, errors, http, pages, settings
     from .openapi import ReactionGraphAPI
-    from .routes import actors, articles, events, reactions, service
+    from .routes import actors, alignment, articles, events, reactions, service
     from .services import Services
 
     app = ReactionGraphAPI(__name__, instance_relative_config=True)
@@ -32,7 +32,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     auth.register(app)
     http.register(app)
-    for module in (articles, events, actors, reactions, service):
+    for module in (articles, events, actors, reactions, service, alignment):
         app.register_api(module.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(alignment_pages.bp)
     return app

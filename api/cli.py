@@ -162,15 +162,32 @@ def ingest(paths: tuple[Path, ...], event_id: str | None, if_empty: bool, proces
         sys.exit(2)
 
 
+EXTRA_FORMATS = ("events", "alignment")  # CAMEO event rows (TSV); the alignment graph and coalitions (GraphML)
+
+
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(sorted(export.FORMATS)), default="graphml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(sorted([*export.FORMATS, *EXTRA_FORMATS])), default="graphml",
+              show_default=True, help="graphml, gexf, json: the graph; events: one CAMEO-coded TSV row per reaction; "
+              "alignment: the alignment graph and coalitions as GraphML.")
 @click.option("--event", "event_id", help="Only this event and who reacted to it.")
 @click.option("--actor", "actor_id", help="Only this actor's neighbourhood.")
+@click.option("--by", type=click.Choice(["actor", "country"]), default="actor", show_default=True,
+              help="alignment: pair actors or countries.")
+@click.option("--min-events", type=click.IntRange(min=1), default=2, show_default=True,
+              help="alignment: common events a pair needs.")
+@click.option("--top", type=click.IntRange(1, 1000), default=200, show_default=True,
+              help="alignment: the most active parties considered.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=Path("-"),
               show_default=True, help="File to write; - for stdout.")
 @_domain_errors
-def export_command(fmt: str, event_id: str | None, actor_id: str | None, output: Path) -> None:
-    """Export the graph as GraphML, GEXF or node-link JSON."""
+def export_command(fmt: str, event_id: str | None, actor_id: str | None, by: str, min_events: int, top: int,
+                   output: Path) -> None:
+    """Export the graph as GraphML, GEXF or node-link JSON; event data as CAMEO TSV; alignment as GraphML."""
+    if fmt in EXTRA_FORMATS:
+        from .exports import write_extra
+
+        write_extra(fmt, output, event_id=event_id, actor_id=actor_id, by=by, min_events=min_events, top=top)
+        return
     graph = stream.from_store(services().store.engine, event_id=event_id, actor_id=actor_id)
     if str(output) == "-":
         export.write(graph, sys.stdout.buffer, fmt)  # type: ignore[arg-type]

@@ -77,4 +77,6 @@ def event_graph(event_id: str) -> Response:
 @bp.get("/actors/<actor_id>/graph")
 def actor_graph(actor_id: str) -> Response:
     """One actor, the events it reacted to, and who else reacted to them."""
-    return _html(scope_page(actor_id=actor_id, links={"JSON": url_for("actors.get_actor", id=actor_id)}))
+    return _html(scope_page(actor_id=actor_id, links={"JSON": url_for("actors.get_actor", id=actor_id),
+                                                      "Timeline": url_for("alignment_pages.actor_timeline_page",
+                                                                          actor_id=actor_id)}))

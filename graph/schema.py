@@ -90,6 +90,9 @@ reactions = Table(
     Index("ix_reactions_kind_created", "actor_kind", "created_at", "id"),
     Index("ix_reactions_article", "article_id"),
     Index("ix_reactions_created", "created_at", "id"),
+    # Each party's events and stances, for alignment (graph.alignment): an index scan, not a read of every quote.
+    Index("ix_reactions_actor_event", "actor_id", "event_id", "stance"),
+    Index("ix_reactions_country_actor_event", "actor_country", "actor_id", "event_id", "stance"),
 )
 
 # Reactions counted by stance for every event, actor and country node

@@ -35,8 +35,10 @@ def _positions(g: nx.Graph, groups: list[list[str]]) -> dict[str, tuple[float, f
     clusters = [*groups, sorted(n for n in g.nodes if n not in grouped)]
     clusters = [c for c in clusters if c]
     pos: dict[str, tuple[float, float]] = {}
-    radii = [max(60.0, 22.0 * len(c) / math.pi) for c in clusters]
-    ring = max(1.0, sum(radii) * 1.3 / math.pi) if len(clusters) > 1 else 0.0
+    # about 90 px of circle per member, so neighbours' labels do not run into each other, and the
+    # circles' centres on a ring whose circumference holds every circle's diameter plus a gap
+    radii = [max(70.0, 90.0 * len(c) / (2 * math.pi)) for c in clusters]
+    ring = sum(2 * r + 80.0 for r in radii) / (2 * math.pi) if len(clusters) > 1 else 0.0
     for k, (members, radius) in enumerate(zip(clusters, radii)):
         angle = 2 * math.pi * k / max(1, len(clusters))
         cx, cy = ring * math.cos(angle), ring * math.sin(angle)

@@ -13,13 +13,11 @@ SQL (VIZ_MAX_NODES, VIZ_MAX_EDGES), so neither grows with the store.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import threading
 import time
 
-from reads import BIN, Client, _free_port, _rss  # bench/reads.py
+from reads import Client, _rss, _serve  # bench/reads.py
 from sqlalchemy import desc, func, select
 
 from graph import schema as t
@@ -38,19 +36,8 @@ def main() -> int:
         actor = conn.execute(select(t.reactions.c.actor_id).group_by(t.reactions.c.actor_id)
                              .order_by(desc(func.count())).limit(1)).scalar_one()
     engine.dispose()
-    port = _free_port()
-    server = subprocess.Popen([str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads", "4"],
-                              env={**os.environ, "REACTIONGRAPH_DATABASE_URL": args.url},
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server, port = _serve(args.url, 4)
     try:
-        for _ in range(300):
-            try:
-                if Client(port).get("/api/health")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("server did not start: " + server.stderr.read().decode())  # type: ignore[union-attr]
         start_rss, _ = _rss(server.pid)
         print(f"store: {reactions:,} reactions; server RSS at start {start_rss} MB")
         pages = ["/graph", f"/events/{event}/graph", f"/actors/{actor}/graph"]

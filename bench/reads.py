@@ -69,6 +69,22 @@ class Client:
         return json.loads(body)
 
 
+def _serve(url: str, threads: int) -> tuple[subprocess.Popen, int]:
+    """`reactiongraph serve` on a free port over the store at `url`, once /api/health answers."""
+    port = _free_port()
+    server = subprocess.Popen([str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads", str(threads)],
+                              env={**os.environ, "REACTIONGRAPH_DATABASE_URL": url},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(300):
+        try:
+            if Client(port).get("/api/health")[0] == 200:
+                return server, port
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("server did not start: " + server.stderr.read().decode())  # type: ignore[union-attr]
+
+
 def _deep_cursor(client: Client, path: str, rows: int) -> str | None:
     """The cursor `rows` rows into a list, followed page by page as a client would."""
     cursor, seen = None, 0
@@ -206,19 +222,8 @@ def main() -> int:
     parser.add_argument("--download", action="store_true", help="then download the whole store as GraphML")
     args = parser.parse_args()
 
-    port = _free_port()
-    env = {**os.environ, "REACTIONGRAPH_DATABASE_URL": args.url}
-    server = subprocess.Popen([str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads",
-                               str(args.threads)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server, port = _serve(args.url, args.threads)
     try:
-        for _ in range(300):
-            try:
-                if Client(port).get("/api/health")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("server did not start: " + server.stderr.read().decode())  # type: ignore[union-attr]
         rss_start, _ = _rss(server.pid)
         print(f"server pid {server.pid}, RSS at start {rss_start} MB")
         paths = _targets(args.url, Client(port), random.Random(1))

@@ -14,14 +14,11 @@ every ratio >= 0.5 and p99 <= 20 ms with 2 clients.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
-import time
 from urllib.parse import urlencode
 
-from reads import BIN, Client, _free_port, _percentile, _run  # bench/reads.py
+from reads import Client, _percentile, _run, _serve  # bench/reads.py
 from sqlalchemy import desc, func, select
 
 from graph import schema as t
@@ -57,19 +54,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8, help="server threads")
     args = parser.parse_args()
-    port = _free_port()
-    env = {**os.environ, "REACTIONGRAPH_DATABASE_URL": args.url}
-    server = subprocess.Popen([str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads",
-                               str(args.threads)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server, port = _serve(args.url, args.threads)
     try:
-        for _ in range(300):
-            try:
-                if Client(port).get("/api/health")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise SystemExit("server did not start: " + server.stderr.read().decode())  # type: ignore[union-attr]
         lists = _lists(args.url)
         random.seed(1)
         for paths in lists.values():  # warm up: first requests build caches

@@ -73,7 +73,7 @@ class ExcludedEvent:
 def load_excluded(path: Path) -> list[ExcludedEvent]:
     """The excluded events of `corpus/excluded-events.json`."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [ExcludedEvent(e["event"], tuple(re.compile(p, re.IGNORECASE) for p in e["patterns"]))
+    return [ExcludedEvent(e["name"], tuple(re.compile(p, re.IGNORECASE) for p in e["patterns"]))
             for e in data["events"]]
 
 

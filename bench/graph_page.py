@@ -36,8 +36,7 @@ def main() -> int:
         actor = conn.execute(select(t.reactions.c.actor_id).group_by(t.reactions.c.actor_id)
                              .order_by(desc(func.count())).limit(1)).scalar_one()
     engine.dispose()
-    server, port = _serve(args.url, 4)
-    try:
+    with _serve(args.url, 4) as (server, port):
         start_rss, _ = _rss(server.pid)
         print(f"store: {reactions:,} reactions; server RSS at start {start_rss} MB")
         pages = ["/graph", f"/events/{event}/graph", f"/actors/{actor}/graph"]
@@ -68,9 +67,6 @@ def main() -> int:
         answered = f"{min(took):.2f}-{max(took):.2f} s" if took else "none answered"
         print(f"4 x /graph at once: {answered}{f', {len(failed)} failed ({failed[0]})' if failed else ''}; "
               f"server RSS {rss} MB (peak {peak} MB, +{peak - start_rss} MB over start)")
-    finally:
-        server.terminate()
-        server.wait(10)
     return 0
 
 

@@ -22,6 +22,7 @@ whole store from /api/graph. Goal: p99 <= 20 ms, RSS <= 300 MB.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
@@ -32,6 +33,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -69,20 +71,26 @@ class Client:
         return json.loads(body)
 
 
-def _serve(url: str, threads: int) -> tuple[subprocess.Popen, int]:
-    """`reactiongraph serve` on a free port over the store at `url`, once /api/health answers."""
+@contextlib.contextmanager
+def _serve(url: str, threads: int) -> Iterator[tuple[subprocess.Popen, int]]:
+    """`reactiongraph serve` on a free port over the store at `url`: up once /api/health answers, stopped on exit."""
     port = _free_port()
     server = subprocess.Popen([str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads", str(threads)],
                               env={**os.environ, "REACTIONGRAPH_DATABASE_URL": url},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    for _ in range(300):
-        try:
-            if Client(port).get("/api/health")[0] == 200:
-                return server, port
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("server did not start: " + server.stderr.read().decode())  # type: ignore[union-attr]
+    try:
+        for _ in range(300):
+            try:
+                if Client(port).get("/api/health")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("server did not start: " + server.stderr.read().decode())  # type: ignore[union-attr]
+        yield server, port
+    finally:
+        server.terminate()
+        server.wait(10)
 
 
 def _deep_cursor(client: Client, path: str, rows: int) -> str | None:
@@ -222,8 +230,7 @@ def main() -> int:
     parser.add_argument("--download", action="store_true", help="then download the whole store as GraphML")
     args = parser.parse_args()
 
-    server, port = _serve(args.url, args.threads)
-    try:
+    with _serve(args.url, args.threads) as (server, port):
         rss_start, _ = _rss(server.pid)
         print(f"server pid {server.pid}, RSS at start {rss_start} MB")
         paths = _targets(args.url, Client(port), random.Random(1))
@@ -251,9 +258,6 @@ def main() -> int:
             rss, peak = _rss(server.pid)
             print(f"GET /api/graph?format=graphml (whole store): {response.status}, {size / 1e6:,.0f} MB in "
                   f"{time.perf_counter() - start:.1f} s; server RSS then {rss} MB (peak {peak} MB)")
-    finally:
-        server.terminate()
-        server.wait(10)
     if not args.no_plans:
         _plans(args.url, paths)
     return 0

@@ -54,8 +54,7 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8, help="server threads")
     args = parser.parse_args()
-    server, port = _serve(args.url, args.threads)
-    try:
+    with _serve(args.url, args.threads) as (_, port):
         lists = _lists(args.url)
         random.seed(1)
         for paths in lists.values():  # warm up: first requests build caches
@@ -78,9 +77,6 @@ def main() -> int:
         worst = min(rate / health for rate, _, _ in results.values())
         print(f"lowest ratio {worst:.2f} (goal >= 0.5); highest p99 "
               f"{max(p99 for _, p99, _ in results.values()):.1f} ms (goal <= 20)")
-    finally:
-        server.terminate()
-        server.wait(10)
     return 0
 
 

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -77,12 +78,21 @@ def load_excluded(path: Path) -> list[ExcludedEvent]:
             for e in data["events"]]
 
 
+def _load(path: Path) -> tuple[Any, list[str]]:
+    """A file's JSON, or None and the reason it is not JSON."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), []
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, [f"{path.name}: not JSON: {exc}"]
+
+
 def check_article(path: Path, excluded: Sequence[ExcludedEvent] = ()) -> list[str]:
     """Every problem with one gold file, as readable lines (empty when it is sound)."""
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return [f"{path.name}: not JSON: {exc}"]
+    raw, problems = _load(path)
+    return problems or _check(path, raw, excluded)
+
+
+def _check(path: Path, raw: Any, excluded: Sequence[ExcludedEvent]) -> list[str]:
     try:
         article = StrictGoldArticle.model_validate(raw)
     except ValidationError as exc:
@@ -132,8 +142,10 @@ def check_corpus(root: Path, excluded: Sequence[ExcludedEvent]) -> list[str]:
         if not files:
             problems.append(f"{split}/: no gold files")
         for path in files:
-            problems.extend(check_article(path, excluded))
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw, unreadable = _load(path)
+            problems.extend(unreadable or _check(path, raw, excluded))
+            if not isinstance(raw, dict):
+                continue
             if raw.get("id") in ids:
                 problems.append(f"{path}: id {raw.get('id')} is also {ids[raw['id']]}")
             ids[raw.get("id")] = path

@@ -152,3 +152,15 @@ def test_the_readme_states_the_measured_agreement() -> None:
                    f"stance agreement {total.stance_agreement:.3f}", f"kappa {total.kappa:.3f}",
                    f"{total.both} found by both"):
         assert figure in readme.replace("**", ""), figure
+
+
+def test_a_file_that_is_not_json_is_reported_not_raised(tmp_path: Path) -> None:
+    for split in SPLITS:
+        (tmp_path / split).mkdir()
+        _article(tmp_path / split, id=f"strike-2019-{split}", event_key=f"strike-2019-{split}",
+                 url=f"https://example.org/{split}")
+    (tmp_path / "train" / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "train" / "list.json").write_text("[]", encoding="utf-8")
+    problems = check_corpus(tmp_path, EXCLUDED)
+    assert any("broken.json: not JSON" in p for p in problems)
+    assert any(p.startswith("list.json:") for p in problems)

@@ -280,7 +280,8 @@ def test_graph_download(client: FlaskClient, sample: dict, fmt: str, media: str)
 ENDPOINTS = [
     ("get", "/api/articles/{id}"), ("delete", "/api/articles/{id}"), ("get", "/api/events/{id}"),
     ("patch", "/api/events/{id}"), ("post", "/api/events/{id}/merge"), ("get", "/api/events/{id}/reactions"),
-    ("get", "/api/actors/{id}"), ("post", "/api/actors/{id}/merge"), ("get", "/api/reactions/{id}"),
+    ("get", "/api/actors/{id}"), ("patch", "/api/actors/{id}"), ("post", "/api/actors/{id}/merge"),
+    ("get", "/api/reactions/{id}"),
     ("patch", "/api/reactions/{id}"), ("delete", "/api/reactions/{id}"), ("get", "/api/countries/{id}"),
     ("get", "/api/graph?event={id}"), ("get", "/api/export.graphml?actor={id}"),
 ]
@@ -291,7 +292,7 @@ BODIES = {"patch": {"label": "x", "stance": "oppose"}, "post": {"into": "whateve
 def test_unknown_ids_are_404_problems(client: FlaskClient, auth: dict, sample: dict, method: str, path: str) -> None:
     body = BODIES.get(method)
     if method == "patch":
-        body = {"label": "x"} if "events" in path else {"stance": "oppose"}
+        body = {"label": "x"} if "events" in path else {"role": "x"} if "actors" in path else {"stance": "oppose"}
     response = getattr(client, method)(path.format(id="nope-123"), json=body, headers=auth)
     assert "nope-123" in problem(response, 404)["detail"]
 
@@ -310,7 +311,7 @@ def test_lists_validate_paging(client: FlaskClient, sample: dict, path: str) -> 
 
 
 WRITES = [("post", "/api/articles"), ("patch", "/api/events/{event}"), ("post", "/api/events/{event}/merge"),
-          ("post", "/api/actors/{actor}/merge"), ("patch", "/api/reactions/{reaction}")]
+          ("patch", "/api/actors/{actor}"), ("post", "/api/actors/{actor}/merge"), ("patch", "/api/reactions/{reaction}")]
 
 
 def _fill(path: str, sample: dict) -> str:

@@ -263,25 +263,26 @@ class Queries:
         return counts
 
     @staticmethod
-    def _actor_counts(conn: Any, column: Any, keys: list[str]) -> dict[str, ActorCounts]:
-        """Distinct actors by stance and in all, of each value of `column` (event id or country code) in `keys`.
+    def _actors_by_stance(conn: Any, column: Any, keys: list[str]) -> dict[str, dict[str, int]]:
+        """Distinct actors by stance of each value of `column` (event id or country code) in `keys`.
 
-        Counted from the reactions (an index-only range each: see
-        ix_reactions_event_stance_actor, ix_reactions_country_actor_event).
+        An index-only range each, in actor order within a stance: see
+        ix_reactions_event_stance_actor, ix_reactions_country_stance_actor.
         """
         r = t.reactions
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         for key, stance, n in conn.execute(select(column, r.c.stance, func.count(r.c.actor_id.distinct()))
                                            .where(column.in_(keys)).group_by(column, r.c.stance)):
             by_stance[key][stance] = n
-        totals = dict(conn.execute(select(column, func.count(r.c.actor_id.distinct()))
-                                   .where(column.in_(keys)).group_by(column)).all())
-        return {key: ActorCounts(by_stance[key], totals.get(key, 0)) for key in keys}
+        return by_stance
 
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
         counts = self._counts(conn, [f"event:{i}" for i in ids])
-        actors = self._actor_counts(conn, t.reactions.c.event_id, ids)
+        by_stance = self._actors_by_stance(conn, t.reactions.c.event_id, ids)
+        totals = dict(conn.execute(select(t.reactions.c.event_id, func.count(t.reactions.c.actor_id.distinct()))
+                                   .where(t.reactions.c.event_id.in_(ids)).group_by(t.reactions.c.event_id)).all())
+        actors = {i: ActorCounts(by_stance[i], totals.get(i, 0)) for i in ids}
         n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).where(
             t.articles.c.event_id.in_(ids)).group_by(t.articles.c.event_id)).all())
         return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
@@ -337,7 +338,11 @@ class Queries:
     def country_actors(self, code: str) -> ActorCounts:
         """How many of a country's actors (itself, its officials, its bodies) took each stance, and in all."""
         with self.engine.connect() as conn:
-            return self._actor_counts(conn, t.reactions.c.actor_country, [code])[code]
+            by_stance = self._actors_by_stance(conn, t.reactions.c.actor_country, [code])[code]
+            # The store keeps no actor without a reaction, and reactions copy their actor's country:
+            # the country's actors are all its reacting actors, counted on an index of actors.
+            total = conn.execute(select(func.count()).select_from(t.actors).where(t.actors.c.country == code))
+            return ActorCounts(by_stance, total.scalar_one())
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,

@@ -95,8 +95,10 @@ reactions = Table(
     # Each party's events and stances, for alignment (graph.alignment): an index scan, not a read of every quote.
     Index("ix_reactions_actor_event", "actor_id", "event_id", "stance"),
     Index("ix_reactions_country_actor_event", "actor_country", "actor_id", "event_id", "stance"),
-    # Distinct actors of an event by stance (its counts), an index-only range.
+    # Distinct actors of an event (a country) by stance, for their counts: an index-only range.
     Index("ix_reactions_event_stance_actor", "event_id", "stance", "actor_id"),
+    Index("ix_reactions_country_stance_actor", "actor_country", "stance", "actor_id"),
+    Index("ix_reactions_event_actor", "event_id", "actor_id"),
 )
 
 # Reactions counted by stance for every event, actor and country node

@@ -11,8 +11,10 @@ was made by extraction, so they start unreviewed.
 
 Event counts say how many distinct actors took each stance, not only how
 many reactions (one actor quoted in three articles of an event is one
-actor): `ix_reactions_event_stance_actor` makes that an index-only range of
-the event's rows.
+actor): `ix_reactions_event_stance_actor` and
+`ix_reactions_country_stance_actor` make the count by stance an index-only
+range of the event's (the country's) rows, with no sort, and
+`ix_reactions_event_actor` the event's total.
 """
 
 from __future__ import annotations
@@ -32,9 +34,13 @@ def upgrade() -> None:
     # table, and dropping the old one fails while the reactions' foreign keys point at it.
     op.add_column('actors', sa.Column('reviewed', sa.Boolean(), nullable=False, server_default=sa.false()))
     op.create_index('ix_reactions_event_stance_actor', 'reactions', ['event_id', 'stance', 'actor_id'])
+    op.create_index('ix_reactions_country_stance_actor', 'reactions', ['actor_country', 'stance', 'actor_id'])
+    op.create_index('ix_reactions_event_actor', 'reactions', ['event_id', 'actor_id'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_reactions_event_actor', table_name='reactions')
+    op.drop_index('ix_reactions_country_stance_actor', table_name='reactions')
     op.drop_index('ix_reactions_event_stance_actor', table_name='reactions')
     with op.batch_alter_table('actors', schema=None) as batch_op:
         batch_op.drop_column('reviewed')

@@ -14,7 +14,8 @@ import re
 from typing import Annotated, Any, Literal
 
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator,
+                      model_validator)
 
 from graph.models import ActorKind, Stance
 from graph.paging import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT

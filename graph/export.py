@@ -118,7 +118,8 @@ def _gexf(graph: GraphStream) -> Iterator[str]:
            "</creator></meta>\n<graph defaultedgetype=\"directed\" mode=\"static\" name=\"\">\n")
     ids: dict[tuple[str, str], str] = {}
     declared = (("node", {k: v for k, v in graph.node_attributes.items() if k != "label"}),
-                ("edge", {**{k: v for k, v in graph.edge_attributes.items() if k not in _GEXF_OWN}, "networkx_key": str}))
+                ("edge", {**{k: v for k, v in graph.edge_attributes.items() if k not in _GEXF_OWN},
+                          "networkx_key": str}))
     for scope, attributes in declared:
         yield f'<attributes mode="static" class="{scope}">\n'
         for name, kind in attributes.items():

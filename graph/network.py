@@ -52,8 +52,8 @@ NODE_ATTRIBUTES: dict[str, type] = {
     "country": str, "role": str, "organization": str, "aliases": str,
 }
 EDGE_ATTRIBUTES: dict[str, type] = {
-    "relation": str, "stance": str, "confidence": float, "weight": float, "reviewed": bool, "quote": str, "cue": str,
-    "article": str, "article_title": str, "date": str, "note": str,
+    "relation": str, "stance": str, "confidence": float, "weight": float, "reviewed": bool, "quote": str,
+    "cue": str, "article": str, "article_title": str, "date": str, "note": str,
 }
 REPORTS = {"relation": "reports"}
 AFFILIATED = {"relation": "affiliated_with"}

@@ -118,8 +118,10 @@ class Store(Queries):
 
     @classmethod
     def open(cls, url: str) -> "Store":
-        """Connect to `url` (an SQLAlchemy URL); a new, empty database gets the schema, any other must be
-        up to date (see graph.migrate.prepare)."""
+        """Connect to `url` (an SQLAlchemy URL), setting up a new, empty database (see graph.migrate.prepare).
+
+        Any other database must be at the code's schema revision.
+        """
         engine = make_engine(url)
         try:
             migrate.prepare(engine)
@@ -311,14 +313,12 @@ class Store(Queries):
             if row.kind == "person" and not (mine <= theirs or theirs <= mine):
                 continue
             updates = {}
-            if row.reviewed:  # a person set its name and details: an article's mention never changes them
-                pass
-            elif row.kind == found.kind and len(found.name) > len(row.name):
-                updates["name"] = found.name
-            for column in ("country", "role", "organization"):
-                if (not row.reviewed and row.kind == found.kind and getattr(row, column) is None
-                        and getattr(found, column) is not None):
-                    updates[column] = getattr(found, column)
+            if row.kind == found.kind and not row.reviewed:  # a person's correction is never undone by a mention
+                if len(found.name) > len(row.name):
+                    updates["name"] = found.name
+                for column in ("country", "role", "organization"):
+                    if getattr(row, column) is None and getattr(found, column) is not None:
+                        updates[column] = getattr(found, column)
             if updates:
                 conn.execute(update(t.actors).where(t.actors.c.id == row.id).values(**updates))
                 if "country" in updates:

@@ -206,7 +206,8 @@ def test_a_database_at_an_older_revision_is_refused_then_upgraded(blank_url: str
         for n in (1, 2):
             conn.execute(sa.text(f"INSERT INTO articles (id, event_id, text, ingested_at) "
                                  f"VALUES ('a{n}', 'ev-1', 'text {n}', '2026-01-0{n}')"))
-        conn.execute(sa.text("INSERT INTO actors (id, name, kind, country) VALUES ('ac-1', 'Ana Ruiz', 'person', 'ES')"))
+        conn.execute(sa.text("INSERT INTO actors (id, name, kind, country) "
+                             "VALUES ('ac-1', 'Ana Ruiz', 'person', 'ES')"))
         for n in (1, 2):
             conn.execute(sa.text(
                 "INSERT INTO reactions (id, actor_id, event_id, article_id, stance, confidence, evidence, span_start, "

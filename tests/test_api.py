@@ -311,7 +311,8 @@ def test_lists_validate_paging(client: FlaskClient, sample: dict, path: str) -> 
 
 
 WRITES = [("post", "/api/articles"), ("patch", "/api/events/{event}"), ("post", "/api/events/{event}/merge"),
-          ("patch", "/api/actors/{actor}"), ("post", "/api/actors/{actor}/merge"), ("patch", "/api/reactions/{reaction}")]
+          ("patch", "/api/actors/{actor}"), ("post", "/api/actors/{actor}/merge"),
+          ("patch", "/api/reactions/{reaction}")]
 
 
 def _fill(path: str, sample: dict) -> str:

@@ -27,7 +27,9 @@ def list_actors(query: s.ActorsQuery) -> Response:
                          page.next_cursor)
 
 
-def _profile(actor_id: str, cursor: str | None = None, limit: int = DEFAULT_LIMIT) -> tuple[dict[str, Any], str | None]:
+def _profile(actor_id: str, cursor: str | None = None,
+             limit: int = DEFAULT_LIMIT) -> tuple[dict[str, Any], str | None]:
+    """An actor's profile body with a page of its reactions under `items`, and the next cursor."""
     store = services().store
     actor, counts = store.actor(actor_id)
     page = store.reactions(actor=actor_id, cursor=cursor, limit=limit)

@@ -42,5 +42,4 @@ def downgrade() -> None:
     op.drop_index('ix_reactions_event_actor', table_name='reactions')
     op.drop_index('ix_reactions_country_stance_actor', table_name='reactions')
     op.drop_index('ix_reactions_event_stance_actor', table_name='reactions')
-    with op.batch_alter_table('actors', schema=None) as batch_op:
-        batch_op.drop_column('reviewed')
+    op.drop_column('actors', 'reviewed')

@@ -34,8 +34,8 @@ install-test: $(VENV)/.installed-test chromium
 run: install
 	$(BIN)/reactiongraph db upgrade
 	$(BIN)/reactiongraph ingest --if-empty samples/
-	@echo "demo API token (writes need it):"
-	@$(BIN)/reactiongraph token create --label demo --replace --curl
+	@echo "demo API token (writes need it; each make run replaces it, and the previous one stops working):"
+	@$(BIN)/reactiongraph token create --label demo --replace --curl --url http://$(HOST):$(PORT)
 	$(BIN)/reactiongraph serve --host $(HOST) --port $(PORT)
 
 ## test: set up with the test extras (and Debian's Chromium) and run the whole suite

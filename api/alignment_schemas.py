@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 from graph.alignment import DEFAULT_TOP, MAX_TOP
 from graph.models import Stance
 
-from .schemas import CountryCode, IsoDate, PageQuery, ReactionOut, _Out, _Request
+from .schemas import Country, CountryCode, IsoDate, PageQuery, ReactionOut, _Out, _Request
 
 __all__ = ["PageQuery"]  # re-exported for the routes
 
@@ -24,7 +24,7 @@ class ScopeParams(_Request):
                              description="only these events (repeat the parameter for several)")
     since: IsoDate | None = Field(None, description="reactions in articles published on or after")
     until: IsoDate | None = Field(None, description="reactions in articles published on or before")
-    country: str | None = CountryCode
+    country: Country = CountryCode
     min_events: int = Field(2, ge=1, le=10_000, description="k: pairs need at least this many common events")
     top: int = Field(DEFAULT_TOP, ge=1, le=MAX_TOP,
                      description="consider the most active parties of the scope, at most this many")

@@ -290,8 +290,10 @@ def token() -> None:
 @click.option("--label", default="token", show_default=True, help="What the token is for.")
 @click.option("--replace", is_flag=True, help="Revoke other active tokens with the same label first.")
 @click.option("--curl", "show_curl", is_flag=True, help="Also print a ready curl example.")
+@click.option("--url", "base_url", default="http://127.0.0.1:5000", show_default=True,
+              help="Where the server answers, for the curl example (make run passes its HOST and PORT).")
 @_domain_errors
-def token_create(label: str, replace: bool, show_curl: bool) -> None:
+def token_create(label: str, replace: bool, show_curl: bool, base_url: str) -> None:
     """Create a token and print it; only its hash is kept, so note it now."""
     from .auth import create_token
 
@@ -302,7 +304,7 @@ def token_create(label: str, replace: bool, show_curl: bool) -> None:
     click.echo(secret)
     click.echo(f"token {token_id} ({label}) created; it is shown only once", err=True)
     if show_curl:
-        click.echo("try:\n  curl -X POST http://127.0.0.1:5000/api/articles "
+        click.echo(f"try:\n  curl -X POST {base_url.rstrip('/')}/api/articles "
                    f"-H 'Authorization: Bearer {secret}' -H 'Content-Type: application/json' "
                    "-d '{\"text\": \"Britain said the decision was a grave mistake.\", \"title\": \"Example\"}'",
                    err=True)

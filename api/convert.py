@@ -27,7 +27,11 @@ def actor_ref(actor: Actor) -> Body:
 
 
 def actor_out(actor: Actor) -> Body:
-    return {**actor_ref(actor), "aliases": list(actor.aliases)}
+    return {**actor_ref(actor), "aliases": list(actor.aliases), "reviewed": actor.reviewed}
+
+
+def actor_counts(counts: q.ActorCounts) -> Body:
+    return {**counts.by_stance, "total": counts.total}
 
 
 def event_ref(event_id: str, label: str) -> Body:
@@ -45,7 +49,7 @@ def reaction_out(view: q.ReactionView) -> Body:
 def event_out(summary: q.EventSummary) -> Body:
     e = summary.event
     return {"id": e.id, "label": e.label, "date": _day(e.date), "articles": summary.articles,
-            "counts": dict(summary.counts)}
+            "counts": dict(summary.counts), "actors": actor_counts(summary.actors)}
 
 
 def event_detail(detail: q.EventDetail) -> Body:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote, urlencode
 
-from flask import Flask, Response, current_app, json, render_template_string, request
+from flask import Flask, Response, current_app, json, redirect, render_template_string, request
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import InvalidInput, ModelUnavailable, NotFound, ReactionGraphError
+from graph.errors import InvalidInput, Merged, ModelUnavailable, NotFound, ReactionGraphError
 from graph.migrate import SchemaOutOfDate
 
 PROBLEM_TYPE = "application/problem+json"
@@ -41,7 +42,21 @@ def problem(status: int, title: str, detail: str | None = None, *, errors: list[
     return response
 
 
+def _moved(exc: Merged) -> str | None:
+    """This request's URL with the merged actor's id in place of the old one, or None if it holds none."""
+    segments = [exc.into if part == exc.source else part for part in request.path.split("/")]
+    args = [(k, exc.into if v == exc.source else v) for k, v in request.args.items(multi=True)]
+    if segments == request.path.split("/") and args == list(request.args.items(multi=True)):
+        return None
+    return "/".join(quote(part) for part in segments) + (f"?{urlencode(args)}" if args else "")
+
+
 def _domain(exc: ReactionGraphError) -> Response:
+    if isinstance(exc, Merged) and request.method in ("GET", "HEAD"):
+        # Saved links to an actor merged since keep working: they lead to the actor it became.
+        target = _moved(exc)
+        if target is not None:
+            return redirect(target, 301)
     status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
     errors = [{"loc": [], "msg": str(exc), "type": "invalid_input"}] if status == 422 else None
     return problem(status, exc.title, str(exc), errors=errors)

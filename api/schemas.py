@@ -14,7 +14,8 @@ import re
 from typing import Annotated, Any, Literal
 
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator,
+                      model_validator)
 
 from graph.models import ActorKind, Stance
 from graph.paging import DEFAULT_LIMIT, MAX_CURSOR_CHARS, MAX_LIMIT
@@ -29,7 +30,15 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-CountryCode = Field(default=None, pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code")
+CountryCode = Field(default=None, pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code, in any case")
+
+
+def _upper(value: str | None) -> str | None:
+    return value.upper() if value is not None else None
+
+
+# A country filter: "gb" and "GB" both mean the United Kingdom, as in /api/countries/<code>.
+Country = Annotated[str | None, AfterValidator(_upper)]
 
 
 class _Request(BaseModel):
@@ -106,13 +115,13 @@ class EventsQuery(PageQuery):
 
 class ActorsQuery(PageQuery):
     kind: ActorKind | None = None
-    country: str | None = CountryCode
+    country: Country = CountryCode
     q: str | None = Field(None, max_length=200, description="text any of the actor's names contains")
 
 
 class EventReactionsQuery(PageQuery):
     stance: Stance | None = None
-    country: str | None = CountryCode
+    country: Country = CountryCode
     kind: ActorKind | None = None
     actor: str | None = Field(None, max_length=100, description="actor id")
 
@@ -121,7 +130,7 @@ class ReactionsQuery(PageQuery):
     event: str | None = Field(None, max_length=100, description="event id")
     actor: str | None = Field(None, max_length=100, description="actor id")
     stance: Stance | None = None
-    country: str | None = CountryCode
+    country: Country = CountryCode
     kind: ActorKind | None = None
     since: IsoDate | None = Field(None, description="articles published on or after")
     until: IsoDate | None = Field(None, description="articles published on or before")
@@ -186,6 +195,30 @@ class MergeIn(_Request):
     into: str = Field(min_length=1, max_length=100, description="id of the one that remains")
 
 
+_NAME = _no_control(_CONTROL, "a name")
+
+
+class ActorPatch(_Request):
+    """A person's correction of an actor; any field left out stays as it is, null clears the optional ones."""
+
+    name: Annotated[str | None, _NAME] = Field(None, min_length=1, max_length=500)
+    kind: ActorKind | None = None
+    country: Country = Field(None, pattern=r"^[A-Za-z]{2}$",
+                             description="ISO 3166-1 alpha-2 code, in any case; null: none")
+    role: Annotated[str | None, _no_control(_CONTROL, "a role")] = Field(None, min_length=1, max_length=500)
+    organization: Annotated[str | None, _no_control(_CONTROL, "an organization")] = Field(
+        None, min_length=1, max_length=500)
+
+    @model_validator(mode="after")
+    def _something(self) -> "ActorPatch":
+        if not self.model_fields_set:
+            raise ValueError("give a new name, kind, country, role and/or organization")
+        for required in ("name", "kind"):
+            if required in self.model_fields_set and getattr(self, required) is None:
+                raise ValueError(f"{required} cannot be null")
+        return self
+
+
 class ReactionPatch(_Request):
     stance: Stance | None = None
     note: Annotated[str | None, _no_control(_CONTROL_BUT_LINES, "a note (but for tabs and line breaks)")] = Field(
@@ -230,6 +263,7 @@ class ActorRef(_Out):
 
 class ActorOut(ActorRef):
     aliases: list[str]
+    reviewed: bool = Field(description="a person corrected it (PATCH): ingests no longer change it")
 
 
 class EventRef(_Out):
@@ -257,12 +291,18 @@ class ReactionOut(_Out):
     note: str | None
 
 
+class ActorCounts(StanceCounts):
+    total: int = Field(description="distinct actors in all (one actor may take two stances)")
+
+
 class EventOut(_Out):
     id: str
     label: str
     date: dt.date | None
     articles: int
-    counts: StanceCounts
+    counts: StanceCounts = Field(description="reactions by stance")
+    actors: ActorCounts = Field(description="distinct actors by stance and in all: an actor quoted in three "
+                                            "articles is three reactions, one actor")
 
 
 class EventDetail(EventOut):
@@ -299,16 +339,18 @@ class Ingested(_Out):
 
 
 class ActorDetail(ActorOut):
-    counts: StanceCounts
-    reactions: list[ReactionOut]
+    counts: StanceCounts = Field(description="reactions by stance")
+    items: list[ReactionOut] = Field(description="its reactions, newest first")
     next_cursor: str | None
 
 
 class CountryDetail(_Out):
     code: str
     name: str
-    counts: StanceCounts
-    reactions: list[ReactionOut]
+    counts: StanceCounts = Field(description="reactions by stance")
+    actors: ActorCounts = Field(description="distinct actors (the country, its officials, its bodies) by stance "
+                                            "and in all")
+    items: list[ReactionOut] = Field(description="reactions of the country's actors, newest first")
     next_cursor: str | None
 
 

@@ -27,6 +27,17 @@ class NotFound(ReactionGraphError):
     title = "Not found"
 
 
+class Merged(NotFound):
+    """An id that named an actor since merged into another: saved links should follow to `into`."""
+
+    title = "Merged"
+
+    def __init__(self, message: str, source: str, into: str) -> None:
+        super().__init__(message)
+        self.source = source
+        self.into = into
+
+
 class ModelUnavailable(ReactionGraphError):
     """The spaCy pipeline named by the settings cannot be loaded."""
 

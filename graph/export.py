@@ -103,16 +103,23 @@ def _graphml(graph: GraphStream) -> Iterator[str]:
     yield "</graph></graphml>\n"
 
 
+_GEXF_OWN = ("label", "weight")  # edge attributes GEXF writes as attributes of <edge>, not as attvalues
+
+
 def _gexf(graph: GraphStream) -> Iterator[str]:
-    # GEXF 1.2 as networkx writes it: labels in the label attribute, the
-    # multigraph key in a `networkx_key` attribute, edges numbered.
+    # GEXF 1.2 as networkx writes it: labels and weights in the label and
+    # weight attributes, the multigraph key in a `networkx_key` attribute.
+    # Each edge's id is its key, unique in the graph and the same in every
+    # export (Gephi drops an edge whose id it has seen; numbering edges in
+    # order of writing would give one reaction a new id in each file).
     yield ("<?xml version='1.0' encoding='utf-8'?>\n<gexf xmlns=\"http://www.gexf.net/1.2draft\" "
            "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://www.gexf.net/"
            "1.2draft http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n<meta><creator>reactiongraph"
            "</creator></meta>\n<graph defaultedgetype=\"directed\" mode=\"static\" name=\"\">\n")
     ids: dict[tuple[str, str], str] = {}
     declared = (("node", {k: v for k, v in graph.node_attributes.items() if k != "label"}),
-                ("edge", {**{k: v for k, v in graph.edge_attributes.items() if k != "label"}, "networkx_key": str}))
+                ("edge", {**{k: v for k, v in graph.edge_attributes.items() if k not in _GEXF_OWN},
+                          "networkx_key": str}))
     for scope, attributes in declared:
         yield f'<attributes mode="static" class="{scope}">\n'
         for name, kind in attributes.items():
@@ -123,16 +130,16 @@ def _gexf(graph: GraphStream) -> Iterator[str]:
 
     def values(scope: str, data: dict[str, Any]) -> str:
         shown = "".join(f'<attvalue for="{ids[(scope, name)]}" value={_attr(_text(v) if isinstance(v, bool) else v)}/>'
-                        for name, v in data.items() if v is not None and name != "label")
+                        for name, v in data.items() if v is not None and name not in _GEXF_OWN)
         return f"<attvalues>{shown}</attvalues>" if shown else ""
 
     yield "<nodes>\n"
     for node, data in graph.nodes():
         yield f"<node id={_attr(node)} label={_attr(data.get('label', node))}>{values('node', data)}</node>\n"
     yield "</nodes>\n<edges>\n"
-    for number, (u, v, key, data) in enumerate(graph.edges()):
-        label = f" label={_attr(data['label'])}" if data.get("label") is not None else ""
-        yield (f'<edge source={_attr(u)} target={_attr(v)} id="{number}"{label}>'
+    for u, v, key, data in graph.edges():
+        own = "".join(f" {name}={_attr(data[name])}" for name in _GEXF_OWN if data.get(name) is not None)
+        yield (f'<edge source={_attr(u)} target={_attr(v)} id={_attr(key)}{own}>'
                f'{values("edge", {**data, "networkx_key": key})}</edge>\n')
     yield "</edges>\n</graph>\n</gexf>\n"
 

@@ -12,7 +12,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 
 from .errors import ReactionGraphError
 
@@ -51,6 +51,24 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
     return before, current(engine) or ""
+
+
+def is_blank(engine: Engine) -> bool:
+    """True when the database holds no table at all (in its default schema): a new database."""
+    return not inspect(engine).get_table_names()
+
+
+def prepare(engine: Engine) -> None:
+    """Create the schema in a new, empty database; otherwise `check` it.
+
+    A first `ingest`, `serve` or app start on a fresh DATABASE_URL should
+    just work. A database that holds tables but is at another revision is
+    never upgraded behind its owner's back (other workers may still run the
+    old code): it is refused, saying to run `reactiongraph db upgrade`.
+    """
+    if current(engine) is None and is_blank(engine):
+        upgrade(engine)
+    check(engine)
 
 
 def check(engine: Engine) -> None:

@@ -114,6 +114,7 @@ class Actor(_ActorFields):
     """Someone who reacts: a person, an organisation or a country."""
 
     id: str
+    reviewed: bool = False  # a person set its name, kind, country, role or organisation: ingests keep them
 
 
 class _ReactionFields(_Model):

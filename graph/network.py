@@ -52,11 +52,26 @@ NODE_ATTRIBUTES: dict[str, type] = {
     "country": str, "role": str, "organization": str, "aliases": str,
 }
 EDGE_ATTRIBUTES: dict[str, type] = {
-    "relation": str, "stance": str, "confidence": float, "reviewed": bool, "quote": str, "cue": str,
-    "article": str, "article_title": str, "date": str, "note": str,
+    "relation": str, "stance": str, "confidence": float, "weight": float, "reviewed": bool, "quote": str,
+    "cue": str, "article": str, "article_title": str, "date": str, "note": str,
 }
 REPORTS = {"relation": "reports"}
 AFFILIATED = {"relation": "affiliated_with"}
+
+
+# Edge keys are unique across the whole graph, not only between two nodes:
+# GraphML and GEXF write them as edge ids, and Gephi silently drops an edge
+# whose id it has already seen. A reaction's key is its id; the others are
+# named by the one row they come from, so they are stable across exports.
+
+def reports_key(article_id: str) -> str:
+    """Key (and GraphML/GEXF edge id) of the edge from an article to its event."""
+    return f"reports:{article_id}"
+
+
+def affiliated_key(actor_id: str) -> str:
+    """Key (and GraphML/GEXF edge id) of the edge from an actor to its country."""
+    return f"affiliated_with:{actor_id}"
 
 
 def _attrs(**values: Any) -> dict[str, Any]:
@@ -96,8 +111,9 @@ def country_attrs(code: str) -> dict[str, Any]:
 
 def reacted_attrs(stance: str, confidence: float, reviewed: bool, quote: str, cue: str, article: str,
                   article_title: str | None, published: dt.date | None, note: str | None) -> dict[str, Any]:
-    """Attributes of a `reacted` edge."""
-    return {"relation": "reacted", "stance": stance, "confidence": float(confidence), "reviewed": bool(reviewed),
+    """Attributes of a `reacted` edge; `weight` repeats the confidence, as Gephi and Cytoscape weigh edges by it."""
+    return {"relation": "reacted", "stance": stance, "confidence": float(confidence), "weight": float(confidence),
+            "reviewed": bool(reviewed),
             **_attrs(quote=quote, cue=cue, article=article, article_title=article_title, date=_iso(published),
                      note=note)}
 
@@ -113,7 +129,7 @@ def build_graph(scope: Scope) -> nx.MultiDiGraph:
                                                          art.published))
         event_id = scope.article_events.get(art.id)
         if event_id and g.has_node(event_node(event_id)):
-            g.add_edge(article_node(art.id), event_node(event_id), key="reports", **REPORTS)
+            g.add_edge(article_node(art.id), event_node(event_id), key=reports_key(art.id), **REPORTS)
     actors = {a.id: a for a in scope.actors}
     for actor in scope.actors:
         node = actor_node(actor)
@@ -123,7 +139,7 @@ def build_graph(scope: Scope) -> nx.MultiDiGraph:
             code = actor.country
             if not g.has_node(country_node(code)):
                 g.add_node(country_node(code), **country_attrs(code))
-            g.add_edge(node, country_node(code), key="affiliated_with", **AFFILIATED)
+            g.add_edge(node, country_node(code), key=affiliated_key(actor.id), **AFFILIATED)
     for r in scope.reactions:
         actor = actors.get(r.actor)
         article = articles.get(r.article)

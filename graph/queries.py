@@ -13,19 +13,32 @@ from typing import Any
 from sqlalchemy import Engine, Select, func, literal, or_, select, true
 
 from . import schema as t
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, Merged, NotFound
 from .models import STANCES, Actor, Article, Event, Reaction, trusted
 from .names import fold
 from .paging import Order, Page, page_of, paged
 
 
 @dataclass(frozen=True)
+class ActorCounts:
+    """How many distinct actors took each stance, and in all.
+
+    Not the reactions: an actor quoted in three articles about one event is
+    three reactions but one actor (and one actor may take two stances).
+    """
+
+    by_stance: dict[str, int]
+    total: int
+
+
+@dataclass(frozen=True)
 class EventSummary:
-    """An event with its article count and how many reactions took each stance."""
+    """An event with its article count, how many reactions took each stance, and how many actors."""
 
     event: Event
     articles: int
     counts: dict[str, int]
+    actors: ActorCounts
 
 
 @dataclass(frozen=True)
@@ -81,7 +94,7 @@ class Scope:
 
 # The actor's kind and country come with the reaction row itself (see schema.reactions).
 _ACTOR_COLUMNS = (t.actors.c.name.label("actor_name"), t.actors.c.role.label("actor_role"),
-                  t.actors.c.organization.label("actor_organization"))
+                  t.actors.c.organization.label("actor_organization"), t.actors.c.reviewed.label("actor_reviewed"))
 
 
 # Rows read back were validated when they were written (and the schema's
@@ -112,7 +125,8 @@ def _view(row: Any) -> ReactionView:
                        span=(v["span_start"], v["span_end"]), cue=v["cue"], reviewed=bool(v["reviewed"]),
                        note=v["note"])
     actor = trusted(Actor, id=v["actor_id"], name=v["actor_name"], kind=v["actor_kind"], country=v["actor_country"],
-                    role=v["actor_role"], organization=v["actor_organization"], aliases=())
+                    role=v["actor_role"], organization=v["actor_organization"], aliases=(),
+                    reviewed=bool(v["actor_reviewed"]))
     return ReactionView(reaction, actor, v["event_label"], v["article_title"], v["published"])
 
 
@@ -138,6 +152,15 @@ def check_id(row_id: str, what: str) -> str:
     if not isinstance(row_id, str) or len(row_id) > MAX_ID_CHARS or not _storable(row_id):
         raise NotFound(f"no {what} with id {row_id[:MAX_ID_CHARS]!r}")
     return row_id
+
+
+def not_found(conn: Any, row_id: str, what: str) -> NotFound:
+    """The error for an id no row has: for an actor merged into another, one that names it (errors.Merged)."""
+    if what == "actor":
+        row = conn.execute(select(t.actor_merges.c.into_id).where(t.actor_merges.c.source_id == row_id)).first()
+        if row is not None:
+            return Merged(f"actor {row_id!r} was merged into {row.into_id!r}", row_id, row.into_id)
+    return NotFound(f"no {what} with id {row_id!r}")
 
 
 def check_search(q: str, what: str = "q") -> str:
@@ -239,12 +262,30 @@ class Queries:
             counts[node][stance] = n
         return counts
 
+    @staticmethod
+    def _actors_by_stance(conn: Any, column: Any, keys: list[str]) -> dict[str, dict[str, int]]:
+        """Distinct actors by stance of each value of `column` (event id or country code) in `keys`.
+
+        An index-only range each, in actor order within a stance: see
+        ix_reactions_event_stance_actor, ix_reactions_country_stance_actor.
+        """
+        r = t.reactions
+        by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
+        for key, stance, n in conn.execute(select(column, r.c.stance, func.count(r.c.actor_id.distinct()))
+                                           .where(column.in_(keys)).group_by(column, r.c.stance)):
+            by_stance[key][stance] = n
+        return by_stance
+
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
         counts = self._counts(conn, [f"event:{i}" for i in ids])
+        by_stance = self._actors_by_stance(conn, t.reactions.c.event_id, ids)
+        totals = dict(conn.execute(select(t.reactions.c.event_id, func.count(t.reactions.c.actor_id.distinct()))
+                                   .where(t.reactions.c.event_id.in_(ids)).group_by(t.reactions.c.event_id)).all())
+        actors = {i: ActorCounts(by_stance[i], totals.get(i, 0)) for i in ids}
         n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).where(
             t.articles.c.event_id.in_(ids)).group_by(t.articles.c.event_id)).all())
-        return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"]) for e in events]
+        return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
@@ -294,6 +335,15 @@ class Queries:
         with self.engine.connect() as conn:
             return self._counts(conn, [f"country:{code}"])[f"country:{code}"]
 
+    def country_actors(self, code: str) -> ActorCounts:
+        """How many of a country's actors (itself, its officials, its bodies) took each stance, and in all."""
+        with self.engine.connect() as conn:
+            by_stance = self._actors_by_stance(conn, t.reactions.c.actor_country, [code])[code]
+            # The store keeps no actor without a reaction, and reactions copy their actor's country:
+            # the country's actors are all its reacting actors, counted on an index of actors.
+            total = conn.execute(select(func.count()).select_from(t.actors).where(t.actors.c.country == code))
+            return ActorCounts(by_stance, total.scalar_one())
+
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,
                   country: str | None = None, kind: str | None = None, since: dt.date | None = None,
@@ -335,7 +385,7 @@ class Queries:
         with self.engine.connect() as conn:
             row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
             if row is None:
-                raise NotFound(f"no actor with id {actor_id!r}")
+                raise not_found(conn, actor_id, "actor")
             aliases = self._aliases(conn, [actor_id]).get(actor_id, [])
             counts = self._counts(conn, [f"actor:{actor_id}"])[f"actor:{actor_id}"]
         return self._actor(row, aliases), counts
@@ -351,7 +401,8 @@ class Queries:
     @staticmethod
     def _actor(row: Any, aliases: list[str]) -> Actor:
         return trusted(Actor, id=row.id, name=row.name, kind=row.kind, country=row.country, role=row.role,
-                     organization=row.organization, aliases=tuple(a for a in aliases if a != row.name))
+                     organization=row.organization, aliases=tuple(a for a in aliases if a != row.name),
+                     reviewed=bool(row.reviewed))
 
     def actors(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
                cursor: str | None = None, limit: int = 50) -> Page[Actor]:
@@ -478,7 +529,7 @@ def scope_filter(conn: Any, event_id: str | None = None, actor_id: str | None = 
     if actor_id is not None:
         check_id(actor_id, "actor")
         if conn.execute(select(t.actors.c.id).where(t.actors.c.id == actor_id)).first() is None:
-            raise NotFound(f"no actor with id {actor_id!r}")
+            raise not_found(conn, actor_id, "actor")
         theirs = select(r.c.event_id).where(r.c.actor_id == actor_id)
         reactions, events = r.c.event_id.in_(theirs), t.events.c.id.in_(theirs)
     if event_id is None and actor_id is None:

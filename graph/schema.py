@@ -8,7 +8,7 @@ thing make the same id.
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
-                        Integer, MetaData, String, Table, Text, UniqueConstraint)
+                        Integer, MetaData, String, Table, Text, UniqueConstraint, false)
 
 metadata = MetaData()
 
@@ -45,6 +45,8 @@ actors = Table(
     Column("country", String(2)),
     Column("role", Text),
     Column("organization", Text),
+    # Set by a person (PATCH /api/actors/<id>): ingests never change it again.
+    Column("reviewed", Boolean, nullable=False, default=False, server_default=false()),
     CheckConstraint("kind IN ('person', 'organization', 'country')", name="ck_actors_kind"),
     Index("ix_actors_country", "country"),
     Index("ix_actors_kind", "kind"),
@@ -93,6 +95,10 @@ reactions = Table(
     # Each party's events and stances, for alignment (graph.alignment): an index scan, not a read of every quote.
     Index("ix_reactions_actor_event", "actor_id", "event_id", "stance"),
     Index("ix_reactions_country_actor_event", "actor_country", "actor_id", "event_id", "stance"),
+    # Distinct actors of an event (a country) by stance, for their counts: an index-only range.
+    Index("ix_reactions_event_stance_actor", "event_id", "stance", "actor_id"),
+    Index("ix_reactions_country_stance_actor", "actor_country", "stance", "actor_id"),
+    Index("ix_reactions_event_actor", "event_id", "actor_id"),
 )
 
 # Reactions counted by stance for every event, actor and country node

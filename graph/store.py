@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+import pycountry
 from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
@@ -27,7 +28,7 @@ from . import schema as t
 from .errors import InvalidInput, NotFound
 from .models import STANCES, Extraction, ExtractedActor
 from .names import fold
-from .queries import Queries, check_id
+from .queries import Queries, check_id, not_found
 
 
 def _hash_id(prefix: str, *parts: str) -> str:
@@ -117,10 +118,13 @@ class Store(Queries):
 
     @classmethod
     def open(cls, url: str) -> "Store":
-        """Connect to `url` (an SQLAlchemy URL); its schema must be up to date (see graph.migrate)."""
+        """Connect to `url` (an SQLAlchemy URL), setting up a new, empty database (see graph.migrate.prepare).
+
+        Any other database must be at the code's schema revision.
+        """
         engine = make_engine(url)
         try:
-            migrate.check(engine)
+            migrate.prepare(engine)
         except Exception:
             engine.dispose()
             raise
@@ -309,11 +313,12 @@ class Store(Queries):
             if row.kind == "person" and not (mine <= theirs or theirs <= mine):
                 continue
             updates = {}
-            if row.kind == found.kind and len(found.name) > len(row.name):
-                updates["name"] = found.name
-            for column in ("country", "role", "organization"):
-                if row.kind == found.kind and getattr(row, column) is None and getattr(found, column) is not None:
-                    updates[column] = getattr(found, column)
+            if row.kind == found.kind and not row.reviewed:  # a person's correction is never undone by a mention
+                if len(found.name) > len(row.name):
+                    updates["name"] = found.name
+                for column in ("country", "role", "organization"):
+                    if getattr(row, column) is None and getattr(found, column) is not None:
+                        updates[column] = getattr(found, column)
             if updates:
                 conn.execute(update(t.actors).where(t.actors.c.id == row.id).values(**updates))
                 if "country" in updates:
@@ -352,7 +357,7 @@ class Store(Queries):
         check_id(row_id, what)
         row = conn.execute(select(table).where(table.c.id == row_id)).first()
         if row is None:
-            raise NotFound(f"no {what} with id {row_id!r}")
+            raise not_found(conn, row_id, what)
         return row
 
     @staticmethod
@@ -434,6 +439,39 @@ class Store(Queries):
             conn.execute(delete(t.actor_merges).where(t.actor_merges.c.source_id == actor_id))
             conn.execute(insert(t.actor_merges).values(source_id=actor_id, into_id=into))
             conn.execute(delete(t.actors).where(t.actors.c.id == actor_id))
+
+    def update_actor(self, actor_id: str, changes: Mapping[str, Any]) -> None:
+        """A person's correction of an actor: name, kind, country, role and/or organization.
+
+        The actor is then marked reviewed, and later ingests that resolve a
+        mention to it leave these fields as the person set them (as they
+        leave a corrected reaction). A new name becomes an alias too, so the
+        articles that use it find the actor. Its reactions take the new kind
+        and country at once, and with them the country counts.
+        """
+        unknown = set(changes) - {"name", "kind", "country", "role", "organization"}
+        if unknown or not changes:
+            raise InvalidInput("give a new name, kind, country, role and/or organization")
+        values = dict(changes)
+        if "name" in values and not (isinstance(values["name"], str) and values["name"].strip()):
+            raise InvalidInput("name cannot be empty")
+        if values.get("country") is not None:
+            values["country"] = values["country"].upper()
+            if len(values["country"]) != 2 or pycountry.countries.get(alpha_2=values["country"]) is None:
+                raise InvalidInput(f"{changes['country']!r} is not an ISO 3166-1 alpha-2 country code")
+        with self._write() as conn:
+            row = self._require(conn, t.actors, actor_id, "actor")
+            kind = values.get("kind", row.kind)
+            country = values.get("country", row.country)
+            if kind not in ("person", "organization", "country"):
+                raise InvalidInput(f"kind must be person, organization or country, got {kind!r}")
+            if kind == "country" and not country:
+                raise InvalidInput("a country actor needs its country code")
+            conn.execute(update(t.actors).where(t.actors.c.id == actor_id).values(**values, reviewed=True))
+            if "name" in values:
+                self._add_aliases(conn, actor_id, {values["name"]})
+            if (kind, country) != (row.kind, row.country):
+                self._sync_reactions(conn, actor_id, kind, country)
 
     def correct_reaction(self, reaction_id: str, stance: str | None = None, note: str | None = None) -> None:
         """A person's correction: set stance and/or note, and mark the reaction reviewed."""

@@ -116,12 +116,12 @@ def _edges(scope: _Scope) -> Iterator[Edge]:
     for row in scope.rows(select(t.articles.c.id, t.articles.c.event_id)
                           .where(scope.where.articles, t.articles.c.event_id.in_(in_scope))
                           .order_by(t.articles.c.id)):
-        yield net.article_node(row.id), net.event_node(row.event_id), "reports", dict(net.REPORTS)
+        yield net.article_node(row.id), net.event_node(row.event_id), net.reports_key(row.id), dict(net.REPORTS)
     for row in scope.rows(select(t.actors.c.id, t.actors.c.kind, t.actors.c.country)
                           .where(scope.where.actors, t.actors.c.kind != "country", t.actors.c.country.is_not(None))
                           .order_by(t.actors.c.id)):
-        yield (net.actor_node_of(row.id, row.kind, row.country), net.country_node(row.country), "affiliated_with",
-               dict(net.AFFILIATED))
+        yield (net.actor_node_of(row.id, row.kind, row.country), net.country_node(row.country),
+               net.affiliated_key(row.id), dict(net.AFFILIATED))
     r = t.reactions
     query = (select(r.c.id, r.c.actor_id, r.c.actor_kind, r.c.actor_country, r.c.event_id, r.c.article_id,
                     r.c.stance, r.c.confidence, r.c.reviewed, r.c.evidence, r.c.cue, r.c.note,

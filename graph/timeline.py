@@ -15,10 +15,10 @@ from sqlalchemy import Engine, String, cast, func, literal, select
 
 from . import schema as t
 from .alignment import position
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput
 from .network import country_attrs
 from .paging import Order, Page, page_of, paged
-from .queries import Queries, ReactionView, _view
+from .queries import Queries, ReactionView, _view, not_found
 
 By = Literal["actor", "country"]
 _UNDATED = "9999-12-31"  # sorts after every real date
@@ -39,7 +39,7 @@ def _ordered(where: Any, cursor: str | None, limit: int) -> tuple[Any, list[Orde
 def _require(engine: Engine, table: Any, row_id: str, what: str) -> None:
     with engine.connect() as conn:
         if conn.execute(select(table.c.id).where(table.c.id == row_id)).first() is None:
-            raise NotFound(f"no {what} with id {row_id!r}")
+            raise not_found(conn, row_id, what)
 
 
 def actor_timeline(engine: Engine, actor_id: str, cursor: str | None = None, limit: int = 50) -> Page[ReactionView]:

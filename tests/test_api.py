@@ -199,7 +199,7 @@ def test_actors_list_and_detail(client: FlaskClient, sample: dict) -> None:
     assert [a["name"] for a in found] == ["Donald Trump"]
     detail = client.get(f"/api/actors/{found[0]['id']}").json
     assert "Trump" in detail["aliases"] and detail["counts"]["support"] == 1
-    assert detail["reactions"][0]["event"]["id"] == sample["event"]["id"]
+    assert detail["items"][0]["event"]["id"] == sample["event"]["id"]
 
 
 def test_merge_actors_and_later_ingests_follow(client: FlaskClient, auth: dict, sample: dict) -> None:
@@ -207,7 +207,8 @@ def test_merge_actors_and_later_ingests_follow(client: FlaskClient, auth: dict, 
     merged = client.post(f"/api/actors/{actors['British Foreign Office']}/merge",
                          json={"into": actors["United Kingdom"]}, headers=auth).json
     assert merged["id"] == actors["United Kingdom"] and "British Foreign Office" in merged["aliases"]
-    problem(client.get(f"/api/actors/{actors['British Foreign Office']}"), 404)
+    moved = client.get(f"/api/actors/{actors['British Foreign Office']}")
+    assert moved.status_code == 301 and moved.headers["Location"] == f"/api/actors/{actors['United Kingdom']}"
     later = post(client, auth, "The British Foreign Office said the vote was a grave mistake.", title="A vote")
     assert [r["actor"]["id"] for r in later["reactions"]] == [actors["United Kingdom"]]
     problem(client.post(f"/api/actors/{actors['Marco Rubio']}/merge", json={"into": actors["Marco Rubio"]},
@@ -217,10 +218,10 @@ def test_merge_actors_and_later_ingests_follow(client: FlaskClient, auth: dict, 
 def test_country_reactions_include_officials_and_bodies(client: FlaskClient, sample: dict) -> None:
     gb = client.get("/api/countries/GB").json
     assert gb["name"] == "United Kingdom" and gb["counts"]["oppose"] == 3
-    assert {r["actor"]["name"] for r in gb["reactions"]} == {"United Kingdom", "British Foreign Office",
+    assert {r["actor"]["name"] for r in gb["items"]} == {"United Kingdom", "British Foreign Office",
                                                              "Tobias Ellwood"}
     assert client.get("/api/countries/gb").json["code"] == "GB"
-    assert client.get("/api/countries/FJ").json["reactions"] == []
+    assert client.get("/api/countries/FJ").json["items"] == []
     problem(client.get("/api/countries/XX"), 404)
 
 
@@ -279,7 +280,8 @@ def test_graph_download(client: FlaskClient, sample: dict, fmt: str, media: str)
 ENDPOINTS = [
     ("get", "/api/articles/{id}"), ("delete", "/api/articles/{id}"), ("get", "/api/events/{id}"),
     ("patch", "/api/events/{id}"), ("post", "/api/events/{id}/merge"), ("get", "/api/events/{id}/reactions"),
-    ("get", "/api/actors/{id}"), ("post", "/api/actors/{id}/merge"), ("get", "/api/reactions/{id}"),
+    ("get", "/api/actors/{id}"), ("patch", "/api/actors/{id}"), ("post", "/api/actors/{id}/merge"),
+    ("get", "/api/reactions/{id}"),
     ("patch", "/api/reactions/{id}"), ("delete", "/api/reactions/{id}"), ("get", "/api/countries/{id}"),
     ("get", "/api/graph?event={id}"), ("get", "/api/export.graphml?actor={id}"),
 ]
@@ -290,7 +292,7 @@ BODIES = {"patch": {"label": "x", "stance": "oppose"}, "post": {"into": "whateve
 def test_unknown_ids_are_404_problems(client: FlaskClient, auth: dict, sample: dict, method: str, path: str) -> None:
     body = BODIES.get(method)
     if method == "patch":
-        body = {"label": "x"} if "events" in path else {"stance": "oppose"}
+        body = {"label": "x"} if "events" in path else {"role": "x"} if "actors" in path else {"stance": "oppose"}
     response = getattr(client, method)(path.format(id="nope-123"), json=body, headers=auth)
     assert "nope-123" in problem(response, 404)["detail"]
 
@@ -309,7 +311,8 @@ def test_lists_validate_paging(client: FlaskClient, sample: dict, path: str) -> 
 
 
 WRITES = [("post", "/api/articles"), ("patch", "/api/events/{event}"), ("post", "/api/events/{event}/merge"),
-          ("post", "/api/actors/{actor}/merge"), ("patch", "/api/reactions/{reaction}")]
+          ("patch", "/api/actors/{actor}"), ("post", "/api/actors/{actor}/merge"),
+          ("patch", "/api/reactions/{reaction}")]
 
 
 def _fill(path: str, sample: dict) -> str:

@@ -13,8 +13,9 @@ import networkx as nx
 import pytest
 from click.testing import Result
 
+from graph import migrate
 from graph.extract.text import normalise
-from graph.store import Store
+from graph.store import Store, make_engine
 
 from .conftest import SAMPLE
 
@@ -135,12 +136,18 @@ def test_stats(invoke: Invoke, seeded: Result) -> None:
 def test_installed_console_script(tmp_path: Path) -> None:
     exe = shutil.which("reactiongraph", path=str(Path(sys.executable).parent))
     assert exe, "the reactiongraph console script is not installed"
-    env = {"REACTIONGRAPH_DATABASE_URL": f"sqlite:///{tmp_path / 's.sqlite3'}", "PATH": str(Path(exe).parent)}
+    # A new database is set up by the first command that uses it; one at an older revision is refused.
+    old = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(old)
+    migrate.upgrade(engine, "0005")
+    engine.dispose()
+    env = {"REACTIONGRAPH_DATABASE_URL": old, "PATH": str(Path(exe).parent)}
     early = subprocess.run([exe, "ingest", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=120)
-    assert early.returncode == 2 and "run `reactiongraph db upgrade`" in early.stderr
-    assert early.stderr.strip().count("\n") == 0
+    assert early.returncode == 2 and "is at schema revision 0005" in early.stderr
+    assert "run `reactiongraph db upgrade`" in early.stderr and early.stderr.strip().count("\n") == 0
     upgraded = subprocess.run([exe, "db", "upgrade"], capture_output=True, text=True, env=env, timeout=120)
     assert upgraded.returncode == 0 and "schema at" in upgraded.stdout
+    env["REACTIONGRAPH_DATABASE_URL"] = f"sqlite:///{tmp_path / 'new.sqlite3'}"
     done = subprocess.run([exe, "ingest", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "10 reactions" in done.stdout

@@ -1,12 +1,15 @@
-"""Actors and countries: profiles, their reactions, manual merges."""
+"""Actors and countries: profiles, their reactions, corrections and manual merges."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pycountry
 from flask import Response
 
 from graph.errors import NotFound
 from graph.countries import gazetteer
+from graph.paging import DEFAULT_LIMIT
 
 from .. import convert, schemas as s
 from ..services import services
@@ -24,27 +27,37 @@ def list_actors(query: s.ActorsQuery) -> Response:
                          page.next_cursor)
 
 
-@bp.get("/actors/<id>", responses={200: s.ActorDetail, **READ_ERRORS})
-def get_actor(path: s.IdPath, query: s.PageQuery) -> Response:
-    """An actor's profile, aliases, and every reaction across events (paged, newest first)."""
+def _profile(actor_id: str, cursor: str | None = None,
+             limit: int = DEFAULT_LIMIT) -> tuple[dict[str, Any], str | None]:
+    """An actor's profile body with a page of its reactions under `items`, and the next cursor."""
     store = services().store
-    actor, counts = store.actor(path.id)
-    page = store.reactions(actor=path.id, cursor=query.cursor, limit=query.limit)
-    return page_response({**convert.actor_out(actor), "counts": counts,
-                          "reactions": [convert.reaction_out(v) for v in page.items],
-                          "next_cursor": page.next_cursor}, page.next_cursor)
+    actor, counts = store.actor(actor_id)
+    page = store.reactions(actor=actor_id, cursor=cursor, limit=limit)
+    return convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor,
+                        **convert.actor_out(actor), counts=counts), page.next_cursor
+
+
+@bp.get("/actors/<id>", responses={200: s.ActorDetail, 301: None, **READ_ERRORS})
+def get_actor(path: s.IdPath, query: s.PageQuery) -> Response:
+    """An actor's profile, aliases, and every reaction across events (paged, newest first).
+
+    The id of an actor merged into another answers 301 with the merged actor's address.
+    """
+    return page_response(*_profile(path.id, query.cursor, query.limit))
+
+
+@bp.patch("/actors/<id>", responses={200: s.ActorDetail, **WRITE_ERRORS}, security=WRITE_SECURITY)
+def patch_actor(path: s.IdPath, body: s.ActorPatch) -> Response:
+    """Correct an actor's name, kind, country, role or organisation; later ingests keep the correction."""
+    services().store.update_actor(path.id, body.model_dump(include=body.model_fields_set))
+    return json_response(_profile(path.id)[0])
 
 
 @bp.post("/actors/<id>/merge", responses={200: s.ActorDetail, **WRITE_ERRORS}, security=WRITE_SECURITY)
 def merge_actor(path: s.IdPath, body: s.MergeIn) -> Response:
-    """Merge this actor into another; aliases and reactions move, later ingests follow."""
-    store = services().store
-    store.merge_actors(path.id, body.into)
-    actor, counts = store.actor(body.into)
-    page = store.reactions(actor=body.into)
-    return json_response({**convert.actor_out(actor), "counts": counts,
-                          "reactions": [convert.reaction_out(v) for v in page.items],
-                          "next_cursor": page.next_cursor})
+    """Merge this actor into another; aliases and reactions move, later ingests follow, the old id redirects."""
+    services().store.merge_actors(path.id, body.into)
+    return json_response(_profile(body.into)[0])
 
 
 @bp.get("/countries/<code>", responses={200: s.CountryDetail, **READ_ERRORS})
@@ -55,7 +68,6 @@ def get_country(path: s.CountryPath, query: s.PageQuery) -> Response:
         raise NotFound(f"{path.code!r} is not an ISO 3166-1 alpha-2 country code")
     store = services().store
     page = store.reactions(country=code, cursor=query.cursor, limit=query.limit)
-    counts = store.country_counts(code)
-    return page_response({"code": code, "name": gazetteer().name(code), "counts": counts,
-                          "reactions": [convert.reaction_out(v) for v in page.items],
-                          "next_cursor": page.next_cursor}, page.next_cursor)
+    return page_response(convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor,
+                                      code=code, name=gazetteer().name(code), counts=store.country_counts(code),
+                                      actors=convert.actor_counts(store.country_actors(code))), page.next_cursor)

@@ -1,0 +1,79 @@
+"""Counts of distinct actors (issue 18): what they add to event and country reads.
+
+Events and countries say how many distinct actors took each stance, counted
+from the reactions on an index range (graph.queries), beside the reaction
+counts kept in `stance_counts`. On a store made by bench/synth.py this
+prints the median and worst of repeated calls, for the first page of
+events, the busiest event and the busiest country (a hub: every scan of one
+grows with it).
+
+    python bench/counts.py sqlite:///bench/big.sqlite3 [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import func, select  # noqa: E402
+
+from graph import schema as t  # noqa: E402
+from graph.store import Store  # noqa: E402
+
+
+def _timed(name: str, call: Callable[[], Any], repeat: int) -> None:
+    runs = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        runs.append((time.perf_counter() - started) * 1000)
+    print(f"{name:58} median {statistics.median(runs):7.1f} ms   worst {max(runs):7.1f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("url", help="SQLAlchemy URL of a store filled by bench/synth.py")
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    store = Store.open(args.url)
+    r = t.reactions
+    with store.engine.connect() as conn:
+        event = conn.execute(select(r.c.event_id, func.count().label("n")).group_by(r.c.event_id)
+                             .order_by(func.count().desc()).limit(1)).one()
+        country = conn.execute(select(r.c.actor_country, func.count().label("n")).where(r.c.actor_country.is_not(None))
+                               .group_by(r.c.actor_country).order_by(func.count().desc()).limit(1)).one()
+    first_page = [s.event.id for s in store.events(limit=50).items]
+
+    def distinct(ids: list[str]) -> None:
+        with store.engine.connect() as conn:
+            store._actors_by_stance(conn, r.c.event_id, ids)
+            conn.execute(select(r.c.event_id, func.count(r.c.actor_id.distinct())).where(r.c.event_id.in_(ids))
+                         .group_by(r.c.event_id)).all()
+
+    def reaction_counts(ids: list[str]) -> None:
+        with store.engine.connect() as conn:
+            store._counts(conn, [f"event:{i}" for i in ids])
+
+    _timed("events, first page of 50 (whole call)", lambda: store.events(limit=50), args.repeat)
+    _timed("  its reaction counts (stance_counts)", lambda: reaction_counts(first_page), args.repeat)
+    _timed("  its distinct actors", lambda: distinct(first_page), args.repeat)
+    _timed(f"event detail, busiest ({event.n:,} reactions, whole call)", lambda: store.event_detail(event.event_id),
+           args.repeat)
+    _timed("  its distinct actors", lambda: distinct([event.event_id]), args.repeat)
+    _timed(f"country {country.actor_country} reaction counts ({country.n:,} reactions)",
+           lambda: store.country_counts(country.actor_country), args.repeat)
+    _timed(f"country {country.actor_country} distinct actors", lambda: store.country_actors(country.actor_country),
+           args.repeat)
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -69,3 +69,108 @@ def positions(g: nx.MultiDiGraph) -> dict[str, Position]:
         else:
             pos[node] = (-cell / 2, -cell / 2)
     return pos
+
+
+# -- one event: who is for, who is against -------------------------------------
+
+_CHAR = 7.0  # pixels per character of a 12 px label (system sans-serif, a little generous)
+_LINE = 16.0  # pixels per line of a 12 px label
+ACTOR_LABEL_WIDTH = 150  # labels wrap at this width (vis-network widthConstraint.maximum)
+EVENT_LABEL_WIDTH = 260
+_GAP = 28.0  # pixels between one label's box and the next node
+
+
+def _label_box(label: str) -> tuple[float, float]:
+    """Estimated width and height of a wrapped 12 px label."""
+    width = _CHAR * len(label)
+    lines = max(1, math.ceil(width / (ACTOR_LABEL_WIDTH - 2 * _CHAR)))  # words wrap a little early
+    return min(width, ACTOR_LABEL_WIDTH), lines * _LINE
+
+
+def _pitch(label: str, size: float) -> float:
+    """Vertical room of a node with its label under it."""
+    return 2 * size + _label_box(label)[1] + _GAP
+
+
+def _columns(nodes: list[str], rows: int) -> list[list[str]]:
+    return [nodes[i:i + rows] for i in range(0, len(nodes), rows)]
+
+
+def _column_width(column: list[str], label: dict[str, str], size: dict[str, float]) -> float:
+    return max(max(_label_box(label[n])[0], 2 * size[n]) for n in column) + 2 * _GAP
+
+
+def sides(g: nx.MultiDiGraph, event: str, size: dict[str, float]) -> dict[str, Position]:
+    """x, y for the graph of one event: supporters left of it, opponents right, neutral ones below.
+
+    "Who is for and who is against" is then the first thing one sees. An
+    actor with several reactions to the event stands where most of them
+    point; a tie between support and oppose counts as neutral. Countries
+    that only stand behind actors sit in a row above, each over its actors.
+    Rows and columns are spaced by the estimated size of each label, so no
+    label covers a node or another label, and the event's wrapped label has
+    the middle to itself.
+    """
+    label = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
+    side: dict[str, str] = {}
+    for node in g.nodes:
+        if node == event:
+            continue
+        votes = Counter(d["stance"] for _, v, d in g.out_edges(node, data=True)
+                        if v == event and d.get("relation") == "reacted")
+        if votes:
+            top = votes.most_common()
+            side[node] = "neutral" if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
+    order = sorted(side, key=lambda n: (str(g.nodes[n].get("country", "~")), label[n].casefold(), n))
+    groups = {s: [n for n in order if side[n] == s] for s in ("support", "oppose", "neutral")}
+    pos: dict[str, Position] = {event: (0.0, 0.0)}
+    event_lines = max(1, math.ceil(len(label[event]) * 10.5 / (EVENT_LABEL_WIDTH - 20)))
+    inner = EVENT_LABEL_WIDTH / 2 + _GAP
+    bottom = size[event] + event_lines * 22.0 + _GAP
+    top = -size[event] - _GAP
+    for stance, direction in (("support", -1.0), ("oppose", 1.0)):
+        members = groups[stance]
+        rows = max(5, math.ceil(math.sqrt(2 * len(members))))
+        x = inner
+        for column in _columns(members, rows):
+            width = _column_width(column, label, size)
+            height = sum(_pitch(label[n], size[n]) for n in column)
+            y = -height / 2
+            for n in column:
+                pos[n] = (direction * (x + width / 2), y + size[n])
+                y += _pitch(label[n], size[n])
+            x += width
+            bottom = max(bottom, height / 2)
+            top = min(top, -height / 2)
+    # Neutral ones in rows under the event and under both sides.
+    neutral = groups["neutral"]
+    per_row = max(1, min(8, math.ceil(math.sqrt(2 * len(neutral)))))
+    y = bottom + _GAP
+    for i in range(0, len(neutral), per_row):
+        row = neutral[i:i + per_row]
+        widths = [_column_width([n], label, size) for n in row]
+        x = -sum(widths) / 2
+        for n, w in zip(row, widths):
+            pos[n] = (x + w / 2, y + size[n])
+            x += w
+        y += max(_pitch(label[n], size[n]) for n in row)
+    # Countries (and anything else) in rows above, ordered by where their actors stand.
+    rest = [n for n in g.nodes if n not in pos]
+
+    def over(n: str) -> float:
+        xs = [pos[u][0] for u, _ in g.in_edges(n) if u in pos]
+        return sum(xs) / len(xs) if xs else 0.0
+
+    rest.sort(key=lambda n: (over(n), label[n].casefold(), n))
+    per_row = max(1, min(10, math.ceil(math.sqrt(3 * len(rest)))))
+    y = top - _GAP
+    for i in range(0, len(rest), per_row):
+        row = rest[i:i + per_row]
+        widths = [_column_width([n], label, size) for n in row]
+        x = -sum(widths) / 2
+        pitch = max(_pitch(label[n], size[n]) for n in row)
+        for n, w in zip(row, widths):
+            pos[n] = (x + w / 2, y - pitch + size[n])
+            x += w
+        y -= pitch
+    return pos

@@ -1,9 +1,11 @@
-"""Positions computed on the server, so big graphs draw at once.
+"""Positions computed on the server, so graphs draw at once and read the same way.
 
 A force layout of thousands of nodes takes the browser minutes (and
-networkx's spring layout ~19 s for 3,000 nodes). This layout is linear:
+networkx's spring layout ~19 s for 3,000 nodes). `positions` is linear:
 events on a grid, each actor in rings around the event it reacted to most
-(networkx's circular layout per ring), and each country near its actors.
+(opponents to the right, neutral ones below, supporters to the left), and
+each country near its actors. `sides` draws one event the same way, with
+room for every label.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ def _ring_sizes(count: int) -> list[int]:
     return sizes
 
 
+_AROUND = ("oppose", "neutral", "support")
+
+
+def _lean(g: nx.MultiDiGraph, node: str, event: str) -> str:
+    """Where an actor stands on an event: most of its reactions to it; a support-oppose tie is neutral."""
+    votes = Counter(d["stance"] for _, v, d in g.out_edges(node, data=True)
+                    if v == event and d.get("relation") == "reacted").most_common()
+    if not votes:
+        return "neutral"
+    return "neutral" if len(votes) > 1 and votes[0][1] == votes[1][1] else votes[0][0]
+
+
 def positions(g: nx.MultiDiGraph) -> dict[str, Position]:
     """x, y for every node of a stance graph (events, actors, countries)."""
     events = sorted(n for n, d in g.nodes(data=True) if d.get("type") == "event")
@@ -43,6 +57,10 @@ def positions(g: nx.MultiDiGraph) -> dict[str, Position]:
     around: dict[str, list[str]] = defaultdict(list)
     for node, event in sorted(home.items()):
         around[event].append(node)
+    # Around each event as on an event page: opponents right, neutral ones below, supporters left.
+    lean = {n: _lean(g, n, home[n]) for n in home}
+    for members in around.values():
+        members.sort(key=lambda n: _AROUND.index(lean[n]))
     radius = {e: _RING_GAP * (len(_ring_sizes(len(around[e]))) + 1) for e in events}
     cell = 2 * max(radius.values(), default=_RING_GAP) * _EVENT_GAP
     columns = max(1, math.ceil(math.sqrt(len(events))))
@@ -55,8 +73,11 @@ def positions(g: nx.MultiDiGraph) -> dict[str, Position]:
         for ring, size in enumerate(_ring_sizes(len(members)), start=1):
             ring_nodes = members[start:start + size]
             start += size
-            circle = nx.circular_layout(ring_nodes, scale=ring * _RING_GAP, center=(cx, cy))
-            pos.update({n: (float(x), float(y)) for n, (x, y) in circle.items()})
+            # Screen y grows downwards: angle 0 is right, pi/2 below, pi left; the opponents centred on 0.
+            first = -math.pi * sum(1 for n in ring_nodes if lean[n] == "oppose") / len(ring_nodes)
+            for k, n in enumerate(ring_nodes):
+                a = first + 2 * math.pi * k / len(ring_nodes)
+                pos[n] = (cx + ring * _RING_GAP * math.cos(a), cy + ring * _RING_GAP * math.sin(a))
     # Countries that did not react themselves sit near the actors affiliated with them.
     for node, data in g.nodes(data=True):
         if node in pos:
@@ -116,11 +137,8 @@ def sides(g: nx.MultiDiGraph, event: str, size: dict[str, float]) -> dict[str, P
     for node in g.nodes:
         if node == event:
             continue
-        votes = Counter(d["stance"] for _, v, d in g.out_edges(node, data=True)
-                        if v == event and d.get("relation") == "reacted")
-        if votes:
-            top = votes.most_common()
-            side[node] = "neutral" if len(top) > 1 and top[0][1] == top[1][1] else top[0][0]
+        if any(v == event and d.get("relation") == "reacted" for _, v, d in g.out_edges(node, data=True)):
+            side[node] = _lean(g, node, event)
     order = sorted(side, key=lambda n: (str(g.nodes[n].get("country", "~")), label[n].casefold(), n))
     groups = {s: [n for n in order if side[n] == s] for s in ("support", "oppose", "neutral")}
     pos: dict[str, Position] = {event: (0.0, 0.0)}

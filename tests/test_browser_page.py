@@ -292,3 +292,46 @@ def test_hostile_quotes_in_the_table_run_no_script(page: Page, live_world: tuple
         assert page.evaluate("window.__pwned") is None
         assert page.evaluate("document.querySelectorAll('img, iframe, a[href^=javascript]').length") == 0
     assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def live_crowd(db_url: str) -> Iterator[tuple[str, str]]:
+    """The app on a loopback port with one event and 250 reactions to it, the least sure last."""
+    app = create_app({"DATABASE_URL": db_url})
+    store = app.extensions["reactiongraph"].store
+    parts = [f"Delegate {i:03d} said so." for i in range(250)]
+    text = " ".join(parts)
+    reactions = []
+    for i, part in enumerate(parts):
+        start = text.index(part)
+        reactions.append(ExtractedReaction(
+            actor=ExtractedActor(name=f"Delegate {i:03d}", kind="person", country=("US", "GB", "FR")[i % 3]),
+            stance=("support", "oppose", "neutral")[i % 3], confidence=round(0.99 - i / 300, 3), evidence=part,
+            span=(start, start + len(part)), cue="said"))
+    event = store.add(Extraction(article=Article(id=article_id(text), title="A crowd", text=text),
+                                 event=EventDraft(label="A crowded event"), reactions=tuple(reactions))).event_id
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/events/{event}/graph", event
+    server.shutdown()
+    app.extensions["reactiongraph"].close()
+
+
+def test_a_long_table_shows_a_page_at_a_time_and_brings_what_is_clicked_first(page: Page,
+                                                                               live_crowd: tuple[str, str]) -> None:
+    url, event = live_crowd
+    open_graph(page, url)
+    assert len(_visible_rows(page)) == 200
+    assert page.inner_text("#more") == "show 50 more (200 of 250 shown)"
+    page.click("#more")
+    assert len(_visible_rows(page)) == 250 and page.is_hidden("#more")
+    page.uncheck("input[value=neutral]")
+    rows = _visible_rows(page)
+    assert len(rows) == 167 and "neutral" not in {r["stance"] for r in rows}
+    # the least sure reaction, last in the table, comes first when its node is clicked
+    last = node_id(page, "Delegate 249")
+    page.mouse.click(*hover_point(page, last))
+    first = page.evaluate("() => { const r = document.querySelector('#reactions tbody tr');"
+                          " return [r.dataset.actor, r.className]; }")
+    assert first == [last, "hl"]
+    assert page.evaluate("document.querySelectorAll('#reactions tr.hl').length") == 1

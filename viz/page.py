@@ -6,7 +6,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote, urlsplit
 
 import networkx as nx
@@ -44,17 +44,15 @@ class Whole:
     actors: int
 
 
-@dataclass(frozen=True)
-class Row:
-    """One reaction as the page's table lists it (escaped by the template, like all text)."""
+class Row(NamedTuple):
+    """One reaction as the page's table lists it: what its edge in the drawing does not already carry.
+
+    Sent as a JSON array (keys repeated 20,000 times weighed megabytes); the
+    page's script joins it to its edge and actor, and writes every value as
+    text.
+    """
 
     edge: str  # the id of its edge in the drawing
-    actor: str  # node ids, so a click on the graph finds its rows
-    event: str
-    actor_label: str
-    country: str  # ISO code, or ""
-    country_name: str
-    stance: str
     confidence: float
     quote: str
     article_title: str
@@ -204,19 +202,20 @@ def _link(g: nx.MultiDiGraph, article: str) -> tuple[str, str]:
 
 def _rows(g: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> list[Row]:
     """The reactions drawn, most confident first; `g` still holds the articles, for their links."""
-    rows = []
+    rows, links = [], {}
     for u, v, key, d in shown.edges(keys=True, data=True):
         if d.get("relation") != "reacted":
             continue
-        code = str(shown.nodes[u].get("country", ""))
-        href, source = _link(g, str(d.get("article", "")))
-        rows.append(Row(edge=f"{u}|{v}|{key}", actor=u, event=v, actor_label=str(shown.nodes[u].get("label", u)),
-                        country=code, country_name=gazetteer().name(code) if code else "", stance=d["stance"],
-                        confidence=float(d["confidence"]), quote=str(d.get("quote", "")),
-                        article_title=str(d.get("article_title", "") or d.get("article", "")),
-                        source=source, href=href, date=str(d.get("date", ""))))
-    rows.sort(key=lambda r: (-r.confidence, r.actor_label.casefold(), r.edge))
-    return rows
+        article = str(d.get("article", ""))
+        if article not in links:
+            links[article] = _link(g, article)
+        href, source = links[article]
+        rows.append((str(shown.nodes[u].get("label", u)).casefold(), Row(
+            edge=f"{u}|{v}|{key}", confidence=round(float(d["confidence"]), 3), quote=str(d.get("quote", "")),
+            article_title=str(d.get("article_title", "") or article), source=source, href=href,
+            date=str(d.get("date", "")))))
+    rows.sort(key=lambda r: (-r[1].confidence, r[0], r[1].edge))
+    return [row for _, row in rows]
 
 
 def _partial(shown: nx.MultiDiGraph, whole: Whole) -> str | None:
@@ -252,5 +251,7 @@ def render_page(g: nx.MultiDiGraph, *, title: str, limits: VizLimits = VizLimits
     return _environment().get_template("stance_graph.html").render(
         title=title, counts={s: all_counts[s] for s in STANCE_COLOURS}, notice=notice, nodes=nodes, edges=edges,
         options=net.options, countries=[(c, gazetteer().name(c), country_colour(c)) for c in codes],
+        country_names={c: gazetteer().name(c) for c in codes},
         colours=STANCE_COLOURS, vis_js=js, vis_css=css, links=links or {},
-        fixed=not net.options["physics"]["enabled"], rows=_rows(g, shown), partial=notice is not None)
+        fixed=not net.options["physics"]["enabled"], rows=_rows(g, shown),
+        partial=notice is not None)

@@ -21,8 +21,9 @@ from .layout import ACTOR_LABEL_WIDTH, EVENT_LABEL_WIDTH, positions, sides
 
 STANCE_COLOURS = {"support": "#2e9d4a", "oppose": "#d0342c", "neutral": "#9a9a9a"}
 SHAPES = {"event": "star", "person": "dot", "organization": "square", "country": "diamond"}
-_PALETTE = ["#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
-            "#637939", "#8c6d31", "#843c39", "#7b4173"]
+_PALETTE = [  # coalition colours on the alignment page (a country's colour: viz.colours)
+    "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
+    "#637939", "#8c6d31", "#843c39", "#7b4173"]
 _VIS_VERSION = "vis-9.1.2"
 
 

@@ -121,6 +121,22 @@ def _column_width(column: list[str], label: dict[str, str], size: dict[str, floa
     return max(max(_label_box(label[n])[0], 2 * size[n]) for n in column) + 2 * _GAP
 
 
+EVENT_LINE = 24.0  # pixels per line of the event's 18 px label, a little generous
+
+
+def event_label_lines(label: str) -> int:
+    """Estimated lines of an event's label wrapped at EVENT_LABEL_WIDTH."""
+    return max(1, math.ceil(len(label) * 10.5 / (EVENT_LABEL_WIDTH - 20)))
+
+
+def event_label_lift(label: str, size: float) -> float:
+    """How far up (vis-network's font.vadjust) to move an event's label from under its star to above it.
+
+    An estimate, for the page's first frame; the page's script then moves it by its measured height.
+    """
+    return -(2 * size + event_label_lines(label) * EVENT_LINE + 6)
+
+
 def sides(g: nx.MultiDiGraph, event: str, size: dict[str, float]) -> dict[str, Position]:
     """x, y for the graph of one event: supporters left of it, opponents right, neutral ones below.
 
@@ -142,10 +158,11 @@ def sides(g: nx.MultiDiGraph, event: str, size: dict[str, float]) -> dict[str, P
     order = sorted(side, key=lambda n: (str(g.nodes[n].get("country", "~")), label[n].casefold(), n))
     groups = {s: [n for n in order if side[n] == s] for s in ("support", "oppose", "neutral")}
     pos: dict[str, Position] = {event: (0.0, 0.0)}
-    event_lines = max(1, math.ceil(len(label[event]) * 10.5 / (EVENT_LABEL_WIDTH - 20)))
     inner = EVENT_LABEL_WIDTH / 2 + _GAP
-    bottom = size[event] + event_lines * 22.0 + _GAP
-    top = -size[event] - _GAP
+    # The event's label stands above the star (see event_label_lift): the edges of the neutral ones,
+    # from below, would cross it.
+    bottom = size[event] + _GAP
+    top = -size[event] - event_label_lines(label[event]) * EVENT_LINE - _GAP
     for stance, direction in (("support", -1.0), ("oppose", 1.0)):
         members = groups[stance]
         rows = max(5, math.ceil(math.sqrt(2 * len(members))))

@@ -17,7 +17,7 @@ from pyvis.network import Network
 from graph.countries import gazetteer
 
 from .colours import country_colour
-from .layout import ACTOR_LABEL_WIDTH, EVENT_LABEL_WIDTH, positions, sides
+from .layout import ACTOR_LABEL_WIDTH, EVENT_LABEL_WIDTH, event_label_lift, positions, sides
 
 STANCE_COLOURS = {"support": "#2e9d4a", "oppose": "#d0342c", "neutral": "#9a9a9a"}
 SHAPES = {"event": "star", "person": "dot", "organization": "square", "country": "diamond"}
@@ -154,6 +154,8 @@ def _network(g: nx.MultiDiGraph, limits: VizLimits) -> Network:
         colour = "#f2b705" if kind == "event" else country_colour(data["country"]) if data.get("country") else "#b0b0b0"
         # A white outline around the letters instead of a label box: a box hid the nodes around the event.
         font = {"size": 18 if kind == "event" else 12, "strokeWidth": 4, "strokeColor": "#ffffff"}
+        if kind == "event" and by_sides:
+            font["vadjust"] = event_label_lift(str(data.get("label", node)), size[node])
         item = {"id": node, "label": data.get("label", node), "shape": SHAPES.get(kind, "dot"),
                 "size": size[node], "color": colour, "font": font,
                 "widthConstraint": {"maximum": EVENT_LABEL_WIDTH if kind == "event" else ACTOR_LABEL_WIDTH},
@@ -255,4 +257,5 @@ def render_page(g: nx.MultiDiGraph, *, title: str, limits: VizLimits = VizLimits
         country_names={c: gazetteer().name(c) for c in codes},
         colours=STANCE_COLOURS, vis_js=js, vis_css=css, links=links or {},
         fixed=not net.options["physics"]["enabled"], rows=_rows(g, shown),
+        lift=any("vadjust" in n["font"] for n in nodes),
         partial=notice is not None)

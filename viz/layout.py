@@ -98,6 +98,7 @@ _CHAR = 7.0  # pixels per character of a 12 px label (system sans-serif, a littl
 _LINE = 16.0  # pixels per line of a 12 px label
 ACTOR_LABEL_WIDTH = 150  # labels wrap at this width (vis-network widthConstraint.maximum)
 EVENT_LABEL_WIDTH = 260
+EVENT_LINE = 24.0  # pixels per line of the event's 18 px label, a little generous
 _GAP = 28.0  # pixels between one label's box and the next node
 
 
@@ -119,9 +120,6 @@ def _columns(nodes: list[str], rows: int) -> list[list[str]]:
 
 def _column_width(column: list[str], label: dict[str, str], size: dict[str, float]) -> float:
     return max(max(_label_box(label[n])[0], 2 * size[n]) for n in column) + 2 * _GAP
-
-
-EVENT_LINE = 24.0  # pixels per line of the event's 18 px label, a little generous
 
 
 def event_label_lines(label: str) -> int:
@@ -146,7 +144,7 @@ def sides(g: nx.MultiDiGraph, event: str, size: dict[str, float]) -> dict[str, P
     that only stand behind actors sit in a row above, each over its actors.
     Rows and columns are spaced by the estimated size of each label, so no
     label covers a node or another label, and the event's wrapped label has
-    the middle to itself.
+    the space above its star to itself.
     """
     label = {n: str(d.get("label", n)) for n, d in g.nodes(data=True)}
     side: dict[str, str] = {}

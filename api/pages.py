@@ -50,7 +50,8 @@ def scope_page(event_id: str | None = None, actor_id: str | None = None,
         event = store.event(event_id)
         title = event.label + (f" ({event.date.isoformat()})" if event.date else "")
     elif actor_id is not None:
-        title = f"{store.actor(actor_id)[0].name} and its events"
+        actor = store.actor(actor_id)[0]
+        title = f"{actor.name} and {'their' if actor.kind == 'person' else 'its'} events"
     else:
         title = "All events"
     # Only what the page draws is read, capped in SQL: its cost does not grow with the store.
@@ -60,17 +61,22 @@ def scope_page(event_id: str | None = None, actor_id: str | None = None,
     return render_page(build_graph(drawn.scope), title=title, limits=shape, links=links, whole=whole)
 
 
+def _files(**scope: str) -> dict[str, str]:
+    """Links to the page's scope as GraphML and GEXF, for Gephi, Cytoscape or networkx."""
+    return {label: url_for("service.graph", format=fmt, **scope) for label, fmt in (("GraphML", "graphml"),
+                                                                                   ("GEXF", "gexf"))}
+
+
 @bp.get("/graph")
 def whole_graph() -> Response:
     """Everything in the store."""
-    return _html(scope_page(links={"API docs": "/api/docs"}))
+    return _html(scope_page(links={"API docs": "/api/docs", **_files()}))
 
 
 @bp.get("/events/<event_id>/graph")
 def event_graph(event_id: str) -> Response:
     """One event and who reacted to it."""
-    links = {"JSON": url_for("events.event_reactions", id=event_id),
-             "GraphML": f"/api/graph?event={event_id}&format=graphml"}
+    links = {"JSON": url_for("events.event_reactions", id=event_id), **_files(event=event_id)}
     return _html(scope_page(event_id=event_id, links=links))
 
 
@@ -79,4 +85,5 @@ def actor_graph(actor_id: str) -> Response:
     """One actor, the events it reacted to, and who else reacted to them."""
     return _html(scope_page(actor_id=actor_id, links={"JSON": url_for("actors.get_actor", id=actor_id),
                                                       "Timeline": url_for("alignment_pages.actor_timeline_page",
-                                                                          actor_id=actor_id)}))
+                                                                          actor_id=actor_id),
+                                                      **_files(actor=actor_id)}))

@@ -432,8 +432,7 @@ class Queries:
         Each part is capped in SQL (a tenth of `max_nodes` events, the rest
         actors, `max_edges` reactions, surest first), and the totals come from
         `stance_counts`, so a page costs the same on a store of any size;
-        article text, aliases and articles' own nodes, which a page never
-        shows, are not read.
+        article text and aliases, which a page never shows, are not read.
         """
         r, sc = t.reactions, t.stance_counts
         with self.engine.connect() as conn:
@@ -465,13 +464,15 @@ class Queries:
             titles: dict[str, Any] = {}
             for start in range(0, len(article_ids), 500):  # looked up after the cap: only the edges drawn
                 titles.update((a.id, a) for a in conn.execute(
-                    select(t.articles.c.id, t.articles.c.title, t.articles.c.published)
+                    select(t.articles.c.id, t.articles.c.title, t.articles.c.published, t.articles.c.url,
+                           t.articles.c.source)
                     .where(t.articles.c.id.in_(article_ids[start:start + 500]))))
             events = [_event(row) for row in conn.execute(select(t.events).where(t.events.c.id.in_(event_ids))
                                                           .order_by(t.events.c.id))]
             actors = [self._actor(row, []) for row in conn.execute(
                 select(t.actors).where(t.actors.c.id.in_(actor_ids)).order_by(t.actors.c.id))]
-        articles = {a.id: trusted(Article, id=a.id, title=a.title, url=None, published=a.published, source=None,
+        # The url and source are read for the page's table, which links each reaction's article.
+        articles = {a.id: trusted(Article, id=a.id, title=a.title, url=a.url, published=a.published, source=a.source,
                                   text="") for a in titles.values()}
         scope = Scope(events, actors, list(articles.values()), [_reaction(row) for row in rows],
                       {row.article_id: row.event_id for row in rows})

@@ -6,7 +6,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import quote, urlsplit
 
 import networkx as nx
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -15,12 +16,14 @@ from pyvis.network import Network
 
 from graph.countries import gazetteer
 
-from .layout import positions
+from .colours import country_colour
+from .layout import ACTOR_LABEL_WIDTH, EVENT_LABEL_WIDTH, event_label_lift, positions, sides
 
 STANCE_COLOURS = {"support": "#2e9d4a", "oppose": "#d0342c", "neutral": "#9a9a9a"}
 SHAPES = {"event": "star", "person": "dot", "organization": "square", "country": "diamond"}
-_PALETTE = ["#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
-            "#637939", "#8c6d31", "#843c39", "#7b4173"]
+_PALETTE = [  # coalition colours on the alignment page (a country's colour: viz.colours)
+    "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79",
+    "#637939", "#8c6d31", "#843c39", "#7b4173"]
 _VIS_VERSION = "vis-9.1.2"
 
 
@@ -42,9 +45,21 @@ class Whole:
     actors: int
 
 
-def _country_colours(codes: set[str]) -> dict[str, str]:
-    """Distinct colours for the countries on a page (they repeat past the palette's size)."""
-    return {code: _PALETTE[i % len(_PALETTE)] for i, code in enumerate(sorted(codes))}
+class Row(NamedTuple):
+    """One reaction as the page's table lists it: what its edge in the drawing does not already carry.
+
+    Sent as a JSON array (keys repeated 20,000 times weighed megabytes); the
+    page's script joins it to its edge and actor, and writes every value as
+    text.
+    """
+
+    edge: str  # the id of its edge in the drawing
+    confidence: float
+    quote: str
+    article_title: str
+    source: str  # the link's text: the outlet, else the address's host, else "article"
+    href: str  # the article's own address when it is http(s), else its JSON in the API
+    date: str
 
 
 @functools.cache
@@ -115,28 +130,38 @@ def _edge_title(actor: str, data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _sizes(g: nx.MultiDiGraph) -> dict[str, float]:
+    return {n: 34.0 if d.get("type") == "event" else 18.0 if d.get("kind", d.get("type")) == "country" else 13.0
+            for n, d in g.nodes(data=True)}
+
+
 def _network(g: nx.MultiDiGraph, limits: VizLimits) -> Network:
-    """A pyvis network of the graph, with positions when it is large."""
+    """A pyvis network of the graph: one event drawn by sides, a large graph with positions, else by physics."""
     net = Network(directed=True, cdn_resources="in_line", height="100%", width="100%")
-    fixed = g.number_of_nodes() > limits.physics_max_nodes
-    pos = positions(g) if fixed else {}
+    events = [n for n, d in g.nodes(data=True) if d.get("type") == "event"]
+    size = _sizes(g)
+    large = g.number_of_nodes() > limits.physics_max_nodes
+    by_sides = len(events) == 1
+    pos = sides(g, events[0], size) if by_sides else positions(g) if large else {}
     stance_counts: dict[str, Counter[str]] = {}
     for u, v, d in g.edges(data=True):
         if d.get("relation") == "reacted":
             stance_counts.setdefault(u, Counter())[d["stance"]] += 1
             stance_counts.setdefault(v, Counter())[d["stance"]] += 1
-    colours = _country_colours({d["country"] for _, d in g.nodes(data=True) if d.get("country")})
     nodes = []
     for node, data in g.nodes(data=True):
         kind = "event" if data["type"] == "event" else data.get("kind", data["type"])
-        colour = "#f2b705" if kind == "event" else colours.get(data.get("country", ""), "#b0b0b0")
+        colour = "#f2b705" if kind == "event" else country_colour(data["country"]) if data.get("country") else "#b0b0b0"
+        # A white outline around the letters instead of a label box: a box hid the nodes around the event.
+        font = {"size": 18 if kind == "event" else 12, "strokeWidth": 4, "strokeColor": "#ffffff"}
+        if kind == "event" and by_sides:
+            font["vadjust"] = event_label_lift(str(data.get("label", node)), size[node])
         item = {"id": node, "label": data.get("label", node), "shape": SHAPES.get(kind, "dot"),
-                "size": 34 if kind == "event" else 18 if kind == "country" else 13,
-                "color": colour,
-                "font": {"size": 18, "background": "rgba(255,255,255,0.85)"} if kind == "event" else {"size": 12},
+                "size": size[node], "color": colour, "font": font,
+                "widthConstraint": {"maximum": EVENT_LABEL_WIDTH if kind == "event" else ACTOR_LABEL_WIDTH},
                 "title": _node_title(data, stance_counts.get(node, Counter())),
                 "type": data["type"], "kind": kind, "country": data.get("country", "")}
-        if fixed:
+        if pos:
             item["x"], item["y"] = pos[node]
         nodes.append(item)
     edges = []
@@ -147,20 +172,53 @@ def _network(g: nx.MultiDiGraph, limits: VizLimits) -> Network:
                           "title": _edge_title(g.nodes[u].get("label", u), d)})
         elif d.get("relation") == "affiliated_with":
             edges.append({"id": f"{u}|{v}|{key}", "from": u, "to": v, "relation": "affiliated_with",
-                          "color": "#d8d8d8", "width": 0.5, "dashes": not fixed})
+                          "color": "#d8d8d8", "width": 0.5, "dashes": not large})
     # Set directly: Network.add_node/add_edge scan lists on every call (~3 s for 10,000 nodes).
     net.nodes, net.edges = nodes, edges
+    physics = not pos
     net.options = {
-        "physics": {"enabled": not fixed, "solver": "barnesHut",
-                    "stabilization": {"enabled": not fixed, "iterations": 250, "fit": True}},
+        "physics": {"enabled": physics, "solver": "barnesHut",
+                    "stabilization": {"enabled": physics, "iterations": 250, "fit": True}},
         # A fixed seed: the same graph is laid out the same way on every load.
-        "layout": {"improvedLayout": not fixed, "randomSeed": 7},
+        "layout": {"improvedLayout": physics, "randomSeed": 7},
         # Reactions always point from actor to event; arrowheads cost much at scale.
-        "edges": {"smooth": False if fixed else {"type": "continuous"},
-                  "arrows": {"to": {"enabled": not fixed, "scaleFactor": 0.6}}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": fixed, "navigationButtons": False},
+        "edges": {"smooth": {"type": "continuous"} if physics else False,
+                  "arrows": {"to": {"enabled": not large, "scaleFactor": 0.6}}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": large, "navigationButtons": False},
     }
     return net
+
+
+def _link(g: nx.MultiDiGraph, article: str) -> tuple[str, str]:
+    """How the table links an article: its own http(s) address, else its record in the API; and the link's text.
+
+    Only http(s) addresses are linked as given: a `javascript:` URL from a
+    hostile article must never become a link.
+    """
+    data = g.nodes[f"article:{article}"] if g.has_node(f"article:{article}") else {}
+    url, source = str(data.get("url", "")), str(data.get("source", ""))
+    if url.lower().startswith(("https://", "http://")):
+        host = urlsplit(url).hostname or ""
+        return url, source or host.removeprefix("www.") or "article"
+    return f"/api/articles/{quote(article, safe='')}", source or "article"
+
+
+def _rows(g: nx.MultiDiGraph, shown: nx.MultiDiGraph) -> list[Row]:
+    """The reactions drawn, most confident first; `g` still holds the articles, for their links."""
+    rows, links = [], {}
+    for u, v, key, d in shown.edges(keys=True, data=True):
+        if d.get("relation") != "reacted":
+            continue
+        article = str(d.get("article", ""))
+        if article not in links:
+            links[article] = _link(g, article)
+        href, source = links[article]
+        rows.append((str(shown.nodes[u].get("label", u)).casefold(), Row(
+            edge=f"{u}|{v}|{key}", confidence=round(float(d["confidence"]), 3), quote=str(d.get("quote", "")),
+            article_title=str(d.get("article_title", "") or article), source=source, href=href,
+            date=str(d.get("date", "")))))
+    rows.sort(key=lambda r: (-r[1].confidence, r[0], r[1].edge))
+    return [row for _, row in rows]
 
 
 def _partial(shown: nx.MultiDiGraph, whole: Whole) -> str | None:
@@ -191,9 +249,13 @@ def render_page(g: nx.MultiDiGraph, *, title: str, limits: VizLimits = VizLimits
         notice = _partial(shown, whole) or notice
     net = _network(shown, limits)
     nodes, edges, *_ = net.get_network_data()
-    countries = sorted({n["country"] for n in nodes if n["country"]})
+    codes = sorted({n["country"] for n in nodes if n["country"]}, key=lambda c: (gazetteer().name(c), c))
     js, css = _vis_assets()
     return _environment().get_template("stance_graph.html").render(
         title=title, counts={s: all_counts[s] for s in STANCE_COLOURS}, notice=notice, nodes=nodes, edges=edges,
-        options=net.options, countries=[(c, gazetteer().name(c)) for c in countries], colours=STANCE_COLOURS,
-        vis_js=js, vis_css=css, links=links or {}, fixed=not net.options["physics"]["enabled"])
+        options=net.options, countries=[(c, gazetteer().name(c), country_colour(c)) for c in codes],
+        country_names={c: gazetteer().name(c) for c in codes},
+        colours=STANCE_COLOURS, vis_js=js, vis_css=css, links=links or {},
+        fixed=not net.options["physics"]["enabled"], rows=_rows(g, shown),
+        lift=any("vadjust" in n["font"] for n in nodes),
+        partial=notice is not None)

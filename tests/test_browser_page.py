@@ -191,6 +191,22 @@ def test_the_table_lists_the_reactions_and_follows_the_filters(page: Page,
     assert _counts(page) == ["2", "support", "4", "oppose", "1", "neutral"] and len(_visible_rows(page)) == 7
 
 
+def test_the_header_counts_actors_apart_from_reactions(page: Page, live_world: tuple[str, World, Any]) -> None:
+    """Olaf Scholz reacted to E4 in two articles: two reactions, one actor, filtered or not."""
+    base, world, _ = live_world
+    open_graph(page, _event_pages(base, world)[2])
+    assert _counts(page) == ["2", "support", "6", "oppose", "1", "neutral"]
+    assert page.inner_text("#actor-count") == "8 actors"
+    page.uncheck("input[value=neutral]")  # 8 reactions left, by 7 actors (Xi Jinping was neutral)
+    assert _counts(page) == ["2", "support", "6", "oppose", "0", "neutral"]
+    assert page.inner_text("#actor-count") == "7 actors"
+    page.check("input[value=neutral]")
+    page.select_option("#country", "CN")
+    assert page.inner_text("#actor-count") == "1 actor"
+    page.select_option("#country", "")
+    assert page.inner_text("#actor-count") == "8 actors"
+
+
 def test_the_table_sorts_by_any_column(page: Page, live_world: tuple[str, World, Any]) -> None:
     base, world, _ = live_world
     open_graph(page, _event_pages(base, world)[0])

@@ -243,16 +243,18 @@ def render_page(g: nx.MultiDiGraph, *, title: str, limits: VizLimits = VizLimits
     is only the part of it drawn (read capped from the store).
     """
     all_counts = Counter(d["stance"] for _, _, d in g.edges(data=True) if d.get("relation") == "reacted")
+    actors = len({u for u, _, d in g.edges(data=True) if d.get("relation") == "reacted"})
     shown, notice = _cap(g, limits.max_nodes)
     if whole is not None:
-        all_counts = Counter(whole.counts)
+        all_counts, actors = Counter(whole.counts), whole.actors
         notice = _partial(shown, whole) or notice
     net = _network(shown, limits)
     nodes, edges, *_ = net.get_network_data()
     codes = sorted({n["country"] for n in nodes if n["country"]}, key=lambda c: (gazetteer().name(c), c))
     js, css = _vis_assets()
     return _environment().get_template("stance_graph.html").render(
-        title=title, counts={s: all_counts[s] for s in STANCE_COLOURS}, notice=notice, nodes=nodes, edges=edges,
+        title=title, counts={s: all_counts[s] for s in STANCE_COLOURS}, actors=actors, notice=notice,
+        nodes=nodes, edges=edges,
         options=net.options, countries=[(c, gazetteer().name(c), country_colour(c)) for c in codes],
         country_names={c: gazetteer().name(c) for c in codes},
         colours=STANCE_COLOURS, vis_js=js, vis_css=css, links=links or {},

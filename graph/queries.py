@@ -394,7 +394,7 @@ class Queries:
     def _aliases(conn: Any, actor_ids: list[str] | Select[Any]) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = {}
         for r in conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
-                              .order_by(t.actor_aliases.c.key)):
+                              .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)):
             aliases.setdefault(r.actor_id, []).append(r.alias)
         return aliases
 

@@ -48,8 +48,10 @@ actors = Table(
     # Set by a person (PATCH /api/actors/<id>): ingests never change it again.
     Column("reviewed", Boolean, nullable=False, default=False, server_default=false()),
     CheckConstraint("kind IN ('person', 'organization', 'country')", name="ck_actors_kind"),
-    Index("ix_actors_country", "country"),
-    Index("ix_actors_kind", "kind"),
+    # /api/actors pages by (name, id), alone or within a kind or a country (migration 0007).
+    Index("ix_actors_name", "name", "id"),
+    Index("ix_actors_country", "country", "name", "id"),
+    Index("ix_actors_kind", "kind", "name", "id"),
 )
 
 actor_aliases = Table(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import Result
@@ -28,6 +29,22 @@ def test_migrations_build_exactly_the_schema_of_the_code(db_url: str) -> None:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
     engine.dispose()
     assert diff == [], "schema.py changed without a migration: " + repr(diff)
+
+
+@pytest.mark.parametrize("back", ["0005", "0006"])
+def test_the_latest_migrations_go_down_and_up_again(db_url: str, back: str) -> None:
+    """A release can be rolled back: downgrading to an earlier revision and upgrading again gives the code's schema."""
+    engine = make_engine(db_url)
+    cfg = migrate._config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, back)
+    assert migrate.current(engine) == back
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    engine.dispose()
+    assert diff == [], repr(diff)
 
 
 def test_upgrade_is_idempotent_and_reported(invoke: Invoke) -> None:

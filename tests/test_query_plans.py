@@ -48,7 +48,8 @@ def test_paged_lists_use_an_index_in_their_order(app: Flask, client: FlaskClient
     urls = [f"/api/events/{event_id}/reactions?limit=2", f"/api/actors/{busiest}?limit=2",
             "/api/reactions?country=US&stance=oppose&limit=2", "/api/reactions?country=US&limit=2",
             "/api/reactions?stance=oppose&limit=2", "/api/reactions?kind=person&limit=2", "/api/reactions?limit=2",
-            f"/api/reactions?event={event_id}&limit=2", "/api/countries/US?limit=2", "/api/events", "/api/articles"]
+            f"/api/reactions?event={event_id}&limit=2", "/api/countries/US?limit=2", "/api/events", "/api/articles",
+            "/api/actors?limit=2", "/api/actors?kind=person&limit=2", "/api/actors?country=US&limit=2"]
     checked = 0
     for url in urls:
         cursor = client.get(url).get_json()["next_cursor"]

@@ -50,13 +50,17 @@ class _Request(BaseModel):
         # PostgreSQL cannot store NUL in text, and no id or name contains one;
         # a lone surrogate (valid in JSON, "\ud800") cannot be encoded for any
         # database. Article text is normalised instead (graph.extract.text).
-        if isinstance(value, str) and info.field_name not in ("text", "html"):
-            if "\x00" in value:
-                raise ValueError("text may not contain NUL characters")
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise ValueError("text may not contain lone surrogates") from None
+        if info.field_name in ("text", "html"):
+            return value
+        # A repeated query parameter (`event=a&event=b`) arrives as a list: each of its values is checked.
+        for item in value if isinstance(value, (list, tuple)) else (value,):
+            if isinstance(item, str):
+                if "\x00" in item:
+                    raise ValueError("text may not contain NUL characters")
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise ValueError("text may not contain lone surrogates") from None
         return value
 
     @classmethod

@@ -122,13 +122,20 @@ def decision_phrase(doc: Doc, unowned: bool = False) -> list[Token] | None:
 
 
 def _judged(tok: Token) -> list[Token]:
-    """What a judging verb judges: "congratulate X on Y", "condemn X over Y" give Y; else its object;
-    in the passive ("strikes condemned in Paris", "the strikes were condemned") its subject."""
+    """What a judging verb judges: "congratulate X on Y", "condemn X over Y" give Y when X is a
+    party (a name); else its object; in the passive ("strikes condemned in Paris", "the strikes
+    were condemned") its subject."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
-              for c in prep.children if c.dep_ == "pobj"]
-    wanted += [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+              for c in prep.children if c.dep_ == "pobj"] \
+        if not objects or any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for o in objects) \
+        else []  # "condemn new levy on timber": a parse that hangs the levy's "on" on the verb
+    wanted += objects
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
-        wanted.append(tok.head)  # "airstrikes on the port condemned by ..."
+        judged = tok.head  # "airstrikes on the port condemned by ...": the airstrikes, not the port
+        while judged.dep_ == "pobj" and judged.head.dep_ == "prep" and judged.head.head.pos_ in ("NOUN", "PROPN"):
+            judged = judged.head.head
+        wanted.append(judged)
     return wanted
 
 
@@ -169,7 +176,12 @@ def reacted_to(sent: Span) -> Words | None:
             continue
         judging = {t.i for t in tok.subtree}
         for head in wanted:
-            words = [t for t in head.subtree if not (head.i == tok.head.i and t.i in judging)]
+            words = list(head.subtree)
+            if any(t.i == tok.i for t in words):  # the passive's noun holds the verb: "strikes condemned in Paris"
+                words = [t for t in words if t.i not in judging]
+            if head.dep_ == "dobj" and head.pos_ != "PROPN":  # "condemn new levy | on timber", parsed apart
+                words += [t for prep in tok.children if prep.dep_ == "prep" and prep.i == words[-1].i + 1
+                          and prep.lower_ in ("on", "of", "in", "against", "by", "to") for t in prep.subtree]
             if head.lemma_.lower() in lexicon.DECISION_NOUNS or head.pos_ == "PRON" \
                     or sum(t.dep_ != "det" and not t.is_punct for t in words) < 2:
                 continue  # "the attack" says too little to name an event
@@ -211,7 +223,8 @@ def _reacting(doc: Doc, start: int, end: int) -> bool:
         return False
     if words[0].i in inside or sum(t.i in inside for t in words) * 2 > len(words):
         return True
-    return any(t.pos_ in ("VERB", "AUX", "NOUN") and t.lemma_.lower() in _REPORTING_VERBS and t.i not in inside
+    return any(t.i not in inside and (t.pos_ in ("VERB", "AUX", "NOUN") and t.lemma_.lower() in _REPORTING_VERBS
+                                      or t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.SPEECH_NOUNS)
                for t in words) or is_roundup(doc[start:end].text)
 
 
@@ -330,6 +343,12 @@ def _text(words: Words) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _quote_like(words: Words, inside: set[int]) -> bool:
+    """Whether the words start inside a quote or are more than half quoted."""
+    tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
+    return bool(tokens) and (tokens[0].i in inside or sum(t.i in inside for t in tokens) * 2 > len(tokens))
+
+
 def _act(tok: Token) -> bool:
     """A word that can name an act or a thing done: a noun or verb, or a capitalised one that is no
     one's name or title ("Trump Tariffs", "Operation Sindoor")."""
@@ -345,7 +364,7 @@ def acceptable(words: Words, inside: set[int]) -> bool:
     tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
     if _count(words) < 2 or _count(words) > MAX_WORDS or not tokens:
         return False
-    if tokens[0].i in inside or sum(t.i in inside for t in tokens) * 2 > len(tokens):
+    if _quote_like(words, inside):
         return False  # "'Unprovoked and unjustified'"
     ids = {t.i for t in tokens}
     if not any(_act(t) for t in tokens):
@@ -423,7 +442,7 @@ STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
 
 def label(headline: Headline) -> str:
     """The event's label: the first acceptable answer of `STRATEGIES`; when none is, the first
-    answer that is no quote, else the first, cut to `MAX_WORDS` words."""
+    answer that is no quote, else the headline's words outside quotes, cut to `MAX_WORDS` words."""
     answers: list[tuple[list[Token | str], set[int]]] = []
     for strategy in STRATEGIES:
         found = strategy(headline)
@@ -435,9 +454,15 @@ def label(headline: Headline) -> str:
         if acceptable(words, inside):
             return _text(words)
         answers.append((words, inside))
-    if not answers:
-        return _text(list(headline.title_doc))[:200]
-    words, _ = next(((w, q) for w, q in answers if not any(isinstance(t, Token) and t.i in q for t in w[:1])),
-                    answers[0])
-    tokens = [t for t in words if isinstance(t, str) or not t.is_punct]
-    return _text(words if len(tokens) <= MAX_WORDS else words[:words.index(tokens[MAX_WORDS])])
+    plain = [w for w, q in answers if not _quote_like(w, q)]
+    if plain:
+        return _cut(plain[0])
+    inside = quoted(headline.title_doc)
+    unquoted = [t for t in headline.title_doc if t.i not in inside]
+    return _cut(unquoted if any(not t.is_punct for t in unquoted) else list(headline.title_doc))
+
+
+def _cut(words: Words) -> str:
+    """The words as text, cut after `MAX_WORDS` words if they are more."""
+    text = _text(words)
+    return text if len(text.split()) <= MAX_WORDS else " ".join(text.split()[:MAX_WORDS]).rstrip(",;:-–—")

@@ -113,3 +113,22 @@ def test_a_label_is_short_unquoted_and_drawn_from_the_text(extractor: Extractor,
     assert all(w in source for w in _words(label)), label
     if lead_text or shape != "'{quote}'":  # a bare quote over a body of reactions is all there is
         assert not set(_words(label)) <= set(_words(quote)), label  # never just the quote
+
+
+def test_a_crowd_that_reacts_as_something_happens_gives_what_happened(extractor: Extractor) -> None:
+    assert _label(extractor, "World divided as Ruritania closes its border with Freedonia") == \
+        "Ruritania closes its border with Freedonia"
+
+
+def test_a_decision_word_that_only_says_whose_is_no_decision(extractor: Extractor) -> None:
+    # "the orders of Admiral Ruiz" says who ordered, not what: the clause says what was done
+    label = _label(extractor, "How the world reacted",
+                   "The navy shelled the port of Valdora on Sunday under the direct orders of Admiral Ana Ruiz.")
+    assert label.startswith("The navy shelled the port of Valdora")
+
+
+def test_a_dateline_is_not_the_lead(extractor: Extractor) -> None:
+    label = _label(extractor, "Mixed reactions from around the region",
+                   "VALDORA CITY (Freedonia News) --\nRuritania closed its border with Freedonia on Monday, "
+                   "citing security concerns.")
+    assert label == "Ruritania closed its border with Freedonia"

@@ -93,6 +93,15 @@ def _main_clause(root: Token) -> tuple[Token, Span | None]:
     return root, subject
 
 
+def _owner(prep: Token) -> bool:
+    """A prepositional phrase that names who: "of the president", "by Admiral Lee" (not "of
+    Jerusalem": a place is what a recognition or an annexation is of)."""
+    return prep.lower_ in ("of", "by") and any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("PERSON", "ORG") or c.lower_ in lexicon.TITLE_WORDS or any(
+            t.dep_ == "compound" and t.lower_ in lexicon.TITLE_WORDS for t in c.children))
+        for c in prep.children)
+
+
 def decision_phrase(doc: Doc, unowned: bool = False) -> list[Token] | None:
     """The decision as the first sentence of `doc` names it, if it does.
 
@@ -106,8 +115,8 @@ def decision_phrase(doc: Doc, unowned: bool = False) -> list[Token] | None:
     for tok in sent:
         if tok.lemma_.lower() not in lexicon.DECISION_NOUNS or tok.pos_ != "NOUN":
             continue
-        if not any(c.dep_ in ("acl", "prep") for c in tok.children):
-            continue
+        if not any(c.dep_ == "acl" or (c.dep_ == "prep" and not _owner(c)) for c in tok.children):
+            continue  # "the orders of the president" says whose, not what
         if unowned != any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             continue
         words = []
@@ -162,8 +171,11 @@ def reacted_to(sent: Span) -> Words | None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in lexicon.REACTING_WORDS:
-            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                      for c in prep.children if c.dep_ == "pobj"]
+            # "reacts to X", "reactions from A and B to X" (a parse may hang "to X" on B), "reaction after X"
+            preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "following", "after")]
+            if tok.pos_ == "NOUN":
+                preps += [p for p in tok.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i != tok.i]
+            wanted = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
         elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS and _main_verb(tok):
             wanted = _judged(tok)
         elif tok.pos_ == "VERB" and lemma in _REPORTING_VERBS:
@@ -211,6 +223,22 @@ def reacted_after(doc: Doc) -> list[Token] | None:
                 if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                     words = [*subject, *words]
                 return words
+    return None
+
+
+def crowd_reaction(sent: Span) -> Words | None:
+    """What a crowd of reactors reacted as or after, as a sentence whose subject is one tells it:
+    "World divided as Ruritania closes border", "Neighbours alarmed after Valdora tests missile".
+    (What they weighed in on, split over or were concerned at was tried too, and did not hold on
+    the validation split.)"""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in lexicon.REACTOR_NOUNS:
+        return None
+    for clause in root.children:
+        if clause.dep_ == "advcl" and clause.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ in ("as", "after") for m in clause.children):
+            return [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
     return None
 
 
@@ -393,8 +421,11 @@ class Headline:
 
     @property
     def lead(self) -> Span | None:
-        """The lead's first sentence."""
-        return next(iter(self.lead_doc.sents)) if self.lead_doc is not None and len(self.lead_doc) else None
+        """The lead's first sentence with a verb: "PARIS (Agency) --" is a dateline."""
+        if self.lead_doc is None or not len(self.lead_doc):
+            return None
+        sents = list(self.lead_doc.sents)
+        return next((s for s in sents if any(t.pos_ in ("VERB", "AUX") for t in s)), sents[0])
 
 
 def _decision_in_title(h: Headline) -> Words | None:
@@ -425,6 +456,14 @@ def _main_clause_of_title(h: Headline) -> Words | None:
     return None if h.roundup and h.lead is not None else label_from(next(iter(h.title_doc.sents)))
 
 
+def _crowd_reaction_in_title(h: Headline) -> Words | None:
+    return crowd_reaction(next(iter(h.title_doc.sents)))
+
+
+def _crowd_reaction_in_lead(h: Headline) -> Words | None:
+    return crowd_reaction(h.lead) if h.lead is not None else None
+
+
 def _reacted_to_in_lead(h: Headline) -> Words | None:
     return reacted_to(h.lead) if h.lead is not None else None
 
@@ -435,8 +474,8 @@ def _main_clause_of_lead(h: Headline) -> Words | None:
 
 STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
     _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title,
-    _unowned_decision_in_lead, _reacted_after_in_roundup, _main_clause_of_title, _reacted_to_in_lead,
-    _main_clause_of_lead,
+    _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _main_clause_of_title,
+    _reacted_to_in_lead, _crowd_reaction_in_lead, _main_clause_of_lead,
 )
 
 

@@ -37,7 +37,7 @@ _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "E
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 # The verbs of someone reacting to an event, not making it: every verb of saying but those a
 # decision-maker uses of its own act ("Trump announced tariffs", "Zanu declares victory").
-_REPORTING_VERBS = (lexicon.SPEECH_VERBS | lexicon.REACTING_WORDS) - {"announce", "declare", "pledge", "promise", "vow"}
+REPORTING_VERBS = (lexicon.SPEECH_VERBS | lexicon.REACTING_WORDS) - {"announce", "declare", "pledge", "promise", "vow"}
 # Modifiers that can be cut from a long label, the last first: "strikes on X by Y after Z".
 _TRAILING_DEPS = ("prep", "acl", "relcl", "appos", "advcl", "conj", "parataxis")
 _DATE_ENTS = {"DATE", "TIME"}
@@ -178,7 +178,7 @@ def reacted_to(sent: Span) -> Words | None:
             wanted = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
         elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS and _main_verb(tok):
             wanted = _judged(tok)
-        elif tok.pos_ == "VERB" and lemma in _REPORTING_VERBS:
+        elif tok.pos_ == "VERB" and lemma in REPORTING_VERBS:
             # "expressed concern over X", "voiced outrage at X", "condolences and condemnation of X"
             felt = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
             felt += [c for f in felt[1:] for c in f.children if c.dep_ == "conj"]
@@ -251,7 +251,7 @@ def _reacting(doc: Doc, start: int, end: int) -> bool:
         return False
     if words[0].i in inside or sum(t.i in inside for t in words) * 2 > len(words):
         return True
-    return any(t.i not in inside and (t.pos_ in ("VERB", "AUX", "NOUN") and t.lemma_.lower() in _REPORTING_VERBS
+    return any(t.i not in inside and (t.pos_ in ("VERB", "AUX", "NOUN") and t.lemma_.lower() in REPORTING_VERBS
                                       or t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.SPEECH_NOUNS)
                for t in words) or is_roundup(doc[start:end].text)
 
@@ -363,6 +363,8 @@ def _text(words: Words) -> str:
         following = words[n + 1] if n + 1 < len(words) else None
         if isinstance(following, Token) and following.i > t.i + 1:
             out += following.doc[following.i - 1].whitespace_ or t.whitespace_  # "concerned' over": the dropped mark's space
+        elif isinstance(following, Token) and following.i < t.i:
+            out += " "  # a subject put before its clause: "Lee | would sell"
         else:
             out += t.whitespace_
     text = " ".join(out.split()).strip(" ,;:-–—\"'“”‘’")
@@ -401,7 +403,7 @@ def acceptable(words: Words, inside: set[int]) -> bool:
                                                                             or t.head.head.i not in ids)
            for t in tokens):
         return False  # "He will sign", "Who is cheering": the text says who, the label does not
-    return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _REPORTING_VERBS and t.i not in inside
+    return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS and t.i not in inside
                    and (t.head.i not in ids or t.head.i == t.i or any(c.dep_ == "nsubj" for c in t.children))
                    for t in tokens)  # the candidate's own verb, or a clause's: not "the decision affirming"
 

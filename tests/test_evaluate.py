@@ -107,6 +107,13 @@ def test_label_score_by_hand(reference: str, label: str, expected: float) -> Non
     assert label_score(reference, label) == pytest.approx(expected)
 
 
+def test_label_flaws_read_a_reactors_verb_as_the_label_strategies_do() -> None:
+    from graph import evaluate
+    from graph.extract import label
+    assert evaluate.REPORTING_VERBS == set(label.REPORTING_VERBS) and {"say", "condemn", "react"} <= \
+        evaluate.REPORTING_VERBS and not {"announce", "declare"} & evaluate.REPORTING_VERBS
+
+
 TEXT = "Ruritania closed its border. \u201cA dark day for the whole region,\u201d said the Freedonian envoy."
 
 

@@ -32,11 +32,16 @@ def _label(extractor: Extractor, title: str, lead: str = "") -> str:
     ("Neighbours welcome Ruritania's pledge to cut coal use", "Ruritania's pledge to cut coal use"),
     ("Ruritanian air strikes on rebel camps condemned in Geneva", "Ruritanian air strikes on rebel camps"),
     ("Leaders congratulate Ana Ruiz on her election victory", "Ana Ruiz's election victory"),
+    ("Leaders rush to congratulate President-elect Ana Ruiz on her victory", "President-elect Ana Ruiz's victory"),
     # a judging adjective in quotes is the reactor's word
     ("Leaders condemn 'cowardly' bombing of Lima market", "Bombing of Lima market"),
+    # a date is no part of the event's name, and goes whole
+    ("Observers condemn annulment of the March 3 referendum in Valdora", "Annulment of the referendum in Valdora"),
     # the kicker before the colon names the event when the rest is the reaction
     ("Dam collapse in Freedonia: messages of sympathy pour in", "Dam collapse in Freedonia"),
     ("Port strike in Valdora: 'a dark day', says union chief", "Port strike in Valdora"),
+    # a decision with the reactor's quoted verdict on it: the decision alone
+    ("Lee: Ruritania's exit from the trade bloc a 'historic mistake'", "Ruritania's exit from the trade bloc"),
 ])
 def test_a_reaction_headline_gives_what_was_reacted_to(extractor: Extractor, title: str, expected: str) -> None:
     assert _label(extractor, title) == expected

@@ -4,15 +4,16 @@ The label is a decision phrase when the headline or lead names one ("Donald
 Trump's decision to recognise Jerusalem as the Israeli capital"); what a
 headline or lead says was reacted to ("World reacts to ...", "Leaders
 condemn ...", "... condemned in Paris"); the event half of a two-part
-headline whose other half is the reaction ("Dam collapse: leaders send
-condolences"); else the main clause of the headline (or of the lead when the
+headline whose other half is the reaction ("Dam collapse: leaders
+react"); else the main clause of the headline (or of the lead when the
 headline is a round-up), stripped of its reporting frame ("Officials said
 ...") and side clauses.
 
 Every strategy answers with words of the text (tokens), so one set of checks
 holds for all: a candidate is refused when it reads like a quote, when a
-reactor's reporting verb ("says", "condemn") is its verb, or when it has
-fewer than two words; dates and quoted judging adjectives ("'cowardly'
+reactor's reporting verb ("says", "condemn") is its verb, when its subject
+is a pronoun, when it names no act ("From Oslo to Lima") or has fewer than
+two words; dates and quoted judging adjectives ("'cowardly'
 attack") are left out, and a long candidate loses its trailing modifiers
 until it has at most `MAX_WORDS` words. These are what made labels fail on
 news the rules were not written on: a reactor's quote or sentence reads like
@@ -37,7 +38,7 @@ _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "E
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 # The verbs of someone reacting to an event, not making it: every verb of saying but those a
 # decision-maker uses of its own act ("Trump announced tariffs", "Zanu declares victory").
-REPORTING_VERBS = (lexicon.SPEECH_VERBS | lexicon.REACTING_WORDS) - {"announce", "declare", "pledge", "promise", "vow"}
+REPORTING_VERBS = (lexicon.SPEECH_VERBS | lexicon.REACTING_WORDS) - lexicon.OWN_ACT_VERBS
 # Modifiers that can be cut from a long label, the last first: "strikes on X by Y after Z".
 _TRAILING_DEPS = ("prep", "acl", "relcl", "appos", "advcl", "conj", "parataxis")
 _DATE_ENTS = {"DATE", "TIME"}
@@ -119,10 +120,15 @@ def decision_phrase(doc: Doc, unowned: bool = False) -> list[Token] | None:
             continue  # "the orders of the president" says whose, not what
         if unowned != any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             continue
+        inside = quoted(doc)
+        judged = {x.i for c in tok.children if c.i > tok.i and c.dep_ in ("appos", "npadvmod", "attr", "dep")
+                  and any(x.i in inside for x in c.subtree) for x in c.subtree}  # "withdrawal from X a 'mistake'"
         words = []
         for t in tok.subtree:
             if t.i > tok.i and t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
                 break  # a parse that runs on into the sentence's own verb ("... has been met with")
+            if t.i in judged:
+                continue
             if not (t.dep_ in ("det", "poss") and t.head == tok and t.pos_ in ("DET", "PRON")):
                 words.append(t)  # "its decision to leave" does not say whose: "Decision to leave"
         if sum(not t.is_punct for t in words) >= 4:
@@ -201,8 +207,8 @@ def reacted_to(sent: Span) -> Words | None:
             owned = [c for c in head.children if c.dep_ == "poss"]
             if lemma == "congratulate" and whom and head.i != whom[0].i and all(c.pos_ == "PRON" for c in owned):
                 # "congratulate Lula on (his) victory": Lula's victory
-                owner = [t for t in whom[0].subtree if t.dep_ not in ("det", "cc", "conj", "punct")
-                         and t.head.dep_ != "conj"]
+                owner = [t for t in whom[0].subtree if t.dep_ not in ("det", "cc", "conj")
+                         and t.text not in (",", ";") and t.head.dep_ != "conj"]  # keeps "President-elect"
                 gone = {t.i for c in owned for t in c.subtree} | {t.i for t in head.children if t.dep_ == "det"}
                 return [*owner, "'s", *(t for t in words if t.i not in gone)]
             return words
@@ -268,14 +274,13 @@ def headline_event(doc: Doc) -> list[Token] | None:
     spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in halves]
     if any(s is None for s in spans):
         return None
-    reacting = [_reacting(doc, s.start, s.end) for s in spans]
-    plain = spans[:1]
-    if not reacting[1] or reacting[0]:  # the topic comes first: "Dam collapse: leaders react"
-        return None
-    words = [t for t in plain[0] if not t.is_punct]
+    topic, rest = spans
+    if _reacting(doc, topic.start, topic.end) or not _reacting(doc, rest.start, rest.end):
+        return None  # the topic comes first: "Dam collapse: leaders react"
+    words = [t for t in topic if not t.is_punct]
     if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words):
         return None  # "Zimbabwe", "Putin": a name alone is not the event
-    return list(plain[0])
+    return list(topic)
 
 
 def label_from(sent: Span) -> Words:
@@ -290,8 +295,8 @@ def label_from(sent: Span) -> Words:
         drop.add(own.i)  # "Trump said he will sign": Trump will sign
         own = None
     words: list[Token | str] = [t for t in root.subtree if t.i not in drop]
-    if subject is not None and own is None:
-        words = [*subject, *(t for t in words if t.i not in {s.i for s in subject})]  # "Trump announced he had decided to withdraw": who withdraws
+    if subject is not None and own is None:  # "Trump announced he had decided to withdraw": who withdraws
+        words = [*subject, *(t for t in words if t.i not in {s.i for s in subject})]
     if sum(isinstance(t, str) or not t.is_punct for t in words) < 3:
         words = list(sent)
     return words
@@ -311,12 +316,14 @@ def _tidied(words: Words, inside: set[int]) -> list[Token | str]:
                 and all(_date(c) for c in t.subtree if c.i != t.i):
             drop.update(c.i for c in t.subtree)  # "on Wednesday"
         elif _date(t) and t.dep_ in ("npadvmod", "nummod", "compound", "amod", "tmod"):
-            drop.update(c.i for c in t.subtree if _date(c))  # "Tuesday's vote", "the 2015 agreement"
+            # "Tuesday's vote", "the 2015 agreement", "the March 3 vote": the whole date
+            dates = [e for e in t.doc.ents if e.start <= t.i < e.end and e.label_ in _DATE_ENTS]
+            drop.update(c.i for c in t.subtree if _date(c))
+            drop.update(i for e in dates for i in range(e.start, e.end))
         elif t.dep_ in ("amod", "advmod") and t.i in inside and t.head.i not in inside:
             drop.update(c.i for c in t.subtree)
-    kept = [t for t in words if isinstance(t, str) or (t.i not in drop and not (t.is_quote and t.i in inside)
+    return [t for t in words if isinstance(t, str) or (t.i not in drop and not (t.is_quote and t.i in inside)
                                                         and t.text not in ("“", "”", '"'))]
-    return kept
 
 
 def _shortened(words: list[Token | str]) -> list[Token | str]:
@@ -389,8 +396,8 @@ def _act(tok: Token) -> bool:
 
 
 def acceptable(words: Words, inside: set[int]) -> bool:
-    """A candidate may be the label: two words or more, no quote, no reactor's reporting verb, at
-    most `MAX_WORDS` words."""
+    """A candidate may be the label: two to `MAX_WORDS` words, no quote, an act, no pronoun for
+    its subject and no reactor's reporting verb for its verb."""
     tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
     if _count(words) < 2 or _count(words) > MAX_WORDS or not tokens:
         return False

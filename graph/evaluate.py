@@ -24,6 +24,8 @@ from .names import fold
 from .words import words as _word_list
 
 TITLE_WORDS = _word_list("title_words")
+# A reactor's verbs, as the label strategies read them: saying or reacting, but not announcing one's own act.
+REPORTING_VERBS = (set(_word_list("speech_verbs")) | set(_word_list("reacting_words"))) - set(_word_list("own_act_verbs"))
 
 
 class GoldReaction(BaseModel):
@@ -183,6 +185,31 @@ def label_score(reference: str, label: str) -> float:
     return len(wanted & _content_words(label)) / len(wanted)
 
 
+LABEL_LONG = 8  # words: a label longer than this reads like a sentence
+_QUOTED = re.compile(r'["“«]([^"“”«»]+)["”»]|(?<![^\W_])[‘\']([^‘’\']+)[’\'](?![^\W_])')
+_QUOTE_MARK = re.compile(r'["“”«»‘]|(?<![^\W_])[\'’]|[\'’](?![^\W_])')
+
+
+def _plain(text: str) -> str:
+    return " ".join(w.lower() for w in _WORD.findall(text))
+
+
+def label_flaws(label: str, title: str | None, text: str, extractor: Extractor) -> frozenset[str]:
+    """How a label fails to read as the name of an event: "quote" (it has quotation marks, or its
+    words, two or more, run inside a passage the title or text quotes), "reporting verb" (a verb of
+    a reactor speaking or reacting: "says", "condemn"), "long" (more than `LABEL_LONG` words)."""
+    flaws = set()
+    plain = _plain(label)
+    passages = [_plain(m.group(1) or m.group(2)) for m in _QUOTED.finditer(f"{title or ''}\n{text}")]
+    if _QUOTE_MARK.search(label) or (len(plain.split()) >= 2 and any(f" {plain} " in f" {p} " for p in passages)):
+        flaws.add("quote")
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS for t in extractor.nlp(label)):
+        flaws.add("reporting verb")
+    if len(label.split()) > LABEL_LONG:
+        flaws.add("long")
+    return frozenset(flaws)
+
+
 @dataclass
 class ArticleScore:
     """The scores of one article and what went wrong in it."""
@@ -192,6 +219,7 @@ class ArticleScore:
     event_key: str | None = None
     label: str | None = None
     label_score: float | None = None  # None where the gold file names no event
+    label_flaws: frozenset[str] = frozenset()  # `label_flaws`
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
     wrong_stances: list[str] = field(default_factory=list)
@@ -279,6 +307,12 @@ class Report:
         scores = [a.label_score for a in self.articles if a.label_score is not None]
         return sum(scores) / len(scores) if scores else None
 
+    def label_flaw_shares(self) -> dict[str, float]:
+        """The share of articles whose label has each of `label_flaws`'s flaws."""
+        n = len(self.articles) or 1
+        return {flaw: sum(flaw in a.label_flaws for a in self.articles) / n
+                for flaw in ("quote", "reporting verb", "long")}
+
     def events(self) -> list[EventScore]:
         """Per-event sums, in order of event key (articles without one are grouped under "-")."""
         out: dict[str, EventScore] = {}
@@ -304,6 +338,7 @@ def evaluate(directory: Path, extractor: Extractor) -> Report:
         s.event_key, s.label = gold.event_key, extraction.event.label
         if gold.event:
             s.label_score = label_score(gold.event, extraction.event.label)
+        s.label_flaws = label_flaws(extraction.event.label, gold.title, gold.text, extractor)
         total += s.counts
         scores.append(s)
     return Report(scores, total)
@@ -380,6 +415,9 @@ def format_report(report: Report, verbose: bool = False, by_article: bool = Fals
     lines.append("")
     lines.append("gold: non-optional gold reactions; label: share of the reference event's content words "
                  "in the extracted event label")
+    flaws = report.label_flaw_shares()
+    lines.append(f"labels that read like a quote {flaws['quote']:.2f}, with a reactor's reporting verb "
+                 f"{flaws['reporting verb']:.2f}, over {LABEL_LONG} words {flaws['long']:.2f}")
     lines.append("")
     lines.append("calibration: confidence bin, reactions, share right (actor and stance)")
     for low, high, count, share in calibration(report):
@@ -395,6 +433,7 @@ def report_json(report: Report) -> str:
                        "country": dict(zip("prf", t.country)), "stance_accuracy": t.stance_accuracy,
                        "articles": len(report.articles), "events": len(report.events()),
                        "gold_reactions": t.tp + t.fn, "label": report.label,
+                       "label_flaws": report.label_flaw_shares(),
                        "per_event": [{"event_key": e.event_key, "articles": e.articles,
                                       "gold_reactions": e.counts.tp + e.counts.fn,
                                       "actor_f1": e.counts.actor[2], "stance_accuracy": e.counts.stance_accuracy,

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InvalidInput
-from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_score,
-                            load_gold, score, strip_name)
+from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_flaws,
+                            label_score, load_gold, score, strip_name)
+from graph.extract import Extractor
 from graph.models import ExtractedActor, ExtractedReaction
 
 GOLD = {
@@ -106,6 +107,29 @@ def test_label_score_by_hand(reference: str, label: str, expected: float) -> Non
     assert label_score(reference, label) == pytest.approx(expected)
 
 
+def test_label_flaws_read_a_reactors_verb_as_the_label_strategies_do() -> None:
+    from graph import evaluate
+    from graph.extract import label
+    assert evaluate.REPORTING_VERBS == set(label.REPORTING_VERBS) and {"say", "condemn", "react"} <= \
+        evaluate.REPORTING_VERBS and not {"announce", "declare"} & evaluate.REPORTING_VERBS
+
+
+TEXT = "Ruritania closed its border. \u201cA dark day for the whole region,\u201d said the Freedonian envoy."
+
+
+@pytest.mark.parametrize(("label", "flaws"), [
+    ("Ruritania closes its border", set()),
+    ("A dark day for the whole region", {"quote"}),        # a passage the text quotes, marks or not
+    ("'Dark day' for the region", {"quote"}),             # quotation marks
+    ("Freedonian envoy says border closure is a mistake", {"reporting verb"}),
+    ("Leaders react to the closure", {"reporting verb"}),
+    ("Ruritania closes its border with Freedonia after a week of talks", {"long"}),
+    ("Ruritania's border closure", set()),                # a possessive is no quote
+])
+def test_label_flaws_by_hand(extractor: Extractor, label: str, flaws: set[str]) -> None:
+    assert label_flaws(label, "Border closed", TEXT, extractor) == flaws
+
+
 def test_events_sum_their_articles() -> None:
     gold = GoldArticle.model_validate(GOLD)
     a = score(gold, [r("Rubio", "oppose", country="US")])
@@ -120,6 +144,10 @@ def test_events_sum_their_articles() -> None:
     assert report.label == pytest.approx(0.75)
     text = format_report(report)
     assert text.splitlines()[1].startswith("e1") and "OVERALL (micro, 2 events)" in text
+    a.label_flaws = frozenset({"quote", "long"})
+    assert report.label_flaw_shares() == {"quote": pytest.approx(1 / 3), "reporting verb": 0.0,
+                                          "long": pytest.approx(1 / 3)}
+    assert "read like a quote 0.33" in format_report(report)
 
 
 def test_a_sealed_split_shows_figures_only(invoke, tmp_path: Path) -> None:

@@ -1,17 +1,29 @@
-"""The event's label: an ordered list of strategies, each a small function; the first that answers wins.
+"""The event's label: an ordered list of strategies, each a small function; the first acceptable answer wins.
 
 The label is a decision phrase when the headline or lead names one ("Donald
-Trump's decision to recognise Jerusalem as the Israeli capital"); for a
-round-up headline ("World reacts to ...") what the world reacted to; else
-the main clause of the headline (or of the lead when the headline is a
-round-up), stripped of its reporting frame ("Officials said ...") and side
-clauses.
+Trump's decision to recognise Jerusalem as the Israeli capital"); what a
+headline or lead says was reacted to ("World reacts to ...", "Leaders
+condemn ...", "... condemned in Paris"); the event half of a two-part
+headline whose other half is the reaction ("Dam collapse: leaders
+react"); else the main clause of the headline (or of the lead when the
+headline is a round-up), stripped of its reporting frame ("Officials said
+...") and side clauses.
+
+Every strategy answers with words of the text (tokens), so one set of checks
+holds for all: a candidate is refused when it reads like a quote, when a
+reactor's reporting verb ("says", "condemn") is its verb, when its subject
+is a pronoun, when it names no act ("From Oslo to Lima") or has fewer than
+two words; dates and quoted judging adjectives ("'cowardly'
+attack") are left out, and a long candidate loses its trailing modifiers
+until it has at most `MAX_WORDS` words. These are what made labels fail on
+news the rules were not written on: a reactor's quote or sentence reads like
+an event to a parser, but names none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -21,9 +33,21 @@ from . import lexicon
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
-_MAX_LABEL = 120
+MAX_WORDS = 12  # a label names the act and its actor or object; longer ones are sentences
 _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
+# The verbs of someone reacting to an event, not making it: every verb of saying but those a
+# decision-maker uses of its own act ("Trump announced tariffs", "Zanu declares victory").
+REPORTING_VERBS = (lexicon.SPEECH_VERBS | lexicon.REACTING_WORDS) - lexicon.OWN_ACT_VERBS
+# Modifiers that can be cut from a long label, the last first: "strikes on X by Y after Z".
+_TRAILING_DEPS = ("prep", "acl", "relcl", "appos", "advcl", "conj", "parataxis")
+_DATE_ENTS = {"DATE", "TIME"}
+_OPEN_QUOTES = {'"', "“", "‘", "'", "«", "``"}
+_CLOSE_QUOTES = {'"', "”", "’", "'", "»", "''"}
+_QUOTE_SPAN = 120  # tokens: a quote runs a few sentences at most
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "this", "that"}
+
+Words = Sequence["Token | str"]  # tokens of one parse, in order; a str is a word the label adds ("'s")
 
 
 def is_roundup(title: str) -> bool:
@@ -31,79 +55,167 @@ def is_roundup(title: str) -> bool:
     return bool(_ROUNDUP.search(title))
 
 
-def _main_clause(sent: Span) -> tuple[Token, Span | None]:
-    """The clause under any reporting frame, and the last named subject met on the way down."""
-    root, subject = sent.root, None
+def quoted(doc: Doc) -> set[int]:
+    """Indices of the tokens inside quotation marks in `doc`, the marks included.
+
+    A mark opens a quote after a space (or at the start) and closes one before
+    a space, punctuation or the end, so the apostrophes of "Israel's" and
+    "Ministers' meeting" open nothing; a quote left open for `_QUOTE_SPAN`
+    tokens is no quote.
+    """
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in doc:
+        if opened is not None and tok.i - opened > _QUOTE_SPAN:
+            opened = None
+        text = tok.text
+        before_space = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].is_punct
+        after_space = bool(tok.whitespace_) or tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct
+        if opened is not None and text in _CLOSE_QUOTES and after_space and tok.i > opened + 1:
+            inside.update(range(opened, tok.i + 1))
+            opened = None
+        elif opened is None and text in _OPEN_QUOTES and before_space:
+            opened = tok.i
+    return inside
+
+
+def _main_clause(root: Token) -> tuple[Token, Span | None]:
+    """The clause under any reporting frame of `root`, and the last named subject met on the way down."""
+    subject = None
     for _ in range(3):
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         if root.lemma_.lower() in _FRAME_VERBS and comp is not None:
             named = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             if named is not None:
-                subject = sent.doc[named.left_edge.i:named.right_edge.i + 1]
+                subject = root.doc[named.left_edge.i:named.right_edge.i + 1]
             root = comp
         else:
             break
     return root, subject
 
 
-def decision_phrase(doc: Doc) -> str | None:
+def _owner(prep: Token) -> bool:
+    """A prepositional phrase that names who: "of the president", "by Admiral Lee" (not "of
+    Jerusalem": a place is what a recognition or an annexation is of)."""
+    return prep.lower_ in ("of", "by") and any(
+        c.dep_ == "pobj" and (c.ent_type_ in ("PERSON", "ORG") or c.lower_ in lexicon.TITLE_WORDS or any(
+            t.dep_ == "compound" and t.lower_ in lexicon.TITLE_WORDS for t in c.children))
+        for c in prep.children)
+
+
+def decision_phrase(doc: Doc, unowned: bool = False) -> list[Token] | None:
     """The decision as the first sentence of `doc` names it, if it does.
 
     "Donald Trump's decision to recognise Jerusalem as the Israeli capital",
     "United States' withdrawal from the Iran nuclear deal": a decision noun
     with what it decides, the clearest label a reaction article offers.
+    With `unowned`, only a decision whose owner is a pronoun ("its exit from
+    coal"), which then goes: it says less than a headline that names whose.
     """
     sent = next(iter(doc.sents))
     for tok in sent:
         if tok.lemma_.lower() not in lexicon.DECISION_NOUNS or tok.pos_ != "NOUN":
             continue
-        if not any(c.dep_ in ("acl", "prep") for c in tok.children):
+        if not any(c.dep_ == "acl" or (c.dep_ == "prep" and not _owner(c)) for c in tok.children):
+            continue  # "the orders of the president" says whose, not what
+        if unowned != any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             continue
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
-            continue  # "its exit from coal power" does not say whose
+        inside = quoted(doc)
+        judged = {x.i for c in tok.children if c.i > tok.i and c.dep_ in ("appos", "npadvmod", "attr", "dep")
+                  and any(x.i in inside for x in c.subtree) for x in c.subtree}  # "withdrawal from X a 'mistake'"
         words = []
         for t in tok.subtree:
             if t.i > tok.i and t.tag_ in ("VBZ", "VBD", "VBP", "MD"):
                 break  # a parse that runs on into the sentence's own verb ("... has been met with")
-            if not (t.dep_ == "det" and t.head == tok):
-                words.append(t)
-        text = " ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'")
-        if 4 <= len(text.split()) <= 20:
-            return _capitalised(text)
+            if t.i in judged:
+                continue
+            if not (t.dep_ in ("det", "poss") and t.head == tok and t.pos_ in ("DET", "PRON")):
+                words.append(t)  # "its decision to leave" does not say whose: "Decision to leave"
+        if sum(not t.is_punct for t in words) >= 4:
+            return words
     return None
 
 
-def reacted_to(doc: Doc) -> str | None:
-    """What a round-up headline says the world reacted to.
+def _judged(tok: Token) -> list[Token]:
+    """What a judging verb judges: "congratulate X on Y", "condemn X over Y" give Y when X is a
+    party (a name); else its object; in the passive ("strikes condemned in Paris", "the strikes
+    were condemned") its subject."""
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
+              for c in prep.children if c.dep_ == "pobj"] \
+        if not objects or any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for o in objects) \
+        else []  # "condemn new levy on timber": a parse that hangs the levy's "on" on the verb
+    wanted += objects
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
+        judged = tok.head  # "airstrikes on the port condemned by ...": the airstrikes, not the port
+        while judged.dep_ == "pobj" and judged.head.dep_ == "prep" and judged.head.head.pos_ in ("NOUN", "PROPN"):
+            judged = judged.head.head
+        wanted.append(judged)
+    return wanted
+
+
+def _main_verb(tok: Token) -> bool:
+    """The sentence's own verb ("Leaders condemn X", "X condemned in Paris"), not a side clause's
+    ("Canada imposes tariffs to support its mills": the tariffs are the event)."""
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:  # "rush to congratulate", "condemn and reject"
+        tok = tok.head
+    return tok.dep_ not in ("advcl", "relcl", "ccomp", "pcomp", "csubj") and not (
+        tok.dep_ == "acl" and tok.tag_ != "VBN")
+
+
+def reacted_to(sent: Span) -> Words | None:
+    """What a sentence says was reacted to, judged or congratulated on.
 
     "World reacts to military coup in Niger" gives "Military coup in
-    Niger"; "Leaders congratulate Lula on Brazil election victory" gives
-    "Brazil election victory"; "Leaders condemn strike on Kyiv hospital"
-    gives "Strike on Kyiv hospital". None when the headline names no such
+    Niger"; "Leaders condemn strike on Kyiv hospital" gives "Strike on Kyiv
+    hospital"; "Leaders congratulate Lula on his election victory" gives
+    "Lula's election victory"; "Strikes on the port condemned in Paris"
+    gives "Strikes on the port". None when the sentence names no such
     thing, or names only a decision ("World reacts to Trump's Jerusalem
     decision"): the lead then says what was decided.
     """
-    for tok in doc:
+    for tok in sent:
         lemma = tok.lemma_.lower()
         if lemma in lexicon.REACTING_WORDS:
-            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "to"
-                      for c in prep.children if c.dep_ == "pobj"]
-        elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS:
-            # "congratulate X on Y", "condemn X over Y": Y is the event; else what is judged
-            wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
-                      for c in prep.children if c.dep_ == "pobj"] + [c for c in tok.children if c.dep_ == "dobj"]
+            # "reacts to X", "reactions from A and B to X" (a parse may hang "to X" on B), "reaction after X"
+            preps = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "following", "after")]
+            if tok.pos_ == "NOUN":
+                preps += [p for p in tok.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i != tok.i]
+            wanted = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
+        elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS and _main_verb(tok):
+            wanted = _judged(tok)
+        elif tok.pos_ == "VERB" and lemma in REPORTING_VERBS:
+            # "expressed concern over X", "voiced outrage at X", "condolences and condemnation of X"
+            felt = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+            felt += [c for f in felt[1:] for c in f.children if c.dep_ == "conj"]
+            wanted = [c for f in felt for prep in f.children if prep.dep_ == "prep"
+                      and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
         else:
             continue
+        judging = {t.i for t in tok.subtree}
         for head in wanted:
             words = list(head.subtree)
+            if any(t.i == tok.i for t in words):  # the passive's noun holds the verb: "strikes condemned in Paris"
+                words = [t for t in words if t.i not in judging]
+            if head.dep_ == "dobj" and head.pos_ != "PROPN":  # "condemn new levy | on timber", parsed apart
+                words += [t for prep in tok.children if prep.dep_ == "prep" and prep.i == words[-1].i + 1
+                          and prep.lower_ in ("on", "of", "in", "against", "by", "to") for t in prep.subtree]
             if head.lemma_.lower() in lexicon.DECISION_NOUNS or head.pos_ == "PRON" \
                     or sum(t.dep_ != "det" and not t.is_punct for t in words) < 2:
                 continue  # "the attack" says too little to name an event
-            return _phrase(words)
+            whom = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+            owned = [c for c in head.children if c.dep_ == "poss"]
+            if lemma == "congratulate" and whom and head.i != whom[0].i and all(c.pos_ == "PRON" for c in owned):
+                # "congratulate Lula on (his) victory": Lula's victory
+                owner = [t for t in whom[0].subtree if t.dep_ not in ("det", "cc", "conj")
+                         and t.text not in (",", ";") and t.head.dep_ != "conj"]  # keeps "President-elect"
+                gone = {t.i for c in owned for t in c.subtree} | {t.i for t in head.children if t.dep_ == "det"}
+                return [*owner, "'s", *(t for t in words if t.i not in gone)]
+            return words
     return None
 
 
-def reacted_after(doc: Doc) -> str | None:
+def reacted_after(doc: Doc) -> list[Token] | None:
     """What a round-up headline says the world reacted as or after: "World leaders react as Russia
     annexes four regions" gives "Russia annexes four regions"."""
     for tok in doc:
@@ -112,55 +224,195 @@ def reacted_after(doc: Doc) -> str | None:
         for clause in tok.children:
             if clause.dep_ == "advcl" and clause.pos_ == "VERB" and any(
                     m.dep_ == "mark" and m.lower_ in ("as", "after") for m in clause.children):
-                return _phrase([t for t in clause.subtree if not (t.dep_ == "mark" and t.head == clause)])
+                root, subject = _main_clause(clause)  # "after Lee announced that Ruritania would leave"
+                words = [t for t in root.subtree if not (t.dep_ == "mark" and t.head.i in (clause.i, root.i))]
+                if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+                    words = [*subject, *words]
+                return words
     return None
 
 
-def _phrase(words: list[Token]) -> str:
-    return _labelled(" ".join("".join(t.text_with_ws for t in words).split()).strip(" ,;:-\"'"))
-
-
-def _labelled(text: str) -> str:
-    """`text` as a label: at most `_MAX_LABEL` characters, cut at a word, with a capital."""
-    if len(text) > _MAX_LABEL:
-        text = text[:_MAX_LABEL].rsplit(" ", 1)[0] + "..."
-    return _capitalised(text)
-
-
-def headline_event(title: str) -> str | None:
-    """The event half of a two-part round-up headline: "Supreme Court overturns Roe v. Wade:
-    reactions from around the world" gives "Supreme Court overturns Roe v. Wade"."""
-    parts = [p.strip() for p in _HEADLINE_PARTS.split(title) if p.strip()]
-    if len(parts) != 2:
+def crowd_reaction(sent: Span) -> Words | None:
+    """What a crowd of reactors reacted as or after, as a sentence whose subject is one tells it:
+    "World divided as Ruritania closes border", "Neighbours alarmed after Valdora tests missile".
+    (What they weighed in on, split over or were concerned at was tried too, and did not hold on
+    the validation split.)"""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in lexicon.REACTOR_NOUNS:
         return None
-    plain = [p for p in parts if not is_roundup(p)]
-    if len(plain) != 1 or len(plain[0].split()) < 3:
+    for clause in root.children:
+        if clause.dep_ == "advcl" and clause.pos_ in ("VERB", "AUX") and any(
+                m.dep_ == "mark" and m.lower_ in ("as", "after") for m in clause.children):
+            return [t for t in clause.subtree if not (t.dep_ == "mark" and t.head.i == clause.i)]
+    return None
+
+
+def _reacting(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens `start`..`end` of a headline tell a reaction rather than an event:
+    a reactor's verb ("Leaders react", "says Snowden", "condemn"), or a quote."""
+    inside = quoted(doc)
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not words:
+        return False
+    if words[0].i in inside or sum(t.i in inside for t in words) * 2 > len(words):
+        return True
+    return any(t.i not in inside and (t.pos_ in ("VERB", "AUX", "NOUN") and t.lemma_.lower() in REPORTING_VERBS
+                                      or t.pos_ == "NOUN" and t.lemma_.lower() in lexicon.SPEECH_NOUNS)
+               for t in words) or is_roundup(doc[start:end].text)
+
+
+def headline_event(doc: Doc) -> list[Token] | None:
+    """The event half of a two-part headline whose other half is the reaction: "Supreme Court
+    overturns Roe v. Wade: reactions from around the world" gives "Supreme Court overturns Roe
+    v. Wade"; "Dam collapse: minister says lessons will be learnt" gives "Dam collapse"."""
+    text = doc.text
+    cuts = [m for m in _HEADLINE_PARTS.finditer(text)]
+    if len(cuts) != 1:
         return None
-    return _capitalised(plain[0])
+    halves = [(0, cuts[0].start()), (cuts[0].end(), len(text))]
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in halves]
+    if any(s is None for s in spans):
+        return None
+    topic, rest = spans
+    if _reacting(doc, topic.start, topic.end) or not _reacting(doc, rest.start, rest.end):
+        return None  # the topic comes first: "Dam collapse: leaders react"
+    words = [t for t in topic if not t.is_punct]
+    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words):
+        return None  # "Zimbabwe", "Putin": a name alone is not the event
+    return list(topic)
 
 
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def label_from(doc: Doc) -> str:
-    """A short label for the event from the first sentence of `doc`."""
-    sent = next(iter(doc.sents))
-    root, subject = _main_clause(sent)
+def label_from(sent: Span) -> Words:
+    """A short label for the event from the main clause of `sent`."""
+    root, subject = _main_clause(sent.root)
     drop: set[int] = set()
     for child in root.children:
         if child.dep_ in _DROP_DEPS or (child.dep_ == "prep" and child.lower_ in lexicon.LABEL_DROPPED_PREPOSITIONS and child.i > root.i + 3):
             drop.update(t.i for t in child.subtree)
-    words = [t for t in root.subtree if t.i not in drop]
-    # A dropped token takes its space with it: "concerned' over" must not become "concernedover".
-    text = "".join(t.text + (" " if t.whitespace_ or (t.i + 1 in drop and t.doc[t.i + 1].whitespace_) else "")
-                   for t in words).strip(" ,;:-\"'")
-    if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        text = f"{subject.text} {text}"  # "Trump announced he had decided to withdraw": who withdraws
-    if len(text.split()) < 3:
-        text = sent.text.strip()
-    return _labelled(" ".join(text.split()))
+    own = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and own is not None and own.lower_ in ("he", "she") and subject.root.pos_ == "PROPN":
+        drop.add(own.i)  # "Trump said he will sign": Trump will sign
+        own = None
+    words: list[Token | str] = [t for t in root.subtree if t.i not in drop]
+    if subject is not None and own is None:  # "Trump announced he had decided to withdraw": who withdraws
+        words = [*subject, *(t for t in words if t.i not in {s.i for s in subject})]
+    if sum(isinstance(t, str) or not t.is_punct for t in words) < 3:
+        words = list(sent)
+    return words
 
+
+def _date(tok: Token) -> bool:
+    return tok.ent_type_ in _DATE_ENTS
+
+
+def _tidied(words: Words, inside: set[int]) -> list[Token | str]:
+    """`words` without dates ("on Tuesday", "2015"), quoted judging adjectives ("'cowardly' attack":
+    the reactor's word, not the event's) and the quotation marks of what stays."""
+    tokens = [t for t in words if isinstance(t, Token)]
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "prep" and t.lower_ in ("on", "in", "at", "during", "since") and len(list(t.subtree)) > 1 \
+                and all(_date(c) for c in t.subtree if c.i != t.i):
+            drop.update(c.i for c in t.subtree)  # "on Wednesday"
+        elif _date(t) and t.dep_ in ("npadvmod", "nummod", "compound", "amod", "tmod"):
+            # "Tuesday's vote", "the 2015 agreement", "the March 3 vote": the whole date
+            dates = [e for e in t.doc.ents if e.start <= t.i < e.end and e.label_ in _DATE_ENTS]
+            drop.update(c.i for c in t.subtree if _date(c))
+            drop.update(i for e in dates for i in range(e.start, e.end))
+        elif t.dep_ in ("amod", "advmod") and t.i in inside and t.head.i not in inside:
+            drop.update(c.i for c in t.subtree)
+    return [t for t in words if isinstance(t, str) or (t.i not in drop and not (t.is_quote and t.i in inside)
+                                                        and t.text not in ("“", "”", '"'))]
+
+
+def _shortened(words: list[Token | str]) -> list[Token | str]:
+    """`words` cut back to `MAX_WORDS`: first the titles before a person's name ("US President
+    Ann Lee" is Ann Lee), then trailing modifiers, the last first: what a label loses from
+    "strikes on the port by the navy after talks" matters least at its end."""
+    if _count(words) > MAX_WORDS:
+        titles = {c.i for t in words if isinstance(t, Token) and t.dep_ in ("compound", "amod")
+                  and t.head.ent_type_ == "PERSON" and t.ent_type_ != "PERSON" and t.i < t.head.i
+                  for c in t.subtree}
+        words = [t for t in words if isinstance(t, str) or t.i not in titles]
+    while _count(words) > MAX_WORDS:
+        tokens = [t for t in words if isinstance(t, Token)]
+        ids = {t.i for t in tokens}
+        heads = [t for t in tokens if t.dep_ in _TRAILING_DEPS and t.head.i in ids and t.i > t.head.i]
+        cut = max(heads, key=lambda t: t.left_edge.i, default=None)
+        if cut is None:
+            return words
+        gone = {c.i for c in cut.subtree}
+        if cut.dep_ == "conj":  # "steel and aluminium": the "and" goes with it
+            gone |= {c.i for c in cut.head.children if c.dep_ in ("cc", "punct") and cut.head.i < c.i < cut.i}
+        if cut.dep_ in ("appos", "relcl", "acl"):  # "the US, the largest emitter, was": its commas too
+            gone |= {c.i for c in cut.head.children if c.dep_ == "punct"
+                     and cut.left_edge.i - 1 <= c.i <= cut.right_edge.i + 1}
+        shorter = [t for t in words if isinstance(t, str) or t.i not in gone]
+        if _count(shorter) < 2:
+            return words
+        words = shorter
+    return words
+
+
+def _count(words: Words) -> int:
+    return len(_text(words).split())
+
+
+def _text(words: Words) -> str:
+    """The words as text: each token with its own spacing, an added word glued to the one before."""
+    out = ""
+    for n, t in enumerate(words):
+        if isinstance(t, str):
+            out = out.rstrip() + t + " "
+            continue
+        out += t.text
+        following = words[n + 1] if n + 1 < len(words) else None
+        if isinstance(following, Token) and following.i > t.i + 1:
+            out += following.doc[following.i - 1].whitespace_ or t.whitespace_  # "concerned' over": the dropped mark's space
+        elif isinstance(following, Token) and following.i < t.i:
+            out += " "  # a subject put before its clause: "Lee | would sell"
+        else:
+            out += t.whitespace_
+    text = " ".join(out.split()).strip(" ,;:-–—\"'“”‘’")
+    text = re.sub(r"\s+([,;:.!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text[:1].upper() + text[1:]
+
+
+def _quote_like(words: Words, inside: set[int]) -> bool:
+    """Whether the words start inside a quote or are more than half quoted."""
+    tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
+    return bool(tokens) and (tokens[0].i in inside or sum(t.i in inside for t in tokens) * 2 > len(tokens))
+
+
+def _act(tok: Token) -> bool:
+    """A word that can name an act or a thing done: a noun or verb, or a capitalised one that is no
+    one's name or title ("Trump Tariffs", "Operation Sindoor")."""
+    if tok.pos_ in ("NOUN", "VERB"):
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC") \
+        and tok.lower_ not in lexicon.TITLE_WORDS
+
+
+def acceptable(words: Words, inside: set[int]) -> bool:
+    """A candidate may be the label: two to `MAX_WORDS` words, no quote, an act, no pronoun for
+    its subject and no reactor's reporting verb for its verb."""
+    tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
+    if _count(words) < 2 or _count(words) > MAX_WORDS or not tokens:
+        return False
+    if _quote_like(words, inside):
+        return False  # "'Unprovoked and unjustified'"
+    ids = {t.i for t in tokens}
+    if not any(_act(t) for t in tokens):
+        return False  # "From Lee to Kim", "President Ann Lee": names, no act
+    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUNS and (t.head.i not in ids or t.head.i == t.i
+                                                                            or t.head.head.i not in ids)
+           for t in tokens):
+        return False  # "He will sign", "Who is cheering": the text says who, the label does not
+    return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS and t.i not in inside
+                   and (t.head.i not in ids or t.head.i == t.i or any(c.dep_ == "nsubj" for c in t.children))
+                   for t in tokens)  # the candidate's own verb, or a clause's: not "the decision affirming"
 
 
 @dataclass(frozen=True)
@@ -176,42 +428,89 @@ class Headline:
         """The headline is about the reactions ("World reacts to ..."), not the event."""
         return bool(self.title) and is_roundup(self.title)
 
+    @property
+    def lead(self) -> Span | None:
+        """The lead's first sentence with a verb: "PARIS (Agency) --" is a dateline."""
+        if self.lead_doc is None or not len(self.lead_doc):
+            return None
+        sents = list(self.lead_doc.sents)
+        return next((s for s in sents if any(t.pos_ in ("VERB", "AUX") for t in s)), sents[0])
 
-def _decision_in_title(h: Headline) -> str | None:
+
+def _decision_in_title(h: Headline) -> Words | None:
     return decision_phrase(h.title_doc)
 
 
-def _reacted_to_in_roundup(h: Headline) -> str | None:
-    return reacted_to(h.title_doc) if h.roundup else None
+def _reacted_to_in_title(h: Headline) -> Words | None:
+    return reacted_to(h.title_doc[:])
 
 
-def _decision_in_lead(h: Headline) -> str | None:
+def _decision_in_lead(h: Headline) -> Words | None:
     return decision_phrase(h.lead_doc) if h.lead_doc is not None else None
 
 
-def _event_half_of_roundup(h: Headline) -> str | None:
-    return headline_event(h.title) if h.roundup and h.title else None
+def _unowned_decision_in_lead(h: Headline) -> Words | None:
+    return decision_phrase(h.lead_doc, unowned=True) if h.lead_doc is not None else None
 
 
-def _reacted_after_in_roundup(h: Headline) -> str | None:
+def _event_half_of_title(h: Headline) -> Words | None:
+    return headline_event(h.title_doc) if h.title else None
+
+
+def _reacted_after_in_roundup(h: Headline) -> Words | None:
     return reacted_after(h.title_doc) if h.roundup else None
 
 
-def _main_clause_of_headline(h: Headline) -> str | None:
-    # "World reacts to ..." names the reactions, the lead names the event
-    return label_from(h.lead_doc if h.roundup and h.lead_doc is not None else h.title_doc)
+def _main_clause_of_title(h: Headline) -> Words | None:
+    return None if h.roundup and h.lead is not None else label_from(next(iter(h.title_doc.sents)))
 
 
-STRATEGIES: tuple[Callable[[Headline], str | None], ...] = (
-    _decision_in_title, _reacted_to_in_roundup, _decision_in_lead, _event_half_of_roundup,
-    _reacted_after_in_roundup, _main_clause_of_headline,
+def _crowd_reaction_in_title(h: Headline) -> Words | None:
+    return crowd_reaction(next(iter(h.title_doc.sents)))
+
+
+def _crowd_reaction_in_lead(h: Headline) -> Words | None:
+    return crowd_reaction(h.lead) if h.lead is not None else None
+
+
+def _reacted_to_in_lead(h: Headline) -> Words | None:
+    return reacted_to(h.lead) if h.lead is not None else None
+
+
+def _main_clause_of_lead(h: Headline) -> Words | None:
+    return label_from(h.lead) if h.lead is not None else None
+
+
+STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
+    _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title,
+    _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _main_clause_of_title,
+    _reacted_to_in_lead, _crowd_reaction_in_lead, _main_clause_of_lead,
 )
 
 
 def label(headline: Headline) -> str:
-    """The event's label: the first answer of `STRATEGIES` (the last always answers)."""
-    for strategy in STRATEGIES[:-1]:
+    """The event's label: the first acceptable answer of `STRATEGIES`; when none is, the first
+    answer that is no quote, else the headline's words outside quotes, cut to `MAX_WORDS` words."""
+    answers: list[tuple[list[Token | str], set[int]]] = []
+    for strategy in STRATEGIES:
         found = strategy(headline)
-        if found:
-            return found
-    return STRATEGIES[-1](headline) or ""
+        if not found:
+            continue
+        doc = next(t.doc for t in found if isinstance(t, Token)) if any(isinstance(t, Token) for t in found) else None
+        inside = quoted(doc) if doc is not None else set()
+        words = _shortened(_tidied(found, inside))
+        if acceptable(words, inside):
+            return _text(words)
+        answers.append((words, inside))
+    plain = [w for w, q in answers if not _quote_like(w, q)]
+    if plain:
+        return _cut(plain[0])
+    inside = quoted(headline.title_doc)
+    unquoted = [t for t in headline.title_doc if t.i not in inside]
+    return _cut(unquoted if any(not t.is_punct for t in unquoted) else list(headline.title_doc))
+
+
+def _cut(words: Words) -> str:
+    """The words as text, cut after `MAX_WORDS` words if they are more."""
+    text = _text(words)
+    return text if len(text.split()) <= MAX_WORDS else " ".join(text.split()[:MAX_WORDS]).rstrip(",;:-–—")

@@ -114,10 +114,12 @@ class _Attributor:
             if who is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in who):
                 continue
             # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
-            # ("Russia's foreign ministry", not "Russia"); else anyone named in it.
+            # ("Russia's foreign ministry", not "Russia"); else anyone named in it, unless the phrase
+            # is about a thing, not a speaker ("Pulwama terror attack: ...", "Brexit vote: ...").
             keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self.who.usable(k)]
             best = next((k for k in keys if k.startswith("person:")), None) or self.who.speaker(d, who.root)
-            best = best or (keys[0] if keys else None)
+            if not best and keys and _may_name_speaker(who.root):
+                best = keys[0]
             if best:
                 return [(best, (m.start("quote"), m.end("quote")))]
         return []
@@ -168,6 +170,8 @@ class _Attributor:
             if not named or i == len(words) or words[i].pos_ not in _PREDICATE_POS \
                     or words[i].lemma_.lower() in lexicon.DECISION_VERBS:
                 continue  # (a clause that makes the decision, "EU imposes sanctions", tells the event)
+            if any(t.dep_ in ("nsubjpass", "auxpass") for t in clause):
+                continue  # what was done to it, not what it says: "MH17 was shot down in 'outrage'"
             key = self.who.usable(next((k for k in reversed(named) if k.startswith("person:")), named[-1]))
             predicate = [t for t in clause if t.i >= words[i].i]
             if key is None or key in found or not self._has_grounds(key, predicate):
@@ -280,6 +284,13 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+
+
+def _may_name_speaker(root: Token) -> bool:
+    """Whether a phrase with this head can name who speaks: a name, a title, a body or a government,
+    not a common noun for a thing or an event ("the Pulwama terror attack")."""
+    return root.pos_ != "NOUN" or root.lemma_.lower() in (
+        lexicon.TITLE_WORDS | lexicon.VOICE_WORDS | lexicon.BODY_HEADS | lexicon.STATE_HEADS)
 
 
 def _reported(verb: Token) -> bool:

@@ -4,11 +4,19 @@ Every named person, organisation and country in the article becomes a
 candidate actor; mentions of the same one ("US President Donald Trump",
 "Trump") share one `Candidate`. Attribution later decides which candidates
 actually reacted.
+
+The registry is built once, from every paragraph, and then frozen: names
+the NER missed ("Ivanka Trump said"), bodies named by country and function
+("Brazil's foreign ministry") and governments named by an adjective ("the
+French government") are all found while it is built, so which actors exist
+does not depend on which sentences attribution happened to visit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,7 +26,11 @@ from . import lexicon
 from ..countries import Gazetteer
 from .entities import apposed_title, clean, entities, is_media, known_body, named_by_title, strip_titles
 
-__all__ = ["Candidate", "Registry", "is_media", "strip_titles"]
+__all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
+
+
+class FrozenRegistry(RuntimeError):
+    """A candidate was to be added to a registry after it was built: a stage is inventing actors."""
 
 
 @dataclass
@@ -47,7 +59,9 @@ class Registry:
 
     def __init__(self, docs: list[Doc], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.candidates: dict[str, Candidate] = {}
+        self._frozen = False
+        self._candidates: dict[str, Candidate] = {}
+        self.candidates: Mapping[str, Candidate] = MappingProxyType(self._candidates)
         self._token_keys: dict[tuple[int, int], str] = {}
         self._surnames: dict[str, list[str]] = {}
         self._entity_tables: dict[int, dict[int, Span]] = {}
@@ -67,9 +81,18 @@ class Registry:
                     names = self._surnames.get(fold(tok.text))
                     if names and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                         key = f"person:{fold(names[0])}"
-                        if key in self.candidates:
-                            self.candidates[key].aliases.add(tok.text)
+                        if key in self._candidates:
+                            self._candidates[key].aliases.add(tok.text)
                             self._token_keys[(d, tok.i)] = key
+        for d, doc in enumerate(docs):
+            self._collect_unnamed(d, doc)
+        self._frozen = True
+
+    def _add(self, cand: Candidate) -> Candidate:
+        if self._frozen:
+            raise FrozenRegistry(f"{cand.key!r} would become a candidate after the registry was built")
+        self._candidates[cand.key] = cand
+        return cand
 
     # -- building ---------------------------------------------------------
 
@@ -80,7 +103,7 @@ class Registry:
                 if ent.label_ != "PERSON" and not named_by_title(ent):
                     continue
                 words = strip_titles(clean(ent.text).split())
-                if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)):
+                if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)) and not _numbered(ent.text):
                     full = " ".join(words)
                     names = self._surnames.setdefault(fold(words[-1]), [])
                     if full not in names:
@@ -103,6 +126,8 @@ class Registry:
             return None
         words = strip_titles(text.split())
         label = ent.label_
+        if label == "PERSON" and _numbered(text):
+            label = "ORG"  # "Flight MH17", "Convoy 7": a number names a thing, never a person
         if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
             match = self.gazetteer.lookup(text)
             if match is None or (match.how == "demonym" and text.endswith("s")):
@@ -135,9 +160,9 @@ class Registry:
 
     def _country(self, code: str, surface: str) -> str:
         key = f"country:{code}"
-        cand = self.candidates.get(key)
+        cand = self._candidates.get(key)
         if cand is None:
-            cand = self.candidates[key] = Candidate(key, "country", self.gazetteer.name(code), country=code)
+            cand = self._add(Candidate(key, "country", self.gazetteer.name(code), country=code))
         cand.aliases.add(surface)
         return key
 
@@ -147,15 +172,15 @@ class Registry:
         prefix = self.gazetteer.lookup(owner) if sep and rest[:1].isupper() else None
         if prefix is not None:
             key = self._organization(rest)
-            self.candidates[key].country = self.candidates[key].country or prefix.code
-            self.candidates[key].aliases.add(text)
+            self._candidates[key].country = self._candidates[key].country or prefix.code
+            self._candidates[key].aliases.add(text)
             return key
         folded = fold(text)
         seat = lexicon.SEATS_OF_GOVERNMENT.get(folded)
         if seat is not None:  # "the Kremlin said": the government speaks, as when "Moscow said"
             return self._country(seat, text)
         key = f"organization:{folded}"
-        cand = self.candidates.get(key)
+        cand = self._candidates.get(key)
         if cand is None:
             country = lexicon.INSTITUTIONS.get(folded)
             if country is None and folded not in lexicon.INTERNATIONAL_BODIES:
@@ -164,15 +189,15 @@ class Registry:
                     if match and match.how in ("name", "demonym"):
                         country = match.code
                         break
-            cand = self.candidates[key] = Candidate(key, "organization", text, country=country)
+            cand = self._add(Candidate(key, "organization", text, country=country))
         cand.aliases.add(text)
         return key
 
     def _person(self, full: str, ent: Span, surface: str) -> str:
         key = f"person:{fold(full)}"
-        cand = self.candidates.get(key)
+        cand = self._candidates.get(key)
         if cand is None:
-            cand = self.candidates[key] = Candidate(key, "person", full)
+            cand = self._add(Candidate(key, "person", full))
         cand.aliases.add(surface)
         country, role, organization, reporter = self._describe(ent)
         title_words = [w for w in surface.split()[: -len(full.split()) or None] if w.lower().strip(".") in lexicon.TITLE_WORDS]
@@ -274,17 +299,46 @@ class Registry:
             table = self._entity_tables[id(doc)] = {t: e for e in doc.ents for t in range(e.start, e.end)}
         return table.get(i)
 
-    def named_body(self, doc_index: int, words: list[Token], country: str) -> str:
-        """A candidate for a body named by country and function ("the French foreign ministry")."""
+    def _collect_unnamed(self, d: int, doc: Doc) -> None:
+        """Second pass: speakers the NER did not tag.
+
+        Proper names it missed ("Ivanka Trump said"), bodies named by
+        country and function ("Brazil's foreign ministry") and governments
+        named by an adjective ("the French government"): every such phrase
+        in the article, whether or not anyone turns out to speak through it.
+        """
+        for tok in doc:
+            if (d, tok.i) in self._token_keys:
+                continue
+            heads_a_name = tok.pos_ == "PROPN" and not (
+                tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i)
+            if heads_a_name and self._untagged_name(d, tok):
+                continue
+            if tok.pos_ in ("NOUN", "PROPN"):
+                self._country_reference(d, tok)
+
+    def _country_reference(self, d: int, tok: Token) -> None:
+        """"the Russian government" is Russia; "Saudi Arabia's foreign ministry" a body of its own."""
+        lemma = tok.lemma_.lower()
+        if lemma in lexicon.UNNAMED_HEADS or (lemma not in lexicon.STATE_HEADS and lemma not in lexicon.BODY_HEADS):
+            return
+        country = owner_country(tok, self.gazetteer)
+        if country is None:
+            return
+        doc = tok.doc
+        if lemma in lexicon.STATE_HEADS:
+            words = [t for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+            self._token_keys[(d, tok.i)] = self._country(country, "".join(t.text_with_ws for t in words).strip())
+            return
+        words = [t for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
         name = "".join(t.text_with_ws for t in words).strip()
         key = self._organization(name[:1].upper() + name[1:])
-        self.candidates[key].country = self.candidates[key].country or country
+        self._candidates[key].country = self._candidates[key].country or country
         for t in words:
-            self._token_keys[(doc_index, t.i)] = key
-        return key
+            self._token_keys[(d, t.i)] = key
 
-    def name_at(self, doc_index: int, tok: Token) -> str | None:
-        """A candidate for a proper-noun speaker the NER did not tag.
+    def _untagged_name(self, d: int, tok: Token) -> str | None:
+        """A candidate for a proper name the NER did not tag.
 
         "Ivanka Trump said" at the start of a sentence is often missed. The
         name is the token with its proper-noun compounds; several name words
@@ -300,14 +354,15 @@ class Registry:
         if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
         if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) or len(names) == 1 \
-                or any(w.tag_ == "NNPS" for w in words):  # a plural ("Rights") names no person
+                or any(w.tag_ == "NNPS" for w in words) \
+                or _numbered(" ".join(names)):  # a plural ("Rights") or a number ("MH17") names no person
             if is_media(" ".join(names)):
                 return None
             key = self._organization(" ".join(names))
         else:
             key = self._person(" ".join(names), tok.doc[words[0].i:tok.i + 1], " ".join(names))
         for w in words:
-            self._token_keys[(doc_index, w.i)] = key
+            self._token_keys[(d, w.i)] = key
         return key
 
     # -- lookups ----------------------------------------------------------
@@ -315,10 +370,6 @@ class Registry:
     def key_at(self, doc_index: int, token: Token) -> str | None:
         """The candidate a token is part of a mention of, if any."""
         return self._token_keys.get((doc_index, token.i))
-
-    def country_key(self, code: str, surface: str) -> str:
-        """The candidate for a country named only by an adjective ("the French government")."""
-        return self._country(code, surface)
 
     def person_before(self, doc_index: int, token: Token) -> str | None:
         """The person mentioned last before `token` in its sentence: what "he" or "she" most likely
@@ -336,3 +387,20 @@ class Registry:
             if (d, i) < (doc_index, token_index) and (not out or out[-1] != key):
                 out.append(key)
         return out
+
+
+def _numbered(name: str) -> bool:
+    return any(c.isdigit() for c in name)
+
+
+def owner_country(tok: Token, gazetteer: Gazetteer) -> str | None:
+    """The country a noun is qualified by: "the French government", "Saudi Arabia's foreign ministry"."""
+    country = None
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
+            name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
+            match = gazetteer.lookup(name) or gazetteer.lookup(child.text)
+            if match:
+                country = match.code
+    return country

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import lexicon
 from ..names import fold
-from .mentions import Registry
+from .mentions import Registry, owner_country
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -68,7 +68,7 @@ class Speakers:
                 apposed += [t for t in tok.subtree if t.head != tok and t.ent_type_ == "PERSON"]
             for child in apposed:
                 if child.dep_ == "appos":
-                    named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
+                    named = self.registry.key_at(d, child)
                     # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")
                     if named and (named.startswith("person:") or (key is None and tok.pos_ == "NOUN")):
                         return self.usable(named)
@@ -76,10 +76,6 @@ class Speakers:
             return self.usable(key)
         if tok.pos_ == "PRON":
             return self._pronoun(d, tok)
-        if tok.pos_ == "PROPN":
-            named = self.registry.name_at(d, tok)
-            if named:
-                return self.usable(named)
         lemma = tok.lemma_.lower()
         if lemma in lexicon.UNNAMED_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -123,22 +119,9 @@ class Speakers:
         return None
 
     def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
-        """"the ministry", "the French leader", "the Russian government"."""
-        country = None
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
-                name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
-                match = self.registry.gazetteer.lookup(name) or self.registry.gazetteer.lookup(child.text)
-                if match:
-                    country = match.code
-        if lemma in lexicon.STATE_HEADS and country:
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
-            return self.registry.country_key(country, "".join(t.text_with_ws for t in words).strip())
-        if lemma in lexicon.BODY_HEADS and country:
-            # "Brazil's foreign ministry said": a body named by its country and function.
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
-            return self.usable(self.registry.named_body(d, words, country))
+        """"the ministry", "the French leader" (a government or body named by its country, "the
+        Russian government", is a mention the registry already holds)."""
+        country = owner_country(tok, self.registry.gazetteer)
         if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
         elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person

@@ -56,3 +56,22 @@ def test_a_headline_about_what_was_done_to_someone_is_not_their_reaction(extract
 def test_an_event_named_before_a_colon_is_not_a_speaker(extractor: Extractor, body: str, expected: set[str]) -> None:
     """'Name: quote' is a round-up line only when the name can speak: "Harbour bombing:" names an event."""
     assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Countries such as Chile, Peru and Norway were among the nations that condemned the levy.",
+     {"Chile", "Peru", "Norway"}),
+    ("Several, including Japan, welcomed the levy on Tuesday.", {"Japan"}),
+    ("Similar statements were issued by Chilean President Ana Rojas and Peru's foreign minister Luis Prado.",
+     {"Ana Rojas", "Luis Prado"}),
+    ("The African Union, the Arab League and the European Union issued statements condemning the levy.",
+     {"African Union", "Arab League", "European Union"}),
+    ("Governments like Norway and Denmark criticised the levy as protectionist.", {"Norway", "Denmark"}),
+    ("The levy drew criticism from allies including Japan and South Korea.", {"Japan", "South Korea"}),
+    ("Mexico's neighbours such as Guatemala and Belize also condemned the levy.", {"Guatemala", "Belize"}),
+])
+def test_every_member_named_for_a_group_that_reacts_reacts(extractor: Extractor, body: str,
+                                                          expected: set[str]) -> None:
+    """A group speaking through a list ("countries such as", "including", "among those who", "issued by
+    A, B and C") is each of the listed actors reacting."""
+    assert actors(extractor, body) == expected

@@ -19,7 +19,7 @@ from . import lexicon
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge
 from .mentions import Registry
-from .speakers import Speakers, reporting_verb
+from .speakers import Speakers, issues_statement, members, reporting_verb
 from .text import Paragraph
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
@@ -213,7 +213,7 @@ class _Attributor:
         found: list[tuple[str, Token | None, str, Token]] = []
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
-            for tok in tokens:
+            for tok in [x for t in tokens for x in (t, *members(t))]:
                 for key in self.who.joint(d, tok) or [self.who.speaker(d, tok)]:
                     if key:
                         found.append((key, trigger, word, scope))
@@ -223,7 +223,7 @@ class _Attributor:
             lemma = tok.lemma_.lower()
             if tok.i in quoted:
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
-            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or _issues_statement(tok)):
+            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok)):
                 if _reported(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -296,12 +296,6 @@ def _may_name_speaker(root: Token) -> bool:
 def _reported(verb: Token) -> bool:
     """True for a verb inside the complement of another speech verb."""
     return reporting_verb(verb) is not None
-
-
-def _issues_statement(verb: Token) -> bool:
-    """"issued a joint statement", "released a statement": the verb reports speech through its object."""
-    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
 def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,

@@ -144,8 +144,13 @@ class Speakers:
             if outer is not None:
                 return self.subjects(outer, depth + 1)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
-            # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
+        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
+            # "France and Chile were among the countries that condemned it": the subject of "were" speaks.
+            subjects = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
+        passive = verb.lemma_.lower() in _PASSIVE_AGENT_VERBS or issues_statement(verb)
+        if not subjects and passive and verb.dep_ not in ("acl", "amod", "relcl"):
+            # "The move was welcomed by Israel", "Similar statements were issued by Peru" (not "the deal
+            # endorsed by the Council" years ago)
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
@@ -167,6 +172,30 @@ class Speakers:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
         return out, verb
+
+
+def members(group: Token) -> list[Token]:
+    """Those a group is said to include, each a speaker when the group speaks.
+
+    "Countries such as France and Chile", "several, including Peru",
+    "neighbours like Nepal"; and a list the parser hung on its first name as
+    an apposition with conjuncts ("the UN, the SCO and the EU issued ...").
+    """
+    out: list[Token] = []
+    for c in group.children:
+        such_as = c.lower_ == "as" and any(t.lower_ == "such" for t in (*c.children, *group.children))
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as):
+            out += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+        elif c.dep_ == "appos" and c.conjuncts and c.ent_type_:
+            out += [c, *c.conjuncts]
+    return out
+
+
+def issues_statement(verb: Token) -> bool:
+    """"issued a joint statement", "similar statements were issued by": the verb reports speech through
+    the statement it issues."""
+    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
 def reporting_verb(verb: Token) -> Token | None:

@@ -75,3 +75,79 @@ def test_every_member_named_for_a_group_that_reacts_reacts(extractor: Extractor,
     """A group speaking through a list ("countries such as", "including", "among those who", "issued by
     A, B and C") is each of the listed actors reacting."""
     assert actors(extractor, body) == expected
+
+
+ROUND_UP_ABOVE = """Reactions came quickly on Friday.
+
+Chilean President Ana Rojas:
+
+"This levy is an act of aggression against our workers."
+
+Peruvian Prime Minister Luis Prado (speaking in Lima):
+
+"We regret the decision and urge talks."
+
+"Our exporters will suffer."
+"""
+
+ROUND_UP_BELOW = """Reactions came quickly on Friday.
+
+"This levy is an act of aggression against our workers."
+
+\u2014Chilean President Ana Rojas
+
+"We regret the decision and urge talks."
+
+\u2014Peru's long-serving, pro-trade Prime Minister Luis Prado
+"""
+
+EMBEDDED_POSTS = """Reactions came quickly on Friday.
+
+This levy is an act of aggression against our workers. We will respond. \u2014 Ana Rojas (@anarojas) March 3, 2018
+
+Canada slaps levy on steel https://t.co/abc \u2014 Reuters (@Reuters) March 3, 2018
+
+We regret the decision and urge talks \u2014 Luis Prado (@luisprado) March 4, 2018
+"""
+
+SECTIONS = """Reactions came quickly on Friday.
+
+Other Nations:
+
+"This levy is an act of aggression against our workers."
+
+From Latin America:
+
+"We regret the decision and urge talks."
+"""
+
+
+@pytest.mark.parametrize("body, expected", [
+    (ROUND_UP_ABOVE, {"Ana Rojas": 1, "Luis Prado": 2}),
+    (ROUND_UP_BELOW, {"Ana Rojas": 1, "Luis Prado": 1}),
+    (EMBEDDED_POSTS, {"Ana Rojas": 1, "Luis Prado": 1}),
+    (SECTIONS, {}),
+])
+def test_a_round_up_names_its_speakers_on_lines_of_their_own(extractor: Extractor, body: str,
+                                                            expected: dict[str, int]) -> None:
+    """The name (and title) on a line of its own above the quote ('Name:') or below it ('—Name'), or after an
+    embedded post ('... — Name (@handle) Date'), speaks the quote; a news outlet's post or a section
+    heading ("Other Nations:", "From Latin America:") names no speaker."""
+    got = run(extractor, body)
+    assert {r.actor.name for r in got.reactions} == set(expected)
+    for reaction in got.reactions:  # the evidence is the speaker's own quote
+        assert reaction.evidence.strip('"') and "Reuters" not in reaction.evidence
+
+
+@pytest.mark.parametrize("line, country", [
+    ("\u2014British Prime Minister Alan Whitcombe", "GB"),
+    ("\u2014Japanese Foreign Minister Haruto Kimura", "JP"),
+    ("Brazilian President Lucia Ferraz:", "BR"),
+])
+def test_a_name_line_keeps_its_capitals_in_a_title_case_article(extractor: Extractor, line: str, country: str) -> None:
+    """A name line is in Title Case because names are: it is not put into sentence case with the headlines."""
+    body = f'World Leaders Hail Levy As A Bold Step\n\n"We welcome this levy and its aims."\n\n{line}\n'
+    if line.endswith(":"):
+        body = f'World Leaders Hail Levy As A Bold Step\n\n{line}\n\n"We welcome this levy and its aims."\n'
+    got = run(extractor, body, title="World Leaders Hail Levy As A Bold Step")
+    assert [(r.actor.name, r.actor.country) for r in got.reactions] == [(" ".join(line.strip("\u2014:").split()[-2:]), country)]

@@ -26,6 +26,14 @@ from .text import Paragraph
 _QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
 # '"...Iraq."French President Emmanuel Macron, on Twitter, referring to ...'
 _QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,120})(?:,[^"]*)?$')
+# A post embedded from a social network: 'My thoughts are with ... — Jane Doe (@janedoe) May 22, 2017'
+_EMBEDDED_POST = re.compile(r'^(?P<quote>.{10,}?)\s+[-\u2013\u2014]+\s*(?P<who>[^-\u2013\u2014()@]{2,80}?)\s*\(@\w+\)'
+                            r'\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\.?$')
+# A round-up's line that only names who speaks, above the quote ('Jeb Bush:', 'Russian President Vladimir
+# Putin:') or below it ('—British Prime Minister Theresa May').
+_LABEL_LINE = re.compile(r'^(?P<who>[^:"()]{3,80}?)\s*(?:\([^()]{0,60}\))?\s*:$')
+_SIGNATURE_LINE = re.compile(r'^[-\u2013\u2014]+\s*(?P<who>[^\u2013\u2014"()]{2,119}[^-\u2013\u2014"()\s.])\.?$')
+_LABEL_REACH = 4  # paragraphs a label line above the quote can cover
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
@@ -102,34 +110,69 @@ class _Attributor:
     # -- passes -------------------------------------------------------------
 
     def _paragraph_shape(self, d: int, doc: Doc) -> list[tuple[str, tuple[int, int]]]:
-        """Round-up shapes: '"quote" - Speaker' and 'Speaker: quote'."""
+        """Round-up shapes: '"quote" - Speaker', 'Speaker: quote' and an embedded post."""
         text = self.texts[d]
-        for pattern in (_QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
+        for pattern in (_EMBEDDED_POST, _QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
             m = pattern.match(text)
-            if not m:
-                continue
-            who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
-            # A verb makes it a sentence ("Trump said: ..."), unless the tagger took a name for one
-            # ("Beatrix von Storch, deputy chairwoman of ...: ...", with "Beatrix" a verb).
-            if who is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in who):
-                continue
-            # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
-            # ("Russia's foreign ministry", not "Russia"); else anyone named in it, unless the phrase
-            # is about a thing, not a speaker ("Pulwama terror attack: ...", "Brexit vote: ...").
-            keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self.who.usable(k)]
-            best = next((k for k in keys if k.startswith("person:")), None) or self.who.speaker(d, who.root)
-            if not best and keys and _may_name_speaker(who.root):
-                best = keys[0]
-            if best:
+            best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
+            if m and best:
                 return [(best, (m.start("quote"), m.end("quote")))]
         return []
 
+    def _named(self, d: int, doc: Doc, start: int, end: int, strict: bool = False) -> str | None:
+        """The speaker a phrase that is only a name names, if it names one.
+
+        `strict` for a line of its own, which must be headed by a name or a
+        title ("From Zimbabwe:" heads a section, it names no one).
+        """
+        who = doc.char_span(start, end, alignment_mode="expand")
+        # A verb makes it a sentence ("Trump said: ..."), unless the tagger took a name for one
+        # ("Beatrix von Storch, deputy chairwoman of ...: ...", with "Beatrix" a verb).
+        if who is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" and t.dep_ not in ("amod", "compound")
+                              for t in who):  # (a participle describing someone is no verb: "long-serving")
+            return None
+        if strict and len(who) > 20:
+            return None
+        # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
+        # ("Russia's foreign ministry", not "Russia"); else anyone named in it, unless the phrase
+        # is about a thing, not a speaker ("Pulwama terror attack: ...", "Brexit vote: ...").
+        keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self.who.usable(k)]
+        best = next((k for k in keys if k.startswith("person:")), None)
+        if strict and not best and not all(self.registry.key_at(d, t) or t.is_punct or t.pos_ in ("DET", "PART")
+                                           for t in who):
+            return None  # a line of its own names a speaker only by a person's name or wholly: not "Other Nations:"
+        best = best or self.who.speaker(d, who.root)
+        if not best and keys and _may_name_speaker(who.root):
+            best = keys[0]
+        return best
+
+    def _name_line(self, d: int, doc: Doc, pattern: re.Pattern[str]) -> str | None:
+        m = pattern.match(self.texts[d])
+        return self._named(d, doc, m.start("who"), m.end("who"), strict=True) if m else None
+
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
+        given: dict[int, int] = {}  # statements each paragraph gave
+        label: tuple[str, int] | None = None  # the speaker a label line above named, and where
         for d, doc in enumerate(self.docs):
+            before = len(out)
+            named = self._name_line(d, doc, _LABEL_LINE)
+            if named:
+                label = named, d
+                continue
+            named = self._name_line(d, doc, _SIGNATURE_LINE)
+            if named:
+                # '"..." / —Russian President Vladimir Putin': the quote above, as far as no one else said it
+                label = None
+                j = d - 1
+                while j >= 0 and d - j <= _LABEL_REACH and given.get(j) == 0 and '"' in self.texts[j]:
+                    j -= 1
+                for q in range(j + 1, d):
+                    self._add(out, q, named, "quoted", (0, len(self.texts[q])), list(self.docs[q]))
+                    given[q] = 1
+                continue
             if is_title_case(self.texts[d]):
                 continue  # a Title Case line the body could not put into sentence case: its capitals fool the NER
-            before = len(out)
             for key, span in self._paragraph_shape(d, doc):
                 toks = [t for t in doc if span[0] <= t.idx < span[1]]
                 self._add(out, d, key, "quoted", span, toks)
@@ -142,6 +185,12 @@ class _Attributor:
             if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
                 self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+            if self.headings[d] and len(out) == before:
+                label = None  # a new section
+            elif len(out) == before and label is not None and d - label[1] <= _LABEL_REACH:
+                # 'Jeb Bush:' above, and what he said here
+                self._add(out, d, label[0], "quoted", (0, len(self.texts[d])), list(doc))
+            given[d] = len(out) - before
         if self.title is not None and not is_title_case(self.texts[len(self.docs)]):
             d, doc, before = len(self.docs), self.title[0], len(out)
             for sent in doc.sents:
@@ -284,6 +333,12 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+
+
+def is_name_line(text: str) -> bool:
+    """A round-up's line that only names a speaker ('Jeb Bush:', '—British Prime Minister Theresa May'):
+    its capitals are a name's, not a headline's, so it keeps them."""
+    return bool(_LABEL_LINE.match(text) or _SIGNATURE_LINE.match(text))
 
 
 def _may_name_speaker(root: Token) -> bool:

@@ -122,7 +122,7 @@ class Registry:
 
     def _resolve_entity(self, ent: Span) -> str | None:
         text = clean(ent.text)
-        if not text or fold(text) in lexicon.PLATFORMS:
+        if not any(c.isalpha() for c in text) or fold(text) in lexicon.PLATFORMS:  # ("♡♡" names no one)
             return None
         words = strip_titles(text.split())
         label = ent.label_
@@ -350,17 +350,22 @@ class Registry:
         words = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if any(w.i + 1 != n.i for w, n in zip(words, words[1:])):
             return None
+        titled = 0  # "Prime Minister Shinzo Abe": the title describes the name that follows it
+        while titled < len(words) and words[titled].text.lower().strip(".") in lexicon.TITLE_WORDS:
+            titled += 1
+        words = words[titled:]
         names = [w.text for w in words]
-        if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
+        if not names or any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) or len(names) == 1 \
-                or any(w.tag_ == "NNPS" for w in words) \
+        if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) \
+                or (len(names) == 1 and not titled) or any(w.tag_ == "NNPS" for w in words) \
                 or _numbered(" ".join(names)):  # a plural ("Rights") or a number ("MH17") names no person
             if is_media(" ".join(names)):
                 return None
             key = self._organization(" ".join(names))
         else:
-            key = self._person(" ".join(names), tok.doc[words[0].i:tok.i + 1], " ".join(names))
+            full = self._person_for(names) or " ".join(names)
+            key = self._person(full, tok.doc[words[0].i:tok.i + 1], " ".join(names))
         for w in words:
             self._token_keys[(d, w.i)] = key
         return key

@@ -7,12 +7,15 @@ or a speaker that was missed), with several sentences of that kind.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from spacy.tokens import Span
 
 from graph.countries import gazetteer
 from graph.extract import Extractor
 from graph.extract.mentions import Registry
 from graph.models import ArticleInput, Extraction
+from graph.names import fold
 
 TITLE = "Canada imposes a levy on imported steel"
 
@@ -151,3 +154,11 @@ def test_a_name_line_keeps_its_capitals_in_a_title_case_article(extractor: Extra
         body = f'World Leaders Hail Levy As A Bold Step\n\n{line}\n\n"We welcome this levy and its aims."\n'
     got = run(extractor, body, title="World Leaders Hail Levy As A Bold Step")
     assert [(r.actor.name, r.actor.country) for r in got.reactions] == [(" ".join(line.strip("\u2014:").split()[-2:]), country)]
+
+
+@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABC's")), max_size=30))
+def test_names_compare_equal_whatever_the_apostrophe(name: str) -> None:
+    """"Russia’s foreign ministry" (as a page writes it) and "Russia's foreign ministry" (as the text is
+    normalised) are one name."""
+    for mark in ("\u2019", "\u2018", "\u02bc"):
+        assert fold(name.replace("'", mark)) == fold(name)

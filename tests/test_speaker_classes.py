@@ -162,3 +162,17 @@ def test_names_compare_equal_whatever_the_apostrophe(name: str) -> None:
     normalised) are one name."""
     for mark in ("\u2019", "\u2018", "\u02bc"):
         assert fold(name.replace("'", mark)) == fold(name)
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Chile's Foreign Ministry called the levy unfair.", "Chile's Foreign Ministry", "CL"),
+    ("North Korea's Foreign Ministry called the levy a crime against trade.", "North Korea's Foreign Ministry", "KP"),
+    ("Peru's Ministry of Foreign Affairs said it regretted the levy.", "Peru's Ministry of Foreign Affairs", "PE"),
+    ("Norway's Defence Ministry said the levy was a grave mistake.", "Norway's Defence Ministry", "NO"),
+    ("The Netherlands' Freedom Party welcomed the levy.", "Freedom Party", "NL"),
+])
+def test_a_state_organ_is_named_with_its_country(extractor: Extractor, body: str, name: str, country: str) -> None:
+    """Every state has a foreign ministry: the owner is part of the organ's name. A body with a name of its
+    own ("Freedom Party") keeps its name, and the country is its country."""
+    got = run(extractor, body).reactions
+    assert [(r.actor.name, r.actor.country) for r in got] == [(name, country)]

@@ -167,10 +167,12 @@ class Registry:
         return key
 
     def _organization(self, text: str) -> str:
-        # "the Netherlands' Freedom Party": the country is not part of the party's name.
+        # "the Netherlands' Freedom Party": the country is not part of the party's name; it is of
+        # "Russia's Foreign Ministry", one of the organs every state has.
         owner, sep, rest = text.partition("' ") if "'s " not in text else text.partition("'s ")
+        organ = any(w in lexicon.STATE_ORGANS for w in fold(rest).split())
         prefix = self.gazetteer.lookup(owner) if sep and rest[:1].isupper() else None
-        if prefix is not None:
+        if prefix is not None and not organ:
             key = self._organization(rest)
             self._candidates[key].country = self._candidates[key].country or prefix.code
             self._candidates[key].aliases.add(text)
@@ -182,7 +184,7 @@ class Registry:
         key = f"organization:{folded}"
         cand = self._candidates.get(key)
         if cand is None:
-            country = lexicon.INSTITUTIONS.get(folded)
+            country = lexicon.INSTITUTIONS.get(folded) or (prefix.code if prefix is not None else None)
             if country is None and folded not in lexicon.INTERNATIONAL_BODIES:
                 for word in text.replace("'s", "").split():
                     match = self.gazetteer.lookup(word)

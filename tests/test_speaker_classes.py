@@ -176,3 +176,39 @@ def test_a_state_organ_is_named_with_its_country(extractor: Extractor, body: str
     own ("Freedom Party") keeps its name, and the country is its country."""
     got = run(extractor, body).reactions
     assert [(r.actor.name, r.actor.country) for r in got] == [(name, country)]
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("US Secretary of State Dana Whitfield said the levy was a grave mistake.", "Dana Whitfield", "US"),
+    ("Irish Minister of Foreign Affairs Ciaran Doyle said the levy was unjustified.", "Ciaran Doyle", "IE"),
+    ("Secretary of State Dana Whitfield of the United States condemned the levy.", "Dana Whitfield", "US"),
+    ("Germany's Greta Vogel and France's Lucien Marchand condemned the levy.", "Lucien Marchand", "FR"),
+])
+def test_a_person_has_the_country_of_their_title(extractor: Extractor, body: str, name: str, country: str) -> None:
+    """The country in a title that runs over "of" or "for" ("US Secretary of State"), or after the name
+    ("... of the United States"), is the person's; never the country of the person named before them."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got[name] == country
+
+
+SECTIONS_BY_COUNTRY = """Leaders reacted on Friday.
+
+CHILE
+
+President Ana Rojas said the levy was an act of aggression.
+
+Peru:
+
+Prime Minister Luis Prado called the levy a grave mistake. He said he had spoken to Ana Rojas.
+
+EUROPEAN UNION
+
+Commission President Marta Lindqvist of the European Commission said the levy was regrettable.
+"""
+
+
+def test_people_first_named_under_a_country_heading_are_of_that_country(extractor: Extractor) -> None:
+    """A round-up by country: whoever is first named under "CHILE" or "Peru:" is of that country; a name
+    seen before keeps its own, and a heading that is no country ends the section."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, SECTIONS_BY_COUNTRY).reactions}
+    assert got == {"Ana Rojas": "CL", "Luis Prado": "PE", "Marta Lindqvist": None}

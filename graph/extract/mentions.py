@@ -24,6 +24,7 @@ from ..models import ActorKind
 from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
+from .headline import is_heading
 from .entities import apposed_title, clean, entities, is_media, known_body, named_by_title, strip_titles
 
 __all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
@@ -31,6 +32,9 @@ __all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country
 
 class FrozenRegistry(RuntimeError):
     """A candidate was to be added to a registry after it was built: a stage is inventing actors."""
+
+
+_SECTION_REACH = 2  # paragraphs under a country's heading whose new people are taken to be of that country
 
 
 @dataclass
@@ -86,7 +90,33 @@ class Registry:
                             self._token_keys[(d, tok.i)] = key
         for d, doc in enumerate(docs):
             self._collect_unnamed(d, doc)
+        self._section_countries(docs)
         self._frozen = True
+
+    def _section_countries(self, docs: list[Doc]) -> None:
+        """People first named under a heading that is a country's name ("GERMANY", "United States:") are
+        of that country, unless the text says otherwise."""
+        section: str | None = None
+        start = 0
+        seen: set[str] = set()
+        for d, doc in enumerate(docs[:-1]):  # (the last doc is the title)
+            text = doc.text.strip(" •*-\u2013\u2014:")
+            if is_heading(doc.text) and len(doc) <= 6:
+                match = self.gazetteer.lookup(text) if text else None
+                section = match.code if match is not None and match.how == "name" else None
+                start = d
+                continue
+            if d - start > _SECTION_REACH:
+                section = None  # a section long past its heading may have run on into another country's
+            for tok in doc:
+                key = self._token_keys.get((d, tok.i))
+                if key is None or key in seen:
+                    continue
+                seen.add(key)
+                cand = self._candidates[key]
+                international = cand.organization is not None and fold(cand.organization) in lexicon.INTERNATIONAL_BODIES
+                if section is not None and cand.kind == "person" and cand.country is None and not international:
+                    cand.country = section
 
     def _add(self, cand: Candidate) -> Candidate:
         if self._frozen:
@@ -233,8 +263,18 @@ class Registry:
                 words.insert(0, tok)
                 i -= 1
                 continue
+            if tok.lower_ in ("of", "for") and words and i > ent.sent.start \
+                    and doc[i - 1].pos_ in ("PROPN", "NOUN") and not doc[i - 1].is_punct:
+                words.insert(0, tok)  # inside a title: "US Secretary of State", "Minister for Trade"
+                i -= 1
+                continue
             break
         country, role, organization, reporter = self._read(doc, words)
+        if country is None:  # "Secretary of State Antony Blinken of the United States"
+            country = next((m.code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                            for m in [self.gazetteer.lookup(clean(" ".join(t.text for t in p.subtree)))]
+                            if m is not None and m.how == "name"), None)
         if country is None or role is None:
             country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
             country, organization = country or country_, organization or organization_
@@ -274,6 +314,8 @@ class Registry:
                 country = country or match.code
                 continue
             role_words.append(tok.text)
+        while role_words and role_words[-1].lower() in ("of", "for"):
+            role_words.pop()  # "Secretary of [State]" when the NER took "State" for a body
         role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
         return country, role, organization, reporter
 

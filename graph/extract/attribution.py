@@ -122,8 +122,9 @@ class _Attributor:
     def _named(self, d: int, doc: Doc, start: int, end: int, strict: bool = False) -> str | None:
         """The speaker a phrase that is only a name names, if it names one.
 
-        `strict` for a line of its own, which must be headed by a name or a
-        title ("From Zimbabwe:" heads a section, it names no one).
+        `strict` for a line of its own, which names a speaker only by a
+        person's name or wholly by an actor's ("Russia's foreign ministry:");
+        "Other Nations:" or "From Zimbabwe:" heads a section and names no one.
         """
         who = doc.char_span(start, end, alignment_mode="expand")
         # A verb makes it a sentence ("Trump said: ..."), unless the tagger took a name for one

@@ -212,3 +212,14 @@ def test_people_first_named_under_a_country_heading_are_of_that_country(extracto
     seen before keeps its own, and a heading that is no country ends the section."""
     got = {r.actor.name: r.actor.country for r in run(extractor, SECTIONS_BY_COUNTRY).reactions}
     assert got == {"Ana Rojas": "CL", "Luis Prado": "PE", "Marta Lindqvist": None}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Sen. Dana Whitfield (D-Conn.) called the levy a grave mistake.", "Dana Whitfield"),
+    ("\"This levy is wrong,\" Rep. Carl Ostrander, R-Ohio, said on Friday.", "Carl Ostrander"),
+    ("Senator Ruth Kessler (I-Vt.) praised the levy as long overdue.", "Ruth Kessler"),
+])
+def test_a_us_party_and_state_tag_makes_a_politician_american(extractor: Extractor, body: str, name: str) -> None:
+    """"(D-Conn.)", ", R-Ohio," after a name: a member of the US Congress, whatever else the text says."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got[name] == "US"

@@ -7,11 +7,17 @@ GB and a "defence minister"; "TRT World's Sally Ayhan" a reporter.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..countries import Gazetteer
 from . import lexicon
 from .entities import apposed_title, clean, is_media, known_body
+
+
+# The party and state a US politician's name is tagged with: "(D-Conn.)", ", R-Ohio", "(I-Vt.)".
+_US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-[A-Z][A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]*\.?)?\s*[),]")
 
 
 class Describer:
@@ -57,6 +63,8 @@ class Describer:
                             for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
                             for m in [self.gazetteer.lookup(clean(" ".join(t.text for t in p.subtree)))]
                             if m is not None and m.how == "name"), None)
+        if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
+            country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
         if country is None or role is None:
             country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
             country, organization = country or country_, organization or organization_

@@ -19,13 +19,21 @@ from . import lexicon
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge
 from .mentions import Registry
-from .speakers import Speakers, reporting_verb
+from .speakers import Speakers, issues_statement, members, reporting_verb
 from .text import Paragraph
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
 _QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
 # '"...Iraq."French President Emmanuel Macron, on Twitter, referring to ...'
 _QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,120})(?:,[^"]*)?$')
+# A post embedded from a social network: 'My thoughts are with ... — Jane Doe (@janedoe) May 22, 2017'
+_EMBEDDED_POST = re.compile(r'^(?P<quote>.{10,}?)\s+[-\u2013\u2014]+\s*(?P<who>[^-\u2013\u2014()@]{2,80}?)\s*\(@\w+\)'
+                            r'\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\.?$')
+# A round-up's line that only names who speaks, above the quote ('Jeb Bush:', 'Russian President Vladimir
+# Putin:') or below it ('—British Prime Minister Theresa May').
+_LABEL_LINE = re.compile(r'^(?P<who>[^:"()]{3,80}?)\s*(?:\([^()]{0,60}\))?\s*:$')
+_SIGNATURE_LINE = re.compile(r'^[-\u2013\u2014]+\s*(?P<who>[^\u2013\u2014"()]{2,119}[^-\u2013\u2014"()\s.])\.?$')
+_LABEL_REACH = 4  # paragraphs a label line above the quote can cover
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
@@ -102,32 +110,70 @@ class _Attributor:
     # -- passes -------------------------------------------------------------
 
     def _paragraph_shape(self, d: int, doc: Doc) -> list[tuple[str, tuple[int, int]]]:
-        """Round-up shapes: '"quote" - Speaker' and 'Speaker: quote'."""
+        """Round-up shapes: '"quote" - Speaker', 'Speaker: quote' and an embedded post."""
         text = self.texts[d]
-        for pattern in (_QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
+        for pattern in (_EMBEDDED_POST, _QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
             m = pattern.match(text)
-            if not m:
-                continue
-            who = doc.char_span(m.start("who"), m.end("who"), alignment_mode="expand")
-            # A verb makes it a sentence ("Trump said: ..."), unless the tagger took a name for one
-            # ("Beatrix von Storch, deputy chairwoman of ...: ...", with "Beatrix" a verb).
-            if who is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" for t in who):
-                continue
-            # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
-            # ("Russia's foreign ministry", not "Russia"); else anyone named in it.
-            keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self.who.usable(k)]
-            best = next((k for k in keys if k.startswith("person:")), None) or self.who.speaker(d, who.root)
-            best = best or (keys[0] if keys else None)
-            if best:
+            best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
+            if m and best:
                 return [(best, (m.start("quote"), m.end("quote")))]
         return []
 
+    def _named(self, d: int, doc: Doc, start: int, end: int, strict: bool = False) -> str | None:
+        """The speaker a phrase that is only a name names, if it names one.
+
+        `strict` for a line of its own, which names a speaker only by a
+        person's name or wholly by an actor's ("Russia's foreign ministry:");
+        "Other Nations:" or "From Zimbabwe:" heads a section and names no one.
+        """
+        who = doc.char_span(start, end, alignment_mode="expand")
+        # A verb makes it a sentence ("Trump said: ..."), unless the tagger took a name for one
+        # ("Beatrix von Storch, deputy chairwoman of ...: ...", with "Beatrix" a verb).
+        if who is None or any(t.pos_ in ("VERB", "AUX") and t.ent_type_ != "PERSON" and t.dep_ not in ("amod", "compound")
+                              for t in who):  # (a participle describing someone is no verb: "long-serving")
+            return None
+        if strict and len(who) > 20:
+            return None
+        # A person named in the phrase speaks ("Iranian President Hassan Rouhani"); else its head
+        # ("Russia's foreign ministry", not "Russia"); else anyone named in it, unless the phrase
+        # is about a thing, not a speaker ("Pulwama terror attack: ...", "Brexit vote: ...").
+        keys = [k for k in (self.registry.key_at(d, t) for t in who) if k and self.who.usable(k)]
+        best = next((k for k in keys if k.startswith("person:")), None)
+        if strict and not best and not all(self.registry.key_at(d, t) or t.is_punct or t.pos_ in ("DET", "PART")
+                                           for t in who):
+            return None  # a line of its own names a speaker only by a person's name or wholly: not "Other Nations:"
+        best = best or self.who.speaker(d, who.root)
+        if not best and keys and _may_name_speaker(who.root):
+            best = keys[0]
+        return best
+
+    def _name_line(self, d: int, doc: Doc, pattern: re.Pattern[str]) -> str | None:
+        m = pattern.match(self.texts[d])
+        return self._named(d, doc, m.start("who"), m.end("who"), strict=True) if m else None
+
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
+        given: dict[int, int] = {}  # statements each paragraph gave
+        label: tuple[str, int] | None = None  # the speaker a label line above named, and where
         for d, doc in enumerate(self.docs):
+            before = len(out)
+            named = self._name_line(d, doc, _LABEL_LINE)
+            if named:
+                label = named, d
+                continue
+            named = self._name_line(d, doc, _SIGNATURE_LINE)
+            if named:
+                # '"..." / —Russian President Vladimir Putin': the quote above, as far as no one else said it
+                label = None
+                j = d - 1
+                while j >= 0 and d - j <= _LABEL_REACH and given.get(j) == 0 and '"' in self.texts[j]:
+                    j -= 1
+                for q in range(j + 1, d):
+                    self._add(out, q, named, "quoted", (0, len(self.texts[q])), list(self.docs[q]))
+                    given[q] = 1
+                continue
             if is_title_case(self.texts[d]):
                 continue  # a Title Case line the body could not put into sentence case: its capitals fool the NER
-            before = len(out)
             for key, span in self._paragraph_shape(d, doc):
                 toks = [t for t in doc if span[0] <= t.idx < span[1]]
                 self._add(out, d, key, "quoted", span, toks)
@@ -140,6 +186,12 @@ class _Attributor:
             if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
                 self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+            if self.headings[d] and len(out) == before:
+                label = None  # a new section
+            elif len(out) == before and label is not None and d - label[1] <= _LABEL_REACH:
+                # 'Jeb Bush:' above, and what he said here
+                self._add(out, d, label[0], "quoted", (0, len(self.texts[d])), list(doc))
+            given[d] = len(out) - before
         if self.title is not None and not is_title_case(self.texts[len(self.docs)]):
             d, doc, before = len(self.docs), self.title[0], len(out)
             for sent in doc.sents:
@@ -168,6 +220,8 @@ class _Attributor:
             if not named or i == len(words) or words[i].pos_ not in _PREDICATE_POS \
                     or words[i].lemma_.lower() in lexicon.DECISION_VERBS:
                 continue  # (a clause that makes the decision, "EU imposes sanctions", tells the event)
+            if any(t.dep_ in ("nsubjpass", "auxpass") for t in clause):
+                continue  # what was done to it, not what it says: "MH17 was shot down in 'outrage'"
             key = self.who.usable(next((k for k in reversed(named) if k.startswith("person:")), named[-1]))
             predicate = [t for t in clause if t.i >= words[i].i]
             if key is None or key in found or not self._has_grounds(key, predicate):
@@ -209,7 +263,7 @@ class _Attributor:
         found: list[tuple[str, Token | None, str, Token]] = []
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
-            for tok in tokens:
+            for tok in [x for t in tokens for x in (t, *members(t))]:
                 for key in self.who.joint(d, tok) or [self.who.speaker(d, tok)]:
                     if key:
                         found.append((key, trigger, word, scope))
@@ -219,7 +273,7 @@ class _Attributor:
             lemma = tok.lemma_.lower()
             if tok.i in quoted:
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
-            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or _issues_statement(tok)):
+            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok)):
                 if _reported(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
@@ -282,15 +336,22 @@ def _clauses(doc: Doc) -> list[list[Token]]:
 
 
 
+def is_name_line(text: str) -> bool:
+    """A round-up's line that only names a speaker ('Jeb Bush:', '—British Prime Minister Theresa May'):
+    its capitals are a name's, not a headline's, so it keeps them."""
+    return bool(_LABEL_LINE.match(text) or _SIGNATURE_LINE.match(text))
+
+
+def _may_name_speaker(root: Token) -> bool:
+    """Whether a phrase with this head can name who speaks: a name, a title, a body or a government,
+    not a common noun for a thing or an event ("the Pulwama terror attack")."""
+    return root.pos_ != "NOUN" or root.lemma_.lower() in (
+        lexicon.TITLE_WORDS | lexicon.VOICE_WORDS | lexicon.BODY_HEADS | lexicon.STATE_HEADS)
+
+
 def _reported(verb: Token) -> bool:
     """True for a verb inside the complement of another speech verb."""
     return reporting_verb(verb) is not None
-
-
-def _issues_statement(verb: Token) -> bool:
-    """"issued a joint statement", "released a statement": the verb reports speech through its object."""
-    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
 def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,

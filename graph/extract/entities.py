@@ -71,10 +71,20 @@ def _hyphen_joined(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
 
 
+def _bracket_trimmed(ent: Span) -> Span | None:
+    """"Jane Doe (@janedoe": a name ends where a bracket or a handle begins."""
+    end = next((t.i for t in ent if t.text in ("(", "[") or t.text.startswith("@")), ent.end)
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label) if end > ent.start else None
+
+
 def entities(doc: Doc) -> Iterator[Span]:
     """The NER's entities, with their edges mended."""
     for ent in doc.ents:
-        yield _hyphen_joined(_run_on_trimmed(ent))
+        trimmed = _bracket_trimmed(ent)
+        if trimmed is not None:
+            yield _hyphen_joined(_run_on_trimmed(trimmed))
 
 
 def named_by_title(ent: Span) -> bool:

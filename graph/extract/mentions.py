@@ -4,11 +4,19 @@ Every named person, organisation and country in the article becomes a
 candidate actor; mentions of the same one ("US President Donald Trump",
 "Trump") share one `Candidate`. Attribution later decides which candidates
 actually reacted.
+
+The registry is built once, from every paragraph, and then frozen: names
+the NER missed ("Ivanka Trump said"), bodies named by country and function
+("Brazil's foreign ministry") and governments named by an adjective ("the
+French government") are all found while it is built, so which actors exist
+does not depend on which sentences attribution happened to visit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,9 +24,18 @@ from ..models import ActorKind
 from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
-from .entities import apposed_title, clean, entities, is_media, known_body, named_by_title, strip_titles
+from .headline import is_heading
+from .entities import clean, entities, is_media, known_body, named_by_title, strip_titles
+from .persons import Describer
 
-__all__ = ["Candidate", "Registry", "is_media", "strip_titles"]
+__all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
+
+
+class FrozenRegistry(RuntimeError):
+    """A candidate was to be added to a registry after it was built: a stage is inventing actors."""
+
+
+_SECTION_REACH = 2  # paragraphs under a country's heading whose new people are taken to be of that country
 
 
 @dataclass
@@ -47,10 +64,12 @@ class Registry:
 
     def __init__(self, docs: list[Doc], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.candidates: dict[str, Candidate] = {}
+        self._frozen = False
+        self._candidates: dict[str, Candidate] = {}
+        self.candidates: Mapping[str, Candidate] = MappingProxyType(self._candidates)
         self._token_keys: dict[tuple[int, int], str] = {}
         self._surnames: dict[str, list[str]] = {}
-        self._entity_tables: dict[int, dict[int, Span]] = {}
+        self._describer = Describer(gazetteer)
         self._collect_people(docs)
         for d, doc in enumerate(docs):
             for ent in entities(doc):
@@ -67,9 +86,44 @@ class Registry:
                     names = self._surnames.get(fold(tok.text))
                     if names and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
                         key = f"person:{fold(names[0])}"
-                        if key in self.candidates:
-                            self.candidates[key].aliases.add(tok.text)
+                        if key in self._candidates:
+                            self._candidates[key].aliases.add(tok.text)
                             self._token_keys[(d, tok.i)] = key
+        for d, doc in enumerate(docs):
+            self._collect_unnamed(d, doc)
+        self._section_countries(docs)
+        self._frozen = True
+
+    def _section_countries(self, docs: list[Doc]) -> None:
+        """People first named under a heading that is a country's name ("GERMANY", "United States:") are
+        of that country, unless the text says otherwise."""
+        section: str | None = None
+        start = 0
+        seen: set[str] = set()
+        for d, doc in enumerate(docs[:-1]):  # (the last doc is the title)
+            text = doc.text.strip(" •*-\u2013\u2014:")
+            if is_heading(doc.text) and len(doc) <= 6:
+                match = self.gazetteer.lookup(text) if text else None
+                section = match.code if match is not None and match.how == "name" else None
+                start = d
+                continue
+            if d - start > _SECTION_REACH:
+                section = None  # a section long past its heading may have run on into another country's
+            for tok in doc:
+                key = self._token_keys.get((d, tok.i))
+                if key is None or key in seen:
+                    continue
+                seen.add(key)
+                cand = self._candidates[key]
+                international = cand.organization is not None and fold(cand.organization) in lexicon.INTERNATIONAL_BODIES
+                if section is not None and cand.kind == "person" and cand.country is None and not international:
+                    cand.country = section
+
+    def _add(self, cand: Candidate) -> Candidate:
+        if self._frozen:
+            raise FrozenRegistry(f"{cand.key!r} would become a candidate after the registry was built")
+        self._candidates[cand.key] = cand
+        return cand
 
     # -- building ---------------------------------------------------------
 
@@ -80,7 +134,7 @@ class Registry:
                 if ent.label_ != "PERSON" and not named_by_title(ent):
                     continue
                 words = strip_titles(clean(ent.text).split())
-                if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)):
+                if len(words) >= 2 and not self.gazetteer.lookup(" ".join(words)) and not _numbered(ent.text):
                     full = " ".join(words)
                     names = self._surnames.setdefault(fold(words[-1]), [])
                     if full not in names:
@@ -99,10 +153,12 @@ class Registry:
 
     def _resolve_entity(self, ent: Span) -> str | None:
         text = clean(ent.text)
-        if not text or fold(text) in lexicon.PLATFORMS:
+        if not any(c.isalpha() for c in text) or fold(text) in lexicon.PLATFORMS:  # ("♡♡" names no one)
             return None
         words = strip_titles(text.split())
         label = ent.label_
+        if label == "PERSON" and _numbered(text):
+            label = "ORG"  # "Flight MH17", "Convoy 7": a number names a thing, never a person
         if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
             match = self.gazetteer.lookup(text)
             if match is None or (match.how == "demonym" and text.endswith("s")):
@@ -129,52 +185,54 @@ class Registry:
         doc = ent.doc
         if ent.start < 2 or doc[ent.start - 1].text not in ("'s", "'"):
             return ""
-        owner = self._entity_at(doc, ent.start - 2)
+        owner = self._describer.entity_at(doc, ent.start - 2)
         match = self.gazetteer.lookup(clean(owner.text)) if owner is not None and owner.label_ == "GPE" else None
         return f"{clean(owner.text)}{doc[ent.start - 1].text} " if match and match.how == "name" else ""
 
     def _country(self, code: str, surface: str) -> str:
         key = f"country:{code}"
-        cand = self.candidates.get(key)
+        cand = self._candidates.get(key)
         if cand is None:
-            cand = self.candidates[key] = Candidate(key, "country", self.gazetteer.name(code), country=code)
+            cand = self._add(Candidate(key, "country", self.gazetteer.name(code), country=code))
         cand.aliases.add(surface)
         return key
 
     def _organization(self, text: str) -> str:
-        # "the Netherlands' Freedom Party": the country is not part of the party's name.
+        # "the Netherlands' Freedom Party": the country is not part of the party's name; it is of
+        # "Russia's Foreign Ministry", one of the organs every state has.
         owner, sep, rest = text.partition("' ") if "'s " not in text else text.partition("'s ")
+        organ = any(w in lexicon.STATE_ORGANS for w in fold(rest).split())
         prefix = self.gazetteer.lookup(owner) if sep and rest[:1].isupper() else None
-        if prefix is not None:
+        if prefix is not None and not organ:
             key = self._organization(rest)
-            self.candidates[key].country = self.candidates[key].country or prefix.code
-            self.candidates[key].aliases.add(text)
+            self._candidates[key].country = self._candidates[key].country or prefix.code
+            self._candidates[key].aliases.add(text)
             return key
         folded = fold(text)
         seat = lexicon.SEATS_OF_GOVERNMENT.get(folded)
         if seat is not None:  # "the Kremlin said": the government speaks, as when "Moscow said"
             return self._country(seat, text)
         key = f"organization:{folded}"
-        cand = self.candidates.get(key)
+        cand = self._candidates.get(key)
         if cand is None:
-            country = lexicon.INSTITUTIONS.get(folded)
+            country = lexicon.INSTITUTIONS.get(folded) or (prefix.code if prefix is not None else None)
             if country is None and folded not in lexicon.INTERNATIONAL_BODIES:
                 for word in text.replace("'s", "").split():
                     match = self.gazetteer.lookup(word)
                     if match and match.how in ("name", "demonym"):
                         country = match.code
                         break
-            cand = self.candidates[key] = Candidate(key, "organization", text, country=country)
+            cand = self._add(Candidate(key, "organization", text, country=country))
         cand.aliases.add(text)
         return key
 
     def _person(self, full: str, ent: Span, surface: str) -> str:
         key = f"person:{fold(full)}"
-        cand = self.candidates.get(key)
+        cand = self._candidates.get(key)
         if cand is None:
-            cand = self.candidates[key] = Candidate(key, "person", full)
+            cand = self._add(Candidate(key, "person", full))
         cand.aliases.add(surface)
-        country, role, organization, reporter = self._describe(ent)
+        country, role, organization, reporter = self._describer.describe(ent)
         title_words = [w for w in surface.split()[: -len(full.split()) or None] if w.lower().strip(".") in lexicon.TITLE_WORDS]
         if not role and title_words:
             role = " ".join(title_words)
@@ -182,109 +240,46 @@ class Registry:
         cand.reporter = cand.reporter or reporter
         return key
 
-    def _describe(self, ent: Span) -> tuple[str | None, str | None, str | None, bool]:
-        """Country, role, organisation of a person, from the words around their name.
+    def _collect_unnamed(self, d: int, doc: Doc) -> None:
+        """Second pass: speakers the NER did not tag.
 
-        The words before it: "British defence minister Tobias Ellwood" -> GB,
-        "defence minister"; "Israel's Prime Minister Benjamin Netanyahu" ->
-        IL; "TRT World's Sally Ayhan" -> a reporter. Failing a country there:
-        a title set beside the name ("the German chancellor, Olaf Scholz,",
-        "Anders Samuelsen, the foreign minister of Denmark,"), a country
-        label the line opens with ("CANADA: Prime Minister Justin Trudeau"),
-        or the country whose reaction the person voices ("Japan avoided
-        taking a stance, with Chief Cabinet Secretary Yoshihide Suga saying").
+        Proper names it missed ("Ivanka Trump said"), bodies named by
+        country and function ("Brazil's foreign ministry") and governments
+        named by an adjective ("the French government"): every such phrase
+        in the article, whether or not anyone turns out to speak through it.
         """
-        doc = ent.doc
-        words: list[Token] = []
-        i = ent.start - 1
-        while i >= ent.sent.start and len(words) < 8:
-            tok = doc[i]
-            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in lexicon.POSTED_TITLES:
-                words, i = [], i - 1  # "US Ambassador to Japan Rahm Emanuel": the host is not theirs
+        for tok in doc:
+            if (d, tok.i) in self._token_keys:
                 continue
-            if tok.text in ("'s", "'") or tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct:
-                words.insert(0, tok)
-                i -= 1
+            heads_a_name = tok.pos_ == "PROPN" and not (
+                tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i)
+            if heads_a_name and self._untagged_name(d, tok):
                 continue
-            break
-        country, role, organization, reporter = self._read(doc, words)
-        if country is None or role is None:
-            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
-            country, organization = country or country_, organization or organization_
-            role = max((r for r in (role, role_) if r), key=len, default=None)
-        if country is None and i >= 0 and doc[i].text == ":":
-            country = self._label_country(doc[:i])
+            if tok.pos_ in ("NOUN", "PROPN"):
+                self._country_reference(d, tok)
+
+    def _country_reference(self, d: int, tok: Token) -> None:
+        """"the Russian government" is Russia; "Saudi Arabia's foreign ministry" a body of its own."""
+        lemma = tok.lemma_.lower()
+        if lemma in lexicon.UNNAMED_HEADS or (lemma not in lexicon.STATE_HEADS and lemma not in lexicon.BODY_HEADS):
+            return
+        country = owner_country(tok, self.gazetteer)
         if country is None:
-            country = self._voiced_country(ent)
-        return country, role, organization, reporter
-
-    def _read(self, doc: Doc, words: list[Token]) -> tuple[str | None, str | None, str | None, bool]:
-        """Country, role, organisation and whether a reporter, from the words describing a name."""
-        country = organization = None
-        reporter = False
-        role_words: list[str] = []
-        handled: set[int] = set()
-        for tok in words:
-            span = self._entity_at(doc, tok.i)
-            if span is not None:
-                if span.start in handled:
-                    continue
-                handled.add(span.start)
-                etext = clean(span.text)
-                match = self.gazetteer.lookup(etext)
-                if match:
-                    country = country or match.code
-                elif span.label_ in ("ORG", "FAC") and is_media(etext):
-                    reporter = True
-                elif span.label_ in ("ORG", "FAC"):
-                    organization = organization or etext
-                    country = country or known_body(etext)
-                continue
-            if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
-                continue
-            match = self.gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
-            if match:
-                country = country or match.code
-                continue
-            role_words.append(tok.text)
-        role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
-        return country, role, organization, reporter
-
-    def _label_country(self, label: Span) -> str | None:
-        """The country a line opens with as a label: "• CANADA:", "Germany:"."""
-        text = label.text.strip(" •*-–·")
-        match = self.gazetteer.lookup(text) if 0 < len(label) <= 4 and text else None
-        return match.code if match and match.how == "name" else None
-
-    def _voiced_country(self, ent: Span) -> str | None:
-        """"Indonesia joined the criticism, with Foreign Minister Retno Marsudi saying ...": Indonesia."""
-        root = ent.root
-        if root.dep_ != "nsubj" or root.head.tag_ != "VBG" or root.head.head.lower_ != "with":
-            return None
-        for verb in root.head.head.ancestors:
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            if subjects:
-                match = self.gazetteer.lookup(clean(subjects[0].text)) if subjects[0].ent_type_ == "GPE" else None
-                return match.code if match and match.how == "name" else None
-        return None
-
-    def _entity_at(self, doc: Doc, i: int) -> Span | None:
-        table = self._entity_tables.get(id(doc))
-        if table is None:
-            table = self._entity_tables[id(doc)] = {t: e for e in doc.ents for t in range(e.start, e.end)}
-        return table.get(i)
-
-    def named_body(self, doc_index: int, words: list[Token], country: str) -> str:
-        """A candidate for a body named by country and function ("the French foreign ministry")."""
+            return
+        doc = tok.doc
+        if lemma in lexicon.STATE_HEADS:
+            words = [t for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+            self._token_keys[(d, tok.i)] = self._country(country, "".join(t.text_with_ws for t in words).strip())
+            return
+        words = [t for t in doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
         name = "".join(t.text_with_ws for t in words).strip()
         key = self._organization(name[:1].upper() + name[1:])
-        self.candidates[key].country = self.candidates[key].country or country
+        self._candidates[key].country = self._candidates[key].country or country
         for t in words:
-            self._token_keys[(doc_index, t.i)] = key
-        return key
+            self._token_keys[(d, t.i)] = key
 
-    def name_at(self, doc_index: int, tok: Token) -> str | None:
-        """A candidate for a proper-noun speaker the NER did not tag.
+    def _untagged_name(self, d: int, tok: Token) -> str | None:
+        """A candidate for a proper name the NER did not tag.
 
         "Ivanka Trump said" at the start of a sentence is often missed. The
         name is the token with its proper-noun compounds; several name words
@@ -296,18 +291,24 @@ class Registry:
         words = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
         if any(w.i + 1 != n.i for w, n in zip(words, words[1:])):
             return None
+        titled = 0  # "Prime Minister Shinzo Abe": the title describes the name that follows it
+        while titled < len(words) and words[titled].text.lower().strip(".") in lexicon.TITLE_WORDS:
+            titled += 1
+        words = words[titled:]
         names = [w.text for w in words]
-        if any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
+        if not names or any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) or len(names) == 1 \
-                or any(w.tag_ == "NNPS" for w in words):  # a plural ("Rights") names no person
+        if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) \
+                or (len(names) == 1 and not titled) or any(w.tag_ == "NNPS" for w in words) \
+                or _numbered(" ".join(names)):  # a plural ("Rights") or a number ("MH17") names no person
             if is_media(" ".join(names)):
                 return None
             key = self._organization(" ".join(names))
         else:
-            key = self._person(" ".join(names), tok.doc[words[0].i:tok.i + 1], " ".join(names))
+            full = self._person_for(names) or " ".join(names)
+            key = self._person(full, tok.doc[words[0].i:tok.i + 1], " ".join(names))
         for w in words:
-            self._token_keys[(doc_index, w.i)] = key
+            self._token_keys[(d, w.i)] = key
         return key
 
     # -- lookups ----------------------------------------------------------
@@ -315,10 +316,6 @@ class Registry:
     def key_at(self, doc_index: int, token: Token) -> str | None:
         """The candidate a token is part of a mention of, if any."""
         return self._token_keys.get((doc_index, token.i))
-
-    def country_key(self, code: str, surface: str) -> str:
-        """The candidate for a country named only by an adjective ("the French government")."""
-        return self._country(code, surface)
 
     def person_before(self, doc_index: int, token: Token) -> str | None:
         """The person mentioned last before `token` in its sentence: what "he" or "she" most likely
@@ -336,3 +333,20 @@ class Registry:
             if (d, i) < (doc_index, token_index) and (not out or out[-1] != key):
                 out.append(key)
         return out
+
+
+def _numbered(name: str) -> bool:
+    return any(c.isdigit() for c in name)
+
+
+def owner_country(tok: Token, gazetteer: Gazetteer) -> str | None:
+    """The country a noun is qualified by: "the French government", "Saudi Arabia's foreign ministry"."""
+    country = None
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
+            name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
+            match = gazetteer.lookup(name) or gazetteer.lookup(child.text)
+            if match:
+                country = match.code
+    return country

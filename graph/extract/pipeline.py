@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..errors import InvalidInput
 from ..countries import gazetteer
 from ..models import Article, ArticleInput, EventDraft, Extraction, article_id
-from .attribution import find_statements
+from .attribution import find_statements, is_name_line
 from .event import HEADLINE_WEIGHT, agents, is_caption, topic
 from .headline import Casing, is_title_case
 from .judge import EventView, StanceJudge
@@ -124,7 +124,7 @@ class Extractor:
                     # The body's casing, not the headline's own capitals: "React" there is no name.
                     body = "\n\n".join(line for line in lines if not is_title_case(line))
                     casing = Casing(body, lambda word: self._gazetteer.lookup(word) is not None)
-                    lines = [casing.sentence_case(line) for line in lines]
+                    lines = [line if is_name_line(line) else casing.sentence_case(line) for line in lines]
                 jobs[n] = _Job(article, paras, title_is_text, lines)
                 for line in lines[:-1]:
                     yield line, (n, 0)

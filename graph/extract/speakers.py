@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from . import lexicon
 from ..names import fold
-from .mentions import Registry
+from .mentions import Registry, owner_country
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -68,7 +68,7 @@ class Speakers:
                 apposed += [t for t in tok.subtree if t.head != tok and t.ent_type_ == "PERSON"]
             for child in apposed:
                 if child.dep_ == "appos":
-                    named = self.registry.key_at(d, child) or self.registry.name_at(d, child)
+                    named = self.registry.key_at(d, child)
                     # a person; or, beside an unnamed noun, any actor ("the mining union IG BCE")
                     if named and (named.startswith("person:") or (key is None and tok.pos_ == "NOUN")):
                         return self.usable(named)
@@ -76,10 +76,6 @@ class Speakers:
             return self.usable(key)
         if tok.pos_ == "PRON":
             return self._pronoun(d, tok)
-        if tok.pos_ == "PROPN":
-            named = self.registry.name_at(d, tok)
-            if named:
-                return self.usable(named)
         lemma = tok.lemma_.lower()
         if lemma in lexicon.UNNAMED_HEADS or tok.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -123,22 +119,9 @@ class Speakers:
         return None
 
     def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
-        """"the ministry", "the French leader", "the Russian government"."""
-        country = None
-        for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod"):
-                # the whole name: "Saudi Arabia's foreign ministry", not "Arabia"
-                name = "".join(t.text_with_ws for t in child.subtree if t.dep_ != "case").strip()
-                match = self.registry.gazetteer.lookup(name) or self.registry.gazetteer.lookup(child.text)
-                if match:
-                    country = match.code
-        if lemma in lexicon.STATE_HEADS and country:
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
-            return self.registry.country_key(country, "".join(t.text_with_ws for t in words).strip())
-        if lemma in lexicon.BODY_HEADS and country:
-            # "Brazil's foreign ministry said": a body named by its country and function.
-            words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det" and not t.is_punct]
-            return self.usable(self.registry.named_body(d, words, country))
+        """"the ministry", "the French leader" (a government or body named by its country, "the
+        Russian government", is a mention the registry already holds)."""
+        country = owner_country(tok, self.registry.gazetteer)
         if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
         elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
@@ -161,8 +144,13 @@ class Speakers:
             if outer is not None:
                 return self.subjects(outer, depth + 1)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not subjects and verb.lemma_.lower() in _PASSIVE_AGENT_VERBS and verb.dep_ not in ("acl", "amod", "relcl"):
-            # "The move was welcomed by Israel" (not "the deal endorsed by the Council" years ago)
+        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
+            # "France and Chile were among the countries that condemned it": the subject of "were" speaks.
+            subjects = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
+        passive = verb.lemma_.lower() in _PASSIVE_AGENT_VERBS or issues_statement(verb)
+        if not subjects and passive and verb.dep_ not in ("acl", "amod", "relcl"):
+            # "The move was welcomed by Israel", "Similar statements were issued by Peru" (not "the deal
+            # endorsed by the Council" years ago)
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
@@ -184,6 +172,30 @@ class Speakers:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
         return out, verb
+
+
+def members(group: Token) -> list[Token]:
+    """Those a group is said to include, each a speaker when the group speaks.
+
+    "Countries such as France and Chile", "several, including Peru",
+    "neighbours like Nepal"; and a list the parser hung on its first name as
+    an apposition with conjuncts ("the UN, the SCO and the EU issued ...").
+    """
+    out: list[Token] = []
+    for c in group.children:
+        such_as = c.lower_ == "as" and any(t.lower_ == "such" for t in (*c.children, *group.children))
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as):
+            out += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+        elif c.dep_ == "appos" and c.conjuncts and c.ent_type_:
+            out += [c, *c.conjuncts]
+    return out
+
+
+def issues_statement(verb: Token) -> bool:
+    """"issued a joint statement", "similar statements were issued by": the verb reports speech through
+    the statement it issues."""
+    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
 
 
 def reporting_verb(verb: Token) -> Token | None:

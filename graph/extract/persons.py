@@ -1,0 +1,134 @@
+"""What the words around a person's name say about them: country, role, organisation, a reporter.
+
+Split from the mentions registry, which asks it once per mention of a
+person while it is built: "British defence minister Tobias Ellwood" is
+GB and a "defence minister"; "TRT World's Sally Ayhan" a reporter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..countries import Gazetteer
+from . import lexicon
+from .entities import apposed_title, clean, is_media, known_body
+
+
+# The party and state a US politician's name is tagged with: "(D-Conn.)", ", R-Ohio", "(I-Vt.)".
+_US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-[A-Z][A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]*\.?)?\s*[),]")
+
+
+class Describer:
+    """Reads a person's description from the text around their name, for one article's docs."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._entity_tables: dict[int, dict[int, Span]] = {}
+
+    def describe(self, ent: Span) -> tuple[str | None, str | None, str | None, bool]:
+        """Country, role, organisation of a person, from the words around their name.
+
+        The words before it: "British defence minister Tobias Ellwood" -> GB,
+        "defence minister"; "Israel's Prime Minister Benjamin Netanyahu" ->
+        IL; "TRT World's Sally Ayhan" -> a reporter. Failing a country there:
+        a title set beside the name ("the German chancellor, Olaf Scholz,",
+        "Anders Samuelsen, the foreign minister of Denmark,"), a country
+        label the line opens with ("CANADA: Prime Minister Justin Trudeau"),
+        or the country whose reaction the person voices ("Japan avoided
+        taking a stance, with Chief Cabinet Secretary Yoshihide Suga saying").
+        """
+        doc = ent.doc
+        words: list[Token] = []
+        i = ent.start - 1
+        while i >= ent.sent.start and len(words) < 8:
+            tok = doc[i]
+            if tok.lower_ == "to" and i > ent.sent.start and doc[i - 1].lower_ in lexicon.POSTED_TITLES:
+                words, i = [], i - 1  # "US Ambassador to Japan Rahm Emanuel": the host is not theirs
+                continue
+            if tok.text in ("'s", "'") or tok.pos_ in ("PROPN", "NOUN", "ADJ") and not tok.is_punct:
+                words.insert(0, tok)
+                i -= 1
+                continue
+            if tok.lower_ in ("of", "for") and words and i > ent.sent.start \
+                    and doc[i - 1].pos_ in ("PROPN", "NOUN") and not doc[i - 1].is_punct:
+                words.insert(0, tok)  # inside a title: "US Secretary of State", "Minister for Trade"
+                i -= 1
+                continue
+            break
+        country, role, organization, reporter = self._read(doc, words)
+        if country is None:  # "Secretary of State Antony Blinken of the United States"
+            country = next((m.code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                            for m in [self.gazetteer.lookup(clean(" ".join(t.text for t in p.subtree)))]
+                            if m is not None and m.how == "name"), None)
+        if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
+            country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
+        if country is None or role is None:
+            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
+            country, organization = country or country_, organization or organization_
+            role = max((r for r in (role, role_) if r), key=len, default=None)
+        if country is None and i >= 0 and doc[i].text == ":":
+            country = self._label_country(doc[:i])
+        if country is None:
+            country = self._voiced_country(ent)
+        return country, role, organization, reporter
+
+    def _read(self, doc: Doc, words: list[Token]) -> tuple[str | None, str | None, str | None, bool]:
+        """Country, role, organisation and whether a reporter, from the words describing a name."""
+        country = organization = None
+        reporter = False
+        role_words: list[str] = []
+        handled: set[int] = set()
+        for tok in words:
+            span = self.entity_at(doc, tok.i)
+            if span is not None:
+                if span.start in handled:
+                    continue
+                handled.add(span.start)
+                etext = clean(span.text)
+                match = self.gazetteer.lookup(etext)
+                if match:
+                    country = country or match.code
+                elif span.label_ in ("ORG", "FAC") and is_media(etext):
+                    reporter = True
+                elif span.label_ in ("ORG", "FAC"):
+                    organization = organization or etext
+                    country = country or known_body(etext)
+                continue
+            if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
+                continue
+            match = self.gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
+            if match:
+                country = country or match.code
+                continue
+            role_words.append(tok.text)
+        while role_words and role_words[-1].lower() in ("of", "for"):
+            role_words.pop()  # "Secretary of [State]" when the NER took "State" for a body
+        role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
+        return country, role, organization, reporter
+
+    def _label_country(self, label: Span) -> str | None:
+        """The country a line opens with as a label: "• CANADA:", "Germany:"."""
+        text = label.text.strip(" •*-–·")
+        match = self.gazetteer.lookup(text) if 0 < len(label) <= 4 and text else None
+        return match.code if match and match.how == "name" else None
+
+    def _voiced_country(self, ent: Span) -> str | None:
+        """"Indonesia joined the criticism, with Foreign Minister Retno Marsudi saying ...": Indonesia."""
+        root = ent.root
+        if root.dep_ != "nsubj" or root.head.tag_ != "VBG" or root.head.head.lower_ != "with":
+            return None
+        for verb in root.head.head.ancestors:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            if subjects:
+                match = self.gazetteer.lookup(clean(subjects[0].text)) if subjects[0].ent_type_ == "GPE" else None
+                return match.code if match and match.how == "name" else None
+        return None
+
+    def entity_at(self, doc: Doc, i: int) -> Span | None:
+        table = self._entity_tables.get(id(doc))
+        if table is None:
+            table = self._entity_tables[id(doc)] = {t: e for e in doc.ents for t in range(e.start, e.end)}
+        return table.get(i)

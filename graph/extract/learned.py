@@ -1,0 +1,183 @@
+"""The learned judge: a fine-tuned MiniLM, run with onnxruntime, reads the event and what a speaker said.
+
+The model (`stance_model/`: an int8 ONNX graph, its tokenizer and its card)
+was fine-tuned on the corpus's train split by `make train` (see
+`stance_model/CARD.md`). It sees the pair (event, statements): stance is
+toward the event, so "Daesh remains a threat" reads differently beside a
+withdrawal justified by Daesh's defeat than beside a strike on Daesh.
+
+Its probabilities are the model's softmax at the temperature fitted on
+cross-validated predictions, so a confidence of 0.7 is right about 70% of the
+time. What the model does not answer -- whether the words carry a stance at
+all (`grounds`, `takes_side`), and which cue to show -- still comes from the
+lexicon judge, whose reading of cues attribution and policy were built on.
+Nothing is fetched at run time, and torch is not needed: onnxruntime and
+tokenizers only.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..models import Stance
+from .judge import EventView, Judgement, register
+from .stance import LexiconJudge
+
+if TYPE_CHECKING:
+    from .attribution import Statement
+
+MODEL_DIR = Path(__file__).resolve().parent / "stance_model"
+_EVENT_CHARS = 240  # the headline and the label, and the lead's start: enough to say what happened
+
+
+def event_text(label: str, context: str) -> str:
+    """The event side of the pair: the opening words that say what happened (the label when there are none)."""
+    text = " ".join((context or label).split())
+    return text[:_EVENT_CHARS]
+
+
+def statements_text(statements: Sequence[str]) -> str:
+    """The speaker side of the pair: their statements in reading order, each once."""
+    seen: list[str] = []
+    for s in statements:
+        s = " ".join(s.split())
+        if s and s not in seen:
+            seen.append(s)
+    return " ".join(seen)
+
+
+def _words(stmt: "Statement") -> str:
+    return stmt.quote if stmt.quote is not None else stmt.text
+
+
+class _Model:
+    """The ONNX session, tokenizer and card of one model directory."""
+
+    def __init__(self, directory: Path) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        self.card = json.loads((directory / "card.json").read_text(encoding="utf-8"))
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1  # one per process: ingest scales by processes, not threads
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(str(directory / "model.onnx"), options,
+                                                    providers=["CPUExecutionProvider"])
+        self.inputs = {i.name for i in self.session.get_inputs()}
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.enable_truncation(self.card["max_length"], strategy="longest_first")
+        self.tokenizer.enable_padding(pad_id=self.card.get("pad_id", 0))
+        self.labels: tuple[Stance, ...] = tuple(self.card["labels"])
+        self.temperature = float(self.card["temperature"])
+
+    def probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        """Calibrated probabilities, one row per (event, statements) pair, columns in `labels` order."""
+        encodings = self.tokenizer.encode_batch(pairs)
+        feeds = {"input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
+                 "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
+                 "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
+        logits = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0] / self.temperature
+        logits = logits - logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        return p / p.sum(axis=1, keepdims=True)
+
+
+@functools.cache
+def _load(directory: Path, pid: int) -> _Model:
+    return _Model(directory)
+
+
+def load_model(directory: Path = MODEL_DIR) -> _Model:
+    """The model in `directory`, loaded once per process.
+
+    Per process, not once for all: ingest workers are forked, and an
+    onnxruntime session is not to be shared across a fork.
+    """
+    return _load(directory, os.getpid())
+
+
+def _lean(probs: dict[Stance, float], stance: Stance, sure: float) -> dict[Stance, float]:
+    """`sure` for `stance`, the rest shared among the others as the model shares it."""
+    rest = sum(v for k, v in probs.items() if k != stance)
+    others = len(probs) - 1
+    return {k: sure if k == stance else (1 - sure) * (v / rest if rest else 1 / others) for k, v in probs.items()}
+
+
+class LearnedJudge:
+    """Stance from the fine-tuned model; grounds and cues from the lexicon.
+
+    One model call judges all the speakers of an article (`judge_many`, which
+    the policy step uses); per speaker, their statements together, and, when
+    there are several, each on its own in the same batch, to choose the one
+    that shows the stance best as evidence. The lexicon's explicit cues
+    override the model where cross-validation found that they should: a side
+    at the card's `lexicon_override` confidence or more, and a deliberately
+    neutral cue with no side (`neutral_override`); each then carries the share
+    of such overrides that were right in cross-validation as its probability.
+    """
+
+    def __init__(self, directory: Path = MODEL_DIR) -> None:
+        self.directory = directory
+        self.lexicon = LexiconJudge()
+        self._override = self.model.card.get("lexicon_override")
+        self._neutral = bool(self.model.card.get("neutral_override"))
+
+    @property
+    def model(self) -> _Model:
+        """This process's session of the model."""
+        return load_model(self.directory)
+
+    def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        """Judge one speaker's statements toward `event`."""
+        return self.judge_many([statements], event)[0]
+
+    def judge_many(self, speakers: Sequence[Sequence[Statement]], event: EventView) -> list[Judgement]:
+        """Judge each speaker's statements toward `event`, all in one batch of the model.
+
+        Per speaker, the batch holds their statements together and, when there
+        are several, each on its own (to point at the one that shows the stance best).
+        """
+        what = event_text(event.label, event.context)
+        pairs: list[tuple[str, str]] = []
+        where: list[int] = []
+        for stmts in speakers:
+            where.append(len(pairs))
+            texts = [_words(s) for s in stmts]
+            pairs.append((what, statements_text(texts)))
+            if len(texts) > 1:
+                pairs.extend((what, statements_text([t])) for t in texts)
+        p = self.model.probabilities(pairs) if pairs else np.zeros((0, 3))
+        return [self._judgement(stmts, event, p[at:at + 1 + (len(stmts) if len(stmts) > 1 else 0)])
+                for stmts, at in zip(speakers, where)]
+
+    def _judgement(self, statements: Sequence[Statement], event: EventView, p: np.ndarray) -> Judgement:
+        cues = self.lexicon.judge(statements, event)
+        labels = self.model.labels
+        probs = {labels[i]: float(p[0, i]) for i in range(len(labels))}
+        stance: Stance = labels[int(np.argmax(p[0]))]
+        if (self._override is not None and cues.takes_side and cues.stance != "neutral" and cues.stance != stance
+                and cues.confidence >= self._override):
+            # The lexicon's explicit cue wins (cross-validation says it is right more often here); its
+            # probability is the share of such overrides that were right, the rest as the model shares it.
+            stance = cues.stance
+            probs = _lean(probs, stance, self.model.card["override_confidence"])
+        elif self._neutral and cues.grounds and not cues.takes_side and stance != "neutral":
+            # A deliberately neutral cue ("calls for calm") and no side: neutral, as measured (see the card).
+            stance = "neutral"
+            probs = _lean(probs, stance, self.model.card["neutral_override_confidence"])
+        evidence = int(np.argmax(p[1:, labels.index(stance)])) if len(statements) > 1 else 0
+        if cues.stance == stance and cues.grounds:
+            explanation, evidence = cues.explanation, cues.evidence
+        else:
+            explanation = f"learned judge: {stance} {probs[stance]:.2f}"
+        return Judgement(stance, probs, explanation, evidence, grounds=cues.grounds, takes_side=cues.takes_side)
+
+
+register("learned", LearnedJudge)

@@ -105,7 +105,7 @@ def main(argv: list[str]) -> None:
         "reliability": [{"low": lo, "high": hi, "count": n, "confidence": c, "right": r}
                         for lo, hi, n, c, r in table],
         "training": {k: cv[k] for k in ("seed", "C", "max_length") if k in cv}},
-        "candidates_leave_one_event_out": candidates}
+        "candidates": candidates}
     card_path = out_dir / "card.json"
     card = json.loads(card_path.read_text()) if card_path.exists() else {}
     card.update(report)

@@ -42,7 +42,7 @@ def render(card: dict, notes: str) -> str:
         "| candidate | accuracy | macro-F1 | recall " + " | recall ".join(LABELS) + " | ms / statement | size |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for name, s in card.get("candidates_leave_one_event_out", {}).items():
+    for name, s in card.get("candidates", {}).items():
         lines.append(_row(name, s, s.get("ms", ""), s.get("size", "")))
     for n, s in sorted(cv["by_depth"].items()):
         lines.append(_row(f"MiniLM, {n} layers + head", s, card.get("speed", {}).get(str(n), ""),

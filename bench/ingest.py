@@ -33,7 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from graph.extract import Extractor
+from api.settings import SETTINGS
+from graph.extract import Extractor, judge_names, make_judge
 from graph.ingest import ingest
 from graph.models import ArticleInput
 from graph import migrate
@@ -96,18 +97,21 @@ def main() -> int:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="alternating runs; the median ratio is reported")
     parser.add_argument("--cli", action="store_true", help="time `reactiongraph ingest` on a JSON Lines file")
+    parser.add_argument("--judge", default=next(s.default for s in SETTINGS if s.name == "STANCE_JUDGE"), choices=judge_names(),
+                        help="the stance judge (REACTIONGRAPH_STANCE_JUDGE for --cli); default: the app's")
     args = parser.parse_args()
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
 
     texts = synthetic_articles(args.articles)
     words = sum(len(t.split()) for t in texts)
-    extractor = Extractor()
+    extractor = Extractor(judge=make_judge(args.judge))
+    os.environ["REACTIONGRAPH_STANCE_JUDGE"] = args.judge  # for --cli
     nlp = extractor.nlp
     list(nlp.pipe(texts[:5]))  # warm up
 
     print(f"articles: {args.articles}, words: {words:,} ({words // args.articles} per article), "
-          f"processes: {args.processes}, runs: {args.repeat}")
+          f"processes: {args.processes}, runs: {args.repeat}, stance judge: {args.judge}")
     label = "reactiongraph ingest" if args.cli else "reactiongraph"
     ratios = []
     for run in range(1, args.repeat + 1):

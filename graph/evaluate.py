@@ -104,6 +104,21 @@ def _matches(extracted: str, gold: GoldReaction, exact_only: bool) -> bool:
     return len(strip_name(gold.actor).split()) > 1 and _surname(extracted) == _surname(gold.actor)
 
 
+def match_gold(name: str, golds: list[GoldReaction], taken: Iterable[int] = ()) -> int | None:
+    """The index of the gold reaction an extracted actor `name` scores against, if any.
+
+    Exact names (titles stripped, aliases too) first, then a person's
+    surname; among several, the first not yet `taken`. The stance judge's
+    training examples are labelled by this same matching.
+    """
+    taken = set(taken)
+    for exact_only in (True, False):
+        candidates = [i for i, g in enumerate(golds) if _matches(name, g, exact_only)]
+        if candidates:
+            return next((i for i in candidates if i not in taken), candidates[0])
+    return None
+
+
 @dataclass
 class Counts:
     """Counts behind the scores of one article or a whole set."""
@@ -234,12 +249,7 @@ def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore
     matched: dict[int, Stance] = {}
     for reaction in found:
         name = reaction.actor.name
-        hit = None
-        for exact_only in (True, False):
-            candidates = [i for i, g in enumerate(gold.reactions) if _matches(name, g, exact_only)]
-            if candidates:
-                hit = next((i for i in candidates if i not in matched), candidates[0])
-                break
+        hit = match_gold(name, gold.reactions, matched)
         if hit is None:
             c.fp += 1
             c.reaction_fp += 1

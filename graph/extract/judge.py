@@ -75,6 +75,19 @@ class StanceJudge(Protocol):
         ...
 
 
+def judge_speakers(judge: StanceJudge, speakers: Sequence[Sequence[Statement]], event: EventView) -> list[Judgement]:
+    """Each speaker's judgement, in one call where the judge can take them together (`judge_many`).
+
+    A model judge gets all of an article's speakers at once, to batch them
+    where that pays (on the CPU it did not, for MiniLM: padding cost more
+    than the calls); a judge without `judge_many` is asked about each in turn.
+    """
+    many = getattr(judge, "judge_many", None)
+    if many is not None:
+        return list(many(speakers, event))
+    return [judge.judge(stmts, event) for stmts in speakers]
+
+
 _JUDGES: dict[str, Callable[[], StanceJudge]] = {}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..models import ExtractedActor, ExtractedReaction
 from . import lexicon
 from .attribution import Statement
-from .judge import EventView, Judgement, StanceJudge
+from .judge import EventView, Judgement, StanceJudge, judge_speakers
 from .mentions import Candidate, Registry
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
@@ -27,13 +27,11 @@ def reactions(text: str, statements: list[Statement], registry: Registry, decide
     where the lead tells it (article offsets), `text` the article's text
     the spans point into.
     """
-    out = []
-    for key, stmts in _by_speaker(statements, registry).items():
-        decider = key in deciders
-        if decider and _only_announces(stmts, lead_sentence, judge, event):
-            continue
-        out.append(_reaction(text, registry.candidates[key], stmts, judge.judge(stmts, event), decider))
-    return tuple(out)
+    speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
+                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))]
+    judgements = judge_speakers(judge, [stmts for _, stmts in speakers], event)
+    return tuple(_reaction(text, registry.candidates[key], stmts, judgement, key in deciders)
+                 for (key, stmts), judgement in zip(speakers, judgements))
 
 
 def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement: Judgement,

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
-from graph.extract.label import MAX_WORDS
+from graph.extract.wording import MAX_WORDS
 from graph.models import ArticleInput
 
 BODY = "Norway said it regretted the move.\n\nChile called for calm."

@@ -10,73 +10,35 @@ headline is a round-up), stripped of its reporting frame ("Officials said
 ...") and side clauses.
 
 Every strategy answers with words of the text (tokens), so one set of checks
-holds for all: a candidate is refused when it reads like a quote, when a
-reactor's reporting verb ("says", "condemn") is its verb, when its subject
-is a pronoun, when it names no act ("From Oslo to Lima") or has fewer than
-two words; dates and quoted judging adjectives ("'cowardly'
-attack") are left out, and a long candidate loses its trailing modifiers
-until it has at most `MAX_WORDS` words. These are what made labels fail on
-news the rules were not written on: a reactor's quote or sentence reads like
-an event to a parser, but names none.
+holds for all (`wording.py`): dates and quoted judging adjectives are left
+out, a long candidate is shortened, and one that reads like a quote, has a
+reactor's reporting verb or a pronoun subject, or names no act is refused,
+so the next strategy answers. These are what made labels fail on news the
+rules were not written on: a reactor's quote or sentence reads like an
+event to a parser, but names none.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
+from .wording import REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened, tidied
 
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
-MAX_WORDS = 12  # a label names the act and its actor or object; longer ones are sentences
 _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
-# The verbs of someone reacting to an event, not making it: every verb of saying but those a
-# decision-maker uses of its own act ("Trump announced tariffs", "Zanu declares victory").
-REPORTING_VERBS = (lexicon.SPEECH_VERBS | lexicon.REACTING_WORDS) - lexicon.OWN_ACT_VERBS
-# Modifiers that can be cut from a long label, the last first: "strikes on X by Y after Z".
-_TRAILING_DEPS = ("prep", "acl", "relcl", "appos", "advcl", "conj", "parataxis")
-_DATE_ENTS = {"DATE", "TIME"}
-_OPEN_QUOTES = {'"', "“", "‘", "'", "«", "``"}
-_CLOSE_QUOTES = {'"', "”", "’", "'", "»", "''"}
-_QUOTE_SPAN = 120  # tokens: a quote runs a few sentences at most
-_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "this", "that"}
-
-Words = Sequence["Token | str"]  # tokens of one parse, in order; a str is a word the label adds ("'s")
 
 
 def is_roundup(title: str) -> bool:
     """True for headlines about the reactions rather than the event itself."""
     return bool(_ROUNDUP.search(title))
-
-
-def quoted(doc: Doc) -> set[int]:
-    """Indices of the tokens inside quotation marks in `doc`, the marks included.
-
-    A mark opens a quote after a space (or at the start) and closes one before
-    a space, punctuation or the end, so the apostrophes of "Israel's" and
-    "Ministers' meeting" open nothing; a quote left open for `_QUOTE_SPAN`
-    tokens is no quote.
-    """
-    inside: set[int] = set()
-    opened: int | None = None
-    for tok in doc:
-        if opened is not None and tok.i - opened > _QUOTE_SPAN:
-            opened = None
-        text = tok.text
-        before_space = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].is_punct
-        after_space = bool(tok.whitespace_) or tok.i + 1 == len(doc) or doc[tok.i + 1].is_punct
-        if opened is not None and text in _CLOSE_QUOTES and after_space and tok.i > opened + 1:
-            inside.update(range(opened, tok.i + 1))
-            opened = None
-        elif opened is None and text in _OPEN_QUOTES and before_space:
-            opened = tok.i
-    return inside
 
 
 def _main_clause(root: Token) -> tuple[Token, Span | None]:
@@ -302,119 +264,6 @@ def label_from(sent: Span) -> Words:
     return words
 
 
-def _date(tok: Token) -> bool:
-    return tok.ent_type_ in _DATE_ENTS
-
-
-def _tidied(words: Words, inside: set[int]) -> list[Token | str]:
-    """`words` without dates ("on Tuesday", "2015"), quoted judging adjectives ("'cowardly' attack":
-    the reactor's word, not the event's) and the quotation marks of what stays."""
-    tokens = [t for t in words if isinstance(t, Token)]
-    drop: set[int] = set()
-    for t in tokens:
-        if t.dep_ == "prep" and t.lower_ in ("on", "in", "at", "during", "since") and len(list(t.subtree)) > 1 \
-                and all(_date(c) for c in t.subtree if c.i != t.i):
-            drop.update(c.i for c in t.subtree)  # "on Wednesday"
-        elif _date(t) and t.dep_ in ("npadvmod", "nummod", "compound", "amod", "tmod"):
-            # "Tuesday's vote", "the 2015 agreement", "the March 3 vote": the whole date
-            dates = [e for e in t.doc.ents if e.start <= t.i < e.end and e.label_ in _DATE_ENTS]
-            drop.update(c.i for c in t.subtree if _date(c))
-            drop.update(i for e in dates for i in range(e.start, e.end))
-        elif t.dep_ in ("amod", "advmod") and t.i in inside and t.head.i not in inside:
-            drop.update(c.i for c in t.subtree)
-    return [t for t in words if isinstance(t, str) or (t.i not in drop and not (t.is_quote and t.i in inside)
-                                                        and t.text not in ("“", "”", '"'))]
-
-
-def _shortened(words: list[Token | str]) -> list[Token | str]:
-    """`words` cut back to `MAX_WORDS`: first the titles before a person's name ("US President
-    Ann Lee" is Ann Lee), then trailing modifiers, the last first: what a label loses from
-    "strikes on the port by the navy after talks" matters least at its end."""
-    if _count(words) > MAX_WORDS:
-        titles = {c.i for t in words if isinstance(t, Token) and t.dep_ in ("compound", "amod")
-                  and t.head.ent_type_ == "PERSON" and t.ent_type_ != "PERSON" and t.i < t.head.i
-                  for c in t.subtree}
-        words = [t for t in words if isinstance(t, str) or t.i not in titles]
-    while _count(words) > MAX_WORDS:
-        tokens = [t for t in words if isinstance(t, Token)]
-        ids = {t.i for t in tokens}
-        heads = [t for t in tokens if t.dep_ in _TRAILING_DEPS and t.head.i in ids and t.i > t.head.i]
-        cut = max(heads, key=lambda t: t.left_edge.i, default=None)
-        if cut is None:
-            return words
-        gone = {c.i for c in cut.subtree}
-        if cut.dep_ == "conj":  # "steel and aluminium": the "and" goes with it
-            gone |= {c.i for c in cut.head.children if c.dep_ in ("cc", "punct") and cut.head.i < c.i < cut.i}
-        if cut.dep_ in ("appos", "relcl", "acl"):  # "the US, the largest emitter, was": its commas too
-            gone |= {c.i for c in cut.head.children if c.dep_ == "punct"
-                     and cut.left_edge.i - 1 <= c.i <= cut.right_edge.i + 1}
-        shorter = [t for t in words if isinstance(t, str) or t.i not in gone]
-        if _count(shorter) < 2:
-            return words
-        words = shorter
-    return words
-
-
-def _count(words: Words) -> int:
-    return len(_text(words).split())
-
-
-def _text(words: Words) -> str:
-    """The words as text: each token with its own spacing, an added word glued to the one before."""
-    out = ""
-    for n, t in enumerate(words):
-        if isinstance(t, str):
-            out = out.rstrip() + t + " "
-            continue
-        out += t.text
-        following = words[n + 1] if n + 1 < len(words) else None
-        if isinstance(following, Token) and following.i > t.i + 1:
-            out += following.doc[following.i - 1].whitespace_ or t.whitespace_  # "concerned' over": the dropped mark's space
-        elif isinstance(following, Token) and following.i < t.i:
-            out += " "  # a subject put before its clause: "Lee | would sell"
-        else:
-            out += t.whitespace_
-    text = " ".join(out.split()).strip(" ,;:-–—\"'“”‘’")
-    text = re.sub(r"\s+([,;:.!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    return text[:1].upper() + text[1:]
-
-
-def _quote_like(words: Words, inside: set[int]) -> bool:
-    """Whether the words start inside a quote or are more than half quoted."""
-    tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
-    return bool(tokens) and (tokens[0].i in inside or sum(t.i in inside for t in tokens) * 2 > len(tokens))
-
-
-def _act(tok: Token) -> bool:
-    """A word that can name an act or a thing done: a noun or verb, or a capitalised one that is no
-    one's name or title ("Trump Tariffs", "Operation Sindoor")."""
-    if tok.pos_ in ("NOUN", "VERB"):
-        return True
-    return tok.pos_ == "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC") \
-        and tok.lower_ not in lexicon.TITLE_WORDS
-
-
-def acceptable(words: Words, inside: set[int]) -> bool:
-    """A candidate may be the label: two to `MAX_WORDS` words, no quote, an act, no pronoun for
-    its subject and no reactor's reporting verb for its verb."""
-    tokens = [t for t in words if isinstance(t, Token) and not t.is_punct]
-    if _count(words) < 2 or _count(words) > MAX_WORDS or not tokens:
-        return False
-    if _quote_like(words, inside):
-        return False  # "'Unprovoked and unjustified'"
-    ids = {t.i for t in tokens}
-    if not any(_act(t) for t in tokens):
-        return False  # "From Lee to Kim", "President Ann Lee": names, no act
-    if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUNS and (t.head.i not in ids or t.head.i == t.i
-                                                                            or t.head.head.i not in ids)
-           for t in tokens):
-        return False  # "He will sign", "Who is cheering": the text says who, the label does not
-    return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS and t.i not in inside
-                   and (t.head.i not in ids or t.head.i == t.i or any(c.dep_ == "nsubj" for c in t.children))
-                   for t in tokens)  # the candidate's own verb, or a clause's: not "the decision affirming"
-
-
 @dataclass(frozen=True)
 class Headline:
     """What the label strategies read: the title, its parse, the lead paragraph's parse if any."""
@@ -498,19 +347,15 @@ def label(headline: Headline) -> str:
             continue
         doc = next(t.doc for t in found if isinstance(t, Token)) if any(isinstance(t, Token) for t in found) else None
         inside = quoted(doc) if doc is not None else set()
-        words = _shortened(_tidied(found, inside))
+        words = shortened(tidied(found, inside))
         if acceptable(words, inside):
-            return _text(words)
+            return as_text(words)
         answers.append((words, inside))
-    plain = [w for w, q in answers if not _quote_like(w, q)]
+    plain = [w for w, q in answers if not quote_like(w, q)]
     if plain:
-        return _cut(plain[0])
+        return cut(plain[0])
     inside = quoted(headline.title_doc)
     unquoted = [t for t in headline.title_doc if t.i not in inside]
-    return _cut(unquoted if any(not t.is_punct for t in unquoted) else list(headline.title_doc))
+    return cut(unquoted if any(not t.is_punct for t in unquoted) else list(headline.title_doc))
 
 
-def _cut(words: Words) -> str:
-    """The words as text, cut after `MAX_WORDS` words if they are more."""
-    text = _text(words)
-    return text if len(text.split()) <= MAX_WORDS else " ".join(text.split()[:MAX_WORDS]).rstrip(",;:-–—")

@@ -7,16 +7,17 @@ every filter runs on an indexed column.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, literal, or_, select, true
+from sqlalchemy import Engine, Select, bindparam, func, literal, or_, select, true
 
 from . import schema as t
 from .errors import InvalidInput, Merged, NotFound
 from .models import STANCES, Actor, Article, Event, Reaction, trusted
 from .names import fold
-from .paging import Order, Page, page_of, paged
+from .paging import Order, Page, page_of, paged, prepared_page
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,35 @@ _REACTION_QUERY = (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("
 _REACTION_KEYS = tuple(_REACTION_QUERY.selected_columns.keys())
 
 
+# Each filter of `Queries.reactions`: the column it compares and how.
+_REACTION_FILTERS: dict[str, tuple[Any, Any]] = {
+    "event": (t.reactions.c.event_id, operator.eq), "actor": (t.reactions.c.actor_id, operator.eq),
+    "article": (t.reactions.c.article_id, operator.eq), "stance": (t.reactions.c.stance, operator.eq),
+    "country": (t.reactions.c.actor_country, operator.eq), "kind": (t.reactions.c.actor_kind, operator.eq),
+    "since": (t.articles.c.published, operator.ge), "until": (t.articles.c.published, operator.le),
+}
+_ALIASES = (select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
+            .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
+_ARTICLE_ORDER = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
+_EVENT_ORDER = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
+_ACTOR_ORDER = [Order(t.actors.c.name), Order(t.actors.c.id)]
+_NEWEST = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
+_BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
+
+
+# The statements of every event summary and count, built once with expanding parameters:
+# building an IN list coerced each of its values, a tenth of a page of events.
+_NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
+_ACTORS_BY_STANCE = {
+    column.name: select(column, t.reactions.c.stance, func.count(t.reactions.c.actor_id.distinct()))
+    .where(column.in_(bindparam("keys", expanding=True))).group_by(column, t.reactions.c.stance)
+    for column in (t.reactions.c.event_id, t.reactions.c.actor_country)}
+_EVENT_ACTORS = (select(t.reactions.c.event_id, func.count(t.reactions.c.actor_id.distinct()))
+                 .where(t.reactions.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.reactions.c.event_id))
+_EVENT_ARTICLES = (select(t.articles.c.event_id, func.count())
+                   .where(t.articles.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.articles.c.event_id))
+
+
 def _zero() -> dict[str, int]:
     return dict.fromkeys(STANCES, 0)
 
@@ -234,13 +264,15 @@ class Queries:
 
     def articles(self, cursor: str | None = None, limit: int = 50) -> Page[ArticleSummary]:
         """Articles, most recently ingested first."""
-        counts = (select(func.count()).where(t.reactions.c.article_id == t.articles.c.id)
-                  .correlate(t.articles).scalar_subquery().label("n_reactions"))
-        query = select(t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.published,
-                       t.articles.c.source, t.articles.c.event_id, t.articles.c.ingested_at, counts)
-        order = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
+        def build() -> Select[Any]:
+            counts = (select(func.count()).where(t.reactions.c.article_id == t.articles.c.id)
+                      .correlate(t.articles).scalar_subquery().label("n_reactions"))
+            return select(t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.published,
+                          t.articles.c.source, t.articles.c.event_id, t.articles.c.ingested_at, counts)
+        order = _ARTICLE_ORDER
+        statement, params = prepared_page("articles", build, order, cursor, limit, {})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
         return page_of(rows, order, limit, lambda r: ArticleSummary(_article(r), r.event_id, r.n_reactions))
 
     # -- events ------------------------------------------------------------
@@ -258,7 +290,7 @@ class Queries:
     def _counts(conn: Any, nodes: list[str]) -> dict[str, dict[str, int]]:
         """Reactions by stance of each node ("event:<id>", "actor:<id>", "country:<code>")."""
         counts = {node: _zero() for node in nodes}
-        for node, stance, n in conn.execute(select(t.stance_counts).where(t.stance_counts.c.node.in_(nodes))):
+        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}):
             counts[node][stance] = n
         return counts
 
@@ -269,10 +301,8 @@ class Queries:
         An index-only range each, in actor order within a stance: see
         ix_reactions_event_stance_actor, ix_reactions_country_stance_actor.
         """
-        r = t.reactions
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
-        for key, stance, n in conn.execute(select(column, r.c.stance, func.count(r.c.actor_id.distinct()))
-                                           .where(column.in_(keys)).group_by(column, r.c.stance)):
+        for key, stance, n in conn.execute(_ACTORS_BY_STANCE[column.name], {"keys": keys}):
             by_stance[key][stance] = n
         return by_stance
 
@@ -280,22 +310,22 @@ class Queries:
         ids = [e.id for e in events]
         counts = self._counts(conn, [f"event:{i}" for i in ids])
         by_stance = self._actors_by_stance(conn, t.reactions.c.event_id, ids)
-        totals = dict(conn.execute(select(t.reactions.c.event_id, func.count(t.reactions.c.actor_id.distinct()))
-                                   .where(t.reactions.c.event_id.in_(ids)).group_by(t.reactions.c.event_id)).all())
+        totals = dict(conn.execute(_EVENT_ACTORS, {"ids": ids}).all())
         actors = {i: ActorCounts(by_stance[i], totals.get(i, 0)) for i in ids}
-        n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).where(
-            t.articles.c.event_id.in_(ids)).group_by(t.articles.c.event_id)).all())
+        n_articles = dict(conn.execute(_EVENT_ARTICLES, {"ids": ids}).all())
         return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
-        query = select(t.events)
-        if q:
+        order = _EVENT_ORDER
+        if q:  # a search: built per request, as LIKE's escaping needs the text itself
             check_search(q)
-            query = query.where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
-        order = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
+            query = select(t.events).where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
+            statement, params = paged(query, order, cursor, limit), {}
+        else:
+            statement, params = prepared_page("events", lambda: select(t.events), order, cursor, limit, {})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
             page = page_of(rows, order, limit, _event)
             return Page(self._summaries(conn, page.items), page.next_cursor)
 
@@ -360,21 +390,22 @@ class Queries:
                             ("kind", kind)):
             if value is not None:
                 check_search(value, name)
-        query = self._reaction_query()
-        equal = [(t.reactions.c.event_id, event), (t.reactions.c.actor_id, actor), (t.reactions.c.article_id, article),
-                 (t.reactions.c.stance, stance), (t.reactions.c.actor_country, country),
-                 (t.reactions.c.actor_kind, kind)]
-        query = query.where(*(column == value for column, value in equal if value is not None))
-        if since is not None:
-            query = query.where(t.articles.c.published >= since)
-        if until is not None:
-            query = query.where(t.articles.c.published <= until)
-        if by_confidence:
-            order = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
-        else:
-            order = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
+        given = {name: value for name, value in (("event", event), ("actor", actor), ("article", article),
+                                                 ("stance", stance), ("country", country), ("kind", kind),
+                                                 ("since", since), ("until", until)) if value is not None}
+        order = _BY_CONFIDENCE if by_confidence else _NEWEST
+
+        def build() -> Select[Any]:
+            query = self._reaction_query()
+            for name in given:
+                column, compare = _REACTION_FILTERS[name]
+                query = query.where(compare(column, bindparam(f"f_{name}")))
+            return query
+
+        statement, params = prepared_page(("reactions", tuple(given), by_confidence), build, order, cursor, limit,
+                                          {f"f_{name}": value for name, value in given.items()})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
         return page_of(rows, order, limit, _view)
 
     # -- actors --------------------------------------------------------------
@@ -393,8 +424,10 @@ class Queries:
     @staticmethod
     def _aliases(conn: Any, actor_ids: list[str] | Select[Any]) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = {}
-        for r in conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
-                              .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)):
+        rows = (conn.execute(_ALIASES, {"ids": actor_ids}) if isinstance(actor_ids, list) else
+                conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
+                             .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)))
+        for r in rows:
             aliases.setdefault(r.actor_id, []).append(r.alias)
         return aliases
 
@@ -407,19 +440,25 @@ class Queries:
     def actors(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
                cursor: str | None = None, limit: int = 50) -> Page[Actor]:
         """Actors by name; `q` matches any of their names."""
-        query = select(t.actors)
-        if kind is not None:
-            query = query.where(t.actors.c.kind == kind)
-        if country is not None:
-            query = query.where(t.actors.c.country == country)
-        if q:
+        given = {name: value for name, value in (("kind", kind), ("country", country)) if value is not None}
+
+        def build() -> Select[Any]:
+            query = select(t.actors)
+            for name in given:
+                query = query.where(t.actors.c[name] == bindparam(f"f_{name}"))
+            return query
+        order = _ACTOR_ORDER
+        if q:  # a search: built per request, as LIKE's escaping needs the text itself
             check_search(q)
             named = select(t.actor_aliases.c.actor_id).where(t.actor_aliases.c.key.contains(fold(q), autoescape=True))
-            query = query.where(or_(t.actors.c.id.in_(named),
-                                    func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
-        order = [Order(t.actors.c.name), Order(t.actors.c.id)]
+            query = build().where(or_(t.actors.c.id.in_(named),
+                                      func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
+            statement, params = paged(query, order, cursor, limit), {f"f_{k}": v for k, v in given.items()}
+        else:
+            statement, params = prepared_page(("actors", tuple(given)), build, order, cursor, limit,
+                                              {f"f_{k}": v for k, v in given.items()})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
             aliases = self._aliases(conn, [r.id for r in rows])
         return page_of(rows, order, limit, lambda r: self._actor(r, aliases.get(r.id, [])))
 

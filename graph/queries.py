@@ -205,12 +205,7 @@ _BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id,
 # The statements of every event summary and count, built once with expanding parameters:
 # building an IN list coerced each of its values, a tenth of a page of events.
 _NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
-_ACTORS_BY_STANCE = {
-    column.name: select(column, t.reactions.c.stance, func.count(t.reactions.c.actor_id.distinct()))
-    .where(column.in_(bindparam("keys", expanding=True))).group_by(column, t.reactions.c.stance)
-    for column in (t.reactions.c.event_id, t.reactions.c.actor_country)}
-_EVENT_ACTORS = (select(t.reactions.c.event_id, func.count(t.reactions.c.actor_id.distinct()))
-                 .where(t.reactions.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.reactions.c.event_id))
+_ACTOR_COUNTS = select(t.actor_counts).where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True)))
 _EVENT_ARTICLES = (select(t.articles.c.event_id, func.count())
                    .where(t.articles.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.articles.c.event_id))
 
@@ -295,23 +290,26 @@ class Queries:
         return counts
 
     @staticmethod
-    def _actors_by_stance(conn: Any, column: Any, keys: list[str]) -> dict[str, dict[str, int]]:
-        """Distinct actors by stance of each value of `column` (event id or country code) in `keys`.
+    def _actors(conn: Any, prefix: str, keys: list[str]) -> dict[str, ActorCounts]:
+        """Distinct actors by stance, and in all, of each event or country (`prefix` "event:" or "country:").
 
-        An index-only range each, in actor order within a stance: see
-        ix_reactions_event_stance_actor, ix_reactions_country_stance_actor.
+        Read from `actor_counts`, which triggers keep (migration 0008): one
+        index range of a few rows per key, whatever the event's or country's size.
         """
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
-        for key, stance, n in conn.execute(_ACTORS_BY_STANCE[column.name], {"keys": keys}):
-            by_stance[key][stance] = n
-        return by_stance
+        totals: dict[str, int] = dict.fromkeys(keys, 0)
+        for node, stance, n in conn.execute(_ACTOR_COUNTS, {"nodes": [prefix + key for key in keys]}):
+            key = node[len(prefix):]
+            if stance:
+                by_stance[key][stance] = n
+            else:
+                totals[key] = n
+        return {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
 
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
         counts = self._counts(conn, [f"event:{i}" for i in ids])
-        by_stance = self._actors_by_stance(conn, t.reactions.c.event_id, ids)
-        totals = dict(conn.execute(_EVENT_ACTORS, {"ids": ids}).all())
-        actors = {i: ActorCounts(by_stance[i], totals.get(i, 0)) for i in ids}
+        actors = self._actors(conn, "event:", ids)
         n_articles = dict(conn.execute(_EVENT_ARTICLES, {"ids": ids}).all())
         return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
 
@@ -368,11 +366,7 @@ class Queries:
     def country_actors(self, code: str) -> ActorCounts:
         """How many of a country's actors (itself, its officials, its bodies) took each stance, and in all."""
         with self.engine.connect() as conn:
-            by_stance = self._actors_by_stance(conn, t.reactions.c.actor_country, [code])[code]
-            # The store keeps no actor without a reaction, and reactions copy their actor's country:
-            # the country's actors are all its reacting actors, counted on an index of actors.
-            total = conn.execute(select(func.count()).select_from(t.actors).where(t.actors.c.country == code))
-            return ActorCounts(by_stance, total.scalar_one())
+            return self._actors(conn, "country:", [code])[code]
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,

@@ -475,10 +475,12 @@ class Queries:
             counts.update(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node.in_(event_nodes))
                                        .group_by(sc.c.stance)).all())
             n_events = conn.execute(select(func.count()).select_from(t.events).where(where.events)).scalar_one()
-            # The store keeps no actor without a reaction: the whole store's are all of them.
-            actors_total = (select(func.count()).select_from(t.actors) if event_id is None and actor_id is None else
-                            select(func.count(r.c.actor_id.distinct())).where(where.reactions))
-            n_actors = conn.execute(actors_total).scalar_one()
+            if event_id is not None and actor_id is None:  # kept by triggers (migration 0008): no scan of a busy event's reactions
+                n_actors = self._actors(conn, "event:", [event_id])[event_id].total
+            else:  # the store keeps no actor without a reaction: the whole store's are all of them
+                actors_total = (select(func.count()).select_from(t.actors) if actor_id is None else
+                                select(func.count(r.c.actor_id.distinct())).where(where.reactions))
+                n_actors = conn.execute(actors_total).scalar_one()
             total = func.sum(sc.c.n).label("total")
             busiest = conn.execute(select(sc.c.node, total).where(sc.c.node.in_(event_nodes)).group_by(sc.c.node)
                                    .order_by(total.desc(), sc.c.node).limit(max(1, max_nodes // 10))).all()

@@ -1,8 +1,9 @@
 """Counts of distinct actors (issue 18): what they add to event and country reads.
 
-Events and countries say how many distinct actors took each stance, counted
-from the reactions on an index range (graph.queries), beside the reaction
-counts kept in `stance_counts`. On a store made by bench/synth.py this
+Events and countries say how many distinct actors took each stance, read
+from `actor_counts` (kept by triggers since migration 0008; before, counted
+from the reactions on an index range), beside the reaction counts kept in
+`stance_counts`. On a store made by bench/synth.py this
 prints the median and worst of repeated calls, for the first page of
 events, the busiest event and the busiest country (a hub: every scan of one
 grows with it).
@@ -53,9 +54,7 @@ def main() -> int:
 
     def distinct(ids: list[str]) -> None:
         with store.engine.connect() as conn:
-            store._actors_by_stance(conn, r.c.event_id, ids)
-            conn.execute(select(r.c.event_id, func.count(r.c.actor_id.distinct())).where(r.c.event_id.in_(ids))
-                         .group_by(r.c.event_id)).all()
+            store._actors(conn, "event:", ids)
 
     def reaction_counts(ids: list[str]) -> None:
         with store.engine.connect() as conn:

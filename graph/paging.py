@@ -12,10 +12,11 @@ import binascii
 import datetime as dt
 import json
 import math
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Column, DateTime, Float, Integer, Select, String, and_, or_, tuple_
+from sqlalchemy import Column, DateTime, Float, Integer, Select, String, and_, bindparam, or_, tuple_
 
 from .errors import InvalidInput
 
@@ -102,6 +103,38 @@ def paged(query: Select[Any], order: list[Order], cursor: str | None, limit: int
     if cursor:
         query = query.where(_after(order, _decode(cursor, order)))
     return query.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in order)).limit(limit + 1)
+
+
+_PREPARED: dict[Hashable, Select[Any]] = {}
+
+
+def prepared_page(key: Hashable, build: Callable[[], Select[Any]], order: list[Order], cursor: str | None,
+                  limit: int, params: dict[str, Any]) -> tuple[Select[Any], dict[str, Any]]:
+    """A paged statement made once per `key` and cursor presence, and the parameters of this page.
+
+    `paged` builds a new statement per request, and building one (coercing
+    every value, ordering, limiting) was a large part of a page's time.
+    Here `build()` gives the query with its filters as bind parameters
+    (named as in `params`); the cursor's values and the page size are bound
+    too, so one statement serves every page of every request of that shape.
+    `key` must name the shape: the same key must always build the same query.
+    """
+    check_limit(limit)
+    values = _decode(cursor, order) if cursor else None
+    full_key = (key, values is not None)
+    statement = _PREPARED.get(full_key)
+    if statement is None:
+        query = build()
+        if values is not None:
+            query = query.where(_after(order, [bindparam(f"page_after_{i}", type_=k.column.type)
+                                               for i, k in enumerate(order)]))
+        statement = (query.order_by(*(k.column.desc() if k.descending else k.column.asc() for k in order))
+                     .limit(bindparam("page_rows", type_=Integer())))
+        _PREPARED[full_key] = statement  # a race builds the same statement twice: harmless
+    bound = {**params, "page_rows": limit + 1}
+    if values is not None:
+        bound.update((f"page_after_{i}", v) for i, v in enumerate(values))
+    return statement, bound
 
 
 def _after(order: list[Order], values: list[Any]) -> Any:

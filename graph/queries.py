@@ -7,16 +7,17 @@ every filter runs on an indexed column.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, func, literal, or_, select, true
+from sqlalchemy import Engine, Select, bindparam, func, literal, or_, select, true
 
 from . import schema as t
 from .errors import InvalidInput, Merged, NotFound
 from .models import STANCES, Actor, Article, Event, Reaction, trusted
 from .names import fold
-from .paging import Order, Page, page_of, paged
+from .paging import Order, Page, page_of, paged, prepared_page
 
 
 @dataclass(frozen=True)
@@ -118,16 +119,16 @@ def _reaction(row: Any) -> Reaction:
 
 
 def _view(row: Any) -> ReactionView:
-    # By position: a Row's attribute look-up cost 50 us a row, most of a page's time.
-    v = dict(zip(_REACTION_KEYS, row))
-    reaction = trusted(Reaction, id=v["id"], actor=v["actor_id"], event=v["event_id"], article=v["article_id"],
-                       stance=v["stance"], confidence=v["confidence"], evidence=v["evidence"],
-                       span=(v["span_start"], v["span_end"]), cue=v["cue"], reviewed=bool(v["reviewed"]),
-                       note=v["note"])
-    actor = trusted(Actor, id=v["actor_id"], name=v["actor_name"], kind=v["actor_kind"], country=v["actor_country"],
-                    role=v["actor_role"], organization=v["actor_organization"], aliases=(),
-                    reviewed=bool(v["actor_reviewed"]))
-    return ReactionView(reaction, actor, v["event_label"], v["article_title"], v["published"])
+    # By position, all fields in one C call: a Row's attribute look-up cost 50 us a row, most of a page's time.
+    (id_, actor_id, event_id, article_id, stance, confidence, evidence, span_start, span_end, cue, reviewed, note,
+     actor_name, actor_kind, actor_country, actor_role, actor_organization, actor_reviewed, event_label,
+     article_title, published) = _VIEW_FIELDS(row)
+    reaction = trusted(Reaction, id=id_, actor=actor_id, event=event_id, article=article_id, stance=stance,
+                       confidence=confidence, evidence=evidence, span=(span_start, span_end), cue=cue,
+                       reviewed=bool(reviewed), note=note)
+    actor = trusted(Actor, id=actor_id, name=actor_name, kind=actor_kind, country=actor_country, role=actor_role,
+                    organization=actor_organization, aliases=(), reviewed=bool(actor_reviewed))
+    return ReactionView(reaction, actor, event_label, article_title, published)
 
 
 MAX_ID_CHARS = 100
@@ -183,6 +184,38 @@ _REACTION_QUERY = (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("
                    .join(t.events, t.events.c.id == t.reactions.c.event_id)
                    .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
 _REACTION_KEYS = tuple(_REACTION_QUERY.selected_columns.keys())
+_VIEW_FIELDS = operator.itemgetter(*(_REACTION_KEYS.index(name) for name in (
+    "id", "actor_id", "event_id", "article_id", "stance", "confidence", "evidence", "span_start", "span_end", "cue",
+    "reviewed", "note", "actor_name", "actor_kind", "actor_country", "actor_role", "actor_organization",
+    "actor_reviewed", "event_label", "article_title", "published")))
+
+
+# Each filter of `Queries.reactions`: the column it compares and how.
+_REACTION_FILTERS: dict[str, tuple[Any, Any]] = {
+    "event": (t.reactions.c.event_id, operator.eq), "actor": (t.reactions.c.actor_id, operator.eq),
+    "article": (t.reactions.c.article_id, operator.eq), "stance": (t.reactions.c.stance, operator.eq),
+    "country": (t.reactions.c.actor_country, operator.eq), "kind": (t.reactions.c.actor_kind, operator.eq),
+    "since": (t.articles.c.published, operator.ge), "until": (t.articles.c.published, operator.le),
+}
+# One row by its id, for every request that names one.
+_EVENT_BY_ID = select(t.events).where(t.events.c.id == bindparam("id"))
+_ACTOR_BY_ID = select(t.actors).where(t.actors.c.id == bindparam("id"))
+_REACTION_BY_ID = _REACTION_QUERY.where(t.reactions.c.id == bindparam("id"))
+_ALIASES = (select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
+            .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
+_ARTICLE_ORDER = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
+_EVENT_ORDER = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
+_ACTOR_ORDER = [Order(t.actors.c.name), Order(t.actors.c.id)]
+_NEWEST = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
+_BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
+
+
+# The statements of every event summary and count, built once with expanding parameters:
+# building an IN list coerced each of its values, a tenth of a page of events.
+_NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
+_ACTOR_COUNTS = select(t.actor_counts).where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True)))
+_EVENT_ARTICLES = (select(t.articles.c.event_id, func.count())
+                   .where(t.articles.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.articles.c.event_id))
 
 
 def _zero() -> dict[str, int]:
@@ -234,13 +267,15 @@ class Queries:
 
     def articles(self, cursor: str | None = None, limit: int = 50) -> Page[ArticleSummary]:
         """Articles, most recently ingested first."""
-        counts = (select(func.count()).where(t.reactions.c.article_id == t.articles.c.id)
-                  .correlate(t.articles).scalar_subquery().label("n_reactions"))
-        query = select(t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.published,
-                       t.articles.c.source, t.articles.c.event_id, t.articles.c.ingested_at, counts)
-        order = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
+        def build() -> Select[Any]:
+            counts = (select(func.count()).where(t.reactions.c.article_id == t.articles.c.id)
+                      .correlate(t.articles).scalar_subquery().label("n_reactions"))
+            return select(t.articles.c.id, t.articles.c.title, t.articles.c.url, t.articles.c.published,
+                          t.articles.c.source, t.articles.c.event_id, t.articles.c.ingested_at, counts)
+        order = _ARTICLE_ORDER
+        statement, params = prepared_page("articles", build, order, cursor, limit, {})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
         return page_of(rows, order, limit, lambda r: ArticleSummary(_article(r), r.event_id, r.n_reactions))
 
     # -- events ------------------------------------------------------------
@@ -249,7 +284,7 @@ class Queries:
         """One event, or NotFound."""
         check_id(event_id, "event")
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.events).where(t.events.c.id == event_id)).first()
+            row = conn.execute(_EVENT_BY_ID, {"id": event_id}).first()
         if row is None:
             raise NotFound(f"no event with id {event_id!r}")
         return _event(row)
@@ -258,44 +293,45 @@ class Queries:
     def _counts(conn: Any, nodes: list[str]) -> dict[str, dict[str, int]]:
         """Reactions by stance of each node ("event:<id>", "actor:<id>", "country:<code>")."""
         counts = {node: _zero() for node in nodes}
-        for node, stance, n in conn.execute(select(t.stance_counts).where(t.stance_counts.c.node.in_(nodes))):
+        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}):
             counts[node][stance] = n
         return counts
 
     @staticmethod
-    def _actors_by_stance(conn: Any, column: Any, keys: list[str]) -> dict[str, dict[str, int]]:
-        """Distinct actors by stance of each value of `column` (event id or country code) in `keys`.
+    def _actors(conn: Any, prefix: str, keys: list[str]) -> dict[str, ActorCounts]:
+        """Distinct actors by stance, and in all, of each event or country (`prefix` "event:" or "country:").
 
-        An index-only range each, in actor order within a stance: see
-        ix_reactions_event_stance_actor, ix_reactions_country_stance_actor.
+        Read from `actor_counts`, which triggers keep (migration 0008): one
+        index range of a few rows per key, whatever the event's or country's size.
         """
-        r = t.reactions
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
-        for key, stance, n in conn.execute(select(column, r.c.stance, func.count(r.c.actor_id.distinct()))
-                                           .where(column.in_(keys)).group_by(column, r.c.stance)):
-            by_stance[key][stance] = n
-        return by_stance
+        totals: dict[str, int] = dict.fromkeys(keys, 0)
+        for node, stance, n in conn.execute(_ACTOR_COUNTS, {"nodes": [prefix + key for key in keys]}):
+            key = node[len(prefix):]
+            if stance:
+                by_stance[key][stance] = n
+            else:
+                totals[key] = n
+        return {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
 
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
         counts = self._counts(conn, [f"event:{i}" for i in ids])
-        by_stance = self._actors_by_stance(conn, t.reactions.c.event_id, ids)
-        totals = dict(conn.execute(select(t.reactions.c.event_id, func.count(t.reactions.c.actor_id.distinct()))
-                                   .where(t.reactions.c.event_id.in_(ids)).group_by(t.reactions.c.event_id)).all())
-        actors = {i: ActorCounts(by_stance[i], totals.get(i, 0)) for i in ids}
-        n_articles = dict(conn.execute(select(t.articles.c.event_id, func.count()).where(
-            t.articles.c.event_id.in_(ids)).group_by(t.articles.c.event_id)).all())
+        actors = self._actors(conn, "event:", ids)
+        n_articles = dict(conn.execute(_EVENT_ARTICLES, {"ids": ids}).all())
         return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
-        query = select(t.events)
-        if q:
+        order = _EVENT_ORDER
+        if q:  # a search: built per request, as LIKE's escaping needs the text itself
             check_search(q)
-            query = query.where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
-        order = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
+            query = select(t.events).where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
+            statement, params = paged(query, order, cursor, limit), {}
+        else:
+            statement, params = prepared_page("events", lambda: select(t.events), order, cursor, limit, {})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
             page = page_of(rows, order, limit, _event)
             return Page(self._summaries(conn, page.items), page.next_cursor)
 
@@ -321,7 +357,7 @@ class Queries:
         """One reaction, or NotFound."""
         check_id(reaction_id, "reaction")
         with self.engine.connect() as conn:
-            row = conn.execute(self._reaction_query().where(t.reactions.c.id == reaction_id)).first()
+            row = conn.execute(_REACTION_BY_ID, {"id": reaction_id}).first()
         if row is None:
             raise NotFound(f"no reaction with id {reaction_id!r}")
         return _view(row)
@@ -338,11 +374,7 @@ class Queries:
     def country_actors(self, code: str) -> ActorCounts:
         """How many of a country's actors (itself, its officials, its bodies) took each stance, and in all."""
         with self.engine.connect() as conn:
-            by_stance = self._actors_by_stance(conn, t.reactions.c.actor_country, [code])[code]
-            # The store keeps no actor without a reaction, and reactions copy their actor's country:
-            # the country's actors are all its reacting actors, counted on an index of actors.
-            total = conn.execute(select(func.count()).select_from(t.actors).where(t.actors.c.country == code))
-            return ActorCounts(by_stance, total.scalar_one())
+            return self._actors(conn, "country:", [code])[code]
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,
@@ -360,21 +392,22 @@ class Queries:
                             ("kind", kind)):
             if value is not None:
                 check_search(value, name)
-        query = self._reaction_query()
-        equal = [(t.reactions.c.event_id, event), (t.reactions.c.actor_id, actor), (t.reactions.c.article_id, article),
-                 (t.reactions.c.stance, stance), (t.reactions.c.actor_country, country),
-                 (t.reactions.c.actor_kind, kind)]
-        query = query.where(*(column == value for column, value in equal if value is not None))
-        if since is not None:
-            query = query.where(t.articles.c.published >= since)
-        if until is not None:
-            query = query.where(t.articles.c.published <= until)
-        if by_confidence:
-            order = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
-        else:
-            order = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
+        given = {name: value for name, value in (("event", event), ("actor", actor), ("article", article),
+                                                 ("stance", stance), ("country", country), ("kind", kind),
+                                                 ("since", since), ("until", until)) if value is not None}
+        order = _BY_CONFIDENCE if by_confidence else _NEWEST
+
+        def build() -> Select[Any]:
+            query = self._reaction_query()
+            for name in given:
+                column, compare = _REACTION_FILTERS[name]
+                query = query.where(compare(column, bindparam(f"f_{name}")))
+            return query
+
+        statement, params = prepared_page(("reactions", tuple(given), by_confidence), build, order, cursor, limit,
+                                          {f"f_{name}": value for name, value in given.items()})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
         return page_of(rows, order, limit, _view)
 
     # -- actors --------------------------------------------------------------
@@ -383,7 +416,7 @@ class Queries:
         """An actor with its aliases, and its reactions counted by stance."""
         check_id(actor_id, "actor")
         with self.engine.connect() as conn:
-            row = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).first()
+            row = conn.execute(_ACTOR_BY_ID, {"id": actor_id}).first()
             if row is None:
                 raise not_found(conn, actor_id, "actor")
             aliases = self._aliases(conn, [actor_id]).get(actor_id, [])
@@ -393,8 +426,10 @@ class Queries:
     @staticmethod
     def _aliases(conn: Any, actor_ids: list[str] | Select[Any]) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = {}
-        for r in conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
-                              .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)):
+        rows = (conn.execute(_ALIASES, {"ids": actor_ids}) if isinstance(actor_ids, list) else
+                conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
+                             .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)))
+        for r in rows:
             aliases.setdefault(r.actor_id, []).append(r.alias)
         return aliases
 
@@ -407,19 +442,25 @@ class Queries:
     def actors(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
                cursor: str | None = None, limit: int = 50) -> Page[Actor]:
         """Actors by name; `q` matches any of their names."""
-        query = select(t.actors)
-        if kind is not None:
-            query = query.where(t.actors.c.kind == kind)
-        if country is not None:
-            query = query.where(t.actors.c.country == country)
-        if q:
+        given = {name: value for name, value in (("kind", kind), ("country", country)) if value is not None}
+
+        def build() -> Select[Any]:
+            query = select(t.actors)
+            for name in given:
+                query = query.where(t.actors.c[name] == bindparam(f"f_{name}"))
+            return query
+        order = _ACTOR_ORDER
+        if q:  # a search: built per request, as LIKE's escaping needs the text itself
             check_search(q)
             named = select(t.actor_aliases.c.actor_id).where(t.actor_aliases.c.key.contains(fold(q), autoescape=True))
-            query = query.where(or_(t.actors.c.id.in_(named),
-                                    func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
-        order = [Order(t.actors.c.name), Order(t.actors.c.id)]
+            query = build().where(or_(t.actors.c.id.in_(named),
+                                      func.lower(t.actors.c.name).contains(q.lower(), autoescape=True)))
+            statement, params = paged(query, order, cursor, limit), {f"f_{k}": v for k, v in given.items()}
+        else:
+            statement, params = prepared_page(("actors", tuple(given)), build, order, cursor, limit,
+                                              {f"f_{k}": v for k, v in given.items()})
         with self.engine.connect() as conn:
-            rows = conn.execute(paged(query, order, cursor, limit)).all()
+            rows = conn.execute(statement, params).all()
             aliases = self._aliases(conn, [r.id for r in rows])
         return page_of(rows, order, limit, lambda r: self._actor(r, aliases.get(r.id, [])))
 
@@ -442,10 +483,12 @@ class Queries:
             counts.update(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node.in_(event_nodes))
                                        .group_by(sc.c.stance)).all())
             n_events = conn.execute(select(func.count()).select_from(t.events).where(where.events)).scalar_one()
-            # The store keeps no actor without a reaction: the whole store's are all of them.
-            actors_total = (select(func.count()).select_from(t.actors) if event_id is None and actor_id is None else
-                            select(func.count(r.c.actor_id.distinct())).where(where.reactions))
-            n_actors = conn.execute(actors_total).scalar_one()
+            if event_id is not None and actor_id is None:  # kept by triggers (migration 0008): no scan of a busy event's reactions
+                n_actors = self._actors(conn, "event:", [event_id])[event_id].total
+            else:  # the store keeps no actor without a reaction: the whole store's are all of them
+                actors_total = (select(func.count()).select_from(t.actors) if actor_id is None else
+                                select(func.count(r.c.actor_id.distinct())).where(where.reactions))
+                n_actors = conn.execute(actors_total).scalar_one()
             total = func.sum(sc.c.n).label("total")
             busiest = conn.execute(select(sc.c.node, total).where(sc.c.node.in_(event_nodes)).group_by(sc.c.node)
                                    .order_by(total.desc(), sc.c.node).limit(max(1, max_nodes // 10))).all()

@@ -115,6 +115,24 @@ stance_counts = Table(
     Column("n", Integer, nullable=False),
 )
 
+# Distinct actors by stance of each event and country ("event:<id>", "country:<code>"; stance ''
+# for any stance): `stance_actors` counts each actor's reactions there, `actor_counts` how many actors
+# each (node, stance) has, so lists read counts instead of scanning reactions. Triggers (migration 0008)
+# keep both in step with `reactions`.
+stance_actors = Table(
+    "stance_actors", metadata,
+    Column("node", String(80), primary_key=True),
+    Column("stance", String(8), primary_key=True),
+    Column("actor_id", String(32), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+actor_counts = Table(
+    "actor_counts", metadata,
+    Column("node", String(80), primary_key=True),
+    Column("stance", String(8), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+
 # In how many stored articles each topic term occurs (graph.extract.event.topic),
 # so event matching can tell a rare term from a common one. The row with the
 # empty term counts the articles. A statistic: deleting an article leaves it.

@@ -1,8 +1,10 @@
 """The copies the store keeps for fast reads stay equal to what they copy.
 
-Reactions carry their actor's kind and country, and `stance_counts` holds
-each event's, actor's and country's reactions by stance. Every write path is
-run here and both are checked against the rows they summarise.
+Reactions carry their actor's kind and country, `stance_counts` holds
+each event's, actor's and country's reactions by stance, and `stance_actors`
+and `actor_counts` each event's and country's distinct actors by stance.
+Every write path is run here and all are checked against the rows they
+summarise.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def _check(store: Store) -> None:
                                    t.reactions.c.actor_kind, t.reactions.c.actor_country)).all()
         actors = {r.id: r for r in conn.execute(select(t.actors))}
         stored = {(r.node, r.stance): r.n for r in conn.execute(select(t.stance_counts))}
+        actor_counts = {(r.node, r.stance): r.n for r in conn.execute(select(t.actor_counts))}
+        stance_actors = {(r.node, r.stance, r.actor_id): r.n for r in conn.execute(select(t.stance_actors))}
     expected: Counter[tuple[str, str]] = Counter()
     for r in rows:
         assert (r.actor_kind, r.actor_country) == (actors[r.actor_id].kind, actors[r.actor_id].country)
@@ -43,6 +47,14 @@ def _check(store: Store) -> None:
         if r.actor_country:
             expected[(f"country:{r.actor_country}", r.stance)] += 1
     assert stored == dict(expected)
+    # Distinct actors of each event and country, by stance and ('') in all (migration 0008).
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for r in rows:
+        for node in (f"event:{r.event_id}",) + ((f"country:{r.actor_country}",) if r.actor_country else ()):
+            pairs[(node, r.stance, r.actor_id)] += 1
+            pairs[(node, "", r.actor_id)] += 1
+    assert stance_actors == dict(pairs)
+    assert actor_counts == dict(Counter((node, stance) for node, stance, _ in pairs))
 
 
 def test_copies_and_counts_follow_every_write(store: Store) -> None:

@@ -31,7 +31,7 @@ def test_migrations_build_exactly_the_schema_of_the_code(db_url: str) -> None:
     assert diff == [], "schema.py changed without a migration: " + repr(diff)
 
 
-@pytest.mark.parametrize("back", ["0005", "0006"])
+@pytest.mark.parametrize("back", ["0005", "0006", "0007"])
 def test_the_latest_migrations_go_down_and_up_again(db_url: str, back: str) -> None:
     """A release can be rolled back: downgrading to an earlier revision and upgrading again gives the code's schema."""
     engine = make_engine(db_url)
@@ -133,4 +133,7 @@ def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path
     store = Store.open(url)
     assert [v.reaction.id for v in store.reactions(country="ES", kind="person").items] == ["re-1"]
     assert store.country_counts("ES")["oppose"] == 1 and store.actor("ac-1")[1]["oppose"] == 1
+    # Migration 0008 counts the distinct actors already stored.
+    assert store.country_actors("ES").by_stance["oppose"] == 1 and store.country_actors("ES").total == 1
+    assert store.events().items[0].actors.total == 1
     store.close()

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from api import create_app
 from graph.extract import EventView, Extractor, LearnedJudge, make_judge
+from graph.extract.judge import cues_of
 from graph.extract.learned import MODEL_DIR, event_text, load_model, statements_text
 from graph.models import ArticleInput
 
@@ -193,3 +194,23 @@ def test_a_lexicon_side_carries_the_share_of_such_answers_that_were_right(reacti
     bands = {c for _, _, c in CARD["override_calibration"]}
     assert reactions["Mette Frederiksen"].confidence in bands
     assert reactions["Maria Malmer Stenergard"].confidence == CARD["neutral_override_confidence"]
+
+
+def test_asking_only_whether_words_carry_a_stance_runs_no_model(learned: LearnedJudge, monkeypatch) -> None:
+    """Attribution and policy ask only `grounds`/`takes_side` (headline clauses, announcements): the learned judge
+    answers that from the lexicon, as its full judgement does, without a model call."""
+    speakers, event = _statements(learned)
+    model = learned.model
+
+    def refuse(self, pairs):
+        raise AssertionError("the model ran for a question about cues")
+
+    full = [learned.judge(stmts, event) for stmts in speakers]
+    monkeypatch.setattr(type(model), "probabilities", refuse)
+    for stmts, judged in zip(speakers, full):
+        for asked in (stmts, stmts[:1]):
+            cues = cues_of(learned, asked, event)
+            lexicon = learned.lexicon.judge(asked, event)
+            assert (cues.grounds, cues.takes_side) == (lexicon.grounds, lexicon.takes_side)
+        assert (cues_of(learned, stmts, event).grounds, cues_of(learned, stmts, event).takes_side) == \
+            (judged.grounds, judged.takes_side)

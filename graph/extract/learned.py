@@ -148,6 +148,10 @@ class LearnedJudge:
         """Judge one speaker's statements toward `event`."""
         return self.judge_many([statements], event)[0]
 
+    def cues(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        """The lexicon's reading, whose `grounds` and `takes_side` this judge reports: no model call."""
+        return self.lexicon.judge(statements, event)
+
     def judge_many(self, speakers: Sequence[Sequence[Statement]], event: EventView) -> list[Judgement]:
         """Judge each speaker's statements toward `event`: the lexicon's cue where it decides, else the model.
 

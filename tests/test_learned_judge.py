@@ -214,3 +214,27 @@ def test_asking_only_whether_words_carry_a_stance_runs_no_model(learned: Learned
             assert (cues.grounds, cues.takes_side) == (lexicon.grounds, lexicon.takes_side)
         assert (cues_of(learned, stmts, event).grounds, cues_of(learned, stmts, event).takes_side) == \
             (judged.grounds, judged.takes_side)
+
+
+def test_the_calibration_scored_on_a_fold_is_fitted_without_it(tmp_path) -> None:
+    """The card's cross-fitted ECE is honest: a fold whose lexicon sides are all wrong, when every other fold's are
+    right, is scored at the other folds' share (1.0), so its error shows; fitted with it, it would hide."""
+    from train import calibrate
+
+    rows = []
+    for fold in range(4):
+        for i in range(10):
+            wrong = fold == 0
+            rows.append({"event_key": f"e{fold}", "split": "train", "fold": fold, "gold": "oppose" if wrong else "support",
+                         "logits": [1.0, 0.0, 0.0], "lexicon": "support", "lexicon_confidence": 0.8,
+                         "lexicon_neutral_cue": False})
+            rows.append({"event_key": f"e{fold}", "split": "train", "fold": fold, "gold": ["oppose", "support"][i % 2],
+                         "logits": [2.0, 0.0, -1.0] if i % 2 == 0 else [0.0, 2.0, -1.0], "lexicon": "neutral",
+                         "lexicon_confidence": 0.5, "lexicon_neutral_cue": False})
+    (tmp_path / "cv.json").write_text(json.dumps({"scheme": "test", "events": 4, "depths": {"4": rows}}))
+    calibrate.main([str(tmp_path / "cv.json"), "-", str(tmp_path)])
+    card = json.loads((tmp_path / "card.json").read_text())
+    assert card["lexicon_override"] is not None and card["cv"]["by_source"]["side"]["speakers"] == 40
+    assert card["override_calibration"][-1][2] == 0.75  # fitted on all folds: 30 of 40 right
+    # cross-fitted: fold 0 at 1.0 (all wrong), folds 1-3 at 20/30 = 0.667 (all right): far worse than in-sample
+    assert card["cv"]["by_source"]["side"]["ece_cross_fitted"] > 0.3 > card["cv"]["ece"]

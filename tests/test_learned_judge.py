@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from api import create_app
 from graph.extract import EventView, Extractor, LearnedJudge, make_judge
+from graph.extract.judge import cues_of
 from graph.extract.learned import MODEL_DIR, event_text, load_model, statements_text
 from graph.models import ArticleInput
 
@@ -82,8 +83,8 @@ def test_the_shipped_model_is_the_one_the_card_describes() -> None:
     size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
     assert size <= 40 * 1024 * 1024
     assert CARD["model_sha256"] in (MODEL_DIR / "CARD.md").read_text(encoding="utf-8")
-    # calibration is recorded, and temperature scaling made it better (the issue's 0.05 is not reached yet: 0.06)
-    assert CARD["cv"]["ece_cross_fitted"] < CARD["cv"]["ece_before_temperature"]
+    # confidence means probability: the issue's 0.05, cross-fitted (each fold calibrated without it)
+    assert CARD["cv"]["ece_cross_fitted"] <= 0.05 < CARD["cv"]["ece_before_temperature"]
 
 
 def test_it_loads_offline_and_needs_no_training_library() -> None:
@@ -127,3 +128,113 @@ def test_any_text_gets_a_distribution_and_the_same_one_again(event: str, said: l
     first, again = model.probabilities([pair]), model.probabilities([pair])
     assert np.all(np.isfinite(first)) and np.allclose(first.sum(), 1, atol=1e-6)
     assert np.array_equal(first, again)
+
+
+SPEAKERS = ("Danish Prime Minister Mette Frederiksen welcomed the agreement, calling it a historic step.\n\n"
+            "Scottish fishermen's leader Elspeth Macdonald condemned the deal as a reckless land grab.\n\n"
+            "Swedish Foreign Minister Maria Malmer Stenergard called on all parties to remain calm.\n\n"
+            "Finnish Prime Minister Petteri Orpo said the accord would change how the North Atlantic is fished.\n\n"
+            "Irish Foreign Minister Simon Harris said the two countries had talked for years about the catch.")
+
+
+class _Recorder:
+    """The learned judge, keeping what the policy step asked it: each article's speakers and event."""
+
+    def __init__(self, inner: LearnedJudge) -> None:
+        self.inner, self.asked = inner, []
+
+    def judge(self, statements, event):
+        return self.judge_many([statements], event)[0]
+
+    def judge_many(self, speakers, event):
+        self.asked.append((list(speakers), event))
+        return self.inner.judge_many(speakers, event)
+
+
+def _statements(learned: LearnedJudge) -> tuple[list, EventView]:
+    """Each speaker's statements in SPEAKERS, as the policy step hands them to the judge."""
+    recorder = _Recorder(learned)
+    judged = Extractor(judge=recorder)
+    judged.extract(judged.prepare(ArticleInput(text=BODY.split("\n\n")[0] + "\n\n" + SPEAKERS, title=TITLE)))
+    return max(recorder.asked, key=lambda a: len(a[0]))
+
+
+def test_the_model_runs_only_where_no_lexicon_cue_decides_and_answers_as_if_it_always_ran(
+        extractor: Extractor, learned: LearnedJudge, monkeypatch) -> None:
+    """Skipping the model where the lexicon's cue decides changes no answer: the judge's stance is the one
+    the model plus the override rule gives, and the model is asked only about speakers no cue decides."""
+    speakers, event = _statements(learned)
+    model, asked = learned.model, []
+    real = type(model).probabilities
+
+    def counted(self, pairs):
+        asked.extend(pairs)
+        return real(self, pairs)
+
+    monkeypatch.setattr(type(model), "probabilities", counted)
+    judged = learned.judge_many(speakers, event)
+    monkeypatch.setattr(type(model), "probabilities", real)
+    decided = 0
+    for stmts, j in zip(speakers, judged):
+        cues = learned.lexicon.judge(stmts, event)
+        side = cues.takes_side and cues.stance != "neutral" and cues.confidence >= CARD["lexicon_override"]
+        calm = cues.grounds and not cues.takes_side
+        p = model.probabilities([(event_text(event.label, event.context),
+                                  statements_text([s.quote or s.text for s in stmts]))])[0]
+        always = cues.stance if side else "neutral" if calm else model.labels[int(np.argmax(p))]
+        assert j.stance == always
+        assert abs(sum(j.probabilities.values()) - 1) < 1e-6 and j.confidence > 1 / 3
+        decided += side or calm
+    assert 3 <= decided < len(speakers)  # welcomed, condemned, calm; the last two carry no cue
+    assert len(asked) == len(speakers) - decided
+
+
+def test_a_lexicon_side_carries_the_share_of_such_answers_that_were_right(reactions) -> None:
+    """Its confidence is the cross-validated share right in its band of lexicon confidence, not a made-up one."""
+    bands = {c for _, _, c in CARD["override_calibration"]}
+    assert reactions["Mette Frederiksen"].confidence in bands
+    assert reactions["Maria Malmer Stenergard"].confidence == CARD["neutral_override_confidence"]
+
+
+def test_asking_only_whether_words_carry_a_stance_runs_no_model(learned: LearnedJudge, monkeypatch) -> None:
+    """Attribution and policy ask only `grounds`/`takes_side` (headline clauses, announcements): the learned judge
+    answers that from the lexicon, as its full judgement does, without a model call."""
+    speakers, event = _statements(learned)
+    model = learned.model
+
+    def refuse(self, pairs):
+        raise AssertionError("the model ran for a question about cues")
+
+    full = [learned.judge(stmts, event) for stmts in speakers]
+    monkeypatch.setattr(type(model), "probabilities", refuse)
+    for stmts, judged in zip(speakers, full):
+        for asked in (stmts, stmts[:1]):
+            cues = cues_of(learned, asked, event)
+            lexicon = learned.lexicon.judge(asked, event)
+            assert (cues.grounds, cues.takes_side) == (lexicon.grounds, lexicon.takes_side)
+        assert (cues_of(learned, stmts, event).grounds, cues_of(learned, stmts, event).takes_side) == \
+            (judged.grounds, judged.takes_side)
+
+
+def test_the_calibration_scored_on_a_fold_is_fitted_without_it(tmp_path) -> None:
+    """The card's cross-fitted ECE is honest: a fold whose lexicon sides are all wrong, when every other fold's are
+    right, is scored at the other folds' share (1.0), so its error shows; fitted with it, it would hide."""
+    from train import calibrate
+
+    rows = []
+    for fold in range(4):
+        for i in range(10):
+            wrong = fold == 0
+            rows.append({"event_key": f"e{fold}", "split": "train", "fold": fold, "gold": "oppose" if wrong else "support",
+                         "logits": [1.0, 0.0, 0.0], "lexicon": "support", "lexicon_confidence": 0.8,
+                         "lexicon_neutral_cue": False})
+            rows.append({"event_key": f"e{fold}", "split": "train", "fold": fold, "gold": ["oppose", "support"][i % 2],
+                         "logits": [2.0, 0.0, -1.0] if i % 2 == 0 else [0.0, 2.0, -1.0], "lexicon": "neutral",
+                         "lexicon_confidence": 0.5, "lexicon_neutral_cue": False})
+    (tmp_path / "cv.json").write_text(json.dumps({"scheme": "test", "events": 4, "depths": {"4": rows}}))
+    calibrate.main([str(tmp_path / "cv.json"), "-", str(tmp_path)])
+    card = json.loads((tmp_path / "card.json").read_text())
+    assert card["lexicon_override"] is not None and card["cv"]["by_source"]["side"]["speakers"] == 40
+    assert card["override_calibration"][-1][2] == 0.75  # fitted on all folds: 30 of 40 right
+    # cross-fitted: fold 0 at 1.0 (all wrong), folds 1-3 at 20/30 = 0.667 (all right): far worse than in-sample
+    assert card["cv"]["by_source"]["side"]["ece_cross_fitted"] > 0.3 > card["cv"]["ece"]

@@ -2,12 +2,15 @@
 
     python -m train.calibrate cv.json candidates.json MODEL_DIR
 
-The temperature minimises the log-loss of the out-of-fold predictions; its
-expected calibration error is reported twice: with the one temperature fitted
-on all folds, and cross-fitted (each fold's probabilities at a temperature
-fitted on the other folds), the honest figure. Whether a strong lexicon cue
-should override the model, and from which lexicon confidence up, is chosen by
-the same out-of-fold accuracy.
+Whether a strong lexicon cue should override the model, and from which
+lexicon confidence up, is chosen by out-of-fold accuracy. Then each part of
+the judge that can answer for a speaker gets its own calibration, since their
+reliability differs: the lexicon's side (the share right, per band of the
+lexicon's confidence), its neutral cue (the share right) and the model (a
+temperature minimising the log-loss of its out-of-fold predictions on the
+speakers it decides). The expected calibration error is reported twice: with
+the calibration fitted on all folds, and cross-fitted (each fold's
+confidences from a calibration fitted on the other folds), the honest figure.
 """
 
 from __future__ import annotations
@@ -41,6 +44,23 @@ def _predict(rows: list[dict], p: np.ndarray, override: float | None, neutral: b
     return out
 
 
+SIDE_BINS = ((0.5, 0.75), (0.75, 1.01))  # the lexicon's confidence: a single cue against several or strong ones
+
+
+def _source(row: dict, override: float | None, neutral: bool) -> str:
+    """Which part of the judge answers for this speaker: "side" (the lexicon's), "neutral" (its cue) or "model"."""
+    if override is not None and row["lexicon"] != "neutral" and row["lexicon_confidence"] >= override:
+        return "side"
+    if neutral and row.get("lexicon_neutral_cue"):
+        return "neutral"
+    return "model"
+
+
+def _share(right: np.ndarray) -> float | None:
+    """The share right, rounded as the card keeps it (None for no speakers)."""
+    return round(float(np.mean(right)), 3) if len(right) else None
+
+
 def main(argv: list[str]) -> None:
     cv = json.loads(Path(argv[0]).read_text())
     out_dir = Path(argv[2])
@@ -58,52 +78,66 @@ def main(argv: list[str]) -> None:
     neutral = with_neutral["accuracy"] > by_override[str(best)]["accuracy"]
     by_override[f"{best} and the neutral cue"] = with_neutral
     predicted = _predict(rows, z, best, neutral)
-    right = [a == b for a, b in zip(predicted, gold)]
+    right = np.array([a == b for a, b in zip(predicted, gold)])
+    # Who answers: the lexicon's side (from `best` up), its neutral cue, or the model. The judge runs the model
+    # only for the last; each source gets its own calibration, fitted where it answers, since their reliability
+    # differs (a strong cue is right far more often than the model on the speakers no cue decides).
+    source = np.array([_source(r, best, neutral) for r in rows])
     overridden = np.array([a != LABELS[int(np.argmax(q))] for a, q in zip(predicted, z)])
-    by_neutral = np.array([o and a == "neutral" and bool(r.get("lexicon_neutral_cue"))
-                           for o, a, r in zip(overridden, predicted, rows)])
-    neutral_hits = [r for r, o in zip(right, by_neutral) if o]
-    neutral_confidence = round(float(np.mean(neutral_hits)), 3) if neutral_hits else None
-    # The model's answers get the temperature fitted where they are the judge's answer; the lexicon's
-    # overrides get the share of them that were right.
-    def temperature(mask: np.ndarray) -> float:
-        return fit_temperature(z[mask & ~overridden], [g for g, m, o in zip(gold, mask, overridden) if m and not o])
+    by_model = source == "model"
+    strength = np.array([r["lexicon_confidence"] for r in rows])
 
-    t = temperature(np.ones(len(rows), dtype=bool))
-    hits = [r for r, o, n in zip(right, overridden, by_neutral) if o and not n]
-    override_confidence = round(float(np.mean(hits)), 3) if hits else None
+    def fit(mask: np.ndarray) -> dict:
+        """Every source's calibration, fitted on the speakers in `mask` only."""
+        m = mask & by_model
+        out = {"temperature": fit_temperature(z[m], [g for g, k in zip(gold, m) if k]),
+               "side": [[lo, hi, _share(right[mask & (source == "side") & (strength >= lo) & (strength < hi)])]
+                        for lo, hi in SIDE_BINS if best is not None and hi > best],
+               "neutral": _share(right[mask & (source == "neutral")])}
+        return out
 
-    def confidence(p: np.ndarray) -> list[float]:
-        return np.where(by_neutral, neutral_confidence or 0.0,
-                        np.where(overridden, override_confidence or 0.0, p.max(axis=1))).tolist()
+    def confidence(cal: dict) -> np.ndarray:
+        c = softmax(z, cal["temperature"]).max(axis=1)
+        for lo, hi, share in cal["side"]:
+            c = np.where((source == "side") & (strength >= lo) & (strength < hi), share, c)
+        return np.where(source == "neutral", cal["neutral"] or 0.0, c)
 
-    table, ece = reliability(confidence(softmax(z, t)), right)
-    # cross-fitted: each fold at the temperature and override confidence fitted on the other folds
-    crossed = []
+    everywhere = np.ones(len(rows), dtype=bool)
+    calibration = fit(everywhere)
+    t = calibration["temperature"]
+    table, ece = reliability(confidence(calibration).tolist(), right.tolist())
+    # cross-fitted: each fold's confidences from a calibration fitted on the other folds (the honest figure)
     folds_of = np.array([r["fold"] for r in rows])
+    crossed = np.zeros(len(rows))
     for fold in sorted(set(folds_of.tolist())):
         inside = folds_of == fold
-        tf = temperature(~inside)
-        of = float(np.mean([r for r, i, o, n in zip(right, inside, overridden, by_neutral) if o and not n and not i]
-                           or [0.0]))
-        nf = float(np.mean([r for r, i, n in zip(right, inside, by_neutral) if n and not i] or [0.0]))
-        crossed += [(nf if by_neutral[i] else of if overridden[i] else float(softmax(z[i:i + 1], tf).max()), right[i])
-                    for i in np.flatnonzero(inside)]
-    _, ece_crossed = reliability([c for c, _ in crossed], [r for _, r in crossed])
-    _, ece_raw = reliability(confidence(softmax(z)), right)
+        crossed[inside] = confidence(fit(~inside))[inside]
+    crossed_table, ece_crossed = reliability(crossed.tolist(), right.tolist())
+    by_source = {k: {"speakers": int(np.sum(source == k)), "right": _share(right[source == k]),
+                     "ece_cross_fitted": reliability(crossed[source == k].tolist(), right[source == k].tolist())[1]}
+                 for k in ("side", "neutral", "model")}
+    _, ece_raw = reliability(np.where(by_model, softmax(z).max(axis=1), confidence(calibration)).tolist(), right.tolist())
+    hits = right[overridden & (source == "side")]
+    override_confidence = _share(hits)
+    neutral_confidence = calibration["neutral"]
     per_split = {split: scores([g for g, r in zip(gold, rows) if r["split"] == split],
                                [q for q, r in zip(predicted, rows) if r["split"] == split])
                  for split in sorted({r["split"] for r in rows})}
     candidates = json.loads(Path(argv[1]).read_text()) if argv[1] != "-" else {}
     report = {"layers": layers, "temperature": t, "lexicon_override": best, "override_confidence": override_confidence,
+              "override_calibration": calibration["side"],
               "neutral_override": neutral, "neutral_override_confidence": neutral_confidence,
-              "overridden_share": round(float(np.mean(overridden)), 3), "cv": {
+              "overridden_share": round(float(np.mean(overridden)), 3),
+              "model_share": round(float(np.mean(by_model)), 3), "cv": {
         "scheme": f"{cv['scheme']} over train + validation ({cv['events']} events)", "by_depth": depths,
         "speakers": len(rows), "events": len({r["event_key"] for r in rows}),
         "model": scores(gold, _predict(rows, z, None)), "judge": scores(gold, predicted), "per_split": per_split, "by_lexicon_override": by_override,
         "ece": ece, "ece_cross_fitted": ece_crossed, "ece_before_temperature": ece_raw,
+        "by_source": by_source,
         "reliability": [{"low": lo, "high": hi, "count": n, "confidence": c, "right": r}
                         for lo, hi, n, c, r in table],
+        "reliability_cross_fitted": [{"low": lo, "high": hi, "count": n, "confidence": c, "right": r}
+                                     for lo, hi, n, c, r in crossed_table],
         "training": {k: cv[k] for k in ("seed", "C", "max_length") if k in cv}},
         "candidates": candidates}
     card_path = out_dir / "card.json"

@@ -29,7 +29,7 @@ def render(card: dict, notes: str) -> str:
         f"- Input: the sentence pair (event: the headline, label and lead, first 240 characters; statements: "
         f"everything one speaker said, in reading order), at most {card['max_length']} tokens.",
         f"- Output: probabilities of {', '.join(card['labels'])}, at temperature {card['temperature']} "
-        "(fitted on cross-validated predictions).",
+        "(fitted on the cross-validated predictions of the speakers the model decides; see Calibration).",
         f"- Trained on: the corpus's `{card['trained_on']['split']}` split, {card['trained_on']['examples']} "
         "examples (the pipeline's speakers matched to a gold reaction, less the decision-makers the policy "
         "overrides, plus the gold evidence quotes).",
@@ -59,13 +59,26 @@ def render(card: dict, notes: str) -> str:
               "| override from | accuracy | macro-F1 |", "| --- | --- | --- |"]
     lines += [f"| {k} | {v['accuracy']:.3f} | {v['macro_f1']:.3f} |" for k, v in cv["by_lexicon_override"].items()]
     lines += ["", f"Chosen: {card['lexicon_override']}.", "", "## Calibration", "",
-              f"Reliability of the held-out predictions at temperature {card['temperature']}:", "",
+              "Each part of the judge that can answer for a speaker is calibrated on its own, on the "
+              "out-of-fold predictions of the speakers it answers for; the model is not run where the lexicon "
+              "decides.", "",
+              "| answered by | speakers | share right | calibration | ECE, cross-fitted |", "| --- | --- | --- | --- | --- |"]
+    bands = ", ".join(f"{c:.3f} for lexicon confidence {max(lo, card['lexicon_override'] or 0):.2f}-{min(hi, 1):.2f}"
+                      for lo, hi, c in card.get("override_calibration", []))
+    how = {"side": f"share right per band: {bands}", "neutral": f"share right: {card['neutral_override_confidence']}",
+           "model": f"softmax at temperature {card['temperature']}"}
+    names = {"side": f"the lexicon's side (confidence >= {card['lexicon_override']})",
+             "neutral": "the lexicon's neutral cue, no side", "model": "the model (no deciding cue)"}
+    lines += [f"| {names[k]} | {v['speakers']} | {v['right']:.2f} | {how[k]} | {v['ece_cross_fitted']:.3f} |"
+              for k, v in cv.get("by_source", {}).items()]
+    lines += ["", "Reliability of all held-out speakers, cross-fitted (each fold's confidences from a calibration "
+              "fitted on the other folds):", "",
               "| confidence | speakers | mean confidence | share right |", "| --- | --- | --- | --- |"]
     lines += [f"| {r['low']:.1f}-{r['high']:.1f} | {r['count']} | {r['confidence']:.2f} | {r['right']:.2f} |"
-              for r in cv["reliability"]]
-    lines += ["", f"Expected calibration error: {cv['ece']:.3f} with the one temperature; {cv['ece_cross_fitted']:.3f} "
-              "cross-fitted (each fold's predictions at a temperature fitted without it); "
-              f"{cv['ece_before_temperature']:.3f} before temperature scaling.", "", notes.strip(), ""]
+              for r in cv.get("reliability_cross_fitted", cv["reliability"])]
+    lines += ["", f"Expected calibration error: {cv['ece_cross_fitted']:.3f} cross-fitted; {cv['ece']:.3f} with the "
+              "calibration fitted on all folds; "
+              f"{cv['ece_before_temperature']:.3f} with the model's raw softmax (no temperature).", "", notes.strip(), ""]
     return "\n".join(lines)
 
 

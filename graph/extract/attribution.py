@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .headline import is_heading, is_title_case
-from .judge import EventView, StanceJudge
+from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import Speakers, issues_statement, members, reporting_verb
 from .text import Paragraph
@@ -234,7 +234,7 @@ class _Attributor:
         """Whether the judge finds the words take a stance, or a deliberately neutral one."""
         text = "".join(t.text_with_ws for t in words).strip()
         clause = Statement(key, 0, len(text), "headline", tuple(words), 0, text, headline=True)
-        return self.judge.judge([clause], self.event).grounds
+        return cues_of(self.judge, [clause], self.event).grounds
 
     def _has_speaker(self, d: int, verb: Token) -> bool:
         """A verb of saying or judging whose subject is a speaker: "Putin congratulated ..."."""

@@ -88,6 +88,17 @@ def judge_speakers(judge: StanceJudge, speakers: Sequence[Sequence[Statement]], 
     return [judge.judge(stmts, event) for stmts in speakers]
 
 
+def cues_of(judge: StanceJudge, statements: Sequence[Statement], event: EventView) -> Judgement:
+    """What the words carry (`grounds`, `takes_side`), for steps that ask only that, not the stance.
+
+    A judge whose stance is costly and whose `grounds` come from elsewhere
+    offers `cues` (the learned judge: the lexicon's reading, without
+    running its model); any other judge is simply asked.
+    """
+    cues = getattr(judge, "cues", None)
+    return cues(statements, event) if cues is not None else judge.judge(statements, event)
+
+
 _JUDGES: dict[str, Callable[[], StanceJudge]] = {}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..models import ExtractedActor, ExtractedReaction
 from . import lexicon
 from .attribution import Statement
-from .judge import EventView, Judgement, StanceJudge, judge_speakers
+from .judge import EventView, Judgement, StanceJudge, cues_of, judge_speakers
 from .mentions import Candidate, Registry
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
@@ -72,7 +72,7 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
         if all(w.startswith(_ANNOUNCING) for w in words):
             return True
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
-            and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not judge.judge([stmt], event).takes_side
+            and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 
     return all(map(announces, stmts))
 

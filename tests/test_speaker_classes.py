@@ -218,8 +218,66 @@ def test_people_first_named_under_a_country_heading_are_of_that_country(extracto
     ("Sen. Dana Whitfield (D-Conn.) called the levy a grave mistake.", "Dana Whitfield"),
     ("\"This levy is wrong,\" Rep. Carl Ostrander, R-Ohio, said on Friday.", "Carl Ostrander"),
     ("Senator Ruth Kessler (I-Vt.) praised the levy as long overdue.", "Ruth Kessler"),
+    ("\"This is shameful,\" tweeted Sen. Carl Ostrander, R-Ariz. \"We deserve better.\"", "Carl Ostrander"),
+    ("The levy was criticised by Rep. Dana Whitfield, D-N.M. She called it a grave mistake.", "Dana Whitfield"),
 ])
 def test_a_us_party_and_state_tag_makes_a_politician_american(extractor: Extractor, body: str, name: str) -> None:
     """"(D-Conn.)", ", R-Ohio," after a name: a member of the US Congress, whatever else the text says."""
     got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
     assert got[name] == "US"
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Vermont Sen. Dana Whitfield said the levy was a grave mistake.", "Dana Whitfield", "US"),
+    ("Sen. Carl Ostrander of South Carolina praised the levy as long overdue.", "Carl Ostrander", "US"),
+    ("Former Arkansas Gov. Ruth Kessler condemned the levy.", "Ruth Kessler", "US"),
+    ("Georgia's foreign minister Levan Kapanadze condemned the levy.", "Levan Kapanadze", "GE"),
+])
+def test_a_politician_described_by_a_state_of_a_country_is_of_that_country(extractor: Extractor, body: str,
+                                                                          name: str, country: str) -> None:
+    """"Vermont Sen.", "of South Carolina": a state of a country (graph/words/subdivisions.txt) describes
+    its politicians as the country's name would; a country's own name still wins ("Georgia")."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got[name] == country
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Chinese Foreign Ministry spokesperson Li Wen called the levy an act of bullying.", "Li Wen", "CN"),
+    ("Hans Brenner, president of the German Steel Federation, said the levy was a grave mistake.",
+     "Hans Brenner", "DE"),
+    ("Dana Whitfield, president of the Alliance for American Manufacturing, welcomed the levy.",
+     "Dana Whitfield", "US"),
+    ("Marta Lindqvist, a spokeswoman for the United Nations, said the levy was regrettable.",
+     "Marta Lindqvist", None),
+])
+def test_a_person_has_the_country_of_the_body_they_speak_for(extractor: Extractor, body: str, name: str,
+                                                             country: str | None) -> None:
+    """A body whose name carries a country ("Chinese Foreign Ministry", "German Steel Federation") gives
+    it to the person described by it, as the registry gives it to the body; an international body none."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got[name] == country
+
+
+@pytest.mark.parametrize("noun", ["Criticism", "Condemnation", "Statements of concern", "Praise", "Strong support"])
+@pytest.mark.parametrize("verb", ["came", "quickly came"])
+@pytest.mark.parametrize("sources, expected", [
+    ("Chile and Peru", {"Chile", "Peru"}),
+    ("the Arab League, Norway and the European Union", {"Arab League", "Norway", "European Union"}),
+    ("allies including Japan and South Korea", {"Japan", "South Korea"}),
+])
+def test_a_reaction_that_came_from_someone_is_theirs(extractor: Extractor, noun: str, verb: str, sources: str,
+                                                    expected: set[str]) -> None:
+    """"Criticism came from X and Y": a reaction noun as the subject, its sources after "from" on the verb,
+    as in "drew criticism from X"."""
+    assert actors(extractor, f"{noun} {verb} from {sources} on Friday.") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("China, the UK, and Australia have also voiced concern about the levy.", {"China", "United Kingdom", "Australia"}),
+    ("Chile, the Netherlands and Peru condemned the levy.", {"Chile", "Netherlands", "Peru"}),
+    ("Norway, the European Union, and Japan criticised the levy.", {"Norway", "European Union", "Japan"}),
+])
+def test_every_name_of_a_list_of_speakers_speaks(extractor: Extractor, body: str, expected: set[str]) -> None:
+    """A list whose second name the parser hangs on the first as an apposition ("China, the UK, and
+    Australia") is still three speakers."""
+    assert actors(extractor, body) == expected

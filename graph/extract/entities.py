@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import Gazetteer
 from ..names import fold
 from . import lexicon
 
@@ -44,6 +45,21 @@ def known_body(name: str) -> str | None:
     """The country of a seat of government or institution named without it ("Kremlin", "Pentagon")."""
     folded = fold(name)
     return lexicon.SEATS_OF_GOVERNMENT.get(folded) or lexicon.INSTITUTIONS.get(folded)
+
+
+def body_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country a body's own name gives it: a known institution ("Pentagon"), else the first country
+    named or qualified in it ("Chinese Foreign Ministry", "German Steel Federation", "Alliance for
+    American Manufacturing"); none for an international body. Both the registry (a body's country) and
+    the describer (the country of a person described by their body) read it."""
+    country = known_body(name)
+    if country is not None or fold(name) in lexicon.INTERNATIONAL_BODIES:
+        return country
+    for word in name.replace("'s", "").split():
+        match = gazetteer.lookup(word)
+        if match and match.how in ("name", "demonym"):
+            return match.code
+    return None
 
 
 def _run_on_trimmed(ent: Span) -> Span:

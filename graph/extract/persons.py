@@ -13,11 +13,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import Gazetteer
 from . import lexicon
-from .entities import apposed_title, clean, is_media, known_body
+from ..names import fold
+from .entities import apposed_title, body_country, clean, is_media
 
 
-# The party and state a US politician's name is tagged with: "(D-Conn.)", ", R-Ohio", "(I-Vt.)".
-_US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-[A-Z][A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]*\.?)?\s*[),]")
+# The party and state a US politician's name is tagged with: "(D-Conn.)", ", R-Ohio", "(I-Vt.)", ", D-N.Y.,".
+# (or ending the sentence: "tweeted Sen. Jeff Flake, R-Ariz. \"This is ...")
+_US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]*\.?)?)"
+                             r"\s*(?:[),]|(?<=\.)(?=\s|$))")
 
 
 class Describer:
@@ -59,10 +62,10 @@ class Describer:
             break
         country, role, organization, reporter = self._read(doc, words)
         if country is None:  # "Secretary of State Antony Blinken of the United States"
-            country = next((m.code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
+            # (or "Sen. Bernie Sanders of Vermont": a state of a country)
+            country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
-                            for m in [self.gazetteer.lookup(clean(" ".join(t.text for t in p.subtree)))]
-                            if m is not None and m.how == "name"), None)
+                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)] if code), None)
         if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
             country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
         if country is None or role is None:
@@ -94,20 +97,31 @@ class Describer:
                 elif span.label_ in ("ORG", "FAC") and is_media(etext):
                     reporter = True
                 elif span.label_ in ("ORG", "FAC"):
+                    # "Chinese Foreign Ministry Spokesperson Wang Wenbin": the body's country is theirs
                     organization = organization or etext
-                    country = country or known_body(etext)
+                    country = country or body_country(etext, self.gazetteer)
+                elif span.label_ == "GPE":
+                    country = country or lexicon.SUBDIVISIONS.get(fold(etext))  # "South Carolina Sen."
                 continue
             if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
                 continue
-            match = self.gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
-            if match:
-                country = country or match.code
+            code = self._place(tok.text) if tok.text[:1].isupper() else None
+            if code:
+                country = country or code  # "Chinese", "Vermont Sen."
                 continue
             role_words.append(tok.text)
         while role_words and role_words[-1].lower() in ("of", "for"):
             role_words.pop()  # "Secretary of [State]" when the NER took "State" for a body
         role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
         return country, role, organization, reporter
+
+    def _place(self, text: str, by_name: bool = False) -> str | None:
+        """The country a place's name gives: a country, its demonym or capital (`by_name`: only its
+        name), or one of its states."""
+        match = self.gazetteer.lookup(text)
+        if match is not None:
+            return match.code if match.how == "name" or not by_name else None
+        return lexicon.SUBDIVISIONS.get(fold(text))
 
     def _label_country(self, label: Span) -> str | None:
         """The country a line opens with as a label: "• CANADA:", "Germany:"."""

@@ -281,3 +281,17 @@ def test_every_name_of_a_list_of_speakers_speaks(extractor: Extractor, body: str
     """A list whose second name the parser hangs on the first as an apposition ("China, the UK, and
     Australia") is still three speakers."""
     assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("adjective, name, country", [
+    ("French", "French government", "FR"), ("Chilean", "Chilean government", "CL"),
+    ("U.K.", "U.K. government", "GB"), ("Australian", "Australian government", "AU"),
+])
+def test_a_government_named_by_its_country_is_a_body_of_that_country(extractor: Extractor, adjective: str,
+                                                                     name: str, country: str) -> None:
+    """"The French government said" is the government speaking, a body of France, as the corpus names it
+    (its `actor` or an alias "French government"); "the government" after it is the same body."""
+    body = (f"The {adjective} government called the levy a grave mistake on Friday.\n\n"
+            "The government said it would respond in kind.")
+    got = [(r.actor.name, r.actor.kind, r.actor.country) for r in run(extractor, body).reactions]
+    assert got == [(name, "organization", country)]

@@ -254,7 +254,8 @@ class Registry:
                 self._country_reference(d, tok)
 
     def _country_reference(self, d: int, tok: Token) -> None:
-        """"the Russian government" is Russia; "Saudi Arabia's foreign ministry" a body of its own."""
+        """"the Russian authorities" are Russia; "Saudi Arabia's foreign ministry" and "the French
+        government" are bodies of their own, of that country (the corpus names a government so)."""
         lemma = tok.lemma_.lower()
         if lemma in lexicon.UNNAMED_HEADS or (lemma not in lexicon.STATE_HEADS and lemma not in lexicon.BODY_HEADS):
             return

@@ -120,7 +120,7 @@ class Speakers:
 
     def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
         """"the ministry", "the French leader" (a government or body named by its country, "the
-        Russian government", is a mention the registry already holds)."""
+        French government", is a mention the registry already holds)."""
         country = owner_country(tok, self.registry.gazetteer)
         if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)

@@ -7,7 +7,7 @@ or a speaker that was missed), with several sentences of that kind.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
@@ -295,3 +295,25 @@ def test_a_government_named_by_its_country_is_a_body_of_that_country(extractor: 
             "The government said it would respond in kind.")
     got = [(r.actor.name, r.actor.kind, r.actor.country) for r in run(extractor, body).reactions]
     assert got == [(name, "organization", country)]
+
+
+@given(first=st.sampled_from(["Ursula", "Ayman", "Pieter", "Marta", "Ines"]),
+       particles=st.sampled_from(["von der", "van", "van den", "da", "al", "de", "bin"]),
+       surname=st.sampled_from(["Leyen", "Safadi", "Graaf", "Berg", "Costa"]),
+       cut=st.integers(min_value=0, max_value=2), rest_tagged=st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_surname_with_particles_is_one_name(extractor: Extractor, first: str, particles: str, surname: str,
+                                              cut: int, rest_tagged: bool) -> None:
+    """"von der", "da", "al": where the NER ends a person's name at or inside the lower-case particles of
+    the surname (and may take the rest for a place), the person is the whole name, and the rest no one."""
+    name = f"{first} {particles} {surname}"
+    doc = extractor.nlp(f"{name} said the levy was a grave mistake.")
+    n = len(name.split())
+    if doc[n - 1].pos_ != "PROPN":
+        return  # (the tagger took the surname for no name: another class)
+    ents = [Span(doc, 0, 1 + min(cut, n - 2), label="PERSON")]
+    if rest_tagged:
+        ents.append(Span(doc, n - 1, n, label="GPE"))
+    doc.ents = ents
+    names = {c.name: c.kind for c in Registry([doc], gazetteer()).candidates.values()}
+    assert names == {name: "person"}, names

@@ -87,6 +87,22 @@ def _hyphen_joined(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
 
 
+def _particle_joined(ent: Span) -> Span:
+    """"Ursula von der Leyen": the NER often ends a name at a lower-case particle of the surname (and
+    tags the rest as a place); the name goes on over the particles to a capitalised word."""
+    doc, end = ent.doc, ent.end
+    while ent.label_ == "PERSON" and end > ent.start and doc[end - 1].lower_ in lexicon.NAME_PARTICLES \
+            and doc[end - 1].is_lower:
+        end -= 1  # "Ursula von der": back to the last capitalised word, then forward over the particles
+    probe = end
+    while probe < len(doc) and doc[probe].lower_ in lexicon.NAME_PARTICLES and doc[probe].is_lower:
+        probe += 1
+    if ent.label_ != "PERSON" or probe == end or probe >= len(doc) or not doc[probe].is_alpha \
+            or not doc[probe].text[:1].isupper() or doc[probe].pos_ != "PROPN":
+        return ent
+    return Span(doc, ent.start, probe + 1, label=ent.label)
+
+
 def _bracket_trimmed(ent: Span) -> Span | None:
     """"Jane Doe (@janedoe": a name ends where a bracket or a handle begins."""
     end = next((t.i for t in ent if t.text in ("(", "[") or t.text.startswith("@")), ent.end)
@@ -97,10 +113,15 @@ def _bracket_trimmed(ent: Span) -> Span | None:
 
 def entities(doc: Doc) -> Iterator[Span]:
     """The NER's entities, with their edges mended."""
+    covered = 0  # the end of the last name that ran on over the next entity ("von der Leyen")
     for ent in doc.ents:
+        if ent.start < covered:
+            continue
         trimmed = _bracket_trimmed(ent)
         if trimmed is not None:
-            yield _hyphen_joined(_run_on_trimmed(trimmed))
+            mended = _particle_joined(_hyphen_joined(_run_on_trimmed(trimmed)))
+            covered = mended.end
+            yield mended
 
 
 def named_by_title(ent: Span) -> bool:

@@ -317,3 +317,14 @@ def test_a_surname_with_particles_is_one_name(extractor: Extractor, first: str, 
     doc.ents = ents
     names = {c.name: c.kind for c in Registry([doc], gazetteer()).candidates.values()}
     assert names == {name: "person"}, names
+
+
+@pytest.mark.parametrize("modifier", ["recently elected", "newly appointed", "pro-Western", "long-serving",
+                                      "outgoing"])
+@pytest.mark.parametrize("country, code", [("Italy's", "IT"), ("Chilean", "CL"), ("Ukraine's", "UA")])
+def test_a_title_keeps_its_country_over_what_it_says_of_its_holder(extractor: Extractor, modifier: str,
+                                                                   country: str, code: str) -> None:
+    """"Italy's recently elected prime minister Ana Rojas": an adverb, a participle or a hyphenated
+    adjective inside the title does not cut the country off it."""
+    got = run(extractor, f"{country} {modifier} prime minister Ana Rojas condemned the levy.").reactions
+    assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", code)]

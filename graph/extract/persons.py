@@ -54,6 +54,13 @@ class Describer:
                 words.insert(0, tok)
                 i -= 1
                 continue
+            if words and (tok.pos_ in ("VERB", "ADV") and tok.dep_ in ("amod", "advmod")
+                          or tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_):
+                # what a title says of its holder: "Italy's recently elected prime minister", "Ukraine's
+                # pro-Western President"; a description, not the role
+                words.insert(0, tok)
+                i -= 1
+                continue
             if tok.lower_ in ("of", "for") and words and i > ent.sent.start \
                     and doc[i - 1].pos_ in ("PROPN", "NOUN") and not doc[i - 1].is_punct:
                 words.insert(0, tok)  # inside a title: "US Secretary of State", "Minister for Trade"
@@ -103,7 +110,7 @@ class Describer:
                 elif span.label_ == "GPE":
                     country = country or lexicon.SUBDIVISIONS.get(fold(etext))  # "South Carolina Sen."
                 continue
-            if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
+            if tok.text in ("'s", "'", "-") or tok.lower_ == "counterpart" or tok.pos_ in ("VERB", "ADV"):
                 continue
             code = self._place(tok.text) if tok.text[:1].isupper() else None
             if code:

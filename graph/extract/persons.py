@@ -72,7 +72,8 @@ class Describer:
             # (or "Sen. Bernie Sanders of Vermont": a state of a country)
             country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
-                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)] if code), None)
+                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)]
+                            if code), None)
         if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
             country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
         if country is None or role is None:

@@ -328,3 +328,12 @@ def test_a_title_keeps_its_country_over_what_it_says_of_its_holder(extractor: Ex
     adjective inside the title does not cut the country off it."""
     got = run(extractor, f"{country} {modifier} prime minister Ana Rojas condemned the levy.").reactions
     assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", code)]
+
+
+@pytest.mark.parametrize("compound", ["Indian-origin", "Turkish-born", "US-educated", "Chilean-American"])
+def test_a_country_inside_a_hyphenated_compound_is_not_the_title_holders(extractor: Extractor,
+                                                                          compound: str) -> None:
+    """"Indian-origin Prime Minister Leo Varadkar" is not India's: a country joined by a hyphen to another
+    word describes the person's origin or training, not the state they speak for."""
+    got = run(extractor, f"{compound} Prime Minister Ana Rojas condemned the levy.").reactions
+    assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", None)]

@@ -23,6 +23,14 @@ _US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{
                              r"\s*(?:[),]|(?<=\.)(?=\s|$))")
 
 
+def _in_compound(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are joined by a hyphen to the word before or after them."""
+    before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+        and start > 1 and not doc[start - 2].whitespace_
+    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    return before or after
+
+
 class Describer:
     """Reads a person's description from the text around their name, for one article's docs."""
 
@@ -100,6 +108,8 @@ class Describer:
                 handled.add(span.start)
                 etext = clean(span.text)
                 match = self.gazetteer.lookup(etext)
+                if match and _in_compound(doc, span.start, span.end):
+                    continue  # not a country inside a compound: "Indian-origin Prime Minister", "Turkish-born"
                 if match:
                     country = country or match.code
                 elif span.label_ in ("ORG", "FAC") and is_media(etext):
@@ -113,7 +123,7 @@ class Describer:
                 continue
             if tok.text in ("'s", "'", "-") or tok.lower_ == "counterpart" or tok.pos_ in ("VERB", "ADV"):
                 continue
-            code = self._place(tok.text) if tok.text[:1].isupper() else None
+            code = self._place(tok.text) if tok.text[:1].isupper() and not _in_compound(doc, tok.i, tok.i + 1) else None
             if code:
                 country = country or code  # "Chinese", "Vermont Sen."
                 continue

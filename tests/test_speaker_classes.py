@@ -7,7 +7,7 @@ or a speaker that was missed), with several sentences of that kind.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
@@ -218,8 +218,122 @@ def test_people_first_named_under_a_country_heading_are_of_that_country(extracto
     ("Sen. Dana Whitfield (D-Conn.) called the levy a grave mistake.", "Dana Whitfield"),
     ("\"This levy is wrong,\" Rep. Carl Ostrander, R-Ohio, said on Friday.", "Carl Ostrander"),
     ("Senator Ruth Kessler (I-Vt.) praised the levy as long overdue.", "Ruth Kessler"),
+    ("\"This is shameful,\" tweeted Sen. Carl Ostrander, R-Ariz. \"We deserve better.\"", "Carl Ostrander"),
+    ("The levy was criticised by Rep. Dana Whitfield, D-N.M. She called it a grave mistake.", "Dana Whitfield"),
 ])
 def test_a_us_party_and_state_tag_makes_a_politician_american(extractor: Extractor, body: str, name: str) -> None:
     """"(D-Conn.)", ", R-Ohio," after a name: a member of the US Congress, whatever else the text says."""
     got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
     assert got[name] == "US"
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Vermont Sen. Dana Whitfield said the levy was a grave mistake.", "Dana Whitfield", "US"),
+    ("Sen. Carl Ostrander of South Carolina praised the levy as long overdue.", "Carl Ostrander", "US"),
+    ("Former Arkansas Gov. Ruth Kessler condemned the levy.", "Ruth Kessler", "US"),
+    ("Georgia's foreign minister Levan Kapanadze condemned the levy.", "Levan Kapanadze", "GE"),
+])
+def test_a_politician_described_by_a_state_of_a_country_is_of_that_country(extractor: Extractor, body: str,
+                                                                          name: str, country: str) -> None:
+    """"Vermont Sen.", "of South Carolina": a state of a country (graph/words/subdivisions.txt) describes
+    its politicians as the country's name would; a country's own name still wins ("Georgia")."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got[name] == country
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Chinese Foreign Ministry spokesperson Li Wen called the levy an act of bullying.", "Li Wen", "CN"),
+    ("Hans Brenner, president of the German Steel Federation, said the levy was a grave mistake.",
+     "Hans Brenner", "DE"),
+    ("Dana Whitfield, president of the Alliance for American Manufacturing, welcomed the levy.",
+     "Dana Whitfield", "US"),
+    ("Marta Lindqvist, a spokeswoman for the United Nations, said the levy was regrettable.",
+     "Marta Lindqvist", None),
+])
+def test_a_person_has_the_country_of_the_body_they_speak_for(extractor: Extractor, body: str, name: str,
+                                                             country: str | None) -> None:
+    """A body whose name carries a country ("Chinese Foreign Ministry", "German Steel Federation") gives
+    it to the person described by it, as the registry gives it to the body; an international body none."""
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got[name] == country
+
+
+@pytest.mark.parametrize("noun", ["Criticism", "Condemnation", "Statements of concern", "Praise", "Strong support"])
+@pytest.mark.parametrize("verb", ["came", "quickly came"])
+@pytest.mark.parametrize("sources, expected", [
+    ("Chile and Peru", {"Chile", "Peru"}),
+    ("the Arab League, Norway and the European Union", {"Arab League", "Norway", "European Union"}),
+    ("allies including Japan and South Korea", {"Japan", "South Korea"}),
+])
+def test_a_reaction_that_came_from_someone_is_theirs(extractor: Extractor, noun: str, verb: str, sources: str,
+                                                    expected: set[str]) -> None:
+    """"Criticism came from X and Y": a reaction noun as the subject, its sources after "from" on the verb,
+    as in "drew criticism from X"."""
+    assert actors(extractor, f"{noun} {verb} from {sources} on Friday.") == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("China, the UK, and Australia have also voiced concern about the levy.", {"China", "United Kingdom", "Australia"}),
+    ("Chile, the Netherlands and Peru condemned the levy.", {"Chile", "Netherlands", "Peru"}),
+    ("Norway, the European Union, and Japan criticised the levy.", {"Norway", "European Union", "Japan"}),
+])
+def test_every_name_of_a_list_of_speakers_speaks(extractor: Extractor, body: str, expected: set[str]) -> None:
+    """A list whose second name the parser hangs on the first as an apposition ("China, the UK, and
+    Australia") is still three speakers."""
+    assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("adjective, name, country", [
+    ("French", "French government", "FR"), ("Chilean", "Chilean government", "CL"),
+    ("U.K.", "U.K. government", "GB"), ("Australian", "Australian government", "AU"),
+])
+def test_a_government_named_by_its_country_is_a_body_of_that_country(extractor: Extractor, adjective: str,
+                                                                     name: str, country: str) -> None:
+    """"The French government said" is the government speaking, a body of France, as the corpus names it
+    (its `actor` or an alias "French government"); "the government" after it is the same body."""
+    body = (f"The {adjective} government called the levy a grave mistake on Friday.\n\n"
+            "The government said it would respond in kind.")
+    got = [(r.actor.name, r.actor.kind, r.actor.country) for r in run(extractor, body).reactions]
+    assert got == [(name, "organization", country)]
+
+
+@given(first=st.sampled_from(["Ursula", "Ayman", "Pieter", "Marta", "Ines"]),
+       particles=st.sampled_from(["von der", "van", "van den", "da", "al", "de", "bin"]),
+       surname=st.sampled_from(["Leyen", "Safadi", "Graaf", "Berg", "Costa"]),
+       cut=st.integers(min_value=0, max_value=2), rest_tagged=st.booleans())
+@settings(max_examples=40, deadline=None)
+def test_a_surname_with_particles_is_one_name(extractor: Extractor, first: str, particles: str, surname: str,
+                                              cut: int, rest_tagged: bool) -> None:
+    """"von der", "da", "al": where the NER ends a person's name at or inside the lower-case particles of
+    the surname (and may take the rest for a place), the person is the whole name, and the rest no one."""
+    name = f"{first} {particles} {surname}"
+    doc = extractor.nlp(f"{name} said the levy was a grave mistake.")
+    n = len(name.split())
+    if doc[n - 1].pos_ != "PROPN":
+        return  # (the tagger took the surname for no name: another class)
+    ents = [Span(doc, 0, 1 + min(cut, n - 2), label="PERSON")]
+    if rest_tagged:
+        ents.append(Span(doc, n - 1, n, label="GPE"))
+    doc.ents = ents
+    names = {c.name: c.kind for c in Registry([doc], gazetteer()).candidates.values()}
+    assert names == {name: "person"}, names
+
+
+@pytest.mark.parametrize("modifier", ["recently elected", "newly appointed", "pro-Western", "long-serving",
+                                      "outgoing"])
+@pytest.mark.parametrize("country, code", [("Italy's", "IT"), ("Chilean", "CL"), ("Ukraine's", "UA")])
+def test_a_title_keeps_its_country_over_what_it_says_of_its_holder(extractor: Extractor, modifier: str,
+                                                                   country: str, code: str) -> None:
+    """"Italy's recently elected prime minister Ana Rojas": an adverb, a participle or a hyphenated
+    adjective inside the title does not cut the country off it."""
+    got = run(extractor, f"{country} {modifier} prime minister Ana Rojas condemned the levy.").reactions
+    assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", code)]
+
+
+@pytest.mark.parametrize("compound", ["Indian-origin", "Turkish-born", "US-educated", "Chilean-American"])
+def test_a_country_inside_a_hyphenated_compound_is_not_the_title_holders(extractor: Extractor,
+                                                                          compound: str) -> None:
+    """"Indian-origin Prime Minister Leo Varadkar" is not India's: a country joined by a hyphen to another
+    word describes the person's origin or training, not the state they speak for."""
+    got = run(extractor, f"{compound} Prime Minister Ana Rojas condemned the levy.").reactions
+    assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", None)]

@@ -72,12 +72,12 @@ def test_countries_are_shared_nodes(store: Store, extractor: Extractor) -> None:
 
 def test_a_seat_of_government_is_its_government_across_articles(store: Store, extractor: Extractor) -> None:
     store.add(extract(extractor, "The Kremlin said the tariffs were a dangerous provocation.", "US imposes tariffs"))
-    store.add(extract(extractor, "The Russian government welcomed the agreement on grain exports.",
+    store.add(extract(extractor, "Russia welcomed the agreement on grain exports.",
                       "Ukraine and Turkey sign grain deal"))
     store.add(extract(extractor, "Moscow condemned the sanctions as illegal.", "EU adopts new sanctions"))
     actors = store.scope().actors
     assert [(a.id, a.name, a.kind) for a in actors] == [("country-RU", "Russia", "country")]
-    assert {"Kremlin", "Russian government", "Moscow"} <= set(actors[0].aliases)
+    assert {"Kremlin", "Moscow"} <= set(actors[0].aliases)  # ("the Russian government" is a body: test_speaker_classes)
     assert len(store.scope().reactions) == 3
 
 

@@ -51,3 +51,12 @@ def test_the_conflict_check_finds_a_planted_conflict() -> None:
 def test_adjective_cues_are_stance_cues() -> None:
     cues = set(words.weights("support_cues")) | set(words.weights("oppose_cues"))
     assert words.words("adjective_cues") <= cues
+
+
+def test_no_subdivision_is_a_country_name_demonym_or_capital() -> None:
+    """A state of a country is read only where the gazetteer finds no country: an entry the gazetteer
+    knows ("Georgia", "Washington") would be dead, or read as two countries."""
+    from graph.countries import gazetteer
+
+    known = [entry for entry in words.entries("subdivisions") if gazetteer().lookup(entry) is not None]
+    assert not known, known

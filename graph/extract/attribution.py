@@ -286,8 +286,9 @@ class _Attributor:
                           for x in (p, *p.conjuncts)], None, "according to", tok.head)
             elif lemma in lexicon.SPEECH_NOUNS and tok.pos_ == "NOUN":
                 # "cheers from Israel and Saudi Arabia": every source in the list; "drew criticism from
-                # Iran", where the parser hangs "from" on the verb
-                holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+                # Iran" and "criticism came from Iran", where the parser hangs "from" on the verb
+                on_verb = tok.dep_ == "dobj" or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB")
+                holders = [tok, tok.head] if on_verb else [tok]
                 sources = [x for holder in holders for prep in holder.children
                            if prep.dep_ == "prep" and prep.lower_ == "from"
                            for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]

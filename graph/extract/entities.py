@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import Gazetteer
 from ..names import fold
 from . import lexicon
 
@@ -46,6 +47,21 @@ def known_body(name: str) -> str | None:
     return lexicon.SEATS_OF_GOVERNMENT.get(folded) or lexicon.INSTITUTIONS.get(folded)
 
 
+def body_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country a body's own name gives it: a known institution ("Pentagon"), else the first country
+    named or qualified in it ("Chinese Foreign Ministry", "German Steel Federation", "Alliance for
+    American Manufacturing"); none for an international body. Both the registry (a body's country) and
+    the describer (the country of a person described by their body) read it."""
+    country = known_body(name)
+    if country is not None or fold(name) in lexicon.INTERNATIONAL_BODIES:
+        return country
+    for word in name.replace("'s", "").split():
+        match = gazetteer.lookup(word)
+        if match and match.how in ("name", "demonym"):
+            return match.code
+    return None
+
+
 def _run_on_trimmed(ent: Span) -> Span:
     """An entity cut where an abbreviation ended the sentence: "the U.S. Calling the accord …" -> "the U.S.".
 
@@ -71,6 +87,22 @@ def _hyphen_joined(ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label)
 
 
+def _particle_joined(ent: Span) -> Span:
+    """"Ursula von der Leyen": the NER often ends a name at a lower-case particle of the surname (and
+    tags the rest as a place); the name goes on over the particles to a capitalised word."""
+    doc, end = ent.doc, ent.end
+    while ent.label_ == "PERSON" and end > ent.start and doc[end - 1].lower_ in lexicon.NAME_PARTICLES \
+            and doc[end - 1].is_lower:
+        end -= 1  # "Ursula von der": back to the last capitalised word, then forward over the particles
+    probe = end
+    while probe < len(doc) and doc[probe].lower_ in lexicon.NAME_PARTICLES and doc[probe].is_lower:
+        probe += 1
+    if ent.label_ != "PERSON" or probe == end or probe >= len(doc) or not doc[probe].is_alpha \
+            or not doc[probe].text[:1].isupper() or doc[probe].pos_ != "PROPN":
+        return ent
+    return Span(doc, ent.start, probe + 1, label=ent.label)
+
+
 def _bracket_trimmed(ent: Span) -> Span | None:
     """"Jane Doe (@janedoe": a name ends where a bracket or a handle begins."""
     end = next((t.i for t in ent if t.text in ("(", "[") or t.text.startswith("@")), ent.end)
@@ -81,10 +113,15 @@ def _bracket_trimmed(ent: Span) -> Span | None:
 
 def entities(doc: Doc) -> Iterator[Span]:
     """The NER's entities, with their edges mended."""
+    covered = 0  # the end of the last name that ran on over the next entity ("von der Leyen")
     for ent in doc.ents:
+        if ent.start < covered:
+            continue
         trimmed = _bracket_trimmed(ent)
         if trimmed is not None:
-            yield _hyphen_joined(_run_on_trimmed(trimmed))
+            mended = _particle_joined(_hyphen_joined(_run_on_trimmed(trimmed)))
+            covered = mended.end
+            yield mended
 
 
 def named_by_title(ent: Span) -> bool:

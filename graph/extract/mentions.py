@@ -25,7 +25,7 @@ from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
-from .entities import clean, entities, is_media, known_body, named_by_title, strip_titles
+from .entities import body_country, clean, entities, is_media, known_body, named_by_title, strip_titles
 from .persons import Describer
 
 __all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
@@ -215,13 +215,8 @@ class Registry:
         key = f"organization:{folded}"
         cand = self._candidates.get(key)
         if cand is None:
-            country = lexicon.INSTITUTIONS.get(folded) or (prefix.code if prefix is not None else None)
-            if country is None and folded not in lexicon.INTERNATIONAL_BODIES:
-                for word in text.replace("'s", "").split():
-                    match = self.gazetteer.lookup(word)
-                    if match and match.how in ("name", "demonym"):
-                        country = match.code
-                        break
+            country = lexicon.INSTITUTIONS.get(folded) or (prefix.code if prefix is not None else None) \
+                or body_country(text, self.gazetteer)
             cand = self._add(Candidate(key, "organization", text, country=country))
         cand.aliases.add(text)
         return key
@@ -259,7 +254,8 @@ class Registry:
                 self._country_reference(d, tok)
 
     def _country_reference(self, d: int, tok: Token) -> None:
-        """"the Russian government" is Russia; "Saudi Arabia's foreign ministry" a body of its own."""
+        """"the Russian authorities" are Russia; "Saudi Arabia's foreign ministry" and "the French
+        government" are bodies of their own, of that country (the corpus names a government so)."""
         lemma = tok.lemma_.lower()
         if lemma in lexicon.UNNAMED_HEADS or (lemma not in lexicon.STATE_HEADS and lemma not in lexicon.BODY_HEADS):
             return

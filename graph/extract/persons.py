@@ -13,11 +13,22 @@ from spacy.tokens import Doc, Span, Token
 
 from ..countries import Gazetteer
 from . import lexicon
-from .entities import apposed_title, clean, is_media, known_body
+from ..names import fold
+from .entities import apposed_title, body_country, clean, is_media
 
 
-# The party and state a US politician's name is tagged with: "(D-Conn.)", ", R-Ohio", "(I-Vt.)".
-_US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-[A-Z][A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]*\.?)?\s*[),]")
+# The party and state a US politician's name is tagged with: "(D-Conn.)", ", R-Ohio", "(I-Vt.)", ", D-N.Y.,".
+# (or ending the sentence: "tweeted Sen. Jeff Flake, R-Ariz. \"This is ...")
+_US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{1,4}\.?(?:\s?[A-Z][a-z]*\.?)?)"
+                             r"\s*(?:[),]|(?<=\.)(?=\s|$))")
+
+
+def _in_compound(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` are joined by a hyphen to the word before or after them."""
+    before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+        and start > 1 and not doc[start - 2].whitespace_
+    after = end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    return before or after
 
 
 class Describer:
@@ -51,6 +62,13 @@ class Describer:
                 words.insert(0, tok)
                 i -= 1
                 continue
+            if words and (tok.pos_ in ("VERB", "ADV") and tok.dep_ in ("amod", "advmod")
+                          or tok.text == "-" and not tok.whitespace_ and not doc[i - 1].whitespace_):
+                # what a title says of its holder: "Italy's recently elected prime minister", "Ukraine's
+                # pro-Western President"; a description, not the role
+                words.insert(0, tok)
+                i -= 1
+                continue
             if tok.lower_ in ("of", "for") and words and i > ent.sent.start \
                     and doc[i - 1].pos_ in ("PROPN", "NOUN") and not doc[i - 1].is_punct:
                 words.insert(0, tok)  # inside a title: "US Secretary of State", "Minister for Trade"
@@ -59,10 +77,11 @@ class Describer:
             break
         country, role, organization, reporter = self._read(doc, words)
         if country is None:  # "Secretary of State Antony Blinken of the United States"
-            country = next((m.code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
+            # (or "Sen. Bernie Sanders of Vermont": a state of a country)
+            country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
                             for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
-                            for m in [self.gazetteer.lookup(clean(" ".join(t.text for t in p.subtree)))]
-                            if m is not None and m.how == "name"), None)
+                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)]
+                            if code), None)
         if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
             country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
         if country is None or role is None:
@@ -89,25 +108,38 @@ class Describer:
                 handled.add(span.start)
                 etext = clean(span.text)
                 match = self.gazetteer.lookup(etext)
+                if match and _in_compound(doc, span.start, span.end):
+                    continue  # not a country inside a compound: "Indian-origin Prime Minister", "Turkish-born"
                 if match:
                     country = country or match.code
                 elif span.label_ in ("ORG", "FAC") and is_media(etext):
                     reporter = True
                 elif span.label_ in ("ORG", "FAC"):
+                    # "Chinese Foreign Ministry Spokesperson Wang Wenbin": the body's country is theirs
                     organization = organization or etext
-                    country = country or known_body(etext)
+                    country = country or body_country(etext, self.gazetteer)
+                elif span.label_ == "GPE":
+                    country = country or lexicon.SUBDIVISIONS.get(fold(etext))  # "South Carolina Sen."
                 continue
-            if tok.text in ("'s", "'") or tok.lower_ == "counterpart":
+            if tok.text in ("'s", "'", "-") or tok.lower_ == "counterpart" or tok.pos_ in ("VERB", "ADV"):
                 continue
-            match = self.gazetteer.lookup(tok.text) if tok.text[:1].isupper() else None
-            if match:
-                country = country or match.code
+            code = self._place(tok.text) if tok.text[:1].isupper() and not _in_compound(doc, tok.i, tok.i + 1) else None
+            if code:
+                country = country or code  # "Chinese", "Vermont Sen."
                 continue
             role_words.append(tok.text)
         while role_words and role_words[-1].lower() in ("of", "for"):
             role_words.pop()  # "Secretary of [State]" when the NER took "State" for a body
         role = " ".join(role_words) if any(w.lower() in lexicon.TITLE_WORDS for w in role_words) else None
         return country, role, organization, reporter
+
+    def _place(self, text: str, by_name: bool = False) -> str | None:
+        """The country a place's name gives: a country, its demonym or capital (`by_name`: only its
+        name), or one of its states."""
+        match = self.gazetteer.lookup(text)
+        if match is not None:
+            return match.code if match.how == "name" or not by_name else None
+        return lexicon.SUBDIVISIONS.get(fold(text))
 
     def _label_country(self, label: Span) -> str | None:
         """The country a line opens with as a label: "• CANADA:", "Germany:"."""

@@ -120,7 +120,7 @@ class Speakers:
 
     def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
         """"the ministry", "the French leader" (a government or body named by its country, "the
-        Russian government", is a mention the registry already holds)."""
+        French government", is a mention the registry already holds)."""
         country = owner_country(tok, self.registry.gazetteer)
         if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
@@ -186,7 +186,9 @@ def members(group: Token) -> list[Token]:
         such_as = c.lower_ == "as" and any(t.lower_ == "such" for t in (*c.children, *group.children))
         if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as):
             out += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
-        elif c.dep_ == "appos" and c.conjuncts and c.ent_type_:
+        elif c.dep_ == "appos" and c.ent_type_ and (c.conjuncts or group.conjuncts):
+            # (or one name of a list that runs on in the group's own conjuncts: "China, the UK, and
+            # Australia voiced concern", where "the UK" hangs on "China")
             out += [c, *c.conjuncts]
     return out
 

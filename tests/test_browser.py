@@ -10,10 +10,12 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from flask import Flask
 from werkzeug.serving import make_server
 
 from api import create_app
@@ -48,6 +50,18 @@ def browser() -> Iterator[Browser]:
         b.close()
 
 
+@contextmanager
+def serving(app: Flask) -> Iterator[str]:
+    """`app` on a real loopback port, in a thread, for the browser; its base URL. Closes the app's store after."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        app.extensions["reactiongraph"].close()
+
+
 @pytest.fixture
 def live(db_url: str, extractor: Extractor) -> Iterator[tuple[str, Any]]:
     """The app on a real loopback port, seeded with the bundled article."""
@@ -55,12 +69,8 @@ def live(db_url: str, extractor: Extractor) -> Iterator[tuple[str, Any]]:
     store = app.extensions["reactiongraph"].store
     from graph.models import ArticleInput
     store.add(extractor.extract(extractor.prepare(ArticleInput(text=SAMPLE.read_text(encoding="utf-8")))))
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", store
-    server.shutdown()
-    app.extensions["reactiongraph"].close()
+    with serving(app) as base:
+        yield base, store
 
 
 @pytest.fixture

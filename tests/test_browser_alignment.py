@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
 from api import create_app
 from graph.models import Article, EventDraft, ExtractedActor, ExtractedReaction, Extraction, article_id
 
-from .test_browser import HOSTILE, browser, page  # noqa: F401  (fixtures)
+from .test_browser import HOSTILE, browser, serving, page  # noqa: F401  (fixtures)
 from .world import World, build
 
 from playwright.sync_api import Page  # noqa: E402  (test_browser skips the module first when Chromium is missing)
@@ -34,12 +32,8 @@ def live_world(db_url: str) -> Iterator[tuple[str, World, Any]]:
                 confidence=0.8, evidence=h, span=(start, start + len(h)), cue=h))
         store.add(Extraction(article=Article(id=article_id(text), title=HOSTILE[0], text=text),
                              event=EventDraft(label="x"), reactions=tuple(reactions)), event_id=world.events[event])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", world, store
-    server.shutdown()
-    app.extensions["reactiongraph"].close()
+    with serving(app) as base:
+        yield base, world, store
 
 
 def _edge(page: Page, a: str, b: str) -> dict[str, Any]:

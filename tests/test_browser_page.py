@@ -7,18 +7,16 @@ measured on the page as drawn, not on the layout's own estimates.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from werkzeug.serving import make_server
 
 from api import create_app
 from graph.models import Article, EventDraft, ExtractedActor, ExtractedReaction, Extraction, article_id
 from viz.colours import country_colour
 
-from .test_browser import HOSTILE, browser, hover_point, node_id, open_graph, page  # noqa: F401  (fixtures)
+from .test_browser import HOSTILE, browser, serving, hover_point, node_id, open_graph, page  # noqa: F401  (fixtures)
 from .world import ACTORS, World, build
 
 from playwright.sync_api import Page  # noqa: E402  (test_browser skips the module first when Chromium is missing)
@@ -45,12 +43,8 @@ def live_world(db_url: str) -> Iterator[tuple[str, World, Any]]:
             span=(start, start + len(evidence)), cue="said"))
     store.add(Extraction(article=Article(id=article_id(text), title="Long names", text=text),
                          event=EventDraft(label="x"), reactions=tuple(reactions)), event_id=world.events["E1"])
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", world, store
-    server.shutdown()
-    app.extensions["reactiongraph"].close()
+    with serving(app) as base:
+        yield base, world, store
 
 
 def _geometry(page: Page) -> list[dict[str, Any]]:
@@ -330,11 +324,8 @@ def live_crowd(db_url: str) -> Iterator[tuple[str, str]]:
             span=(start, start + len(part)), cue="said"))
     event = store.add(Extraction(article=Article(id=article_id(text), title="A crowd", text=text),
                                  event=EventDraft(label="A crowded event"), reactions=tuple(reactions))).event_id
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/events/{event}/graph", event
-    server.shutdown()
-    app.extensions["reactiongraph"].close()
+    with serving(app) as base:
+        yield f"{base}/events/{event}/graph", event
 
 
 def test_a_long_table_shows_a_page_at_a_time_and_brings_what_is_clicked_first(page: Page,

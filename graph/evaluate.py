@@ -18,14 +18,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .errors import InvalidInput
-from .extract import Extractor
+from .extract import REPORTING_VERBS, Extractor
 from .models import ActorKind, ArticleInput, ExtractedReaction, LaxDate, Stance
 from .names import fold
 from .words import words as _word_list
 
 TITLE_WORDS = _word_list("title_words")
-# A reactor's verbs, as the label strategies read them: saying or reacting, but not announcing one's own act.
-REPORTING_VERBS = (set(_word_list("speech_verbs")) | set(_word_list("reacting_words"))) - set(_word_list("own_act_verbs"))
 
 
 class GoldReaction(BaseModel):

@@ -1,4 +1,4 @@
-"""Export a fine-tuned model to the int8 ONNX graph, tokenizer and card the runtime judge loads."""
+"""Export the encoder and its trained head to the ONNX graph (float16 weights), tokenizer and card the runtime judge loads."""
 
 from __future__ import annotations
 

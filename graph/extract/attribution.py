@@ -19,7 +19,7 @@ from . import lexicon
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, issues_statement, members, reporting_verb
+from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out
 from .text import Paragraph
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
@@ -273,7 +273,7 @@ class _Attributor:
             lemma = tok.lemma_.lower()
             if tok.i in quoted:
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
-            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok)):
+            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)):
                 if _reported(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):

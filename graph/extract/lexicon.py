@@ -13,6 +13,7 @@ from ..words import codes, entries, weights, words
 
 SPEECH_VERBS = words("speech_verbs")
 SPEECH_NOUNS = words("speech_nouns")
+PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "speak out": lemma and particle
 UNNAMED_HEADS = words("unnamed_heads")
 SUPPORT_CUES = weights("support_cues")
 OPPOSE_CUES = weights("oppose_cues")

@@ -20,6 +20,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
+_CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to Y"
 
 
 class Speakers:
@@ -182,15 +183,32 @@ def members(group: Token) -> list[Token]:
     an apposition with conjuncts ("the UN, the SCO and the EU issued ...").
     """
     out: list[Token] = []
+    # "Representatives of the EU, Japan and China", "Governments from London and Berlin to Jakarta": a
+    # crowd of reactors named by where its members come from (a plural: "the government of X" is X's own)
+    # ("officials from X" are unnamed speakers, as "officials said" is: no one's reaction)
+    lemma = group.lemma_.lower()
+    crowd = group.tag_ in ("NNS", "NNPS") and lemma in lexicon.REACTOR_NOUNS and lemma not in lexicon.UNNAMED_HEADS
     for c in group.children:
         such_as = c.lower_ == "as" and any(t.lower_ == "such" for t in (*c.children, *group.children))
-        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as):
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as
+                                 or (crowd and c.lower_ in _CROWD_SOURCES)):
             out += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+            if crowd and c.lower_ == "from":  # "from A to B", where the parser hangs "to B" on the verb
+                out += [x for to in group.head.children if to.dep_ == "prep" and to.lower_ == "to"
+                        and to.i == c.right_edge.i + 1 for p in to.children if p.dep_ == "pobj"
+                        for x in (p, *p.conjuncts)]
         elif c.dep_ == "appos" and c.ent_type_ and (c.conjuncts or group.conjuncts):
             # (or one name of a list that runs on in the group's own conjuncts: "China, the UK, and
             # Australia voiced concern", where "the UK" hangs on "China")
             out += [c, *c.conjuncts]
     return out
+
+
+def speaks_out(verb: Token) -> bool:
+    """A phrasal verb of reaction ("spoke out against", "lashed out at"): a verb of saying only with its
+    particle, which the parser hangs on it as `prt`."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in lexicon.PHRASAL_SPEECH_VERBS for c in verb.children)
 
 
 def issues_statement(verb: Token) -> bool:

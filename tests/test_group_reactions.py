@@ -65,3 +65,17 @@ def test_a_phrasal_verb_of_reaction_makes_its_subject_a_speaker(extractor: Extra
 def test_speaking_with_someone_or_somewhere_is_no_reaction(extractor: Extractor, body: str) -> None:
     assert actors(extractor, body) == set()
 
+
+@pytest.mark.parametrize("body, expected", [
+    ("Chile and Peru condemned the levy on Tuesday. Chilean foreign minister Ana Rojas said it was "
+     "\"an act of economic aggression\".", {"Ana Rojas", "Peru"}),
+    ("Norway, Japan and the African Union spoke out against the levy. Japan's trade minister Kenji Mori "
+     "called it \"a grave mistake\".", {"Norway", "Kenji Mori", "African Union"}),
+    ("Leaders of Brazil and Chile welcomed the levy. \"It is overdue,\" said Brazil's President Luis Prado.",
+     {"Luis Prado", "Chile"}),
+])
+def test_a_country_in_a_shared_sentence_reacts_through_its_own_quoted_speaker(extractor: Extractor, body: str,
+                                                                            expected: set[str]) -> None:
+    """"Chile and Peru condemned it", then Chile's minister's words: the sentence sums up the minister's
+    statement (one reaction, the most specific speaker's); Peru, quoted nowhere else, still reacts."""
+    assert actors(extractor, body) == expected

@@ -79,3 +79,26 @@ def test_a_country_in_a_shared_sentence_reacts_through_its_own_quoted_speaker(ex
     """"Chile and Peru condemned it", then Chile's minister's words: the sentence sums up the minister's
     statement (one reaction, the most specific speaker's); Peru, quoted nowhere else, still reacts."""
     assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("In response, Chile banned Canadian timber imports.", {"Chile"}),
+    ("Norway's aviation agency suspended all flights to Ottawa on Tuesday.", {"Norway's aviation agency"}),
+    ("Peru recalled its ambassador from Ottawa.", {"Peru"}),
+    ("The European Union moved to halt imports of Canadian steel products.", {"European Union"}),
+])
+def test_an_act_against_the_event_is_a_reaction(extractor: Extractor, body: str, expected: set[str]) -> None:
+    """A ban, a suspension, a recalled ambassador aimed at the event's actor or thing is its actor's
+    reaction (the guideline's "what counts as a reaction", ruling 19)."""
+    assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "In 2019 Chile banned plastic bags.",
+    "Peru has long barred foreign fishing fleets from its waters.",
+    "Norway suspended its whaling season after a storm.",
+])
+def test_an_act_that_does_not_answer_the_event_is_no_reaction(extractor: Extractor, body: str) -> None:
+    """The same verbs about something else the article mentions: nothing in what is banned names the
+    event's actor or thing."""
+    assert actors(extractor, body) == set()

@@ -24,6 +24,7 @@ ADJECTIVE_CUES = words("adjective_cues")
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 COUNTERING_VERBS = words("countering_verbs")
 DECISION_VERBS = words("decision_verbs")
+COUNTERMEASURE_VERBS = words("countermeasure_verbs")
 DECISION_NOUNS = words("decision_nouns")
 LEAVING_WORDS = words("leaving_words")
 WITHDRAWAL_PHRASES = entries("withdrawal_phrases")  # in the file's order, for one regular expression

@@ -102,3 +102,36 @@ def test_an_act_that_does_not_answer_the_event_is_no_reaction(extractor: Extract
     """The same verbs about something else the article mentions: nothing in what is banned names the
     event's actor or thing."""
     assert actors(extractor, body) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The main critics of the levy were Chile, Peru and Norway.", {"Chile", "Peru", "Norway"}),
+    ("Among its supporters was Japan.", {"Japan"}),
+    ("Trade minister Luis Prado has emerged as a staunch advocate of the levy.", {"Luis Prado"}),
+    ("Chile and Peru were the fiercest opponents of the levy.", {"Chile", "Peru"}),
+])
+def test_whoever_a_sentence_calls_a_critic_or_supporter_takes_a_position(extractor: Extractor, body: str,
+                                                                       expected: set[str]) -> None:
+    """A described position: the names a linking verb equates with critics, supporters or advocates."""
+    assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Critics of the levy say it will raise prices.",
+    "The main beneficiaries of the levy were Chile and Peru.",
+    "Chile was the largest exporter of steel to Canada last year.",
+])
+def test_a_linking_verb_without_a_position_names_no_reactor(extractor: Extractor, body: str) -> None:
+    """Unnamed critics, and names equated with beneficiaries, exporters or those hit: no position."""
+    assert actors(extractor, body) == set()
+
+
+@pytest.mark.parametrize("body", [
+    "Among the countries hit hardest were Chile and Peru.",
+    "Chile, Peru and Norway were hit hardest by the levy.",
+    "The levy targets exporters in Chile, Peru and Norway.",
+    "Chile, Peru and Norway export most of the steel Canada buys.",
+])
+def test_a_list_of_countries_acted_upon_or_only_mentioned_is_no_list_of_reactors(extractor: Extractor,
+                                                                               body: str) -> None:
+    assert actors(extractor, body) == set()

@@ -20,7 +20,7 @@ from . import lexicon
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out
+from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out, stance_holders
 from .text import Paragraph
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
@@ -301,6 +301,9 @@ class _Attributor:
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
+            elif tok.pos_ in ("AUX", "VERB") and stance_holders(tok)[1] is not None:
+                named, holder = stance_holders(tok)
+                speakers(named, tok, tok.text, holder)  # "the main critics were A and B": a critic's words
             elif tok.lower_ == "according" and not self._has_speaker(d, tok.head):
                 # (not "Putin congratulated Lula, according to the Kremlin": the source of someone's reaction)
                 speakers([x for to in tok.children for p in to.children if p.dep_ == "pobj"

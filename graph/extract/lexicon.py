@@ -30,6 +30,7 @@ LEAVING_WORDS = words("leaving_words")
 WITHDRAWAL_PHRASES = entries("withdrawal_phrases")  # in the file's order, for one regular expression
 REACTING_WORDS = words("reacting_words")
 REACTOR_NOUNS = words("reactor_nouns")
+STANCE_HOLDERS = words("stance_holders")
 OWN_ACT_VERBS = words("own_act_verbs")
 GENERIC_TERMS = words("generic_terms")
 LABEL_DROPPED_PREPOSITIONS = words("label_dropped_prepositions")

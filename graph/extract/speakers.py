@@ -21,6 +21,7 @@ _GROUP_PRONOUNS = {"it", "they"}
 _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
 _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to Y"
+_LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
 
 
 class Speakers:
@@ -145,8 +146,10 @@ class Speakers:
             if outer is not None:
                 return self.subjects(outer, depth + 1)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
-            # "France and Chile were among the countries that condemned it": the subject of "were" speaks.
+        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
+                and verb.tag_ != "VBN":
+            # "France and Chile were among the countries that condemned it": the subject of "were" speaks
+            # (not "among the countries hit hardest were Chile and Peru": acted upon).
             subjects = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
         passive = verb.lemma_.lower() in _PASSIVE_AGENT_VERBS or issues_statement(verb)
         if not subjects and passive and verb.dep_ not in ("acl", "amod", "relcl"):
@@ -202,6 +205,24 @@ def members(group: Token) -> list[Token]:
             # Australia voiced concern", where "the UK" hangs on "China")
             out += [c, *c.conjuncts]
     return out
+
+
+def stance_holders(verb: Token) -> tuple[list[Token], Token | None]:
+    """Who a linking verb says holds a position, and the noun that says so.
+
+    "The main critics of the ruling were A, B and C", "Among its supporters was D", "E emerged as a
+    staunch advocate of the coup": the names equated with a critic, supporter or advocate (with
+    their conjuncts), and that noun, whose words tell the position.
+    """
+    if verb.lemma_.lower() not in _LINKING_VERBS:
+        return [], None
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+    holder = next((a for a in [*args, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("among", "as")
+                                        for p in c.children if p.dep_ == "pobj")]
+                   if a.lemma_.lower() in lexicon.STANCE_HOLDERS), None)
+    if holder is None:
+        return [], None
+    return [x for a in args if a != holder for x in (a, *a.conjuncts)], holder
 
 
 def speaks_out(verb: Token) -> bool:

@@ -135,3 +135,23 @@ def test_a_linking_verb_without_a_position_names_no_reactor(extractor: Extractor
 def test_a_list_of_countries_acted_upon_or_only_mentioned_is_no_list_of_reactors(extractor: Extractor,
                                                                                body: str) -> None:
     assert actors(extractor, body) == set()
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Some firebrands \u2014 led by Chilean senator Ana Rojas \u2014 issued strong statements against the levy.",
+     {"Ana Rojas"}),
+    ("Dozens of lawmakers led by Luis Prado condemned the levy.", {"Luis Prado"}),
+    ("More than 100 Republicans led by Senator Kenji Mori had urged Ottawa to drop the levy.", {"Kenji Mori"}),
+])
+def test_a_group_led_by_a_named_person_speaks_through_them(extractor: Extractor, body: str,
+                                                          expected: set[str]) -> None:
+    """"Lawmakers led by X condemned it": the group is unnamed, its named leader reacts."""
+    assert actors(extractor, body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "A delegation led by Chilean senator Ana Rojas toured the steel mill on Tuesday.",
+    "Lawmakers led by Luis Prado met exporters in Lima.",
+])
+def test_a_group_led_by_someone_that_does_not_react_names_no_reactor(extractor: Extractor, body: str) -> None:
+    assert actors(extractor, body) == set()

@@ -159,10 +159,12 @@ class Speakers:
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
-        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.LEADING_VERBS
+        # "Republicans led by Brady urged", "some firebrands - led by Walker - issued statements" too.
+        leaders = [x for c in [*verb.children, *(c for s in subjects for c in s.children if c.dep_ == "acl")]
+                   if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.LEADING_VERBS
                    for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                    for x in (p, *p.conjuncts)]
-        if leaders and subjects and all(s.tag_ in ("PRP", "NNS") for s in subjects):
+        if leaders and subjects and all(s.tag_ in ("PRP", "NNS", "NNPS") for s in subjects):
             subjects = leaders
         out: list[Token] = []
         for subj in subjects:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, issues_statement, members, reporting_verb
+from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out, stance_holders
 from .text import Paragraph
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
@@ -36,6 +37,7 @@ _SIGNATURE_LINE = re.compile(r'^[-\u2013\u2014]+\s*(?P<who>[^\u2013\u2014"()]{2,
 _LABEL_REACH = 4  # paragraphs a label line above the quote can cover
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
+_WORD = re.compile(r"[a-z][a-z-]{2,}")
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 # What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
 _PREDICATE_POS = {"ADJ", "ADV", "VERB", "AUX", "PART"}
@@ -75,6 +77,7 @@ class _Attributor:
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
         self._quoted: dict[int, set[int]] = {}
+        self._event_words: set[str] | None = None  # first five letters of the title's and label's words
 
     # -- evidence -----------------------------------------------------------
 
@@ -246,6 +249,23 @@ class _Attributor:
         return any(s.dep_ in ("nsubj", "nsubjpass") and (s.lower_ in _SELF_PRONOUNS or self.registry.key_at(d, s) == key)
                    for c in trigger.children if c.dep_ == "ccomp" for s in c.children)
 
+    def _aimed_at_event(self, d: int, act: Token) -> bool:
+        """Whether an act answers the event: what it bans or suspends names the event's actor or thing
+        ("banned Japanese seafood" after Japan's release, "recalled its ambassador from Ottawa" after
+        Canada's levy), not an act of its own ("in 2019 Chile banned plastic bags")."""
+        if self._event_words is None:
+            self._event_words = {w[:5] for w in _WORD.findall(f"{self.event.title} {self.event.label}".lower())
+                                 if w not in STOP_WORDS}
+        subject = {t.i for s in act.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+        for tok in act.subtree:
+            if tok.i in subject or tok.is_stop or not tok.is_alpha:
+                continue
+            key = self.registry.key_at(d, tok)
+            names = [tok.lower_] + ([self.registry.candidates[key].name.lower()] if key else [])
+            if any(w[:5] in self._event_words for name in names for w in _WORD.findall(name)):
+                return True
+        return False
+
     def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
         """Tokens after an odd number of quotation marks in the paragraph (a sentence may start inside a quote)."""
         if d not in self._quoted:
@@ -273,13 +293,17 @@ class _Attributor:
             lemma = tok.lemma_.lower()
             if tok.i in quoted:
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
-            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok)):
+            if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
+                                       or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
                 if _reported(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
+            elif tok.pos_ in ("AUX", "VERB") and stance_holders(tok)[1] is not None:
+                named, holder = stance_holders(tok)
+                speakers(named, tok, tok.text, holder)  # "the main critics were A and B": a critic's words
             elif tok.lower_ == "according" and not self._has_speaker(d, tok.head):
                 # (not "Putin congratulated Lula, according to the Kremlin": the source of someone's reaction)
                 speakers([x for to in tok.children for p in to.children if p.dep_ == "pobj"

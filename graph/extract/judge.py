@@ -26,6 +26,7 @@ class EventView:
 
     label: str
     context: str
+    title: str = ""  # the headline alone, where the article has one: what a countermeasure must aim at
 
 
 @dataclass(frozen=True)

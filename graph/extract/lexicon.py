@@ -13,6 +13,7 @@ from ..words import codes, entries, weights, words
 
 SPEECH_VERBS = words("speech_verbs")
 SPEECH_NOUNS = words("speech_nouns")
+PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "speak out": lemma and particle
 UNNAMED_HEADS = words("unnamed_heads")
 SUPPORT_CUES = weights("support_cues")
 OPPOSE_CUES = weights("oppose_cues")
@@ -23,11 +24,13 @@ ADJECTIVE_CUES = words("adjective_cues")
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 COUNTERING_VERBS = words("countering_verbs")
 DECISION_VERBS = words("decision_verbs")
+COUNTERMEASURE_VERBS = words("countermeasure_verbs")
 DECISION_NOUNS = words("decision_nouns")
 LEAVING_WORDS = words("leaving_words")
 WITHDRAWAL_PHRASES = entries("withdrawal_phrases")  # in the file's order, for one regular expression
 REACTING_WORDS = words("reacting_words")
 REACTOR_NOUNS = words("reactor_nouns")
+STANCE_HOLDERS = words("stance_holders")
 OWN_ACT_VERBS = words("own_act_verbs")
 GENERIC_TERMS = words("generic_terms")
 LABEL_DROPPED_PREPOSITIONS = words("label_dropped_prepositions")

@@ -159,6 +159,8 @@ class Registry:
         label = ent.label_
         if label == "PERSON" and _numbered(text):
             label = "ORG"  # "Flight MH17", "Convoy 7": a number names a thing, never a person
+        if label in ("GPE", "NORP") and fold(text) in lexicon.INTERNATIONAL_BODIES:
+            label = "ORG"  # "the EU", "the African Union" tagged as places: bodies, not unknown states
         if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
             match = self.gazetteer.lookup(text)
             if match is None or (match.how == "demonym" and text.endswith("s")):

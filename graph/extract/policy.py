@@ -78,17 +78,25 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
 
 
 def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, list[Statement]]:
-    """Statements grouped by speaker, less headlines that sum up a more specific speaker.
+    """Statements grouped by speaker, less summaries of a more specific speaker.
 
-    "Israel supportive of strike" over "Netanyahu said he backed it": the
-    country of the headline reacts through the person or body the text
-    quotes, which is the reaction to keep.
+    "Israel supportive of strike" over "Netanyahu said he backed it", and
+    "France and Germany spoke out against the move" over their ministers'
+    quotes: the country of a headline, or of a sentence several speakers
+    share, reacts through the person or body the text quotes, which is
+    the reaction to keep.
     """
     grouped: dict[str, list[Statement]] = {}
+    makers: dict[tuple[int, int], set[str]] = {}
     for stmt in statements:
         grouped.setdefault(stmt.key, []).append(stmt)
+        makers.setdefault((stmt.start, stmt.end), set()).add(stmt.key)
+
+    def sums_up(stmt: Statement) -> bool:
+        return stmt.headline or len(makers[(stmt.start, stmt.end)]) > 1
+
     quoted = {registry.candidates[key].country for key, stmts in grouped.items()
-              if registry.candidates[key].kind != "country" and not all(s.headline for s in stmts)}
+              if registry.candidates[key].kind != "country" and not all(map(sums_up, stmts))}
     return {key: stmts for key, stmts in grouped.items()
             if not (registry.candidates[key].kind == "country" and registry.candidates[key].country in quoted
-                    and all(s.headline for s in stmts))}
+                    and all(map(sums_up, stmts)))}

@@ -20,6 +20,8 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
+_CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to Y"
+_LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
 
 
 class Speakers:
@@ -144,8 +146,10 @@ class Speakers:
             if outer is not None:
                 return self.subjects(outer, depth + 1)
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among":
-            # "France and Chile were among the countries that condemned it": the subject of "were" speaks.
+        if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
+                and verb.tag_ != "VBN":
+            # "France and Chile were among the countries that condemned it": the subject of "were" speaks
+            # (not "among the countries hit hardest were Chile and Peru": acted upon).
             subjects = [c for c in verb.head.head.head.children if c.dep_ == "nsubj"]
         passive = verb.lemma_.lower() in _PASSIVE_AGENT_VERBS or issues_statement(verb)
         if not subjects and passive and verb.dep_ not in ("acl", "amod", "relcl"):
@@ -155,10 +159,12 @@ class Speakers:
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
-        leaders = [x for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.LEADING_VERBS
+        # "Republicans led by Brady urged", "some firebrands - led by Walker - issued statements" too.
+        leaders = [x for c in [*verb.children, *(c for s in subjects for c in s.children if c.dep_ == "acl")]
+                   if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.lemma_.lower() in lexicon.LEADING_VERBS
                    for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
                    for x in (p, *p.conjuncts)]
-        if leaders and subjects and all(s.tag_ in ("PRP", "NNS") for s in subjects):
+        if leaders and subjects and all(s.tag_ in ("PRP", "NNS", "NNPS") for s in subjects):
             subjects = leaders
         out: list[Token] = []
         for subj in subjects:
@@ -182,15 +188,50 @@ def members(group: Token) -> list[Token]:
     an apposition with conjuncts ("the UN, the SCO and the EU issued ...").
     """
     out: list[Token] = []
+    # "Representatives of the EU, Japan and China", "Governments from London and Berlin to Jakarta": a
+    # crowd of reactors named by where its members come from (a plural: "the government of X" is X's own)
+    # ("officials from X" are unnamed speakers, as "officials said" is: no one's reaction)
+    lemma = group.lemma_.lower()
+    crowd = group.tag_ in ("NNS", "NNPS") and lemma in lexicon.REACTOR_NOUNS and lemma not in lexicon.UNNAMED_HEADS
     for c in group.children:
         such_as = c.lower_ == "as" and any(t.lower_ == "such" for t in (*c.children, *group.children))
-        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as):
+        if c.dep_ == "prep" and (c.lower_ in ("including", "like") or such_as
+                                 or (crowd and c.lower_ in _CROWD_SOURCES)):
             out += [x for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+            if crowd and c.lower_ == "from":  # "from A to B", where the parser hangs "to B" on the verb
+                out += [x for to in group.head.children if to.dep_ == "prep" and to.lower_ == "to"
+                        and to.i == c.right_edge.i + 1 for p in to.children if p.dep_ == "pobj"
+                        for x in (p, *p.conjuncts)]
         elif c.dep_ == "appos" and c.ent_type_ and (c.conjuncts or group.conjuncts):
             # (or one name of a list that runs on in the group's own conjuncts: "China, the UK, and
             # Australia voiced concern", where "the UK" hangs on "China")
             out += [c, *c.conjuncts]
     return out
+
+
+def stance_holders(verb: Token) -> tuple[list[Token], Token | None]:
+    """Who a linking verb says holds a position, and the noun that says so.
+
+    "The main critics of the ruling were A, B and C", "Among its supporters was D", "E emerged as a
+    staunch advocate of the coup": the names equated with a critic, supporter or advocate (with
+    their conjuncts), and that noun, whose words tell the position.
+    """
+    if verb.lemma_.lower() not in _LINKING_VERBS:
+        return [], None
+    args = [c for c in verb.children if c.dep_ in ("nsubj", "attr")]
+    holder = next((a for a in [*args, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("among", "as")
+                                        for p in c.children if p.dep_ == "pobj")]
+                   if a.lemma_.lower() in lexicon.STANCE_HOLDERS), None)
+    if holder is None:
+        return [], None
+    return [x for a in args if a != holder for x in (a, *a.conjuncts)], holder
+
+
+def speaks_out(verb: Token) -> bool:
+    """A phrasal verb of reaction ("spoke out against", "lashed out at"): a verb of saying only with its
+    particle, which the parser hangs on it as `prt`."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ == "prt" and f"{verb.lemma_.lower()} {c.lower_}" in lexicon.PHRASAL_SPEECH_VERBS for c in verb.children)
 
 
 def issues_statement(verb: Token) -> bool:

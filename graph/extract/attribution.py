@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import gazetteer
 from . import lexicon
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
@@ -35,6 +36,10 @@ _EMBEDDED_POST = re.compile(r'^(?P<quote>.{10,}?)\s+[-\u2013\u2014]+\s*(?P<who>[
 _LABEL_LINE = re.compile(r'^(?P<who>[^:"()]{3,80}?)\s*(?:\([^()]{0,60}\))?\s*:$')
 _SIGNATURE_LINE = re.compile(r'^[-\u2013\u2014]+\s*(?P<who>[^\u2013\u2014"()]{2,119}[^-\u2013\u2014"()\s.])\.?$')
 _LABEL_REACH = 4  # paragraphs a label line above the quote can cover
+_NAME_LINE_TOKENS = 12  # a line of a name and title is short
+_OPENING_QUOTES = ('"', "\u201c", "\u2018", "\u00ab")
+_NAME_WORDS = 4  # words of a name line that are neither a title's nor a country's ("Pavel Novak", "Trade union")
+_CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
 _NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
@@ -154,6 +159,18 @@ class _Attributor:
         m = pattern.match(self.texts[d])
         return self._named(d, doc, m.start("who"), m.end("who"), strict=True) if m else None
 
+    def _bare_name_line(self, d: int, doc: Doc) -> str | None:
+        """A round-up's line that is only a person's name and title, with no colon, above a paragraph
+        that opens with a quote: "Sen. Dana Whitfield" / "\u201cThe levy is theft ...\u201d". (Not a
+        signature line under a quote, "\u2014Japanese Prime Minister ...": it opens with a dash.)"""
+        if d + 1 >= len(self.docs) or len(doc) > _NAME_LINE_TOKENS or not is_name_line(self.texts[d], self.texts[d + 1]) \
+                or _LABEL_LINE.match(self.texts[d]) or _SIGNATURE_LINE.match(self.texts[d]):
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in doc):
+            return None
+        key = self._named(d, doc, 0, len(self.texts[d]), strict=True)
+        return key if key is not None and key.startswith("person:") else None
+
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
         given: dict[int, int] = {}  # statements each paragraph gave
@@ -161,6 +178,10 @@ class _Attributor:
         for d, doc in enumerate(self.docs):
             before = len(out)
             named = self._name_line(d, doc, _LABEL_LINE)
+            if named:
+                label = named, d
+                continue
+            named = self._bare_name_line(d, doc)
             if named:
                 label = named, d
                 continue
@@ -361,10 +382,22 @@ def _clauses(doc: Doc) -> list[list[Token]]:
 
 
 
-def is_name_line(text: str) -> bool:
-    """A round-up's line that only names a speaker ('Jeb Bush:', '—British Prime Minister Theresa May'):
+def is_name_line(text: str, next_text: str = "") -> bool:
+    """A round-up's line that only names a speaker ('Jeb Bush:', '—British Prime Minister Theresa May',
+    or a short line without a verb's punctuation above a quote, 'Sen. Dana Whitfield' over '"..."'):
     its capitals are a name's, not a headline's, so it keeps them."""
-    return bool(_LABEL_LINE.match(text) or _SIGNATURE_LINE.match(text))
+    text = text.strip()
+    bare = text[:1].isalnum() and len(text.split()) <= _NAME_LINE_TOKENS and text[-1] not in ".!?" \
+        and not any(c in text for c in '"\u201c\u201d:') and next_text.lstrip().startswith(_OPENING_QUOTES) \
+        and len(_name_words(text)) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
+    return bool(_LABEL_LINE.match(text) or _SIGNATURE_LINE.match(text) or bare)
+
+
+def _name_words(line: str) -> list[str]:
+    """The words of a line that are not a title's, a country's or a connector's: what would be a name."""
+    return [w for w in line.replace(",", " ").split()
+            if w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
+            and gazetteer().lookup(w.strip(".")) is None]
 
 
 def _may_name_speaker(root: Token) -> bool:

@@ -26,7 +26,7 @@ from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
 from .entities import body_country, clean, entities, is_media, known_body, named_by_title, strip_titles
-from .persons import Describer
+from .persons import Describer, leader_country
 
 __all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
 
@@ -166,7 +166,8 @@ class Registry:
             if match is None or (match.how == "demonym" and text.endswith("s")):
                 return None  # "Americans who support the deal" are people, not their state
             return self._country(match.code, text)
-        if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent))):
+        if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent)
+                                                              or leader_country(" ".join(words)))):
             full = self._person_for(words) or " ".join(words)
             if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):
                 return None

@@ -23,6 +23,43 @@ _US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{
                              r"\s*(?:[),]|(?<=\.)(?=\s|$))")
 
 
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+
+
+def _leader_surnames() -> dict[str, str]:
+    """Surname -> country, for the surnames of `lexicon.STATE_LEADERS` that only one country's leaders
+    bear and that cannot be read as another word ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
+    by_surname: dict[str, set[str | None]] = {}
+    for name, code in lexicon.STATE_LEADERS.items():
+        last = name.split()[-1]
+        by_surname.setdefault(last, set()).add(code)
+    return {last: next(iter(codes)) for last, codes in by_surname.items()
+            if len(codes) == 1 and None not in codes and len(last) > 2 and last not in _ROMAN}
+
+
+_LEADER_SURNAMES = _leader_surnames()
+
+
+def leader_country(name: str) -> str | None:
+    """The country a head of state or government (or a great power's foreign minister) leads, by name.
+
+    The news names them without their country ("President Donald Trump
+    said", "Merkel pledged"): the full name, or a part of it that keeps
+    its surname ("Tayyip Erdogan", "Erdogan"), when only one country's
+    leaders bear that surname.
+    """
+    words = fold(name).replace(".", "").split()
+    if not words:
+        return None
+    code = lexicon.STATE_LEADERS.get(" ".join(words))
+    if code is not None:
+        return code
+    if len(words) == 1:
+        return _LEADER_SURNAMES.get(words[0])
+    return next((c for full, c in lexicon.STATE_LEADERS.items()
+                 if c and full.split()[-1] == words[-1] and set(words) <= set(full.split())), None)
+
+
 def _in_compound(doc: Doc, start: int, end: int) -> bool:
     """Whether the words from `start` to `end` are joined by a hyphen to the word before or after them."""
     before = start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \

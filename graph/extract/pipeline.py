@@ -124,7 +124,8 @@ class Extractor:
                     # The body's casing, not the headline's own capitals: "React" there is no name.
                     body = "\n\n".join(line for line in lines if not is_title_case(line))
                     casing = Casing(body, lambda word: self._gazetteer.lookup(word) is not None)
-                    lines = [line if is_name_line(line) else casing.sentence_case(line) for line in lines]
+                    lines = [line if is_name_line(line, lines[i + 1] if i + 1 < len(lines) - 1 else "")
+                             else casing.sentence_case(line) for i, line in enumerate(lines)]
                 jobs[n] = _Job(article, paras, title_is_text, lines)
                 for line in lines[:-1]:
                     yield line, (n, 0)

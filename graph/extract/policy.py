@@ -2,8 +2,9 @@
 
 Three rules sit between the judge and the output, and none of them is
 about words: who made the decision stands by it; a decision-maker who only
-announced it made the event, not a reaction; and a headline that sums up a
-speaker the text quotes gives way to that speaker.
+announced it made the event, not a reaction; and a country beside the one
+person or body of it the text quotes (a headline "Israel supportive of
+strike", a lead "Norway condemned ...") is that speaker under another name.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from . import lexicon
 from .attribution import Statement
 from .judge import EventView, Judgement, StanceJudge, cues_of, judge_speakers
 from .mentions import Candidate, Registry
+from .persons import leader_country
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
 
@@ -50,7 +52,10 @@ def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement:
     evidence = text[start:end]
     if chosen.quote is not None:  # from a title that is not part of the text: no span to point at
         evidence, start, end = chosen.quote, 0, 0
-    actor = ExtractedActor(name=cand.name, kind=cand.kind, country=cand.country, role=cand.role,
+    # The text's word on a country first; failing it, a head of state's or government's own country
+    # (world knowledge, so only here: the stages before read the text alone).
+    country = cand.country or (leader_country(cand.name) if cand.kind == "person" else None)
+    actor = ExtractedActor(name=cand.name, kind=cand.kind, country=country, role=cand.role,
                            organization=cand.organization,
                            aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))
     return ExtractedReaction(actor=actor, stance=stance, confidence=confidence,
@@ -78,13 +83,16 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
 
 
 def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, list[Statement]]:
-    """Statements grouped by speaker, less summaries of a more specific speaker.
+    """Statements grouped by speaker, a country's given to the one more specific speaker of it.
 
-    "Israel supportive of strike" over "Netanyahu said he backed it", and
-    "France and Germany spoke out against the move" over their ministers'
-    quotes: the country of a headline, or of a sentence several speakers
-    share, reacts through the person or body the text quotes, which is
-    the reaction to keep.
+    "Israel supportive of strike" over "Netanyahu said he backed it", or
+    "Norway condemned the levy" beside its foreign minister's words: one
+    speaker under two names (the guideline's granularity rule), so the
+    country's statements join those of the one person or body of that
+    country the text quotes. Beside two or more of them the country cannot
+    be told apart from either and keeps its own reaction, less the
+    statements that only sum them up: headlines, and sentences several
+    speakers share ("France and Germany spoke out against the move").
     """
     grouped: dict[str, list[Statement]] = {}
     makers: dict[tuple[int, int], set[str]] = {}
@@ -95,8 +103,18 @@ def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, li
     def sums_up(stmt: Statement) -> bool:
         return stmt.headline or len(makers[(stmt.start, stmt.end)]) > 1
 
-    quoted = {registry.candidates[key].country for key, stmts in grouped.items()
-              if registry.candidates[key].kind != "country" and not all(map(sums_up, stmts))}
-    return {key: stmts for key, stmts in grouped.items()
-            if not (registry.candidates[key].kind == "country" and registry.candidates[key].country in quoted
-                    and all(map(sums_up, stmts)))}
+    quoted: dict[str, list[str]] = {}  # country -> its speakers other than itself, outside summaries
+    for key, stmts in grouped.items():
+        cand = registry.candidates[key]
+        if cand.kind != "country" and cand.country and not all(map(sums_up, stmts)):
+            quoted.setdefault(cand.country, []).append(key)
+    order = {id(stmt): n for n, stmt in enumerate(statements)}
+    out: dict[str, list[Statement]] = {}
+    for key, stmts in grouped.items():
+        cand = registry.candidates[key]
+        speakers = quoted.get(cand.country or "", []) if cand.kind == "country" else []
+        if len(speakers) == 1:  # one speaker under two names: the country's words are its official's
+            out.setdefault(speakers[0], []).extend(stmts)
+        elif not (speakers and all(map(sums_up, stmts))):
+            out.setdefault(key, []).extend(stmts)
+    return {key: sorted(stmts, key=lambda s: order[id(s)]) for key, stmts in out.items()}

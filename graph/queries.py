@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, bindparam, func, literal, or_, select, true
+from sqlalchemy import (Connection, Engine, Select, bindparam, func, literal, literal_column, or_, select, true,
+                        union_all)
 
 from . import schema as t
 from .errors import InvalidInput, Merged, NotFound
@@ -256,7 +257,11 @@ _BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id,
 # The statements of every event summary and count, built once with expanding parameters:
 # building an IN list coerced each of its values, a tenth of a page of events.
 _NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
-_ACTOR_COUNTS = select(t.actor_counts).where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True)))
+_BOTH_COUNTS = union_all(
+    select(literal_column("0").label("of_actors"), t.stance_counts.c.node, t.stance_counts.c.stance,
+           t.stance_counts.c.n).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True))),
+    select(literal_column("1"), t.actor_counts.c.node, t.actor_counts.c.stance, t.actor_counts.c.n)
+    .where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True))))
 _EVENT_ARTICLES = (select(t.articles.c.event_id, func.count())
                    .where(t.articles.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.articles.c.event_id))
 
@@ -372,7 +377,7 @@ class Queries:
     def _counts(conn: Any, nodes: list[str]) -> dict[str, dict[str, int]]:
         """Reactions by stance of each node ("event:<id>", "actor:<id>", "country:<code>")."""
         counts = {node: _zero() for node in nodes}
-        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}):
+        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}).all():  # fetchall, not a fetch a row
             counts[node][stance] = n
         return counts
 
@@ -383,22 +388,34 @@ class Queries:
         Read from `actor_counts`, which triggers keep (migration 0008): one
         index range of a few rows per key, whatever the event's or country's size.
         """
+        return Queries._both_counts(conn, prefix, keys)[1]
+
+    @staticmethod
+    def _both_counts(conn: Any, prefix: str,
+                     keys: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, ActorCounts]]:
+        """Reactions by stance (as `_counts`) and distinct actors (as `_actors`) of each key, in one statement.
+
+        A page of events, or a country's, needs both; one statement instead
+        of two saves a round of SQLAlchemy's execution machinery.
+        """
+        counts: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         totals: dict[str, int] = dict.fromkeys(keys, 0)
-        for node, stance, n in conn.execute(_ACTOR_COUNTS, {"nodes": [prefix + key for key in keys]}):
+        for of_actors, node, stance, n in conn.execute(_BOTH_COUNTS, {"nodes": [prefix + key for key in keys]}).all():
             key = node[len(prefix):]
-            if stance:
+            if not of_actors:
+                counts[key][stance] = n
+            elif stance:
                 by_stance[key][stance] = n
             else:
                 totals[key] = n
-        return {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
+        return counts, {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
 
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
-        counts = self._counts(conn, [f"event:{i}" for i in ids])
-        actors = self._actors(conn, "event:", ids)
+        counts, actors = self._both_counts(conn, "event:", ids)
         n_articles = dict(conn.execute(_EVENT_ARTICLES, {"ids": ids}).all())
-        return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
+        return [EventSummary(e, n_articles.get(e.id, 0), counts[e.id], actors[e.id]) for e in events]
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
@@ -450,10 +467,11 @@ class Queries:
         with self._read() as conn:
             return self._counts(conn, [f"country:{code}"])[f"country:{code}"]
 
-    def country_actors(self, code: str) -> ActorCounts:
-        """How many of a country's actors (itself, its officials, its bodies) took each stance, and in all."""
+    def country_summary(self, code: str) -> tuple[dict[str, int], ActorCounts]:
+        """A country's reactions by stance (as `country_counts`) and its distinct actors by stance and in all."""
         with self._read() as conn:
-            return self._actors(conn, "country:", [code])[code]
+            counts, actors = self._both_counts(conn, "country:", [code])
+        return counts[code], actors[code]
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,

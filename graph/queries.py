@@ -284,9 +284,10 @@ class Queries:
         pool checkout, BEGIN and ROLLBACK each, and a page of a country or an
         actor makes three reads, which was a tenth of such a request. Inside
         it the first read opens a connection that the rest reuse until the
-        block ends, and they all see one snapshot, so a page and its counts
-        agree. Only for reads: a write commits on its own connection, which
-        a snapshot taken before it would not see.
+        block ends, in one transaction (on SQLite one snapshot, so a page and
+        its counts agree; PostgreSQL's READ COMMITTED still takes a snapshot
+        per statement). Only for reads: a write commits on its own
+        connection, which a SQLite snapshot taken before it would not see.
         """
         if getattr(self._held, "active", False):
             yield

@@ -23,15 +23,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import alignment_pages, auth, errors, http, pages, settings
     from .openapi import ReactionGraphAPI
     from .routes import actors, alignment, articles, events, reactions, service
-    from .services import Services
+    from . import services
 
     app = ReactionGraphAPI(__name__, instance_relative_config=True)
     settings.configure(app, config)
     app.json.sort_keys = False
-    app.extensions["reactiongraph"] = Services(app.config)
+    app.extensions["reactiongraph"] = services.Services(app.config)
     errors.register(app)
     auth.register(app)
     http.register(app)
+    services.register(app)
     for module in (articles, events, actors, reactions, service, alignment):
         app.register_api(module.bp)
     app.register_blueprint(pages.bp)

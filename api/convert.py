@@ -39,11 +39,18 @@ def event_ref(event_id: str, label: str) -> Body:
 
 
 def reaction_out(view: q.ReactionView) -> Body:
-    r = view.reaction
-    return {"id": r.id, "actor": actor_ref(view.actor), "event": event_ref(r.event, view.event_label),
-            "article": {"id": r.article, "title": view.article_title, "published": _day(view.published)},
-            "stance": r.stance, "confidence": r.confidence, "evidence": r.evidence, "span": list(r.span),
-            "cue": r.cue, "reviewed": r.reviewed, "note": r.note}
+    # From the row's values (see q.REACTION_FIELDS), not its models: a page of 50 makes 50 of these.
+    (id_, actor_id, event_id, article_id, stance, confidence, evidence, span_start, span_end, cue, reviewed, note,
+     actor_name, actor_kind, actor_country, actor_role, actor_organization, _, event_label, article_title,
+     published) = view.fields
+    return {"id": id_,
+            "actor": {"id": actor_id, "name": actor_name, "kind": actor_kind, "country": actor_country,
+                      "role": actor_role, "organization": actor_organization},
+            "event": {"id": event_id, "label": event_label},
+            "article": {"id": article_id, "title": article_title,
+                        "published": published.isoformat() if published is not None else None},
+            "stance": stance, "confidence": confidence, "evidence": evidence, "span": [span_start, span_end],
+            "cue": cue, "reviewed": bool(reviewed), "note": note}
 
 
 def event_out(summary: q.EventSummary) -> Body:

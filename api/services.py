@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
-from flask import current_app
+from flask import Flask, current_app, g, request
 
 from graph.extract import Extractor, make_judge
 from graph.store import Store
@@ -45,6 +46,11 @@ class Services:
                                             make_judge(self._config["STANCE_JUDGE"]))
             return self._extractor
 
+    def hold_reads(self) -> AbstractContextManager[None]:
+        """The open store's `reads_held` (one connection for a request's reads); nothing before it is opened."""
+        store = self._store
+        return store.reads_held() if store is not None else nullcontext()
+
     def close(self) -> None:
         """Release the store's connections."""
         if self._store is not None:
@@ -55,3 +61,25 @@ class Services:
 def services() -> Services:
     """The services of the current app."""
     return current_app.extensions["reactiongraph"]
+
+
+def _hold_reads() -> None:
+    if request.method in ("GET", "HEAD"):
+        held = services().hold_reads()
+        held.__enter__()
+        g.rg_reads = held
+
+
+def _release_reads(_error: BaseException | None) -> None:
+    held = g.pop("rg_reads", None)
+    if held is not None:
+        held.__exit__(None, None, None)
+
+
+def register(app: Flask) -> None:
+    """Give each GET one connection for all its reads, released when the request ends.
+
+    Only reads: a write commits on its own connection (see Queries.reads_held).
+    """
+    app.before_request(_hold_reads)
+    app.teardown_request(_release_reads)

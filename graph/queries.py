@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Select, bindparam, func, literal, or_, select, true
+from sqlalchemy import (Connection, Engine, Select, bindparam, func, literal, literal_column, or_, select, true,
+                        union_all)
 
 from . import schema as t
 from .errors import InvalidInput, Merged, NotFound
@@ -51,15 +55,66 @@ class EventDetail:
     by_country: dict[str, dict[str, int]]
 
 
-@dataclass(frozen=True)
-class ReactionView:
-    """A reaction with the actor, event and article it links."""
+# The values of a ReactionView, in the order of its `fields`.
+REACTION_FIELDS = ("id", "actor_id", "event_id", "article_id", "stance", "confidence", "evidence", "span_start",
+                   "span_end", "cue", "reviewed", "note", "actor_name", "actor_kind", "actor_country", "actor_role",
+                   "actor_organization", "actor_reviewed", "event_label", "article_title", "published")
 
-    reaction: Reaction
-    actor: Actor
-    event_label: str
-    article_title: str | None
-    published: dt.date | None
+
+class ReactionView:
+    """A reaction with the actor, event and article it links.
+
+    Kept as the row's values (`fields`, in the order of REACTION_FIELDS);
+    the Reaction and Actor models are made on first use. A page of 50 for
+    the API reads the values alone, and making two models a row was a
+    fifth of its Python time.
+    """
+
+    __slots__ = ("fields", "_reaction", "_actor")
+
+    def __init__(self, fields: tuple[Any, ...]) -> None:
+        self.fields = fields
+        self._reaction: Reaction | None = None
+        self._actor: Actor | None = None
+
+    @property
+    def reaction(self) -> Reaction:
+        if self._reaction is None:
+            (id_, actor_id, event_id, article_id, stance, confidence, evidence, span_start, span_end, cue, reviewed,
+             note) = self.fields[:12]
+            self._reaction = trusted(Reaction, id=id_, actor=actor_id, event=event_id, article=article_id,
+                                     stance=stance, confidence=confidence, evidence=evidence,
+                                     span=(span_start, span_end), cue=cue, reviewed=bool(reviewed), note=note)
+        return self._reaction
+
+    @property
+    def actor(self) -> Actor:
+        if self._actor is None:
+            f = self.fields
+            self._actor = trusted(Actor, id=f[1], name=f[12], kind=f[13], country=f[14], role=f[15],
+                                  organization=f[16], aliases=(), reviewed=bool(f[17]))
+        return self._actor
+
+    @property
+    def event_label(self) -> str:
+        return self.fields[18]
+
+    @property
+    def article_title(self) -> str | None:
+        return self.fields[19]
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.fields[20]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ReactionView) and self.fields == other.fields
+
+    def __hash__(self) -> int:
+        return hash(self.fields)
+
+    def __repr__(self) -> str:
+        return f"ReactionView({dict(zip(REACTION_FIELDS, self.fields))!r})"
 
 
 @dataclass(frozen=True)
@@ -120,15 +175,7 @@ def _reaction(row: Any) -> Reaction:
 
 def _view(row: Any) -> ReactionView:
     # By position, all fields in one C call: a Row's attribute look-up cost 50 us a row, most of a page's time.
-    (id_, actor_id, event_id, article_id, stance, confidence, evidence, span_start, span_end, cue, reviewed, note,
-     actor_name, actor_kind, actor_country, actor_role, actor_organization, actor_reviewed, event_label,
-     article_title, published) = _VIEW_FIELDS(row)
-    reaction = trusted(Reaction, id=id_, actor=actor_id, event=event_id, article=article_id, stance=stance,
-                       confidence=confidence, evidence=evidence, span=(span_start, span_end), cue=cue,
-                       reviewed=bool(reviewed), note=note)
-    actor = trusted(Actor, id=actor_id, name=actor_name, kind=actor_kind, country=actor_country, role=actor_role,
-                    organization=actor_organization, aliases=(), reviewed=bool(actor_reviewed))
-    return ReactionView(reaction, actor, event_label, article_title, published)
+    return ReactionView(_VIEW_FIELDS(row))
 
 
 MAX_ID_CHARS = 100
@@ -184,10 +231,7 @@ _REACTION_QUERY = (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("
                    .join(t.events, t.events.c.id == t.reactions.c.event_id)
                    .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
 _REACTION_KEYS = tuple(_REACTION_QUERY.selected_columns.keys())
-_VIEW_FIELDS = operator.itemgetter(*(_REACTION_KEYS.index(name) for name in (
-    "id", "actor_id", "event_id", "article_id", "stance", "confidence", "evidence", "span_start", "span_end", "cue",
-    "reviewed", "note", "actor_name", "actor_kind", "actor_country", "actor_role", "actor_organization",
-    "actor_reviewed", "event_label", "article_title", "published")))
+_VIEW_FIELDS = operator.itemgetter(*(_REACTION_KEYS.index(name) for name in REACTION_FIELDS))
 
 
 # Each filter of `Queries.reactions`: the column it compares and how.
@@ -213,7 +257,11 @@ _BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id,
 # The statements of every event summary and count, built once with expanding parameters:
 # building an IN list coerced each of its values, a tenth of a page of events.
 _NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
-_ACTOR_COUNTS = select(t.actor_counts).where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True)))
+_BOTH_COUNTS = union_all(
+    select(literal_column("0").label("of_actors"), t.stance_counts.c.node, t.stance_counts.c.stance,
+           t.stance_counts.c.n).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True))),
+    select(literal_column("1"), t.actor_counts.c.node, t.actor_counts.c.stance, t.actor_counts.c.n)
+    .where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True))))
 _EVENT_ARTICLES = (select(t.articles.c.event_id, func.count())
                    .where(t.articles.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.articles.c.event_id))
 
@@ -226,12 +274,49 @@ class Queries:
     """The read side of the store; `Store` adds the writes."""
 
     engine: Engine
+    _held: threading.local  # this thread's reads' one connection, inside `reads_held` (see there)
+
+    @contextmanager
+    def reads_held(self) -> Iterator[None]:
+        """Within it, this thread's reads share one connection and one read transaction.
+
+        Outside it every read takes its own connection and transaction: a
+        pool checkout, BEGIN and ROLLBACK each, and a page of a country or an
+        actor makes three reads, which was a tenth of such a request. Inside
+        it the first read opens a connection that the rest reuse until the
+        block ends, in one transaction (on SQLite one snapshot, so a page and
+        its counts agree; PostgreSQL's READ COMMITTED still takes a snapshot
+        per statement). Only for reads: a write commits on its own
+        connection, which a SQLite snapshot taken before it would not see.
+        """
+        if getattr(self._held, "active", False):
+            yield
+            return
+        self._held.active = True
+        try:
+            yield
+        finally:
+            conn, self._held.conn, self._held.active = getattr(self._held, "conn", None), None, False
+            if conn is not None:
+                conn.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """A connection for a read: the held one inside `reads_held`, else a new one for this read alone."""
+        held = self._held
+        if getattr(held, "active", False):
+            if getattr(held, "conn", None) is None:
+                held.conn = self.engine.connect()
+            yield held.conn
+            return
+        with self.engine.connect() as conn:
+            yield conn
 
     # -- counts ----------------------------------------------------------
 
     def stats(self) -> Stats:
         """Counts of every kind of row, and reactions by stance."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             def count(table: Any) -> int:
                 return conn.execute(select(func.count()).select_from(table)).scalar_one()
             by_stance = _zero()
@@ -241,7 +326,7 @@ class Queries:
 
     def is_empty(self) -> bool:
         """True when no article has been stored."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return conn.execute(select(t.articles.c.id).limit(1)).first() is None
 
     def known_articles(self, article_ids: list[str]) -> dict[str, str]:
@@ -259,7 +344,7 @@ class Queries:
     def article(self, article_id: str) -> tuple[Article, str]:
         """An article with its text, and the id of its event."""
         check_id(article_id, "article")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(select(t.articles).where(t.articles.c.id == article_id)).first()
         if row is None:
             raise NotFound(f"no article with id {article_id!r}")
@@ -274,7 +359,7 @@ class Queries:
                           t.articles.c.source, t.articles.c.event_id, t.articles.c.ingested_at, counts)
         order = _ARTICLE_ORDER
         statement, params = prepared_page("articles", build, order, cursor, limit, {})
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(statement, params).all()
         return page_of(rows, order, limit, lambda r: ArticleSummary(_article(r), r.event_id, r.n_reactions))
 
@@ -283,7 +368,7 @@ class Queries:
     def event(self, event_id: str) -> Event:
         """One event, or NotFound."""
         check_id(event_id, "event")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(_EVENT_BY_ID, {"id": event_id}).first()
         if row is None:
             raise NotFound(f"no event with id {event_id!r}")
@@ -293,7 +378,7 @@ class Queries:
     def _counts(conn: Any, nodes: list[str]) -> dict[str, dict[str, int]]:
         """Reactions by stance of each node ("event:<id>", "actor:<id>", "country:<code>")."""
         counts = {node: _zero() for node in nodes}
-        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}):
+        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}).all():  # fetchall, not a fetch a row
             counts[node][stance] = n
         return counts
 
@@ -304,22 +389,34 @@ class Queries:
         Read from `actor_counts`, which triggers keep (migration 0008): one
         index range of a few rows per key, whatever the event's or country's size.
         """
+        return Queries._both_counts(conn, prefix, keys)[1]
+
+    @staticmethod
+    def _both_counts(conn: Any, prefix: str,
+                     keys: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, ActorCounts]]:
+        """Reactions by stance (as `_counts`) and distinct actors (as `_actors`) of each key, in one statement.
+
+        A page of events, or a country's, needs both; one statement instead
+        of two saves a round of SQLAlchemy's execution machinery.
+        """
+        counts: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         totals: dict[str, int] = dict.fromkeys(keys, 0)
-        for node, stance, n in conn.execute(_ACTOR_COUNTS, {"nodes": [prefix + key for key in keys]}):
+        for of_actors, node, stance, n in conn.execute(_BOTH_COUNTS, {"nodes": [prefix + key for key in keys]}).all():
             key = node[len(prefix):]
-            if stance:
+            if not of_actors:
+                counts[key][stance] = n
+            elif stance:
                 by_stance[key][stance] = n
             else:
                 totals[key] = n
-        return {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
+        return counts, {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
 
     def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
         ids = [e.id for e in events]
-        counts = self._counts(conn, [f"event:{i}" for i in ids])
-        actors = self._actors(conn, "event:", ids)
+        counts, actors = self._both_counts(conn, "event:", ids)
         n_articles = dict(conn.execute(_EVENT_ARTICLES, {"ids": ids}).all())
-        return [EventSummary(e, n_articles.get(e.id, 0), counts[f"event:{e.id}"], actors[e.id]) for e in events]
+        return [EventSummary(e, n_articles.get(e.id, 0), counts[e.id], actors[e.id]) for e in events]
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
@@ -330,7 +427,7 @@ class Queries:
             statement, params = paged(query, order, cursor, limit), {}
         else:
             statement, params = prepared_page("events", lambda: select(t.events), order, cursor, limit, {})
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(statement, params).all()
             page = page_of(rows, order, limit, _event)
             return Page(self._summaries(conn, page.items), page.next_cursor)
@@ -338,7 +435,7 @@ class Queries:
     def event_detail(self, event_id: str) -> EventDetail:
         """An event with its articles and its counts by stance and by country."""
         event = self.event(event_id)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             summary = self._summaries(conn, [event])[0]
             arts = [{"id": r.id, "title": r.title, "published": r.published} for r in conn.execute(
                 select(t.articles.c.id, t.articles.c.title, t.articles.c.published)
@@ -356,7 +453,7 @@ class Queries:
     def reaction(self, reaction_id: str) -> ReactionView:
         """One reaction, or NotFound."""
         check_id(reaction_id, "reaction")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(_REACTION_BY_ID, {"id": reaction_id}).first()
         if row is None:
             raise NotFound(f"no reaction with id {reaction_id!r}")
@@ -368,13 +465,14 @@ class Queries:
 
     def country_counts(self, code: str) -> dict[str, int]:
         """Reactions of a country's actors (itself, its officials, its bodies) counted by stance."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return self._counts(conn, [f"country:{code}"])[f"country:{code}"]
 
-    def country_actors(self, code: str) -> ActorCounts:
-        """How many of a country's actors (itself, its officials, its bodies) took each stance, and in all."""
-        with self.engine.connect() as conn:
-            return self._actors(conn, "country:", [code])[code]
+    def country_summary(self, code: str) -> tuple[dict[str, int], ActorCounts]:
+        """A country's reactions by stance (as `country_counts`) and its distinct actors by stance and in all."""
+        with self._read() as conn:
+            counts, actors = self._both_counts(conn, "country:", [code])
+        return counts[code], actors[code]
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,
@@ -406,7 +504,7 @@ class Queries:
 
         statement, params = prepared_page(("reactions", tuple(given), by_confidence), build, order, cursor, limit,
                                           {f"f_{name}": value for name, value in given.items()})
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(statement, params).all()
         return page_of(rows, order, limit, _view)
 
@@ -415,7 +513,7 @@ class Queries:
     def actor(self, actor_id: str) -> tuple[Actor, dict[str, int]]:
         """An actor with its aliases, and its reactions counted by stance."""
         check_id(actor_id, "actor")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(_ACTOR_BY_ID, {"id": actor_id}).first()
             if row is None:
                 raise not_found(conn, actor_id, "actor")
@@ -459,7 +557,7 @@ class Queries:
         else:
             statement, params = prepared_page(("actors", tuple(given)), build, order, cursor, limit,
                                               {f"f_{k}": v for k, v in given.items()})
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(statement, params).all()
             aliases = self._aliases(conn, [r.id for r in rows])
         return page_of(rows, order, limit, lambda r: self._actor(r, aliases.get(r.id, [])))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -113,6 +114,7 @@ class Store(Queries):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._held = threading.local()
         self._writer = engine.execution_options(rg_write=True)
         self._dialect = engine.dialect.name
 

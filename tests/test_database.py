@@ -134,6 +134,7 @@ def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path
     assert [v.reaction.id for v in store.reactions(country="ES", kind="person").items] == ["re-1"]
     assert store.country_counts("ES")["oppose"] == 1 and store.actor("ac-1")[1]["oppose"] == 1
     # Migration 0008 counts the distinct actors already stored.
-    assert store.country_actors("ES").by_stance["oppose"] == 1 and store.country_actors("ES").total == 1
+    actors = store.country_summary("ES")[1]
+    assert actors.by_stance["oppose"] == 1 and actors.total == 1
     assert store.events().items[0].actors.total == 1
     store.close()

@@ -6,6 +6,7 @@ import json
 from typing import Any
 from urllib.parse import urlencode
 
+import orjson
 from flask import Response, request
 from flask_openapi3 import APIBlueprint, Tag
 from pydantic import BaseModel
@@ -22,10 +23,24 @@ def blueprint(name: str, description: str) -> APIBlueprint:
     return APIBlueprint(name, __name__, url_prefix="/api", abp_tags=[Tag(name=name, description=description)])
 
 
+def dumps(data: Any) -> bytes:
+    """`data` as compact UTF-8 JSON.
+
+    orjson writes a page of 50 reactions about ten times faster than the
+    standard library (json.dumps was a tenth of such a request). It refuses
+    what JSON cannot carry faithfully (a lone surrogate, an integer beyond
+    64 bits); the standard library then writes it as before, escaped.
+    """
+    try:
+        return orjson.dumps(data)
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(data, separators=(",", ":")).encode("ascii")
+
+
 def json_response(body: BaseModel | dict[str, Any], status: int = 200) -> Response:
     """A model, or a body built in its shape (api.convert), as the JSON body of a response."""
     data = body.model_dump(mode="json") if isinstance(body, BaseModel) else body
-    return Response(json.dumps(data, separators=(",", ":")), status=status, mimetype="application/json")
+    return Response(dumps(data), status=status, mimetype="application/json")
 
 
 def page_response(body: BaseModel | dict[str, Any], next_cursor: str | None) -> Response:

@@ -68,6 +68,7 @@ def get_country(path: s.CountryPath, query: s.PageQuery) -> Response:
         raise NotFound(f"{path.code!r} is not an ISO 3166-1 alpha-2 country code")
     store = services().store
     page = store.reactions(country=code, cursor=query.cursor, limit=query.limit)
+    counts, actors = store.country_summary(code)
     return page_response(convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor,
-                                      code=code, name=gazetteer().name(code), counts=store.country_counts(code),
-                                      actors=convert.actor_counts(store.country_actors(code))), page.next_cursor)
+                                      code=code, name=gazetteer().name(code), counts=counts,
+                                      actors=convert.actor_counts(actors)), page.next_cursor)

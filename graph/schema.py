@@ -8,7 +8,7 @@ thing make the same id.
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
-                        Integer, MetaData, String, Table, Text, UniqueConstraint, false)
+                        Integer, MetaData, String, Table, Text, UniqueConstraint, false, text)
 
 metadata = MetaData()
 
@@ -126,8 +126,11 @@ stance_actors = Table(
     Column("actor_id", String(32), primary_key=True),
     Column("n", Integer, nullable=False),
     # An event's most-reacting actors, and the events an actor reacted to most: index ranges (migration 0009).
-    Index("ix_stance_actors_top", "node", "stance", "n", "actor_id"),
-    Index("ix_stance_actors_actor", "actor_id", "stance", "n", "node"),
+    # Only the rows of any stance (''), which are all pages read: half the index writes of every reaction.
+    Index("ix_stance_actors_top", "node", "stance", "n", "actor_id", sqlite_where=text("stance = ''"),
+          postgresql_where=text("stance = ''")),
+    Index("ix_stance_actors_actor", "actor_id", "stance", "n", "node", sqlite_where=text("stance = ''"),
+          postgresql_where=text("stance = ''")),
 )
 actor_counts = Table(
     "actor_counts", metadata,
@@ -135,7 +138,8 @@ actor_counts = Table(
     Column("stance", String(8), primary_key=True),
     Column("n", Integer, nullable=False),
     # The events with the most actors, first: the busiest events a graph page draws (migration 0009).
-    Index("ix_actor_counts_busiest", "stance", "n", "node"),
+    Index("ix_actor_counts_busiest", "stance", "n", "node", sqlite_where=text("stance = ''"),
+          postgresql_where=text("stance = ''")),
 )
 
 # What a graph page says it leaves out, read from counters instead of counted

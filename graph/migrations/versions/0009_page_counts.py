@@ -8,7 +8,9 @@ A graph page draws the busiest events, their most-reacting actors and their
 surest reactions, and says how much of its scope it leaves out. Picking and
 counting them summed `stance_counts` over every event, counted every actor,
 and grouped the busiest events' reactions by actor, so a page's cost grew
-with the store (`/graph` 1.1 s of SQL on 100,000 reactions, 0.5 s on 10,000).
+with the store (SQLite ran 1.3, 4.3 and 6.7 million instructions for
+`/graph`'s reads on 10,000, 100,000 and 500,000 reactions; 0.27, 0.49 and
+0.57 million after: bench/RESULTS.md).
 Now:
 
 - `actor_counts` gains an index by (stance, n): the events with the most

@@ -57,7 +57,7 @@ def scope_page(event_id: str | None = None, actor_id: str | None = None,
     # Only what the page draws is read, capped in SQL: its cost does not grow with the store.
     shape = limits()
     drawn = store.drawn(event_id=event_id, actor_id=actor_id, max_nodes=shape.max_nodes, max_edges=shape.max_edges)
-    whole = Whole(counts=drawn.counts, events=drawn.events, actors=drawn.actors)
+    whole = Whole(counts=drawn.counts, events=drawn.events, actors=drawn.actors, counted=drawn.counted)
     return render_page(build_graph(drawn.scope), title=title, limits=shape, links=links, whole=whole)
 
 

@@ -113,7 +113,8 @@ SETTINGS: tuple[Setting, ...] = (
             "Require a token for reads too: every API read and every page; a browser is asked for it "
             "(writes always need one).", _flag),
     Setting("VIZ_MAX_NODES", 2_000,
-            "Most nodes a graph page draws; past it the page keeps the most-reacting actors and says so.",
+            "Most nodes a graph page draws (a tenth of them events); past it the page keeps the busiest events "
+            "and their most-reacting actors, and says so.",
             _positive_int),
     Setting("VIZ_MAX_EDGES", 5_000,
             "Most reactions a graph page draws (the surest first); like its nodes, read capped from the store, "

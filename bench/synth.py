@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Engine, insert, select
 
 from graph import migrate
 from graph import schema as t
@@ -157,21 +157,33 @@ class Synth:
                        "created_at": created, "actor_kind": actor["kind"], "actor_country": actor["country"]}
 
 
+def sizes(scale: float) -> dict[str, int]:
+    """How many events, actors, articles and reactions a store of this scale holds (1.0: the full year)."""
+    return {k: max(1, int(v * scale)) for k, v in
+            {"events": 10_000, "actors": 100_000, "articles": 200_000, "reactions": 1_000_000}.items()}
+
+
+def empty_store(url: str) -> Engine | None:
+    """The migrated store at `url`, or None (said on stderr) when it holds articles already."""
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        if conn.execute(select(t.articles.c.id).limit(1)).first() is not None:
+            print(f"{url} already holds articles; give an empty store", file=sys.stderr)
+            return None
+    return engine
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("url", help="SQLAlchemy URL of an empty store")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every count (0.01 for a quick store)")
     parser.add_argument("--seed", type=int, default=2018)
     args = parser.parse_args()
-    n = {k: max(1, int(v * args.scale)) for k, v in
-         {"events": 10_000, "actors": 100_000, "articles": 200_000, "reactions": 1_000_000}.items()}
-    engine = make_engine(args.url)
-    migrate.upgrade(engine)
-    with engine.connect() as conn:
-        if conn.execute(select(t.articles.c.id).limit(1)).first() is not None:
-            print(f"{args.url} already holds articles; give an empty store", file=sys.stderr)
-            return 2
-    synth = Synth(n["events"], n["actors"], n["articles"], n["reactions"], args.seed)
+    engine = empty_store(args.url)
+    if engine is None:
+        return 2
+    synth = Synth(**sizes(args.scale), seed=args.seed)
     started = time.perf_counter()
     article_events: list[str] = []
     article_times: list[dt.datetime] = []

@@ -14,9 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import (Connection, Engine, Select, bindparam, func, literal, literal_column, or_, select, true,
+from sqlalchemy import (Connection, Engine, Select, bindparam, func, literal_column, or_, select, true,
                         union_all)
 
+from . import drawing
 from . import schema as t
 from .errors import InvalidInput, Merged, NotFound
 from .models import STANCES, Actor, Article, Event, Reaction, trusted
@@ -568,39 +569,14 @@ class Queries:
               max_edges: int) -> Drawn:
         """What a page of this scope draws: its busiest events, their most-reacting actors, their reactions.
 
-        Each part is capped in SQL (a tenth of `max_nodes` events, the rest
-        actors, `max_edges` reactions, surest first), and the totals come from
-        `stance_counts`, so a page costs the same on a store of any size;
-        article text and aliases, which a page never shows, are not read.
+        Picked by `graph.drawing` through indexes and counters kept on write,
+        so a page costs the same on a store of any size; article text and
+        aliases, which a page never shows, are not read.
         """
-        r, sc = t.reactions, t.stance_counts
         with self.engine.connect() as conn:
-            where = scope_filter(conn, event_id, actor_id)
-            event_nodes = select(literal("event:") + t.events.c.id).where(where.events)
-            counts = _zero()
-            counts.update(conn.execute(select(sc.c.stance, func.sum(sc.c.n)).where(sc.c.node.in_(event_nodes))
-                                       .group_by(sc.c.stance)).all())
-            n_events = conn.execute(select(func.count()).select_from(t.events).where(where.events)).scalar_one()
-            if event_id is not None and actor_id is None:  # kept by triggers (migration 0008): no scan of a busy event's reactions
-                n_actors = self._actors(conn, "event:", [event_id])[event_id].total
-            else:  # the store keeps no actor without a reaction: the whole store's are all of them
-                actors_total = (select(func.count()).select_from(t.actors) if actor_id is None else
-                                select(func.count(r.c.actor_id.distinct())).where(where.reactions))
-                n_actors = conn.execute(actors_total).scalar_one()
-            total = func.sum(sc.c.n).label("total")
-            busiest = conn.execute(select(sc.c.node, total).where(sc.c.node.in_(event_nodes)).group_by(sc.c.node)
-                                   .order_by(total.desc(), sc.c.node).limit(max(1, max_nodes // 10))).all()
-            event_ids = [row.node.removeprefix("event:") for row in busiest]
-            if event_id is not None and event_id not in event_ids:
-                event_ids = [event_id]  # an event nobody reacted to yet has no counts
-            reacted = func.count().label("reacted")
-            actor_ids = [row.actor_id for row in conn.execute(
-                select(r.c.actor_id, reacted).where(r.c.event_id.in_(event_ids)).group_by(r.c.actor_id)
-                .order_by(reacted.desc(), r.c.actor_id).limit(max(1, max_nodes - len(event_ids))))]
-            if actor_id is not None and actor_id not in actor_ids:
-                actor_ids.append(actor_id)
-            rows = conn.execute(select(r).where(r.c.event_id.in_(event_ids), r.c.actor_id.in_(actor_ids))
-                                .order_by(r.c.confidence.desc(), r.c.id).limit(max_edges)).all()
+            scope_filter(conn, event_id, actor_id)  # NotFound for an unknown id
+            picked = drawing.pick(conn, event_id, actor_id, max_nodes=max_nodes, max_edges=max_edges)
+            rows = picked.reactions
             article_ids = sorted({row.article_id for row in rows})
             titles: dict[str, Any] = {}
             for start in range(0, len(article_ids), 500):  # looked up after the cap: only the edges drawn
@@ -608,16 +584,16 @@ class Queries:
                     select(t.articles.c.id, t.articles.c.title, t.articles.c.published, t.articles.c.url,
                            t.articles.c.source)
                     .where(t.articles.c.id.in_(article_ids[start:start + 500]))))
-            events = [_event(row) for row in conn.execute(select(t.events).where(t.events.c.id.in_(event_ids))
+            events = [_event(row) for row in conn.execute(select(t.events).where(t.events.c.id.in_(picked.event_ids))
                                                           .order_by(t.events.c.id))]
             actors = [self._actor(row, []) for row in conn.execute(
-                select(t.actors).where(t.actors.c.id.in_(actor_ids)).order_by(t.actors.c.id))]
+                select(t.actors).where(t.actors.c.id.in_(picked.actor_ids)).order_by(t.actors.c.id))]
         # The url and source are read for the page's table, which links each reaction's article.
         articles = {a.id: trusted(Article, id=a.id, title=a.title, url=a.url, published=a.published, source=a.source,
                                   text="") for a in titles.values()}
         scope = Scope(events, actors, list(articles.values()), [_reaction(row) for row in rows],
                       {row.article_id: row.event_id for row in rows})
-        return Drawn(scope, counts, n_events, n_actors)
+        return Drawn(scope, picked.counts, picked.events, picked.actors, picked.counted)
 
     def scope(self, event_id: str | None = None, actor_id: str | None = None) -> Scope:
         """The rows of everything, one event, or one actor's neighbourhood."""
@@ -640,9 +616,10 @@ class Drawn:
     """The part of a scope a graph page draws, and how big the whole scope is."""
 
     scope: Scope
-    counts: dict[str, int]  # every reaction of the scope, by stance
+    counts: dict[str, int]  # reactions by stance: of the whole scope, or of the events drawn when counted < events
     events: int  # events in the scope
-    actors: int  # actors that reacted in the scope
+    actors: int  # actors that reacted: in the whole scope, or in the events drawn when counted < events
+    counted: int  # the events `counts` and `actors` cover
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ thing make the same id.
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Float, ForeignKey, Index,
-                        Integer, MetaData, String, Table, Text, UniqueConstraint, false)
+                        Integer, MetaData, String, Table, Text, UniqueConstraint, false, text)
 
 metadata = MetaData()
 
@@ -125,12 +125,40 @@ stance_actors = Table(
     Column("stance", String(8), primary_key=True),
     Column("actor_id", String(32), primary_key=True),
     Column("n", Integer, nullable=False),
+    # An event's most-reacting actors, and the events an actor reacted to most: index ranges (migration 0009).
+    # Only the rows of any stance (''), which are all pages read: half the index writes of every reaction.
+    Index("ix_stance_actors_top", "node", "stance", "n", "actor_id", sqlite_where=text("stance = ''"),
+          postgresql_where=text("stance = ''")),
+    Index("ix_stance_actors_actor", "actor_id", "stance", "n", "node", sqlite_where=text("stance = ''"),
+          postgresql_where=text("stance = ''")),
 )
 actor_counts = Table(
     "actor_counts", metadata,
     Column("node", String(80), primary_key=True),
     Column("stance", String(8), primary_key=True),
     Column("n", Integer, nullable=False),
+    # The events with the most actors, first: the busiest events a graph page draws (migration 0009).
+    Index("ix_actor_counts_busiest", "stance", "n", "node", sqlite_where=text("stance = ''"),
+          postgresql_where=text("stance = ''")),
+)
+
+# What a graph page says it leaves out, read from counters instead of counted
+# over the store (migration 0009, kept by triggers): the events each actor
+# reacted to, and in one row the store's events, actors and reactions by stance.
+actor_events = Table(
+    "actor_events", metadata,
+    Column("actor_id", String(32), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+store_totals = Table(
+    "store_totals", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("events", Integer, nullable=False),
+    Column("actors", Integer, nullable=False),
+    Column("support", Integer, nullable=False),
+    Column("oppose", Integer, nullable=False),
+    Column("neutral", Integer, nullable=False),
+    CheckConstraint("id = 1", name="ck_store_totals_one_row"),
 )
 
 # In how many stored articles each topic term occurs (graph.extract.event.topic),

@@ -1,8 +1,10 @@
 """The copies the store keeps for fast reads stay equal to what they copy.
 
 Reactions carry their actor's kind and country, `stance_counts` holds
-each event's, actor's and country's reactions by stance, and `stance_actors`
-and `actor_counts` each event's and country's distinct actors by stance.
+each event's, actor's and country's reactions by stance, `stance_actors`
+and `actor_counts` each event's and country's distinct actors by stance,
+`actor_events` how many events each actor reacted to, and `store_totals`
+the store's events, actors and reactions by stance.
 Every write path is run here and all are checked against the rows they
 summarise.
 """
@@ -39,6 +41,9 @@ def _check(store: Store) -> None:
         stored = {(r.node, r.stance): r.n for r in conn.execute(select(t.stance_counts))}
         actor_counts = {(r.node, r.stance): r.n for r in conn.execute(select(t.actor_counts))}
         stance_actors = {(r.node, r.stance, r.actor_id): r.n for r in conn.execute(select(t.stance_actors))}
+        actor_events = {r.actor_id: r.n for r in conn.execute(select(t.actor_events))}
+        totals = conn.execute(select(t.store_totals)).one()._asdict()
+        n_events = len(conn.execute(select(t.events.c.id)).all())
     expected: Counter[tuple[str, str]] = Counter()
     for r in rows:
         assert (r.actor_kind, r.actor_country) == (actors[r.actor_id].kind, actors[r.actor_id].country)
@@ -55,6 +60,11 @@ def _check(store: Store) -> None:
             pairs[(node, "", r.actor_id)] += 1
     assert stance_actors == dict(pairs)
     assert actor_counts == dict(Counter((node, stance) for node, stance, _ in pairs))
+    # The events each actor reacted to, and the store's totals in one row (migration 0009).
+    assert actor_events == dict(Counter(a for node, stance, a in pairs if stance == "" and node.startswith("event:")))
+    stances = Counter(r.stance for r in rows)
+    assert totals == {"id": 1, "events": n_events, "actors": len(actors),
+                      **{s: stances[s] for s in ("support", "oppose", "neutral")}}
 
 
 def test_copies_and_counts_follow_every_write(store: Store) -> None:

@@ -31,7 +31,7 @@ def test_migrations_build_exactly_the_schema_of_the_code(db_url: str) -> None:
     assert diff == [], "schema.py changed without a migration: " + repr(diff)
 
 
-@pytest.mark.parametrize("back", ["0005", "0006", "0007"])
+@pytest.mark.parametrize("back", ["0005", "0006", "0007", "0008"])
 def test_the_latest_migrations_go_down_and_up_again(db_url: str, back: str) -> None:
     """A release can be rolled back: downgrading to an earlier revision and upgrading again gives the code's schema."""
     engine = make_engine(db_url)
@@ -137,4 +137,8 @@ def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path
     actors = store.country_summary("ES")[1]
     assert actors.by_stance["oppose"] == 1 and actors.total == 1
     assert store.events().items[0].actors.total == 1
+    # Migration 0009 counts each actor's events and the store's totals, for the graph pages.
+    drawn = store.drawn(max_nodes=10, max_edges=10)
+    assert (drawn.events, drawn.actors, drawn.counts["oppose"], len(drawn.scope.reactions)) == (1, 1, 1, 1)
+    assert store.drawn(actor_id="ac-1", max_nodes=10, max_edges=10).events == 1
     store.close()

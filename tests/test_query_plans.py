@@ -60,3 +60,31 @@ def test_paged_lists_use_an_index_in_their_order(app: Flask, client: FlaskClient
                 assert not [p for p in plan if "TEMP B-TREE" in p], where
                 checked += 1
     assert checked > 20
+
+
+@pytest.mark.usefixtures("seeded")
+def test_graph_pages_read_index_ranges_only(app: Flask, client: FlaskClient, db_url: str) -> None:
+    """A graph page picks what it draws through indexes and counters: no scan of a table, no sort of all matches.
+
+    The one sort allowed is an actor's page's count of the distinct actors
+    of the events it draws (at most a tenth of its node cap), never of all
+    the actor's events. Reactions are read per event drawn in confidence
+    order, stopping at the event's share of the edge cap.
+    """
+    if not db_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL plans depend on table statistics; bench/graph_page.py times a full store")
+    event_id = client.get("/api/events").get_json()["items"][0]["id"]
+    busiest = client.get("/api/reactions?limit=1").get_json()["items"][0]["actor"]["id"]
+    person = client.get("/api/actors?kind=person&limit=1").get_json()["items"][0]["id"]
+    checked = 0
+    for url in ("/graph", f"/events/{event_id}/graph", f"/actors/{busiest}/graph", f"/actors/{person}/graph"):
+        for statement, plan in _plans(app, client, url):
+            flat = " ".join(statement.split())
+            where = f"{url}: {flat[:200]} -> {plan}"
+            assert not [p for p in plan if p.startswith("SCAN ") and "INDEX" not in p], where
+            assert not [p for p in plan if p.startswith("SCAN ") and "COVERING INDEX" in p
+                        and "stance_actors" not in p], where  # a whole index read is a scan too
+            sorts = [p for p in plan if "TEMP B-TREE" in p]
+            assert not sorts or "count(DISTINCT stance_actors.actor_id)" in flat, where
+            checked += 1
+    assert checked > 12

@@ -43,6 +43,9 @@ class Whole:
     counts: dict[str, int]  # its reactions by stance
     events: int
     actors: int
+    # How many of its events `counts` and `actors` cover, when only those drawn were counted (an actor's page
+    # of more events than it draws: counting the rest would cost as much as drawing them).
+    counted: int | None = None
 
 
 class Row(NamedTuple):
@@ -228,6 +231,10 @@ def _partial(shown: nx.MultiDiGraph, whole: Whole) -> str | None:
     reactions = sum(1 for _, _, d in shown.edges(data=True) if d.get("relation") == "reacted")
     if events >= whole.events and len(actors) >= whole.actors and reactions >= sum(whole.counts.values()):
         return None
+    if whole.counted is not None and whole.counted < whole.events:
+        return (f"Showing {events:,} of {whole.events:,} events, and in them the {len(actors):,} most-reacting "
+                f"actors of {whole.actors:,} ({reactions:,} of {sum(whole.counts.values()):,} reactions to them; "
+                "the counts above are of these events). Narrow the scope, or export the graph for all of it.")
     return (f"Showing the {len(actors):,} most-reacting actors of {whole.actors:,} in the {events:,} busiest of "
             f"{whole.events:,} events ({reactions:,} of {sum(whole.counts.values()):,} reactions). "
             "Narrow the scope, or export the graph for all of it.")

@@ -51,7 +51,7 @@ test: install-test
 	$(BIN)/python -m pytest
 
 ## train: rebuild the stance model (graph/extract/stance_model) from corpus/train and corpus/validation (never corpus/test):
-## examples, leave-one-event-out CV of every candidate, calibration, fit on train, card (about 30 min on 2 loaded cores)
+## examples, leave-one-event-out CV of every candidate, calibration, fit on train, card (about an hour on the shared 2-core machine)
 TRAINING ?= build/stance
 MODEL_DIR := graph/extract/stance_model
 train: install-train

@@ -32,7 +32,7 @@ def render(card: dict, notes: str) -> str:
         "are kept by hand in `train/CARD_NOTES.md`.", "",
         "## What it is", "",
         f"- Encoder: {card['base_model']}, its first {card['layers']} layers, frozen; float16 weights computed in float32 "
-        "(int8 quantisation cost 0.10 validation accuracy), as ONNX, run by onnxruntime with the `tokenizers` "
+        "(int8 quantisation under a head trained on float32 states cost 0.10 validation accuracy; see the notes), as ONNX, run by onnxruntime with the `tokenizers` "
         "tokenizer. No torch at run time.",
         "- Head: class-balanced L2 logistic regression over [CLS], the mean state of the event's tokens, the mean "
         "of the statement's tokens and their product, trained on the corpus.",

@@ -238,3 +238,43 @@ def test_the_calibration_scored_on_a_fold_is_fitted_without_it(tmp_path) -> None
     assert card["override_calibration"][-1][2] == 0.75  # fitted on all folds: 30 of 40 right
     # cross-fitted: fold 0 at 1.0 (all wrong), folds 1-3 at 20/30 = 0.667 (all right): far worse than in-sample
     assert card["cv"]["by_source"]["side"]["ece_cross_fitted"] > 0.3 > card["cv"]["ece"]
+
+
+_EVENTS = st.lists(st.sampled_from([f"event-{i}" for i in range(12)]), min_size=2, max_size=40)
+
+
+def _examples(events: list[str]) -> list[dict]:
+    """One pipeline speaker and one gold quote per event key given (keys may repeat: several articles)."""
+    out = []
+    for i, key in enumerate(events):
+        for source in ("pipeline", "gold"):
+            out.append({"event_key": key, "article": f"a{i}", "speaker": f"s{i}", "split": "train",
+                        "stance": ("oppose", "support", "neutral")[i % 3], "decider": False, "source": source,
+                        "statements": [f"words {i}"], "event_label": key, "event_context": "", "lexicon": "neutral",
+                        "lexicon_confidence": 0.5, "lexicon_neutral_cue": False})
+    return out
+
+
+@settings(max_examples=30, deadline=None)
+@given(events=_EVENTS)
+def test_cross_validation_holds_out_each_event_once_and_never_trains_on_it(events: list[str]) -> None:
+    """Leave-one-event-out, for any events and any candidate: every scored speaker is predicted exactly once, by a
+    model fitted without any example of its event (gold quotes included), and there are as many folds as events."""
+    from train import candidates, finetune
+
+    examples = _examples(events)
+    fits: list[set[str]] = []
+
+    class Spy:
+        def __init__(self, train: list[dict]) -> None:
+            self.seen = {e["event_key"] for e in train}
+            fits.append(self.seen)
+
+        def predict(self, test: list[dict]) -> np.ndarray:
+            assert not self.seen & {e["event_key"] for e in test}
+            return np.full((len(test), 3), 1 / 3)
+
+    rows = candidates.evaluate(examples, Spy)
+    assert len(rows) == len(events) and len(fits) == len(set(events))
+    assert all(len(set(events) - seen) == 1 for seen in fits)
+    assert finetune.folds(events) == [{e} for e in sorted(set(events))]

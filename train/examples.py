@@ -7,13 +7,18 @@ statements become one example labelled with that reaction's stance. Speakers
 the policy overrode as decision-makers and speakers with no gold reaction are
 kept apart (`decider`, no label), since the judge's answer does not decide them.
 
-    python -m train.examples corpus/train corpus/validation > examples.jsonl
+    python -m train.examples corpus/train corpus/validation [--cost lexicon.json] > examples.jsonl
+
+`--cost` writes the lexicon judge's cost beside them, for the candidate
+table: milliseconds per judgement (its calls during extraction, one thread)
+and the bytes of its word lists.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import sys
+import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -48,9 +53,13 @@ class Recorder:
     def __init__(self) -> None:
         self.inner = LexiconJudge()
         self.calls: dict[str, tuple[list[Statement], EventView, Judgement]] = {}
+        self.seconds, self.count = 0.0, 0
 
     def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        started = time.process_time()
         judgement = self.inner.judge(statements, event)
+        self.seconds += time.process_time() - started
+        self.count += 1
         key = statements[0].key
         if key not in self.calls or len(statements) >= len(self.calls[key][0]):
             self.calls[key] = (list(statements), event, judgement)
@@ -62,8 +71,12 @@ def statement_text(stmt: Statement) -> str:
     return " ".join((stmt.quote if stmt.quote is not None else stmt.text).split())
 
 
-def build(directories: Sequence[Path], extractor_model: str = DEFAULT_MODEL) -> list[Example]:
-    """The examples of every article in `directories` (a directory's name is its split)."""
+def build(directories: Sequence[Path], extractor_model: str = DEFAULT_MODEL,
+          cost: dict | None = None) -> list[Example]:
+    """The examples of every article in `directories` (a directory's name is its split).
+
+    `cost`, when given, receives the lexicon judge's total seconds and calls.
+    """
     out: list[Example] = []
     for directory in directories:
         golds = load_gold(directory)
@@ -72,6 +85,9 @@ def build(directories: Sequence[Path], extractor_model: str = DEFAULT_MODEL) -> 
             ex = Extractor(extractor_model, judge=recorder)  # the spaCy pipeline is loaded once and shared
             article = ex.prepare(ArticleInput(text=gold.text, title=gold.title, url=gold.url, published=gold.published))
             extraction = ex.extract(article)
+            if cost is not None:
+                cost["seconds"] = cost.get("seconds", 0.0) + recorder.seconds
+                cost["calls"] = cost.get("calls", 0) + recorder.count
             matched: set[int] = set()
             for reaction in extraction.reactions:
                 key = next((k for k, (stmts, _, _) in recorder.calls.items()
@@ -98,10 +114,19 @@ def build(directories: Sequence[Path], extractor_model: str = DEFAULT_MODEL) -> 
     return out
 
 
-def main(argv: list[str]) -> None:
-    for example in build([Path(a) for a in argv]):
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("directories", nargs="+", type=Path)
+    parser.add_argument("--cost", type=Path, help="write the lexicon judge's ms per judgement and size here")
+    args = parser.parse_args()
+    cost: dict = {}
+    for example in build(args.directories, cost=cost):
         print(json.dumps(asdict(example), ensure_ascii=False))
+    if args.cost is not None:
+        words = Path(__file__).resolve().parent.parent / "graph" / "words"
+        args.cost.write_text(json.dumps({"ms": round(1000 * cost["seconds"] / max(cost["calls"], 1), 2),
+                                         "bytes": sum(f.stat().st_size for f in words.glob("*.txt"))}) + "\n")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

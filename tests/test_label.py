@@ -137,3 +137,15 @@ def test_a_dateline_is_not_the_lead(extractor: Extractor) -> None:
                    "VALDORA CITY (Freedonia News) --\nRuritania closed its border with Freedonia on Monday, "
                    "citing security concerns.")
     assert label == "Ruritania closed its border with Freedonia"
+
+
+@settings(max_examples=40, deadline=None)
+@given(marks=st.text(st.characters(categories=["Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sk", "So", "Zs"]),
+                     min_size=1, max_size=8).filter(str.strip),
+       as_title=st.booleans())
+def test_a_headline_of_marks_alone_still_names_its_event(extractor: Extractor, marks: str, as_title: bool) -> None:
+    """Quote marks and dashes tidy away; a text or title of nothing else once left an empty label (a 500 on POST)."""
+    article = ArticleInput(text=BODY, title=marks) if as_title else ArticleInput(text=marks)
+    label = extractor.extract(extractor.prepare(article)).event.label
+    assert label.strip()
+    assert len(label.split()) <= MAX_WORDS

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .wording import REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened, tidied
+from .wording import MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened, tidied
 
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
@@ -330,6 +330,9 @@ def _main_clause_of_lead(h: Headline) -> Words | None:
     return label_from(h.lead) if h.lead is not None else None
 
 
+# The label of an article whose headline has no characters to show at all (only spaces and format marks).
+UNNAMED = "unnamed event"
+
 STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
     _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title,
     _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _main_clause_of_title,
@@ -339,7 +342,16 @@ STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
 
 def label(headline: Headline) -> str:
     """The event's label: the first acceptable answer of `STRATEGIES`; when none is, the first
-    answer that is no quote, else the headline's words outside quotes, cut to `MAX_WORDS` words."""
+    answer that is no quote, else the headline's words outside quotes, cut to `MAX_WORDS` words.
+
+    A headline of quote marks or dashes alone tidies away to nothing, and an
+    event needs a name: its words as written, then.
+    """
+    return (_best(headline) or " ".join(headline.title_doc.text.split()[:MAX_WORDS])
+            or UNNAMED)
+
+
+def _best(headline: Headline) -> str:
     answers: list[tuple[list[Token | str], set[int]]] = []
     for strategy in STRATEGIES:
         found = strategy(headline)

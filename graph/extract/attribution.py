@@ -5,7 +5,8 @@ verb ("X said", "said X"), inherited by participles and conjuncts ("...,
 adding that"), relative clauses ("criticism from X who said"), "according to
 X", reaction nouns ("criticism from X"), pronouns and titles resolved to the
 speaker they refer to ("it added", "the ministry said"), and paragraph shapes
-of reaction round-ups ('"..." - Iranian President Hassan Rouhani', 'Name: ...').
+of reaction round-ups ('"..." - Iranian President Hassan Rouhani', 'Name: ...',
+whose patterns are in `roundups`).
 """
 
 from __future__ import annotations
@@ -16,31 +17,13 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from ..countries import gazetteer
-from . import lexicon
+from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out, stance_holders
 from .text import Paragraph
 
-# '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
-_QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
-# '"...Iraq."French President Emmanuel Macron, on Twitter, referring to ...'
-_QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,120})(?:,[^"]*)?$')
-# A post embedded from a social network: 'My thoughts are with ... — Jane Doe (@janedoe) May 22, 2017'
-_EMBEDDED_POST = re.compile(r'^(?P<quote>.{10,}?)\s+[-\u2013\u2014]+\s*(?P<who>[^-\u2013\u2014()@]{2,80}?)\s*\(@\w+\)'
-                            r'\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\.?$')
-# A round-up's line that only names who speaks, above the quote ('Jeb Bush:', 'Russian President Vladimir
-# Putin:') or below it ('—British Prime Minister Theresa May').
-_LABEL_LINE = re.compile(r'^(?P<who>[^:"()]{3,80}?)\s*(?:\([^()]{0,60}\))?\s*:$')
-_SIGNATURE_LINE = re.compile(r'^[-\u2013\u2014]+\s*(?P<who>[^\u2013\u2014"()]{2,119}[^-\u2013\u2014"()\s.])\.?$')
-_LABEL_REACH = 4  # paragraphs a label line above the quote can cover
-_NAME_LINE_TOKENS = 12  # a line of a name and title is short
-_OPENING_QUOTES = ('"', "\u201c", "\u2018", "\u00ab")
-_NAME_WORDS = 4  # words of a name line that are neither a title's nor a country's ("Pavel Novak", "Trade union")
-_CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
-_NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
@@ -120,7 +103,7 @@ class _Attributor:
     def _paragraph_shape(self, d: int, doc: Doc) -> list[tuple[str, tuple[int, int]]]:
         """Round-up shapes: '"quote" - Speaker', 'Speaker: quote' and an embedded post."""
         text = self.texts[d]
-        for pattern in (_EMBEDDED_POST, _QUOTE_DASH, _QUOTE_THEN_NAME, _NAME_COLON):
+        for pattern in roundups.PARAGRAPH_SHAPES:
             m = pattern.match(text)
             best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
             if m and best:
@@ -163,8 +146,8 @@ class _Attributor:
         """A round-up's line that is only a person's name and title, with no colon, above a paragraph
         that opens with a quote: "Sen. Dana Whitfield" / "\u201cThe levy is theft ...\u201d". (Not a
         signature line under a quote, "\u2014Japanese Prime Minister ...": it opens with a dash.)"""
-        if d + 1 >= len(self.docs) or len(doc) > _NAME_LINE_TOKENS or not is_name_line(self.texts[d], self.texts[d + 1]) \
-                or _LABEL_LINE.match(self.texts[d]) or _SIGNATURE_LINE.match(self.texts[d]):
+        if d + 1 >= len(self.docs) or len(doc) > roundups.NAME_LINE_TOKENS or not roundups.is_name_line(self.texts[d], self.texts[d + 1]) \
+                or roundups.LABEL_LINE.match(self.texts[d]) or roundups.SIGNATURE_LINE.match(self.texts[d]):
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in doc):
             return None
@@ -177,7 +160,7 @@ class _Attributor:
         label: tuple[str, int] | None = None  # the speaker a label line above named, and where
         for d, doc in enumerate(self.docs):
             before = len(out)
-            named = self._name_line(d, doc, _LABEL_LINE)
+            named = self._name_line(d, doc, roundups.LABEL_LINE)
             if named:
                 label = named, d
                 continue
@@ -185,12 +168,12 @@ class _Attributor:
             if named:
                 label = named, d
                 continue
-            named = self._name_line(d, doc, _SIGNATURE_LINE)
+            named = self._name_line(d, doc, roundups.SIGNATURE_LINE)
             if named:
                 # '"..." / —Russian President Vladimir Putin': the quote above, as far as no one else said it
                 label = None
                 j = d - 1
-                while j >= 0 and d - j <= _LABEL_REACH and given.get(j) == 0 and '"' in self.texts[j]:
+                while j >= 0 and d - j <= roundups.LABEL_REACH and given.get(j) == 0 and '"' in self.texts[j]:
                     j -= 1
                 for q in range(j + 1, d):
                     self._add(out, q, named, "quoted", (0, len(self.texts[q])), list(self.docs[q]))
@@ -212,7 +195,7 @@ class _Attributor:
                 self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
             if self.headings[d] and len(out) == before:
                 label = None  # a new section
-            elif len(out) == before and label is not None and d - label[1] <= _LABEL_REACH:
+            elif len(out) == before and label is not None and d - label[1] <= roundups.LABEL_REACH:
                 # 'Jeb Bush:' above, and what he said here
                 self._add(out, d, label[0], "quoted", (0, len(self.texts[d])), list(doc))
             given[d] = len(out) - before
@@ -380,24 +363,6 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     return [c for c in out if c]
 
 
-
-
-def is_name_line(text: str, next_text: str = "") -> bool:
-    """A round-up's line that only names a speaker ('Jeb Bush:', '—British Prime Minister Theresa May',
-    or a short line without a verb's punctuation above a quote, 'Sen. Dana Whitfield' over '"..."'):
-    its capitals are a name's, not a headline's, so it keeps them."""
-    text = text.strip()
-    bare = text[:1].isalnum() and len(text.split()) <= _NAME_LINE_TOKENS and text[-1] not in ".!?" \
-        and not any(c in text for c in '"\u201c\u201d:') and next_text.lstrip().startswith(_OPENING_QUOTES) \
-        and len(_name_words(text)) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
-    return bool(_LABEL_LINE.match(text) or _SIGNATURE_LINE.match(text) or bare)
-
-
-def _name_words(line: str) -> list[str]:
-    """The words of a line that are not a title's, a country's or a connector's: what would be a name."""
-    return [w for w in line.replace(",", " ").split()
-            if w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
-            and gazetteer().lookup(w.strip(".")) is None]
 
 
 def _may_name_speaker(root: Token) -> bool:

@@ -11,7 +11,8 @@ from spacy.tokens import Doc
 from ..errors import InvalidInput
 from ..countries import gazetteer
 from ..models import Article, ArticleInput, EventDraft, Extraction, article_id
-from .attribution import find_statements, is_name_line
+from .attribution import find_statements
+from .roundups import is_name_line
 from .event import HEADLINE_WEIGHT, agents, is_caption, topic
 from .headline import Casing, is_title_case
 from .judge import EventView, StanceJudge

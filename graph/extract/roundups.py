@@ -1,0 +1,56 @@
+"""The shapes of a reaction round-up's lines, which name a speaker outside any sentence.
+
+Round-ups ("World reacts to ...") set a quote and its speaker side by side
+rather than in a sentence: '"..." - Iranian President Hassan Rouhani',
+'Jeb Bush:' above the quote, '-British Prime Minister Theresa May' below
+it, a line of only a name and title above a quoted paragraph. These are
+the patterns alone; attribution decides whether what they name is a
+speaker (`attribution._Attributor._named`), and the pipeline keeps a name
+line's capitals (`is_name_line`), which a headline's would lose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..countries import gazetteer
+from . import lexicon
+
+# '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
+QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
+# '"...Iraq."French President Emmanuel Macron, on Twitter, referring to ...'
+QUOTE_THEN_NAME = re.compile(r'^(?P<quote>"[^"]{10,}")\s*(?P<who>[A-Z][^",]{3,120})(?:,[^"]*)?$')
+# A post embedded from a social network: 'My thoughts are with ... — Jane Doe (@janedoe) May 22, 2017'
+EMBEDDED_POST = re.compile(r'^(?P<quote>.{10,}?)\s+[-\u2013\u2014]+\s*(?P<who>[^-\u2013\u2014()@]{2,80}?)\s*\(@\w+\)'
+                           r'\s*(?:on\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\.?$')
+# A round-up's line that only names who speaks, above the quote ('Jeb Bush:', 'Russian President Vladimir
+# Putin:') or below it ('—British Prime Minister Theresa May').
+LABEL_LINE = re.compile(r'^(?P<who>[^:"()]{3,80}?)\s*(?:\([^()]{0,60}\))?\s*:$')
+SIGNATURE_LINE = re.compile(r'^[-\u2013\u2014]+\s*(?P<who>[^\u2013\u2014"()]{2,119}[^-\u2013\u2014"()\s.])\.?$')
+LABEL_REACH = 4  # paragraphs a label line above the quote can cover
+NAME_LINE_TOKENS = 12  # a line of a name and title is short
+_OPENING_QUOTES = ('"', "\u201c", "\u2018", "\u00ab")
+_NAME_WORDS = 4  # words of a name line that are neither a title's nor a country's ("Pavel Novak", "Trade union")
+_CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
+NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
+
+# A paragraph that is a quote and its speaker at once, tried in this order.
+PARAGRAPH_SHAPES = (EMBEDDED_POST, QUOTE_DASH, QUOTE_THEN_NAME, NAME_COLON)
+
+
+def is_name_line(text: str, next_text: str = "") -> bool:
+    """A round-up's line that only names a speaker ('Jeb Bush:', '—British Prime Minister Theresa May',
+    or a short line without a verb's punctuation above a quote, 'Sen. Dana Whitfield' over '"..."'):
+    its capitals are a name's, not a headline's, so it keeps them."""
+    text = text.strip()
+    bare = text[:1].isalnum() and len(text.split()) <= NAME_LINE_TOKENS and text[-1] not in ".!?" \
+        and not any(c in text for c in '"\u201c\u201d:') and next_text.lstrip().startswith(_OPENING_QUOTES) \
+        and len(_name_words(text)) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
+    return bool(LABEL_LINE.match(text) or SIGNATURE_LINE.match(text) or bare)
+
+
+def _name_words(line: str) -> list[str]:
+    """The words of a line that are not a title's, a country's or a connector's: what would be a name."""
+    return [w for w in line.replace(",", " ").split()
+            if w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
+            and gazetteer().lookup(w.strip(".")) is None]

@@ -29,7 +29,7 @@ def compact(source: Path, target: Path) -> None:
     """Quantise the encoder's matmul weights to int8 (dynamic: activations quantised per call), then store the
     remaining large float weights (the embedding tables) as float16, each cast back to float32 in the graph.
 
-    About 5 ms per speaker instead of 11, and under the 40 MB the package allows.
+    The session takes about 5 ms per call instead of 11, and the file stays under the 40 MB the package allows.
     int8 changes the states, so the head must be trained on this graph's own
     states: a head trained on float32 states and served under int8 lost 0.10
     validation accuracy. Only the encoder's matmuls: the head stays float32, as trained.

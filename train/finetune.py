@@ -8,7 +8,9 @@
 The encoder is frozen: fine-tuning its layers end to end cost ~2 s of CPU per
 step on this shared 2-core machine (hours per cross-validation), so the
 encoder's states are computed once for every example and only the head is
-trained -- which also makes full leave-one-event-out affordable. The head
+trained -- which also makes full leave-one-event-out affordable. The states
+come from the shipped graph's own int8-quantised ONNX encoder (`export.compact`),
+one pair per call, so the head trains on the numbers it is served. The head
 reads, at the chosen layer: the [CLS] state, the mean state of the event's
 tokens, the mean of the statement's tokens, and their product (how the
 statement bears on this event). Training examples are the pipeline's labelled
@@ -116,7 +118,6 @@ class Pooled:
         event = (h * first).sum(1) / first.sum(1).clamp(min=1.0)
         said = (h * second).sum(1) / second.sum(1).clamp(min=1.0)
         return torch.cat([h[:, 0], event, said, event * said], dim=-1)
-
 
     @staticmethod
     def states(bert):

@@ -130,6 +130,20 @@ def test_any_text_gets_a_distribution_and_the_same_one_again(event: str, said: l
     assert np.array_equal(first, again)
 
 
+@settings(max_examples=25, deadline=None)
+@given(said=st.lists(st.text(max_size=300), min_size=2, max_size=5), at=st.integers(min_value=0, max_value=4))
+def test_a_speakers_answer_does_not_depend_on_who_else_the_article_quotes(said: list[str], at: int) -> None:
+    """The encoder's int8 matmuls quantise their inputs with one scale per call: judged in a padded batch, one
+    speaker's probabilities would move with the length and words of the others. Asked alone or among any
+    others, each speaker gets exactly the same answer."""
+    model = load_model()
+    pairs = [(event_text(EVENT.label, EVENT.context), statements_text([text])) for text in said]
+    together = model.probabilities(pairs)
+    one = at % len(pairs)
+    assert np.array_equal(together[one], model.probabilities([pairs[one]])[0])
+    assert np.array_equal(together[::-1], model.probabilities(pairs[::-1]))
+
+
 SPEAKERS = ("Danish Prime Minister Mette Frederiksen welcomed the agreement, calling it a historic step.\n\n"
             "Scottish fishermen's leader Elspeth Macdonald condemned the deal as a reckless land grab.\n\n"
             "Swedish Foreign Minister Maria Malmer Stenergard called on all parties to remain calm.\n\n"

@@ -8,7 +8,9 @@
 The encoder is frozen: fine-tuning its layers end to end cost ~2 s of CPU per
 step on this shared 2-core machine (hours per cross-validation), so the
 encoder's states are computed once for every example and only the head is
-trained -- which also makes full leave-one-event-out affordable. The head
+trained -- which also makes full leave-one-event-out affordable. The states
+come from the shipped graph's own int8-quantised ONNX encoder (`export.compact`),
+one pair per call, so the head trains on the numbers it is served. The head
 reads, at the chosen layer: the [CLS] state, the mean state of the event's
 tokens, the mean of the statement's tokens, and their product (how the
 statement bears on this event). Training examples are the pipeline's labelled
@@ -117,25 +119,58 @@ class Pooled:
         said = (h * second).sum(1) / second.sum(1).clamp(min=1.0)
         return torch.cat([h[:, 0], event, said, event * said], dim=-1)
 
+    @staticmethod
+    def states(bert):
+        """A torch module giving the pooled states at each of `LAYERS`, for export to ONNX."""
+        import torch
 
-def _encode_shard(pairs: list[tuple[str, str]]) -> dict[int, np.ndarray]:
-    import torch
-    torch.set_num_threads(1)
-    model, tokenizer = encoder()
+        class States(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.bert = bert
+
+            def forward(self, input_ids, attention_mask, token_type_ids):
+                hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids,
+                                   output_hidden_states=True).hidden_states
+                return tuple(Pooled.pool(hidden[n], attention_mask, token_type_ids) for n in LAYERS)
+
+        return States()
+
+
+def _encode_shard(job: tuple[str, list[tuple[str, str]]]) -> dict[int, np.ndarray]:
+    """Pooled states from the compacted ONNX encoder, one pair per call as the runtime judge runs it."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+    graph, pairs = job
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(str(Path(graph).with_suffix(".tokenizer.json")))
+    tokenizer.enable_truncation(MAX_LENGTH, strategy="longest_first")
     out: dict[int, list[np.ndarray]] = {n: [] for n in LAYERS}
-    with torch.no_grad():
-        for a, b in pairs:
-            enc = tokenizer(a, b, truncation="longest_first", max_length=MAX_LENGTH, return_tensors="pt")
-            states = model(**enc, output_hidden_states=True).hidden_states
-            for n in LAYERS:
-                out[n].append(Pooled.pool(states[n], enc["attention_mask"], enc["token_type_ids"])[0].numpy())
+    for a, b in pairs:
+        e = tokenizer.encode(a, b)
+        feeds = {"input_ids": np.array([e.ids], dtype=np.int64),
+                 "attention_mask": np.array([e.attention_mask], dtype=np.int64),
+                 "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
+        for n, state in zip(LAYERS, session.run(None, feeds)):
+            out[n].append(state[0])
     return {n: np.stack(v) for n, v in out.items()}
 
 
-def encode(examples: list[dict], processes: int = 2) -> dict[int, np.ndarray]:
-    """Pooled states of every example at each candidate depth, one row per example."""
+def encode(examples: list[dict], graph: Path, processes: int = 2) -> dict[int, np.ndarray]:
+    """Pooled states of every example at each candidate depth, one row per example.
+
+    Computed by the same compacted (int8) ONNX encoder the shipped judge runs,
+    written to `graph` first, so the head trains on the numbers it is served.
+    """
+    from .export import to_onnx
+    bert, tokenizer = encoder()
+    to_onnx(Pooled.states(bert), tokenizer, graph, [f"layer{n}" for n in LAYERS])
+    tokenizer.backend_tokenizer.save(str(graph.with_suffix(".tokenizer.json")))
     pairs = [pair(e) for e in examples]
-    shards = [pairs[i::processes] for i in range(processes)]
+    shards = [(str(graph), pairs[i::processes]) for i in range(processes)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         parts = pool.map(_encode_shard, shards)
     out = {}
@@ -222,7 +257,7 @@ def main() -> None:
     examples = load_examples(args.examples)
     if args.command == "states":
         started = time.time()
-        states = encode(examples)
+        states = encode(examples, args.out.with_suffix(".onnx"))
         np.savez(args.out, **{str(n): v for n, v in states.items()})
         print(f"encoded {len(examples)} examples in {time.time() - started:.0f} s")
         return

@@ -75,17 +75,24 @@ class _Model:
         self.inputs = {i.name for i in self.session.get_inputs()}
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.card["max_length"], strategy="longest_first")
-        self.tokenizer.enable_padding(pad_id=self.card.get("pad_id", 0))
         self.labels: tuple[Stance, ...] = tuple(self.card["labels"])
         self.temperature = float(self.card["temperature"])
 
     def probabilities(self, pairs: list[tuple[str, str]]) -> np.ndarray:
-        """Calibrated probabilities, one row per (event, statements) pair, columns in `labels` order."""
-        encodings = self.tokenizer.encode_batch(pairs)
-        feeds = {"input_ids": np.array([e.ids for e in encodings], dtype=np.int64),
-                 "attention_mask": np.array([e.attention_mask for e in encodings], dtype=np.int64),
-                 "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
-        logits = self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0] / self.temperature
+        """Calibrated probabilities, one row per (event, statements) pair, columns in `labels` order.
+
+        One pair per call, never a padded batch: the encoder's int8 matmuls
+        quantise their inputs with one scale per call, so in a batch a
+        speaker's answer would depend on who else the article quotes. One
+        call per pair is also how the head's training states were computed.
+        """
+        rows = []
+        for e in self.tokenizer.encode_batch(pairs):
+            feeds = {"input_ids": np.array([e.ids], dtype=np.int64),
+                     "attention_mask": np.array([e.attention_mask], dtype=np.int64),
+                     "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
+            rows.append(self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0][0])
+        logits = np.array(rows, dtype=np.float32).reshape(len(pairs), len(self.labels)) / self.temperature
         logits = logits - logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         return p / p.sum(axis=1, keepdims=True)

@@ -384,21 +384,15 @@ class Queries:
         return counts
 
     @staticmethod
-    def _actors(conn: Any, prefix: str, keys: list[str]) -> dict[str, ActorCounts]:
-        """Distinct actors by stance, and in all, of each event or country (`prefix` "event:" or "country:").
-
-        Read from `actor_counts`, which triggers keep (migration 0008): one
-        index range of a few rows per key, whatever the event's or country's size.
-        """
-        return Queries._both_counts(conn, prefix, keys)[1]
-
-    @staticmethod
     def _both_counts(conn: Any, prefix: str,
                      keys: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, ActorCounts]]:
-        """Reactions by stance (as `_counts`) and distinct actors (as `_actors`) of each key, in one statement.
+        """Reactions by stance (as `_counts`) and distinct actors by stance and in all of each event or
+        country (`prefix` "event:" or "country:"), in one statement.
 
-        A page of events, or a country's, needs both; one statement instead
-        of two saves a round of SQLAlchemy's execution machinery.
+        Actors are read from `actor_counts`, which triggers keep (migration
+        0008): one index range of a few rows per key, whatever the event's or
+        country's size. A page of events, or a country's, needs both; one
+        statement instead of two saves a round of SQLAlchemy's execution machinery.
         """
         counts: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}

@@ -567,7 +567,7 @@ class Queries:
         so a page costs the same on a store of any size; article text and
         aliases, which a page never shows, are not read.
         """
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             scope_filter(conn, event_id, actor_id)  # NotFound for an unknown id
             picked = drawing.pick(conn, event_id, actor_id, max_nodes=max_nodes, max_edges=max_edges)
             rows = picked.reactions
@@ -591,7 +591,7 @@ class Queries:
 
     def scope(self, event_id: str | None = None, actor_id: str | None = None) -> Scope:
         """The rows of everything, one event, or one actor's neighbourhood."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             where = scope_filter(conn, event_id, actor_id)
             reactions = [_reaction(r) for r in conn.execute(select(t.reactions).where(where.reactions)
                                                               .order_by(t.reactions.c.id))]

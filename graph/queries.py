@@ -174,6 +174,16 @@ def _reaction(row: Any) -> Reaction:
                                     note=row.note)
 
 
+def _summary(row: Any) -> EventSummary:
+    """An event and its counts from a row of `_EVENT_SUMMARIES` (by position: a page makes 50 of these)."""
+    (id_, label, date, _, articles, support, oppose, neutral, actors, actors_support, actors_oppose,
+     actors_neutral) = row
+    return EventSummary(trusted(Event, id=id_, label=label, date=date), articles,
+                        {"support": support, "oppose": oppose, "neutral": neutral},
+                        ActorCounts({"support": actors_support, "oppose": actors_oppose, "neutral": actors_neutral},
+                                    actors))
+
+
 def _view(row: Any) -> ReactionView:
     # By position, all fields in one C call: a Row's attribute look-up cost 50 us a row, most of a page's time.
     return ReactionView(_VIEW_FIELDS(row))
@@ -263,8 +273,13 @@ _BOTH_COUNTS = union_all(
            t.stance_counts.c.n).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True))),
     select(literal_column("1"), t.actor_counts.c.node, t.actor_counts.c.stance, t.actor_counts.c.n)
     .where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True))))
-_EVENT_ARTICLES = (select(t.articles.c.event_id, func.count())
-                   .where(t.articles.c.event_id.in_(bindparam("ids", expanding=True))).group_by(t.articles.c.event_id))
+# A page of events reads each event's counts from its one row of event_totals (migration 0010).
+_EVENT_TOTALS = (t.event_totals.c.articles, t.event_totals.c.support, t.event_totals.c.oppose,
+                 t.event_totals.c.neutral, t.event_totals.c.actors, t.event_totals.c.actors_support,
+                 t.event_totals.c.actors_oppose, t.event_totals.c.actors_neutral)
+_EVENT_SUMMARIES = select(t.events.c.id, t.events.c.label, t.events.c.date, t.events.c.created_at,
+                          *_EVENT_TOTALS).join(t.event_totals, t.event_totals.c.event_id == t.events.c.id)
+_EVENT_SUMMARY_BY_ID = _EVENT_SUMMARIES.where(t.events.c.id == bindparam("id"))
 
 
 def _zero() -> dict[str, int]:
@@ -407,31 +422,27 @@ class Queries:
                 totals[key] = n
         return counts, {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
 
-    def _summaries(self, conn: Any, events: list[Event]) -> list[EventSummary]:
-        ids = [e.id for e in events]
-        counts, actors = self._both_counts(conn, "event:", ids)
-        n_articles = dict(conn.execute(_EVENT_ARTICLES, {"ids": ids}).all())
-        return [EventSummary(e, n_articles.get(e.id, 0), counts[e.id], actors[e.id]) for e in events]
-
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
         order = _EVENT_ORDER
         if q:  # a search: built per request, as LIKE's escaping needs the text itself
             check_search(q)
-            query = select(t.events).where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
+            query = _EVENT_SUMMARIES.where(func.lower(t.events.c.label).contains(q.lower(), autoescape=True))
             statement, params = paged(query, order, cursor, limit), {}
         else:
-            statement, params = prepared_page("events", lambda: select(t.events), order, cursor, limit, {})
+            statement, params = prepared_page("events", lambda: _EVENT_SUMMARIES, order, cursor, limit, {})
         with self._read() as conn:
             rows = conn.execute(statement, params).all()
-            page = page_of(rows, order, limit, _event)
-            return Page(self._summaries(conn, page.items), page.next_cursor)
+        return page_of(rows, order, limit, _summary)
 
     def event_detail(self, event_id: str) -> EventDetail:
         """An event with its articles and its counts by stance and by country."""
-        event = self.event(event_id)
+        check_id(event_id, "event")
         with self._read() as conn:
-            summary = self._summaries(conn, [event])[0]
+            row = conn.execute(_EVENT_SUMMARY_BY_ID, {"id": event_id}).first()
+            if row is None:
+                raise NotFound(f"no event with id {event_id!r}")
+            summary = _summary(row)
             arts = [{"id": r.id, "title": r.title, "published": r.published} for r in conn.execute(
                 select(t.articles.c.id, t.articles.c.title, t.articles.c.published)
                 .where(t.articles.c.event_id == event_id).order_by(t.articles.c.ingested_at, t.articles.c.id))]

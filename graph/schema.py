@@ -161,6 +161,15 @@ store_totals = Table(
     CheckConstraint("id = 1", name="ck_store_totals_one_row"),
 )
 
+# Each event's articles, reactions by stance and distinct actors by stance and in all, in one row,
+# so a page of events is one statement (migration 0010, kept by triggers).
+event_totals = Table(
+    "event_totals", metadata,
+    Column("event_id", String(32), primary_key=True),
+    *(Column(name, Integer, nullable=False) for name in (
+        "articles", "support", "oppose", "neutral", "actors", "actors_support", "actors_oppose", "actors_neutral")),
+)
+
 # In how many stored articles each topic term occurs (graph.extract.event.topic),
 # so event matching can tell a rare term from a common one. The row with the
 # empty term counts the articles. A statistic: deleting an article leaves it.

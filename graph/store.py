@@ -242,7 +242,9 @@ class Store(Queries):
                     cue=reaction.cue, reviewed=False, created_at=now, actor_kind=actor.kind,
                     actor_country=actor.country)
             # Inserted in one global order (country, then actor), so the stance_counts rows their
-            # triggers update are locked in that order too: concurrent PostgreSQL writers cannot deadlock.
+            # triggers update are locked in that order too; writers of one event queue earlier, on its
+            # event_totals row, which the article's insert locked (migration 0010): concurrent PostgreSQL
+            # writers cannot deadlock on count rows.
             for row in sorted(rows.values(), key=lambda r: (r["actor_country"] or "", r["actor_id"])):
                 conn.execute(insert(t.reactions).values(**row))
             return IngestResult(article.id, event_id, True, event_created, actors_added, len(rows))

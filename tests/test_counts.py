@@ -3,8 +3,9 @@
 Reactions carry their actor's kind and country, `stance_counts` holds
 each event's, actor's and country's reactions by stance, `stance_actors`
 and `actor_counts` each event's and country's distinct actors by stance,
-`actor_events` how many events each actor reacted to, and `store_totals`
-the store's events, actors and reactions by stance.
+`actor_events` how many events each actor reacted to, `store_totals`
+the store's events, actors and reactions by stance, and `event_totals`
+each event's articles, reactions by stance and distinct actors.
 Every write path is run here and all are checked against the rows they
 summarise.
 """
@@ -44,6 +45,9 @@ def _check(store: Store) -> None:
         actor_events = {r.actor_id: r.n for r in conn.execute(select(t.actor_events))}
         totals = conn.execute(select(t.store_totals)).one()._asdict()
         n_events = len(conn.execute(select(t.events.c.id)).all())
+        event_totals = {r.event_id: r._asdict() for r in conn.execute(select(t.event_totals))}
+        articles = Counter(conn.execute(select(t.articles.c.event_id)).scalars())
+        event_ids = set(conn.execute(select(t.events.c.id)).scalars())
     expected: Counter[tuple[str, str]] = Counter()
     for r in rows:
         assert (r.actor_kind, r.actor_country) == (actors[r.actor_id].kind, actors[r.actor_id].country)
@@ -65,6 +69,17 @@ def _check(store: Store) -> None:
     stances = Counter(r.stance for r in rows)
     assert totals == {"id": 1, "events": n_events, "actors": len(actors),
                       **{s: stances[s] for s in ("support", "oppose", "neutral")}}
+    # Each event's row of counts, for a page of events in one statement (migration 0010).
+    expected_totals = {}
+    for event_id in event_ids:
+        node = f"event:{event_id}"
+        expected_totals[event_id] = {
+            "event_id": event_id, "articles": articles[event_id],
+            **{s: expected[(node, s)] for s in ("support", "oppose", "neutral")},
+            "actors": sum(1 for n, s, _ in pairs if n == node and s == ""),
+            **{f"actors_{s}": sum(1 for n, st, _ in pairs if n == node and st == s)
+               for s in ("support", "oppose", "neutral")}}
+    assert event_totals == expected_totals
 
 
 def test_copies_and_counts_follow_every_write(store: Store) -> None:

@@ -167,6 +167,13 @@ def _article(row: Any) -> Article:
                                    source=row.source, text=getattr(row, "text", None) or "")
 
 
+def _article_summary(row: Any) -> ArticleSummary:
+    """A row of the articles list (`Queries.articles`), by position: a page makes 50 of these."""
+    id_, title, url, published, source, event_id, _, n_reactions = row
+    return ArticleSummary(trusted(Article, id=id_, title=title, url=url, published=published, source=source,
+                                  text=""), event_id, n_reactions)
+
+
 def _reaction(row: Any) -> Reaction:
     return trusted(Reaction, id=row.id, actor=row.actor_id, event=row.event_id, article=row.article_id,
                                     stance=row.stance, confidence=row.confidence, evidence=row.evidence,
@@ -243,6 +250,8 @@ _REACTION_QUERY = (select(t.reactions, *_ACTOR_COLUMNS, t.events.c.label.label("
                    .join(t.articles, t.articles.c.id == t.reactions.c.article_id))
 _REACTION_KEYS = tuple(_REACTION_QUERY.selected_columns.keys())
 _VIEW_FIELDS = operator.itemgetter(*(_REACTION_KEYS.index(name) for name in REACTION_FIELDS))
+_ACTOR_FIELDS = operator.itemgetter(*(list(t.actors.c.keys()).index(name) for name in (
+    "id", "name", "kind", "country", "role", "organization", "reviewed")))
 
 
 # Each filter of `Queries.reactions`: the column it compares and how.
@@ -377,7 +386,7 @@ class Queries:
         statement, params = prepared_page("articles", build, order, cursor, limit, {})
         with self._read() as conn:
             rows = conn.execute(statement, params).all()
-        return page_of(rows, order, limit, lambda r: ArticleSummary(_article(r), r.event_id, r.n_reactions))
+        return page_of(rows, order, limit, _article_summary)
 
     # -- events ------------------------------------------------------------
 
@@ -533,15 +542,16 @@ class Queries:
         rows = (conn.execute(_ALIASES, {"ids": actor_ids}) if isinstance(actor_ids, list) else
                 conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
                              .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)))
-        for r in rows:
-            aliases.setdefault(r.actor_id, []).append(r.alias)
+        for actor_id, _, alias in rows.all():  # select(t.actor_aliases): actor_id, key, alias
+            aliases.setdefault(actor_id, []).append(alias)
         return aliases
 
     @staticmethod
     def _actor(row: Any, aliases: list[str]) -> Actor:
-        return trusted(Actor, id=row.id, name=row.name, kind=row.kind, country=row.country, role=row.role,
-                     organization=row.organization, aliases=tuple(a for a in aliases if a != row.name),
-                     reviewed=bool(row.reviewed))
+        """An actor from a row of `select(t.actors)`, by position (a Row's attribute look-up is slow)."""
+        id_, name, kind, country, role, organization, reviewed = _ACTOR_FIELDS(row)
+        return trusted(Actor, id=id_, name=name, kind=kind, country=country, role=role, organization=organization,
+                       aliases=tuple(a for a in aliases if a != name), reviewed=bool(reviewed))
 
     def actors(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
                cursor: str | None = None, limit: int = 50) -> Page[Actor]:

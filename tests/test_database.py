@@ -116,6 +116,59 @@ def test_the_same_article_posted_twice_at_once_is_stored_once(db_url: str, extra
         w.close()
 
 
+def _insert_article(conn: sa.Connection, article: str) -> None:
+    conn.execute(sa.text("INSERT INTO articles (id, event_id, text, ingested_at) "
+                         "VALUES (:a, 'ev-1', 'text', '2026-01-01')"), {"a": article})
+
+
+def _insert_reaction(conn: sa.Connection, article: str, actor: str, stance: str) -> None:
+    conn.execute(sa.text(
+        "INSERT INTO reactions (id, actor_id, event_id, article_id, stance, confidence, evidence, span_start, "
+        "span_end, cue, reviewed, created_at, actor_kind) VALUES (:id, :actor, 'ev-1', :a, :stance, 0.9, 'q', 0, 1, "
+        "'c', false, '2026-01-01', 'person')"), {"id": f"re-{article}-{actor}", "actor": actor, "a": article,
+                                                  "stance": stance})
+
+
+def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url: str) -> None:
+    """Each writer counts its reactions into the event's rows of stance_counts; taken in opposite
+    stance orders, those row locks would deadlock, and PostgreSQL would abort one writer. The event's
+    row of event_totals, which a writer locks first (with its article), queues the second instead."""
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite has one writer at a time: no row locks to take in any order")
+    engine = make_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO events (id, label, created_at) VALUES ('ev-1', 'Dam', '2026-01-01')"))
+        for actor in ("ac-1", "ac-2", "ac-3", "ac-4"):
+            conn.execute(sa.text("INSERT INTO actors (id, name, kind) VALUES (:id, :name, 'person')"),
+                         {"id": actor, "name": actor})
+    second_failed: list[BaseException] = []
+
+    def second_writer() -> None:
+        try:
+            with engine.begin() as conn:
+                _insert_article(conn, "a2")
+                _insert_reaction(conn, "a2", "ac-2", "oppose")
+                _insert_reaction(conn, "a2", "ac-4", "support")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            second_failed.append(exc)
+
+    with engine.connect() as first:
+        with first.begin():
+            first.execute(sa.text("SET LOCAL lock_timeout = '20s'"))  # a wait for a lock fails, never hangs
+            _insert_article(first, "a1")
+            _insert_reaction(first, "a1", "ac-1", "support")
+            other = threading.Thread(target=second_writer)
+            other.start()
+            other.join(1.0)  # the second writer runs as far as the locks let it
+            _insert_reaction(first, "a1", "ac-3", "oppose")
+        other.join(30)
+    assert not other.is_alive() and not second_failed, second_failed
+    with engine.connect() as conn:
+        totals = conn.execute(sa.text("SELECT articles, support, oppose, actors FROM event_totals")).one()
+    engine.dispose()
+    assert tuple(totals) == (2, 2, 2, 4)
+
+
 def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = make_engine(url)

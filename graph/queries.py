@@ -264,6 +264,16 @@ _REACTION_FILTERS: dict[str, tuple[Any, Any]] = {
 # One row by its id, for every request that names one.
 _EVENT_BY_ID = select(t.events).where(t.events.c.id == bindparam("id"))
 _ACTOR_BY_ID = select(t.actors).where(t.actors.c.id == bindparam("id"))
+
+
+def _actor_count(stance: str) -> Any:
+    return (select(t.stance_counts.c.n)
+            .where(t.stance_counts.c.node == literal_column("'actor:'") + t.actors.c.id,
+                   t.stance_counts.c.stance == stance).scalar_subquery().label(f"n_{stance}"))
+
+
+# An actor with its reactions by stance, in one statement (a profile page reads both).
+_ACTOR_WITH_COUNTS = select(t.actors, *(_actor_count(s) for s in STANCES)).where(t.actors.c.id == bindparam("id"))
 _REACTION_BY_ID = _REACTION_QUERY.where(t.reactions.c.id == bindparam("id"))
 _ALIASES = (select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
             .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
@@ -529,11 +539,11 @@ class Queries:
         """An actor with its aliases, and its reactions counted by stance."""
         check_id(actor_id, "actor")
         with self._read() as conn:
-            row = conn.execute(_ACTOR_BY_ID, {"id": actor_id}).first()
+            row = conn.execute(_ACTOR_WITH_COUNTS, {"id": actor_id}).first()
             if row is None:
                 raise not_found(conn, actor_id, "actor")
             aliases = self._aliases(conn, [actor_id]).get(actor_id, [])
-            counts = self._counts(conn, [f"actor:{actor_id}"])[f"actor:{actor_id}"]
+        counts = {stance: n or 0 for stance, n in zip(STANCES, row[-len(STANCES):])}
         return self._actor(row, aliases), counts
 
     @staticmethod

@@ -187,6 +187,10 @@ def test_event_reactions_filters(client: FlaskClient, sample: dict) -> None:
     rubio = next(r for r in everyone if r["actor"]["name"] == "Marco Rubio")
     only = client.get(f"{base}?actor={rubio['actor']['id']}").json["items"]
     assert [r["id"] for r in only] == [rubio["id"]]
+    # The page names its event whether or not any reaction matches the filters.
+    named = {"id": sample["event"]["id"], "label": sample["event"]["label"]}
+    none = client.get(base + "?country=NZ").json
+    assert (none["items"], none["event"], client.get(base).json["event"]) == ([], named, named)
 
 
 # -- actors and countries -----------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from flask import Response
 
+from graph.queries import check_id
+
 from .. import convert, schemas as s
 from ..services import services
 from . import READ_ERRORS, WRITE_ERRORS, WRITE_SECURITY, blueprint, json_response, page_response
@@ -45,8 +47,10 @@ def merge_event(path: s.IdPath, body: s.MergeIn) -> Response:
 def event_reactions(path: s.IdPath, query: s.EventReactionsQuery) -> Response:
     """Who reacted to this event, and how; the surest first."""
     store = services().store
-    event = store.event(path.id)
+    check_id(path.id, "event")  # an id no row can have is "not found", before it reaches a filter
     page = store.reactions(event=path.id, stance=query.stance, country=query.country, kind=query.kind,
                            actor=query.actor, by_confidence=True, cursor=query.cursor, limit=query.limit)
+    # Its reactions name the event; only an empty page reads it (and finds whether it exists).
+    label = page.items[0].event_label if page.items else store.event(path.id).label
     return page_response(convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor,
-                                      event=convert.event_ref(event.id, event.label)), page.next_cursor)
+                                      event=convert.event_ref(path.id, label)), page.next_cursor)

@@ -149,3 +149,29 @@ def test_a_headline_of_marks_alone_still_names_its_event(extractor: Extractor, m
     label = extractor.extract(extractor.prepare(article)).event.label
     assert label.strip()
     assert len(label.split()) <= MAX_WORDS
+
+
+@pytest.mark.parametrize("title", [
+    "In Ruritania's neighbours, fear and anger",              # a preposition's phrase, no event
+    "From Ana Ruiz to Lee Kim: world leaders weigh in",       # names after a preposition
+])
+def test_a_prepositional_fragment_is_no_label(extractor: Extractor, title: str) -> None:
+    assert _label(extractor, title, LEAD) == "The government of Ruritania closed its border with Freedonia"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # who is judged for an act is the act's actor
+    ("Neighbours condemn Ruritania for strikes on Freedonian ports", "Ruritania's strikes on Freedonian ports"),
+    ("Leaders condemn Valdora over missile test near the border", "Valdora's missile test near the border"),
+    # a crowd weighing in on, or split over, a thing: the thing
+    ("Officials across the region are weighing in on the border closure between Ruritania and Freedonia",
+     "The border closure between Ruritania and Freedonia"),
+    ("Lawmakers were split over the sale of the national airline", "The sale of the national airline"),
+])
+def test_what_a_crowd_judges_or_weighs_in_on_is_the_event(extractor: Extractor, title: str, expected: str) -> None:
+    assert _label(extractor, title) == expected
+
+
+def test_a_lead_whose_crowd_is_split_names_what_split_it(extractor: Extractor) -> None:
+    assert _label(extractor, "How the world reacted", "Lawmakers of both parties were split on the sale of the "
+                  "national airline to a Freedonian firm.") == "The sale of the national airline"

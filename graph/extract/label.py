@@ -125,6 +125,21 @@ def _main_verb(tok: Token) -> bool:
         tok.dep_ == "acl" and tok.tag_ != "VBN")
 
 
+def _verbal(tok: Token) -> bool:
+    """A verb, or a headline's verb the tagger read as a noun: the root with a subject and an object
+    ("Leaders worldwide criticise Lee's levy", where "criticise" comes out a noun)."""
+    return tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and tok.pos_ == "NOUN"
+                                  and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children})
+
+
+def _crowd_subject(root: Token) -> bool:
+    """The subject of `root` is a crowd of reactors or their reactions ("Officials from across the
+    globe", "Lawmakers of both parties", "The reactions from industry")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in lexicon.REACTOR_NOUNS
+                                                    or c.lemma_.lower() in lexicon.REACTING_WORDS)
+               for c in root.children)
+
+
 def reacted_to(sent: Span) -> Words | None:
     """What a sentence says was reacted to, judged or congratulated on.
 
@@ -144,7 +159,7 @@ def reacted_to(sent: Span) -> Words | None:
             if tok.pos_ == "NOUN":
                 preps += [p for p in tok.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i != tok.i]
             wanted = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
-        elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS and _main_verb(tok):
+        elif _verbal(tok) and lemma in _JUDGING_VERBS and _main_verb(tok):
             wanted = _judged(tok)
         elif tok.pos_ == "VERB" and lemma in REPORTING_VERBS:
             # "expressed concern over X", "voiced outrage at X", "condolences and condemnation of X"
@@ -152,6 +167,11 @@ def reacted_to(sent: Span) -> Words | None:
             felt += [c for f in felt[1:] for c in f.children if c.dep_ == "conj"]
             wanted = [c for f in felt for prep in f.children if prep.dep_ == "prep"
                       and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
+        elif tok.i == sent.root.i and _crowd_subject(tok):
+            # "Officials are weighing in on X", "Lawmakers were split over X", "reactions ... on X were split"
+            wanted = [c for p in (*tok.children, *(g for c in tok.children if c.dep_ in ("prt", "acomp", "nsubj")
+                                                    for g in c.children))
+                      if p.dep_ == "prep" and p.lower_ in ("on", "over", "about") for c in p.children if c.dep_ == "pobj"]
         else:
             continue
         judging = {t.i for t in tok.subtree}
@@ -167,8 +187,8 @@ def reacted_to(sent: Span) -> Words | None:
                 continue  # "the attack" says too little to name an event
             whom = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
             owned = [c for c in head.children if c.dep_ == "poss"]
-            if lemma == "congratulate" and whom and head.i != whom[0].i and all(c.pos_ == "PRON" for c in owned):
-                # "congratulate Lula on (his) victory": Lula's victory
+            if lemma in _JUDGING_VERBS and whom and head.i != whom[0].i and all(c.pos_ == "PRON" for c in owned):
+                # "congratulate Lula on (his) victory": Lula's victory; "condemn Valdora for strikes": Valdora's
                 owner = [t for t in whom[0].subtree if t.dep_ not in ("det", "cc", "conj")
                          and t.text not in (",", ";") and t.head.dep_ != "conj"]  # keeps "President-elect"
                 gone = {t.i for c in owned for t in c.subtree} | {t.i for t in head.children if t.dep_ == "det"}

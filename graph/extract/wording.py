@@ -160,6 +160,8 @@ def acceptable(words: Words, inside: set[int]) -> bool:
     ids = {t.i for t in tokens}
     if not any(_act(t) for t in tokens):
         return False  # "From Lee to Kim", "President Ann Lee": names, no act
+    if all(t.pos_ == "ADP" for t in tokens if t.head.i not in ids or t.head.i == t.i):
+        return False  # "From Lee to Kim: ...", "In Ruritania's neighbours, fear": a preposition's phrase, no event
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUNS and (t.head.i not in ids or t.head.i == t.i
                                                                             or t.head.head.i not in ids)
            for t in tokens):

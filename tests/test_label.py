@@ -151,6 +151,26 @@ def test_a_headline_of_marks_alone_still_names_its_event(extractor: Extractor, m
     assert len(label.split()) <= MAX_WORDS
 
 
+# A headline's terse noun phrase is told in full by the lead: the lead's mention of the same thing.
+PLACES = ["Lima", "Valdora", "Quito", "Freedonia", "Santiago"]
+ACTS = [("truck", "attack"), ("car", "bombing"), ("gas", "explosion"), ("bridge", "collapse"), ("market", "fire")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PLACES), st.sampled_from(ACTS))
+def test_the_lead_tells_the_headlines_event_in_full(extractor: Extractor, place: str, act: tuple[str, str]) -> None:
+    kind, noun = act
+    label = _label(extractor, f"World leaders react to {place} {noun}",
+                   f"The {kind} {noun} in {place} on Sunday killed nine people, officials said.")
+    assert label == f"The {kind} {noun} in {place}"
+
+
+def test_a_lead_that_names_another_thing_does_not_replace_the_headlines(extractor: Extractor) -> None:
+    # the lead's attack is not the headline's: it lacks Lima
+    assert _label(extractor, "World leaders react to Lima attack",
+                  "The attack on Quito last year is still unsolved.") == "Lima attack"
+
+
 @pytest.mark.parametrize("title", [
     "In Ruritania's neighbours, fear and anger",              # a preposition's phrase, no event
     "From Ana Ruiz to Lee Kim: world leaders weigh in",       # names after a preposition
@@ -175,3 +195,9 @@ def test_what_a_crowd_judges_or_weighs_in_on_is_the_event(extractor: Extractor, 
 def test_a_lead_whose_crowd_is_split_names_what_split_it(extractor: Extractor) -> None:
     assert _label(extractor, "How the world reacted", "Lawmakers of both parties were split on the sale of the "
                   "national airline to a Freedonian firm.") == "The sale of the national airline"
+
+
+def test_the_lead_tells_it_in_full_only_with_the_headlines_actor(extractor: Extractor) -> None:
+    # the lead's "attacks on three bases" leaves out who attacked: the headline's words stay
+    assert _label(extractor, "World reacts to U.S. attacks on Valdora",
+                  "Attacks on three bases in Valdora on Sunday killed nine soldiers.") == "U.S. attacks on Valdora"

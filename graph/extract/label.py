@@ -32,6 +32,7 @@ from .wording import MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
+_ASIDE_DEPS = ("relcl", "appos", "parataxis")  # what a lead says of a thing besides naming it
 _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
@@ -361,14 +362,57 @@ STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
 
 
 def label(headline: Headline) -> str:
-    """The event's label: the first acceptable answer of `STRATEGIES`; when none is, the first
-    answer that is no quote, else the headline's words outside quotes, cut to `MAX_WORDS` words.
+    """The event's label: the first acceptable answer of `STRATEGIES`, told in full where the lead
+    tells it more fully (`fuller`); when none is acceptable, the first answer that is no quote,
+    else the headline's words outside quotes, cut to `MAX_WORDS` words.
 
     A headline of quote marks or dashes alone tidies away to nothing, and an
     event needs a name: its words as written, then.
     """
     return (_best(headline) or " ".join(headline.title_doc.text.split()[:MAX_WORDS])
             or UNNAMED)
+
+
+def _content(words: Words) -> set[str]:
+    """The content words of `words`, by their first five letters ("attack", "attacks" agree); "U.S." is one."""
+    return {t.lower_[:5] for t in words if isinstance(t, Token) and any(c.isalpha() for c in t.text)
+            and not t.is_stop and len(t) > 1}
+
+
+def fuller(words: Words, lead: Doc | None) -> Words | None:
+    """The lead's own mention of the thing a headline's noun phrase names, where it says more.
+
+    Headlines are terse and leads spell out: "Nice attack" in the headline is
+    "the truck attack in Nice" in the lead, "PCA ruling" is "the PCA East Sea
+    ruling". A noun of the lead with the phrase's head noun, all its content
+    words and more is the same thing told in full. None when the phrase is no
+    noun phrase or the lead has no such mention: a lead that names the thing
+    differently may name another one.
+    """
+    tokens = [t for t in words if isinstance(t, Token)]
+    if lead is None or not tokens or any(isinstance(t, str) for t in words) or tokens[0].doc is lead:
+        return None
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return None
+    head, wanted = heads[0], _content(tokens)
+    inside = quoted(lead)
+    for tok in lead:
+        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN" or tok.i in inside:
+            continue
+        aside = {x.i for c in tok.subtree if c.i != tok.i and (c.dep_ in _ASIDE_DEPS or c.lower_ == "as")
+                 for x in c.subtree}  # "the attack which claimed ...", "the ban, a mistake", "the move as bizarre"
+        told = []
+        for t in tok.subtree:
+            if t.i > tok.i and (t.tag_ in ("VBZ", "VBD", "VBP", "MD") or t.text in (",", ";", ":", "(")):
+                break  # a parse that runs on into a clause of its own
+            if t.i not in aside:
+                told.append(t)
+        told = shortened(tidied(told, inside))
+        if wanted <= _content(told) and len(_content(told)) > len(wanted) and acceptable(told, inside):
+            return told
+    return None
 
 
 def _best(headline: Headline) -> str:
@@ -381,7 +425,7 @@ def _best(headline: Headline) -> str:
         inside = quoted(doc) if doc is not None else set()
         words = shortened(tidied(found, inside))
         if acceptable(words, inside):
-            return as_text(words)
+            return as_text(fuller(words, headline.lead_doc) or words)
         answers.append((words, inside))
     plain = [w for w, q in answers if not quote_like(w, q)]
     if plain:

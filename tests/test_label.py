@@ -201,3 +201,9 @@ def test_the_lead_tells_it_in_full_only_with_the_headlines_actor(extractor: Extr
     # the lead's "attacks on three bases" leaves out who attacked: the headline's words stay
     assert _label(extractor, "World reacts to U.S. attacks on Valdora",
                   "Attacks on three bases in Valdora on Sunday killed nine soldiers.") == "U.S. attacks on Valdora"
+
+
+def test_a_crowd_named_by_a_party_is_a_crowd(extractor: Extractor) -> None:
+    # "Republicans" is a proper noun the lemmatizer leaves plural
+    assert _label(extractor, "Republicans were split over the sale of the national airline") == \
+        "The sale of the national airline"

@@ -136,9 +136,9 @@ def _verbal(tok: Token) -> bool:
 def _crowd_subject(root: Token) -> bool:
     """The subject of `root` is a crowd of reactors or their reactions ("Officials from across the
     globe", "Lawmakers of both parties", "The reactions from industry")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in lexicon.REACTOR_NOUNS
-                                                    or c.lemma_.lower() in lexicon.REACTING_WORDS)
-               for c in root.children)
+    crowd = lexicon.REACTOR_NOUNS | lexicon.REACTING_WORDS
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in crowd or c.lower_.removesuffix("s") in crowd)
+               for c in root.children)  # "Republicans", a proper noun the lemmatizer leaves plural
 
 
 def reacted_to(sent: Span) -> Words | None:

@@ -207,3 +207,22 @@ def test_a_crowd_named_by_a_party_is_a_crowd(extractor: Extractor) -> None:
     # "Republicans" is a proper noun the lemmatizer leaves plural
     assert _label(extractor, "Republicans were split over the sale of the national airline") == \
         "The sale of the national airline"
+
+
+# What drew a reaction is the event: "X sparked outrage", "X was met with criticism".
+ELICITED = ["{event} sparked outrage across the region", "{event} was met with criticism from neighbours",
+            "{event} has triggered condemnation from neighbouring states", "{event} has drawn mixed reactions from leaders"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(ELICITED), st.sampled_from(EVENTS), st.booleans())
+def test_what_drew_a_reaction_is_the_event(extractor: Extractor, shape: str, event: str, in_lead: bool) -> None:
+    sentence = shape.format(event=event)
+    sentence = sentence[:1].upper() + sentence[1:]
+    label = _label(extractor, "How the world reacted", sentence + ".") if in_lead else _label(extractor, sentence)
+    assert label.lower() == event.lower()
+
+
+def test_a_person_who_receives_congratulations_is_no_event(extractor: Extractor) -> None:
+    assert _label(extractor, "Ana Ruiz receives congratulations from leaders", LEAD) == \
+        "The government of Ruritania closed its border with Freedonia"

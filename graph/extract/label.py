@@ -141,6 +141,19 @@ def _crowd_subject(root: Token) -> bool:
                for c in root.children)  # "Republicans", a proper noun the lemmatizer leaves plural
 
 
+_REACTION_NOUNS = lexicon.SPEECH_NOUNS | lexicon.REACTING_WORDS | lexicon.JUDGING_CUES
+
+
+def _elicits_reaction(verb: Token) -> bool:
+    """The verb's object, or what it is met "with", is a reaction: "sparked outrage and condemnation",
+    "drew mixed reaction", "was met with criticism"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(o.lemma_.lower() in _REACTION_NOUNS for o in objects)
+
+
 def reacted_to(sent: Span) -> Words | None:
     """What a sentence says was reacted to, judged or congratulated on.
 
@@ -168,6 +181,9 @@ def reacted_to(sent: Span) -> Words | None:
             felt += [c for f in felt[1:] for c in f.children if c.dep_ == "conj"]
             wanted = [c for f in felt for prep in f.children if prep.dep_ == "prep"
                       and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
+        elif lemma in lexicon.ELICITING_VERBS and _verbal(tok) and _elicits_reaction(tok):
+            # "X sparked outrage", "X has drawn mixed reaction", "X was met with condemnation": X
+            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif tok.i == sent.root.i and _crowd_subject(tok):
             # "Officials are weighing in on X", "Lawmakers were split over X", "reactions ... on X were split"
             wanted = [c for p in (*tok.children, *(g for c in tok.children if c.dep_ in ("prt", "acomp", "nsubj")

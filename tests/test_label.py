@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
-from graph.extract.wording import MAX_WORDS
+from graph.extract.wording import MAX_WORDS, as_text, shortened
 from graph.models import ArticleInput
 
 BODY = "Norway said it regretted the move.\n\nChile called for calm."
@@ -226,3 +226,27 @@ def test_what_drew_a_reaction_is_the_event(extractor: Extractor, shape: str, eve
 def test_a_person_who_receives_congratulations_is_no_event(extractor: Extractor) -> None:
     assert _label(extractor, "Ana Ruiz receives congratulations from leaders", LEAD) == \
         "The government of Ruritania closed its border with Freedonia"
+
+
+CUT_SENTENCES = ["Ruritanian air strikes on the port of Valdora by the navy and the air force",
+                 "The rights office described the new citizenship law as deeply discriminatory",
+                 "Ana Ruiz's decision to sell the national airline to a Freedonian firm for a dollar"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(CUT_SENTENCES), st.integers(min_value=3, max_value=20))
+def test_a_label_never_ends_on_a_word_whose_object_was_left_out(extractor: Extractor, sentence: str,
+                                                                  end: int) -> None:
+    # whatever a strategy or a date cuts off, "by", "as", "and", "the" do not stay behind alone
+    doc = extractor.nlp(sentence)
+    words = shortened(list(doc[:end]))
+    last = words[-1]
+    assert not (last.pos_ in ("ADP", "CCONJ", "SCONJ", "DET") and last.dep_ != "prt"
+                and not any(c.i < end for c in last.children)), as_text(words)
+    assert len(words) >= min(end, 2)
+
+
+def test_a_particle_is_no_dangling_preposition(extractor: Extractor) -> None:
+    label = _label(extractor, "How the world reacted",
+                   "Ana Ruiz said on Tuesday that she would sign off on the sale of the airline next week.")
+    assert "sign off" in label

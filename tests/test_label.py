@@ -250,3 +250,14 @@ def test_a_particle_is_no_dangling_preposition(extractor: Extractor) -> None:
     label = _label(extractor, "How the world reacted",
                    "Ana Ruiz said on Tuesday that she would sign off on the sale of the airline next week.")
     assert "sign off" in label
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # one government acting is the event, not a crowd weighing in
+    ("The government cracked down on the protest movement in Valdora",
+     "The government cracked down on the protest movement in Valdora"),
+    # governments split over a thing are a crowd
+    ("Governments are split over the sale of the national airline", "The sale of the national airline"),
+])
+def test_a_crowd_weighs_in_but_a_government_acts(extractor: Extractor, title: str, expected: str) -> None:
+    assert _label(extractor, title) == expected

@@ -135,10 +135,14 @@ def _verbal(tok: Token) -> bool:
 
 def _crowd_subject(root: Token) -> bool:
     """The subject of `root` is a crowd of reactors or their reactions ("Officials from across the
-    globe", "Lawmakers of both parties", "The reactions from industry")."""
+    globe", "Lawmakers of both parties", "The reactions from industry"), in the plural, and `root`
+    is no act of deciding: "The government cracked down on X", "Officials imposed a ban on X" act."""
     crowd = lexicon.REACTOR_NOUNS | lexicon.REACTING_WORDS
-    return any(c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in crowd or c.lower_.removesuffix("s") in crowd)
-               for c in root.children)  # "Republicans", a proper noun the lemmatizer leaves plural
+    acting = lexicon.DECISION_VERBS | lexicon.COUNTERMEASURE_VERBS | lexicon.LEAVING_WORDS
+    return root.lemma_.lower() not in acting and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNS", "NNPS")
+        and (c.lemma_.lower() in crowd or c.lower_.removesuffix("s") in crowd)
+        for c in root.children)  # "Republicans", a proper noun the lemmatizer leaves plural
 
 
 _REACTION_NOUNS = lexicon.SPEECH_NOUNS | lexicon.REACTING_WORDS | lexicon.JUDGING_CUES

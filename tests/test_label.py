@@ -261,3 +261,8 @@ def test_a_particle_is_no_dangling_preposition(extractor: Extractor) -> None:
 ])
 def test_a_crowd_weighs_in_but_a_government_acts(extractor: Extractor, title: str, expected: str) -> None:
     assert _label(extractor, title) == expected
+
+
+def test_a_person_who_drew_criticism_is_not_what_was_reacted_to(extractor: Extractor) -> None:
+    label = _label(extractor, "Ruritania's foreign minister drew criticism from neighbours", LEAD)
+    assert label != "Ruritania's foreign minister"

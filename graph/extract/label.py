@@ -148,6 +148,13 @@ def _crowd_subject(root: Token) -> bool:
 _REACTION_NOUNS = lexicon.SPEECH_NOUNS | lexicon.REACTING_WORDS | lexicon.JUDGING_CUES
 
 
+def _someone(tok: Token) -> bool:
+    """A person, an office or a crowd ("the foreign minister", "leaders"): who drew a reaction for
+    something they did or said, not the thing."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in lexicon.TITLE_WORDS or lemma in lexicon.REACTOR_NOUNS
+
+
 def _elicits_reaction(verb: Token) -> bool:
     """The verb's object, or what it is met "with", is a reaction: "sparked outrage and condemnation",
     "drew mixed reaction", "was met with criticism"."""
@@ -187,7 +194,7 @@ def reacted_to(sent: Span) -> Words | None:
                       and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
         elif lemma in lexicon.ELICITING_VERBS and _verbal(tok) and _elicits_reaction(tok):
             # "X sparked outrage", "X has drawn mixed reaction", "X was met with condemnation": X
-            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _someone(c)]
         elif tok.i == sent.root.i and _crowd_subject(tok):
             # "Officials are weighing in on X", "Lawmakers were split over X", "reactions ... on X were split"
             wanted = [c for p in (*tok.children, *(g for c in tok.children if c.dep_ in ("prt", "acomp", "nsubj")

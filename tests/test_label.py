@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
-from graph.extract.wording import MAX_WORDS
+from graph.extract.wording import MAX_WORDS, as_text, shortened
 from graph.models import ArticleInput
 
 BODY = "Norway said it regretted the move.\n\nChile called for calm."
@@ -149,3 +149,120 @@ def test_a_headline_of_marks_alone_still_names_its_event(extractor: Extractor, m
     label = extractor.extract(extractor.prepare(article)).event.label
     assert label.strip()
     assert len(label.split()) <= MAX_WORDS
+
+
+# A headline's terse noun phrase is told in full by the lead: the lead's mention of the same thing.
+PLACES = ["Lima", "Valdora", "Quito", "Freedonia", "Santiago"]
+ACTS = [("truck", "attack"), ("car", "bombing"), ("gas", "explosion"), ("bridge", "collapse"), ("market", "fire")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PLACES), st.sampled_from(ACTS))
+def test_the_lead_tells_the_headlines_event_in_full(extractor: Extractor, place: str, act: tuple[str, str]) -> None:
+    kind, noun = act
+    label = _label(extractor, f"World leaders react to {place} {noun}",
+                   f"The {kind} {noun} in {place} on Sunday killed nine people, officials said.")
+    assert label == f"The {kind} {noun} in {place}"
+
+
+def test_a_lead_that_names_another_thing_does_not_replace_the_headlines(extractor: Extractor) -> None:
+    # the lead's attack is not the headline's: it lacks Lima
+    assert _label(extractor, "World leaders react to Lima attack",
+                  "The attack on Quito last year is still unsolved.") == "Lima attack"
+
+
+@pytest.mark.parametrize("title", [
+    "In Ruritania's neighbours, fear and anger",              # a preposition's phrase, no event
+    "From Ana Ruiz to Lee Kim: world leaders weigh in",       # names after a preposition
+])
+def test_a_prepositional_fragment_is_no_label(extractor: Extractor, title: str) -> None:
+    assert _label(extractor, title, LEAD) == "The government of Ruritania closed its border with Freedonia"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # who is judged for an act is the act's actor
+    ("Neighbours condemn Ruritania for strikes on Freedonian ports", "Ruritania's strikes on Freedonian ports"),
+    ("Leaders condemn Valdora over missile test near the border", "Valdora's missile test near the border"),
+    # a crowd weighing in on, or split over, a thing: the thing
+    ("Officials across the region are weighing in on the border closure between Ruritania and Freedonia",
+     "The border closure between Ruritania and Freedonia"),
+    ("Lawmakers were split over the sale of the national airline", "The sale of the national airline"),
+])
+def test_what_a_crowd_judges_or_weighs_in_on_is_the_event(extractor: Extractor, title: str, expected: str) -> None:
+    assert _label(extractor, title) == expected
+
+
+def test_a_lead_whose_crowd_is_split_names_what_split_it(extractor: Extractor) -> None:
+    assert _label(extractor, "How the world reacted", "Lawmakers of both parties were split on the sale of the "
+                  "national airline to a Freedonian firm.") == "The sale of the national airline"
+
+
+def test_the_lead_tells_it_in_full_only_with_the_headlines_actor(extractor: Extractor) -> None:
+    # the lead's "attacks on three bases" leaves out who attacked: the headline's words stay
+    assert _label(extractor, "World reacts to U.S. attacks on Valdora",
+                  "Attacks on three bases in Valdora on Sunday killed nine soldiers.") == "U.S. attacks on Valdora"
+
+
+def test_a_crowd_named_by_a_party_is_a_crowd(extractor: Extractor) -> None:
+    # "Republicans" is a proper noun the lemmatizer leaves plural
+    assert _label(extractor, "Republicans were split over the sale of the national airline") == \
+        "The sale of the national airline"
+
+
+# What drew a reaction is the event: "X sparked outrage", "X was met with criticism".
+ELICITED = ["{event} sparked outrage across the region", "{event} was met with criticism from neighbours",
+            "{event} has triggered condemnation from neighbouring states", "{event} has drawn mixed reactions from leaders"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(ELICITED), st.sampled_from(EVENTS), st.booleans())
+def test_what_drew_a_reaction_is_the_event(extractor: Extractor, shape: str, event: str, in_lead: bool) -> None:
+    sentence = shape.format(event=event)
+    sentence = sentence[:1].upper() + sentence[1:]
+    label = _label(extractor, "How the world reacted", sentence + ".") if in_lead else _label(extractor, sentence)
+    assert label.lower() == event.lower()
+
+
+def test_a_person_who_receives_congratulations_is_no_event(extractor: Extractor) -> None:
+    assert _label(extractor, "Ana Ruiz receives congratulations from leaders", LEAD) == \
+        "The government of Ruritania closed its border with Freedonia"
+
+
+CUT_SENTENCES = ["Ruritanian air strikes on the port of Valdora by the navy and the air force",
+                 "The rights office described the new citizenship law as deeply discriminatory",
+                 "Ana Ruiz's decision to sell the national airline to a Freedonian firm for a dollar"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(CUT_SENTENCES), st.integers(min_value=3, max_value=20))
+def test_a_label_never_ends_on_a_word_whose_object_was_left_out(extractor: Extractor, sentence: str,
+                                                                  end: int) -> None:
+    # whatever a strategy or a date cuts off, "by", "as", "and", "the" do not stay behind alone
+    doc = extractor.nlp(sentence)
+    words = shortened(list(doc[:end]))
+    last = words[-1]
+    assert not (last.pos_ in ("ADP", "CCONJ", "SCONJ", "DET") and last.dep_ != "prt"
+                and not any(c.i < end for c in last.children)), as_text(words)
+    assert len(words) >= min(end, 2)
+
+
+def test_a_particle_is_no_dangling_preposition(extractor: Extractor) -> None:
+    label = _label(extractor, "How the world reacted",
+                   "Ana Ruiz said on Tuesday that she would sign off on the sale of the airline next week.")
+    assert "sign off" in label
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # one government acting is the event, not a crowd weighing in
+    ("The government cracked down on the protest movement in Valdora",
+     "The government cracked down on the protest movement in Valdora"),
+    # governments split over a thing are a crowd
+    ("Governments are split over the sale of the national airline", "The sale of the national airline"),
+])
+def test_a_crowd_weighs_in_but_a_government_acts(extractor: Extractor, title: str, expected: str) -> None:
+    assert _label(extractor, title) == expected
+
+
+def test_a_person_who_drew_criticism_is_not_what_was_reacted_to(extractor: Extractor) -> None:
+    label = _label(extractor, "Ruritania's foreign minister drew criticism from neighbours", LEAD)
+    assert label != "Ruritania's foreign minister"

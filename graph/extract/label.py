@@ -32,6 +32,7 @@ from .wording import MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
+_ASIDE_DEPS = ("relcl", "appos", "parataxis")  # what a lead says of a thing besides naming it
 _HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
@@ -125,6 +126,45 @@ def _main_verb(tok: Token) -> bool:
         tok.dep_ == "acl" and tok.tag_ != "VBN")
 
 
+def _verbal(tok: Token) -> bool:
+    """A verb, or a headline's verb the tagger read as a noun: the root with a subject and an object
+    ("Leaders worldwide criticise Lee's levy", where "criticise" comes out a noun)."""
+    return tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and tok.pos_ == "NOUN"
+                                  and {"nsubj", "dobj"} <= {c.dep_ for c in tok.children})
+
+
+def _crowd_subject(root: Token) -> bool:
+    """The subject of `root` is a crowd of reactors or their reactions ("Officials from across the
+    globe", "Lawmakers of both parties", "The reactions from industry"), in the plural, and `root`
+    is no act of deciding: "The government cracked down on X", "Officials imposed a ban on X" act."""
+    crowd = lexicon.REACTOR_NOUNS | lexicon.REACTING_WORDS
+    acting = lexicon.DECISION_VERBS | lexicon.COUNTERMEASURE_VERBS | lexicon.LEAVING_WORDS
+    return root.lemma_.lower() not in acting and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NNS", "NNPS")
+        and (c.lemma_.lower() in crowd or c.lower_.removesuffix("s") in crowd)
+        for c in root.children)  # "Republicans", a proper noun the lemmatizer leaves plural
+
+
+_REACTION_NOUNS = lexicon.SPEECH_NOUNS | lexicon.REACTING_WORDS | lexicon.JUDGING_CUES
+
+
+def _someone(tok: Token) -> bool:
+    """A person, an office or a crowd ("the foreign minister", "leaders"): who drew a reaction for
+    something they did or said, not the thing."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in lexicon.TITLE_WORDS or lemma in lexicon.REACTOR_NOUNS
+
+
+def _elicits_reaction(verb: Token) -> bool:
+    """The verb's object, or what it is met "with", is a reaction: "sparked outrage and condemnation",
+    "drew mixed reaction", "was met with criticism"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(o.lemma_.lower() in _REACTION_NOUNS for o in objects)
+
+
 def reacted_to(sent: Span) -> Words | None:
     """What a sentence says was reacted to, judged or congratulated on.
 
@@ -144,7 +184,7 @@ def reacted_to(sent: Span) -> Words | None:
             if tok.pos_ == "NOUN":
                 preps += [p for p in tok.subtree if p.dep_ == "prep" and p.lower_ == "to" and p.head.i != tok.i]
             wanted = [c for prep in preps for c in prep.children if c.dep_ == "pobj"]
-        elif tok.pos_ == "VERB" and lemma in _JUDGING_VERBS and _main_verb(tok):
+        elif _verbal(tok) and lemma in _JUDGING_VERBS and _main_verb(tok):
             wanted = _judged(tok)
         elif tok.pos_ == "VERB" and lemma in REPORTING_VERBS:
             # "expressed concern over X", "voiced outrage at X", "condolences and condemnation of X"
@@ -152,6 +192,14 @@ def reacted_to(sent: Span) -> Words | None:
             felt += [c for f in felt[1:] for c in f.children if c.dep_ == "conj"]
             wanted = [c for f in felt for prep in f.children if prep.dep_ == "prep"
                       and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
+        elif lemma in lexicon.ELICITING_VERBS and _verbal(tok) and _elicits_reaction(tok):
+            # "X sparked outrage", "X has drawn mixed reaction", "X was met with condemnation": X
+            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _someone(c)]
+        elif tok.i == sent.root.i and _crowd_subject(tok):
+            # "Officials are weighing in on X", "Lawmakers were split over X", "reactions ... on X were split"
+            wanted = [c for p in (*tok.children, *(g for c in tok.children if c.dep_ in ("prt", "acomp", "nsubj")
+                                                    for g in c.children))
+                      if p.dep_ == "prep" and p.lower_ in ("on", "over", "about") for c in p.children if c.dep_ == "pobj"]
         else:
             continue
         judging = {t.i for t in tok.subtree}
@@ -167,8 +215,8 @@ def reacted_to(sent: Span) -> Words | None:
                 continue  # "the attack" says too little to name an event
             whom = [c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
             owned = [c for c in head.children if c.dep_ == "poss"]
-            if lemma == "congratulate" and whom and head.i != whom[0].i and all(c.pos_ == "PRON" for c in owned):
-                # "congratulate Lula on (his) victory": Lula's victory
+            if lemma in _JUDGING_VERBS and whom and head.i != whom[0].i and all(c.pos_ == "PRON" for c in owned):
+                # "congratulate Lula on (his) victory": Lula's victory; "condemn Valdora for strikes": Valdora's
                 owner = [t for t in whom[0].subtree if t.dep_ not in ("det", "cc", "conj")
                          and t.text not in (",", ";") and t.head.dep_ != "conj"]  # keeps "President-elect"
                 gone = {t.i for c in owned for t in c.subtree} | {t.i for t in head.children if t.dep_ == "det"}
@@ -341,14 +389,57 @@ STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
 
 
 def label(headline: Headline) -> str:
-    """The event's label: the first acceptable answer of `STRATEGIES`; when none is, the first
-    answer that is no quote, else the headline's words outside quotes, cut to `MAX_WORDS` words.
+    """The event's label: the first acceptable answer of `STRATEGIES`, told in full where the lead
+    tells it more fully (`fuller`); when none is acceptable, the first answer that is no quote,
+    else the headline's words outside quotes, cut to `MAX_WORDS` words.
 
     A headline of quote marks or dashes alone tidies away to nothing, and an
     event needs a name: its words as written, then.
     """
     return (_best(headline) or " ".join(headline.title_doc.text.split()[:MAX_WORDS])
             or UNNAMED)
+
+
+def _content(words: Words) -> set[str]:
+    """The content words of `words`, by their first five letters ("attack", "attacks" agree); "U.S." is one."""
+    return {t.lower_[:5] for t in words if isinstance(t, Token) and any(c.isalpha() for c in t.text)
+            and not t.is_stop and len(t) > 1}
+
+
+def fuller(words: Words, lead: Doc | None) -> Words | None:
+    """The lead's own mention of the thing a headline's noun phrase names, where it says more.
+
+    Headlines are terse and leads spell out: "Nice attack" in the headline is
+    "the truck attack in Nice" in the lead, "PCA ruling" is "the PCA East Sea
+    ruling". A noun of the lead with the phrase's head noun, all its content
+    words and more is the same thing told in full. None when the phrase is no
+    noun phrase or the lead has no such mention: a lead that names the thing
+    differently may name another one.
+    """
+    tokens = [t for t in words if isinstance(t, Token)]
+    if lead is None or not tokens or any(isinstance(t, str) for t in words) or tokens[0].doc is lead:
+        return None
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ != "NOUN":
+        return None
+    head, wanted = heads[0], _content(tokens)
+    inside = quoted(lead)
+    for tok in lead:
+        if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN" or tok.i in inside:
+            continue
+        aside = {x.i for c in tok.subtree if c.i != tok.i and (c.dep_ in _ASIDE_DEPS or c.lower_ == "as")
+                 for x in c.subtree}  # "the attack which claimed ...", "the ban, a mistake", "the move as bizarre"
+        told = []
+        for t in tok.subtree:
+            if t.i > tok.i and (t.tag_ in ("VBZ", "VBD", "VBP", "MD") or t.text in (",", ";", ":", "(")):
+                break  # a parse that runs on into a clause of its own
+            if t.i not in aside:
+                told.append(t)
+        told = shortened(tidied(told, inside))
+        if wanted <= _content(told) and len(_content(told)) > len(wanted) and acceptable(told, inside):
+            return told
+    return None
 
 
 def _best(headline: Headline) -> str:
@@ -361,7 +452,7 @@ def _best(headline: Headline) -> str:
         inside = quoted(doc) if doc is not None else set()
         words = shortened(tidied(found, inside))
         if acceptable(words, inside):
-            return as_text(words)
+            return as_text(fuller(words, headline.lead_doc) or words)
         answers.append((words, inside))
     plain = [w for w, q in answers if not quote_like(w, q)]
     if plain:

@@ -29,6 +29,7 @@ DECISION_NOUNS = words("decision_nouns")
 LEAVING_WORDS = words("leaving_words")
 WITHDRAWAL_PHRASES = entries("withdrawal_phrases")  # in the file's order, for one regular expression
 REACTING_WORDS = words("reacting_words")
+ELICITING_VERBS = words("eliciting_verbs")  # "X sparked outrage": X is the event
 REACTOR_NOUNS = words("reactor_nouns")
 STANCE_HOLDERS = words("stance_holders")
 OWN_ACT_VERBS = words("own_act_verbs")

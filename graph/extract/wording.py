@@ -81,6 +81,31 @@ def tidied(words: Words, inside: set[int]) -> list[Token | str]:
 
 
 def shortened(words: list[Token | str]) -> list[Token | str]:
+    """`words` cut back to `MAX_WORDS` (`_cut_back`) and without a dangling end (`_closed`)."""
+    return _closed(_cut_back(words))
+
+
+_DANGLING_POS = ("ADP", "CCONJ", "SCONJ", "DET")
+
+
+def _closed(words: list[Token | str]) -> list[Token | str]:
+    """`words` without a last word that needs a complement the label left out: a preposition,
+    conjunction or determiner whose object went with a date, a side clause or a cut ("described
+    the Act as", "Lee and", "strikes on Valdora by"). A label ending so is a fragment."""
+    while len(words) > 2:
+        last = words[-1]
+        if not isinstance(last, Token) or last.pos_ not in _DANGLING_POS or last.dep_ == "prt":  # "sign off"
+            return words
+        kept = {t.i for t in words if isinstance(t, Token)}
+        if any(c.i in kept for c in last.children):
+            return words
+        words = words[:-1]
+        while len(words) > 2 and isinstance(words[-1], Token) and words[-1].is_punct:
+            words = words[:-1]
+    return words
+
+
+def _cut_back(words: list[Token | str]) -> list[Token | str]:
     """`words` cut back to `MAX_WORDS`: first the titles before a person's name ("US President
     Ann Lee" is Ann Lee), then trailing modifiers, the last first: what a label loses from
     "strikes on the port by the navy after talks" matters least at its end."""
@@ -160,6 +185,8 @@ def acceptable(words: Words, inside: set[int]) -> bool:
     ids = {t.i for t in tokens}
     if not any(_act(t) for t in tokens):
         return False  # "From Lee to Kim", "President Ann Lee": names, no act
+    if all(t.pos_ == "ADP" for t in tokens if t.head.i not in ids or t.head.i == t.i):
+        return False  # "From Lee to Kim: ...", "In Ruritania's neighbours, fear": a preposition's phrase, no event
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUNS and (t.head.i not in ids or t.head.i == t.i
                                                                             or t.head.head.i not in ids)
            for t in tokens):

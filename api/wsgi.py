@@ -7,6 +7,8 @@ out-of-date schema fails to boot instead of answering 503s.
 from __future__ import annotations
 
 from . import create_app
+from .server import settle
 
 app = create_app()
 app.extensions["reactiongraph"].store  # noqa: B018  (open and check the schema now)
+settle()  # start-up's objects stay out of later garbage collections (see there)

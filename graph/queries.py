@@ -350,14 +350,17 @@ class Queries:
     # -- counts ----------------------------------------------------------
 
     def stats(self) -> Stats:
-        """Counts of every kind of row, and reactions by stance."""
+        """Counts of every kind of row, and reactions by stance.
+
+        Events, actors and reactions by stance come from `store_totals`, the
+        row triggers keep (migration 0009): counting those tables grew with
+        the store (15 ms on 100,000 reactions). Articles are still counted.
+        """
         with self._read() as conn:
-            def count(table: Any) -> int:
-                return conn.execute(select(func.count()).select_from(table)).scalar_one()
-            by_stance = _zero()
-            by_stance.update(conn.execute(select(t.reactions.c.stance, func.count())
-                                          .group_by(t.reactions.c.stance)).all())
-            return Stats(count(t.articles), count(t.events), count(t.actors), count(t.reactions), by_stance)
+            totals = conn.execute(select(t.store_totals)).one()
+            articles = conn.execute(select(func.count()).select_from(t.articles)).scalar_one()
+        by_stance = {stance: getattr(totals, stance) for stance in STANCES}
+        return Stats(articles, totals.events, totals.actors, sum(by_stance.values()), by_stance)
 
     def is_empty(self) -> bool:
         """True when no article has been stored."""

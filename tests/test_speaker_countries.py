@@ -12,7 +12,7 @@ from graph.countries import gazetteer
 from graph.extract import Extractor
 from graph.extract import lexicon
 from graph.extract.mentions import Registry
-from graph.extract.persons import leader_country
+from graph.extract.persons import _party_state, leader_country, office_country
 from graph.models import ArticleInput, Extraction
 
 TITLE = "Chile imposes a levy on imported copper"
@@ -115,7 +115,7 @@ def test_a_round_up_line_of_a_name_and_title_alone_names_the_quote_below(extract
     """A line that is only a person's name and title, without a colon, above a paragraph that opens with
     a quote, names its speaker; above a paragraph that does not open with a quote it names no one."""
     got = {r.actor.name: (r.actor.country, r.stance) for r in run(extractor, ROUND_UP_BY_NAME_LINES).reactions}
-    assert got == {"Dana Whitfield": (None, "oppose"), "Ines Carvalho": ("PT", "support")}
+    assert got == {"Dana Whitfield": ("US", "oppose"), "Ines Carvalho": ("PT", "support")}  # "Sen.": American
 
 
 SIGNED_QUOTES = """Leaders reacted to the copper levy on Friday.
@@ -134,3 +134,62 @@ def test_a_signature_under_a_quote_does_not_name_the_quote_after_it(extractor: E
     """"\u2014Peruvian President Luis Prado" signs the quote above it, not the next one."""
     got = {r.actor.name: r.stance for r in run(extractor, SIGNED_QUOTES).reactions}
     assert got == {"Luis Prado": "oppose", "Ingrid Dahl": "support"}
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Sen. Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", "US"),
+    ("Republican Senator Dale Brankov called the copper levy a disgrace.", "Dale Brankov", "US"),
+    ("House Speaker Tobias Wrenfield said in a statement that the copper levy was theft.", "Tobias Wrenfield", "US"),
+    ("Senate Majority Leader Greta Holloway called the copper levy unfair.", "Greta Holloway", "US"),
+    ("Taoiseach Declan Moore welcomed the copper levy on Monday.", "Declan Moore", "IE"),
+    ("Labour MP Tom Ridley, a former shadow Northern Ireland secretary, said the copper levy was wrong.",
+     "Tom Ridley", "GB"),
+])
+def test_an_office_of_one_countrys_politics_gives_its_holder_that_country(
+        extractor: Extractor, body: str, name: str, country: str) -> None:
+    """US senators, the Speaker of the House, Congress's leaders, Ireland's Taoiseach, Britain's shadow
+    secretaries: the news names them by an office only one country has, without the country."""
+    assert countries(extractor, body)[name] == country
+
+
+@pytest.mark.parametrize("body, name, country", [
+    ("Australian Senator Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", "AU"),
+    ("AUSTRALIA\n\nSenator Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", "AU"),
+    ("Foreign Minister Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", None),
+    ("Speaker Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", None),
+])
+def test_the_text_beats_an_office_and_a_shared_office_gives_no_country(
+        extractor: Extractor, body: str, name: str, country: str | None) -> None:
+    """The office is world knowledge, read last: a country the title or a heading above gives comes
+    first, and a title many countries use ("Foreign Minister", "Speaker") gives none."""
+    assert countries(extractor, body)[name] == country
+
+
+@given(st.sampled_from(sorted(lexicon.OFFICE_COUNTRIES.items())),
+       st.sampled_from(["{}", "former {}", "the {} of the day", "{}, Mr"]))
+@settings(max_examples=80, deadline=None)
+def test_every_listed_office_gives_its_country_however_written(entry: tuple[str, str | None], frame: str) -> None:
+    """Each entry, capitalised and dotted as the news writes it ("Sen.", "House Speaker"), inside
+    other words of a title, is read as its country; the longest entry found decides."""
+    phrase, code = entry
+    written = " ".join(w.capitalize() + ("." if w in ("sen", "rep", "sens", "reps") else "") for w in phrase.split())
+    assert office_country(frame.format(written)) == code
+
+
+def test_the_longest_office_decides() -> None:
+    assert office_country("Speaker of the House of Commons") == "GB"
+    assert office_country("Speaker of the House") == "US"
+    assert office_country("Prime Minister") is None
+    assert office_country("Amartya Sen") == "US"  # a word of the list is read wherever it stands:
+    # the extractor passes it a title, never a name (test above: "Mara Okonjo" is no office)
+
+
+@given(st.sampled_from(sorted(s for s, c in lexicon.SUBDIVISIONS.items() if c == "US")),
+       st.sampled_from([", Republican of {}, said", ", {} Republican, said", ", the {} Democrat who chairs it,",
+                        ", Democrat from {}, said"]))
+@settings(max_examples=60, deadline=None)
+def test_a_party_member_of_a_us_state_is_american(state: str, frame: str) -> None:
+    """"Mitt Romney, Republican of Utah", "Paul Ryan, Wisconsin Republican": the long form of "(R-Utah)"."""
+    text = "Dale Brankov" + frame.format(state.title())
+    assert _party_state(text, len("Dale Brankov")) == "US"
+    assert _party_state("Dale Brankov, Republican leader of the party, said", len("Dale Brankov")) is None

@@ -7,6 +7,7 @@ GB and a "defence minister"; "TRT World's Sally Ayhan" a reporter.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +24,41 @@ _US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{
                              r"\s*(?:[),]|(?<=\.)(?=\s|$))")
 
 
+# The party and state a US politician is described by in words: "Mitt Romney, Republican of Utah",
+# "Paul D. Ryan, Wisconsin Republican", "Ted Cruz, the Texas Republican who ..." (the state decides).
+_US_PARTY_MEMBER = re.compile(r",\s+(?:(?:the|a)\s+)?(?:(?P<before>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?"
+                              r"(?:Republican|Democrat)\b(?:\s+(?:of|from)\s+(?P<after>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?")
+
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+_OFFICE_WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_OFFICE_LONGEST = max(len(phrase.split()) for phrase in lexicon.OFFICE_COUNTRIES)
+
+
+def office_country(title: str) -> str | None:
+    """The country whose politics alone has the office, legislature or party a title names.
+
+    "Sen.", "House Speaker", "Taoiseach", "shadow Northern Ireland
+    secretary" (read without the place: "shadow secretary") name one
+    country's offices (graph/words/office_countries.txt). The longest
+    entry in the title decides, so "Speaker of the House of Commons" is
+    British, not American; none for a title that many countries use.
+    """
+    words = _OFFICE_WORDS.findall(fold(title).replace(".", ""))
+    for n in range(min(len(words), _OFFICE_LONGEST), 0, -1):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k:k + n])
+            if phrase in lexicon.OFFICE_COUNTRIES:
+                return lexicon.OFFICE_COUNTRIES[phrase]
+    return None
+
+
+def _party_state(text: str, end: int) -> str | None:
+    """"X, Republican of Utah", "X, Wisconsin Republican": the country of the state so named, if any."""
+    m = _US_PARTY_MEMBER.match(text, end)
+    if m is None:
+        return None
+    return next((lexicon.SUBDIVISIONS[fold(state)] for state in (m["before"], m["after"])
+                 if state and fold(state) in lexicon.SUBDIVISIONS), None)
 
 
 def _leader_surnames() -> dict[str, str]:
@@ -88,6 +123,48 @@ class Describer:
         taking a stance, with Chief Cabinet Secretary Yoshihide Suga saying").
         """
         doc = ent.doc
+        words, i = self._before(ent)
+        country, role, organization, reporter = self._read(doc, words)
+        if country is None:  # "Secretary of State Antony Blinken of the United States"
+            # (or "Sen. Bernie Sanders of Vermont": a state of a country)
+            country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)]
+                            if code), None)
+        if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
+            country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
+        if country is None:
+            country = _party_state(doc.text, ent.end_char)
+        if country is None or role is None:
+            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
+            country, organization = country or country_, organization or organization_
+            role = max((r for r in (role, role_) if r), key=len, default=None)
+        if country is None and i >= 0 and doc[i].text == ":":
+            country = self._label_country(doc[:i])
+        if country is None:
+            country = self._voiced_country(ent)
+        return country, role, organization, reporter
+
+    def office(self, ent: Span) -> str | None:
+        """The country a person's title names only by its office ("Sen. Bob Corker", "House Speaker Paul
+        Ryan", "Taoiseach Leo Varadkar"): `office_country` of the words before the name, the title words
+        the name's own span opens with, and a title set beside it. World knowledge, so the caller reads
+        it after everything the text says."""
+        doc = ent.doc
+        words, _ = self._before(ent)
+        opening = list(itertools.takewhile(
+            lambda t: t.lower_.strip(".") in lexicon.TITLE_WORDS or t.lower_.strip(".") in lexicon.OFFICE_COUNTRIES,
+            ent[:-1]))
+        title = [*words, *opening, *apposed_title(ent)]
+        places = [t for t in title if (span := self.entity_at(doc, t.i)) is not None and span.label_ in ("GPE", "NORP")]
+        # as written, and without the places in it: "shadow Northern Ireland secretary" is a "shadow secretary"
+        return office_country(" ".join(t.text for t in title)) \
+            or office_country(" ".join(t.text for t in title if t not in places))
+
+    def _before(self, ent: Span) -> tuple[list[Token], int]:
+        """The words of a title before a name, up to eight ("US Secretary of State", "Italy's recently
+        elected prime minister"), and the index of the token before them."""
+        doc = ent.doc
         words: list[Token] = []
         i = ent.start - 1
         while i >= ent.sent.start and len(words) < 8:
@@ -112,24 +189,7 @@ class Describer:
                 i -= 1
                 continue
             break
-        country, role, organization, reporter = self._read(doc, words)
-        if country is None:  # "Secretary of State Antony Blinken of the United States"
-            # (or "Sen. Bernie Sanders of Vermont": a state of a country)
-            country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
-                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)]
-                            if code), None)
-        if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
-            country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
-        if country is None or role is None:
-            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
-            country, organization = country or country_, organization or organization_
-            role = max((r for r in (role, role_) if r), key=len, default=None)
-        if country is None and i >= 0 and doc[i].text == ":":
-            country = self._label_country(doc[:i])
-        if country is None:
-            country = self._voiced_country(ent)
-        return country, role, organization, reporter
+        return words, i
 
     def _read(self, doc: Doc, words: list[Token]) -> tuple[str | None, str | None, str | None, bool]:
         """Country, role, organisation and whether a reporter, from the words describing a name."""

@@ -3,6 +3,8 @@ sentences written for this test (invented events; real names only where the clas
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -193,3 +195,38 @@ def test_a_party_member_of_a_us_state_is_american(state: str, frame: str) -> Non
     text = "Dale Brankov" + frame.format(state.title())
     assert _party_state(text, len("Dale Brankov")) == "US"
     assert _party_state("Dale Brankov, Republican leader of the party, said", len("Dale Brankov")) is None
+
+
+COUNTRIES = [("Denmark", "DK"), ("Kenya", "KE"), ("Argentina", "AR"), ("Japan", "JP"), ("Poland", "PL"),
+             ("Indonesia", "ID"), ("Canada", "CA"), ("Egypt", "EG")]
+
+
+def people(extractor: Extractor, text: str) -> dict[str, str | None]:
+    """Each person of the registry and their country: what the text says of them, whoever speaks."""
+    docs = [extractor.nlp(text)]
+    return {c.name: c.country for c in Registry(docs, gazetteer()).candidates.values() if c.kind == "person"}
+
+
+ACROSS_A_COMMA = [
+    "The foreign minister of {}, Anders Lund, said the copper levy was a grave mistake.",
+    "The copper levy is a grave mistake, said the trade minister of {}, Anders Lund.",
+    "The Chilean president, Luis Prado, the prime minister of {}, Anders Lund, and the Kenyan president, "
+    "Ruth Wanjiru, said the copper levy was a grave mistake.",
+]
+
+
+@pytest.mark.parametrize("country, body", list(itertools.product(COUNTRIES, ACROSS_A_COMMA)))
+def test_a_title_before_a_name_across_a_comma_gives_its_country(
+        extractor: Extractor, country: tuple[str, str], body: str) -> None:
+    """"The foreign minister of X, Name, said": the parser hangs the name on the place, or, in a list of
+    titles and names, on the title of the person before; the title before the comma is the name's own."""
+    name, code = country
+    got = people(extractor, body.format(name))
+    assert got.get("Anders Lund", got.get("Lund")) == code
+    assert got.get("Luis Prado", "CL") == "CL" and got.get("Ruth Wanjiru", "KE") == "KE"
+
+
+def test_a_title_that_ends_another_clause_is_not_the_next_name_s(extractor: Extractor) -> None:
+    """"... trust the Danish president, Lund said": the name opens its own clause, the title is not his."""
+    got = countries(extractor, "It was a mistake to trust the Danish trade minister, Anders Lund said of the copper levy.")
+    assert got.get("Anders Lund", got.get("Lund")) is None

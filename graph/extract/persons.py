@@ -135,6 +135,11 @@ class Describer:
             country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
         if country is None:
             country = _party_state(doc.text, ent.end_char)
+        if country is None:  # "The foreign minister of Denmark, Anders Lund, said", where the parser hangs the
+            # name on the place; "the British Prime Minister, Boris Johnson, New Zealand's prime minister, ..."
+            country_, role_, organization_, _ = self._read(doc, self._title_across_comma(ent))
+            country, organization = country_, organization or organization_
+            role = max((r for r in (role, role_) if r), key=len, default=None)
         if country is None or role is None:
             country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
             country, organization = country or country_, organization or organization_
@@ -160,6 +165,24 @@ class Describer:
         # as written, and without the places in it: "shadow Northern Ireland secretary" is a "shadow secretary"
         return office_country(" ".join(t.text for t in title)) \
             or office_country(" ".join(t.text for t in title if t not in places))
+
+    def _title_across_comma(self, ent: Span) -> list[Token]:
+        """The title set before a name by a comma, the name closed by punctuation ("The foreign minister of
+        Denmark, Anders Lund, said"; "..., the British Prime Minister, Boris Johnson, New Zealand's prime
+        minister, Jacinda Ardern, ..."): the title is the name's whatever the parser hung the name on.
+
+        Not a title that ends another clause ("it was a mistake to trust the president, Lund said"): the
+        name must close with punctuation, as an apposition does, and the words must hold a title word.
+        """
+        doc = ent.doc
+        start = ent.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and ent.start <= doc[start - 1].head.i < ent.end:
+            start -= 1  # a first name the NER left out of the name ("Anders" of "Anders Lund")
+        if start < 2 or doc[start - 1].text != "," or not (ent.end == len(doc) or doc[ent.end].is_punct):
+            return []
+        words, _ = self._before(doc[start - 1:ent.end])
+        return words if any(t.lower_ in lexicon.TITLE_WORDS for t in words) else []
 
     def _before(self, ent: Span) -> tuple[list[Token], int]:
         """The words of a title before a name, up to eight ("US Secretary of State", "Italy's recently

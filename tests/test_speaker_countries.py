@@ -230,3 +230,23 @@ def test_a_title_that_ends_another_clause_is_not_the_next_name_s(extractor: Extr
     """"... trust the Danish president, Lund said": the name opens its own clause, the title is not his."""
     got = countries(extractor, "It was a mistake to trust the Danish trade minister, Anders Lund said of the copper levy.")
     assert got.get("Anders Lund", got.get("Lund")) is None
+
+
+@pytest.mark.parametrize("country, body", list(itertools.product(
+    [("UK", "GB"), ("Irish", "IE"), ("New Zealand's", "NZ"), ("Kenyan", "KE"), ("Australian", "AU")],
+    ["{} Minister for Women and Equalities Tom Ridley said the copper levy was a grave mistake.",
+     "{} Minister of Foreign Affairs and Trade Tom Ridley called the copper levy unfair.",
+     "The copper levy is unfair, said {} Secretary for Energy and Climate Tom Ridley."])))
+def test_a_portfolio_of_two_parts_keeps_its_title_s_country(
+        extractor: Extractor, country: tuple[str, str], body: str) -> None:
+    """"UK Minister for Women and Equalities Penny Mordaunt": the "and" inside the portfolio is part of the
+    title, so the country before it is still the holder's."""
+    adjective, code = country
+    assert people(extractor, body.format(adjective)).get("Tom Ridley") == code
+
+
+def test_an_and_between_clauses_is_no_portfolio(extractor: Extractor) -> None:
+    """"... called for an inquiry and Labour leader X said": the words before "and" describe no one."""
+    got = run(extractor, "Mayor Ruth Wanjiru of Kenya called for an inquiry and party leader Tom Ridley said the "
+                         "copper levy was a grave mistake.").reactions
+    assert {r.actor.name: r.actor.role for r in got}.get("Tom Ridley") == "party leader"

@@ -103,6 +103,20 @@ def _in_compound(doc: Doc, start: int, end: int) -> bool:
     return before or after
 
 
+def _joins_a_portfolio(tok: Token) -> bool:
+    """An "and" inside a title's portfolio: "Minister for Women and Equalities", "Minister of Foreign
+    Affairs and Trade" (capitalised words on both sides, and before them "of" or "for" after a title
+    word), wherever the parser hangs it; not an "and" between clauses ("called for an inquiry and
+    Labour leader X said")."""
+    doc = tok.doc
+    if tok.lower_ not in ("and", "&") or not 0 < tok.i < len(doc) - 1 or not doc[tok.i + 1].text[:1].isupper():
+        return False
+    j = tok.i - 1
+    while j > tok.i - 5 and j > 0 and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+        j -= 1
+    return j < tok.i - 1 and doc[j].lower_ in ("of", "for") and j > 0 and doc[j - 1].lower_ in lexicon.TITLE_WORDS
+
+
 class Describer:
     """Reads a person's description from the text around their name, for one article's docs."""
 
@@ -211,6 +225,10 @@ class Describer:
                 words.insert(0, tok)  # inside a title: "US Secretary of State", "Minister for Trade"
                 i -= 1
                 continue
+            if _joins_a_portfolio(tok) and words:
+                words.insert(0, tok)  # "UK Minister for Women and Equalities", "Minister of Foreign Affairs and Trade"
+                i -= 1
+                continue
             break
         return words, i
 
@@ -240,6 +258,8 @@ class Describer:
                     country = country or body_country(etext, self.gazetteer)
                 elif span.label_ == "GPE":
                     country = country or lexicon.SUBDIVISIONS.get(fold(etext))  # "South Carolina Sen."
+                elif span.label_ == "LOC" and span.start > 0 and doc[span.start - 1].lower_ in ("of", "for"):
+                    role_words.append(etext)  # a region as a portfolio: "Minister of Europe and Foreign Affairs"
                 continue
             if tok.text in ("'s", "'", "-") or tok.lower_ == "counterpart" or tok.pos_ in ("VERB", "ADV"):
                 continue

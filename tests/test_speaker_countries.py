@@ -228,7 +228,8 @@ def test_a_title_before_a_name_across_a_comma_gives_its_country(
 
 def test_a_title_that_ends_another_clause_is_not_the_next_name_s(extractor: Extractor) -> None:
     """"... trust the Danish president, Lund said": the name opens its own clause, the title is not his."""
-    got = countries(extractor, "It was a mistake to trust the Danish trade minister, Anders Lund said of the copper levy.")
+    got = countries(extractor,
+                    "It was a mistake to trust the Danish trade minister, Anders Lund said of the copper levy.")
     assert got.get("Anders Lund", got.get("Lund")) is None
 
 

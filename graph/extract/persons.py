@@ -26,8 +26,9 @@ _US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{
 
 # The party and state a US politician is described by in words: "Mitt Romney, Republican of Utah",
 # "Paul D. Ryan, Wisconsin Republican", "Ted Cruz, the Texas Republican who ..." (the state decides).
-_US_PARTY_MEMBER = re.compile(r",\s+(?:(?:the|a)\s+)?(?:(?P<before>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?"
-                              r"(?:Republican|Democrat)\b(?:\s+(?:of|from)\s+(?P<after>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?))?")
+_STATE_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_US_PARTY_MEMBER = re.compile(rf",\s+(?:(?:the|a)\s+)?(?:(?P<before>{_STATE_NAME})\s+)?"
+                              rf"(?:Republican|Democrat)\b(?:\s+(?:of|from)\s+(?P<after>{_STATE_NAME}))?")
 
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 _OFFICE_WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
@@ -130,8 +131,10 @@ class Describer:
         The words before it: "British defence minister Tobias Ellwood" -> GB,
         "defence minister"; "Israel's Prime Minister Benjamin Netanyahu" ->
         IL; "TRT World's Sally Ayhan" -> a reporter. Failing a country there:
-        a title set beside the name ("the German chancellor, Olaf Scholz,",
-        "Anders Samuelsen, the foreign minister of Denmark,"), a country
+        a party and state after it ("(D-Conn.)", "Republican of Utah"), a
+        title before it across a comma ("The foreign minister of Denmark,
+        Anders Lund,"), a title set beside the name ("the German chancellor,
+        Olaf Scholz,", "Anders Samuelsen, the foreign minister of Denmark,"), a country
         label the line opens with ("CANADA: Prime Minister Justin Trudeau"),
         or the country whose reaction the person voices ("Japan avoided
         taking a stance, with Chief Cabinet Secretary Yoshihide Suga saying").

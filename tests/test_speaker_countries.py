@@ -159,11 +159,13 @@ def test_an_office_of_one_countrys_politics_gives_its_holder_that_country(
     ("AUSTRALIA\n\nSenator Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", "AU"),
     ("Foreign Minister Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", None),
     ("Speaker Mara Okonjo said the copper levy was a grave mistake.", "Mara Okonjo", None),
+    ("Hun Sen ally Say Chhum said the copper levy was a grave mistake.", "Say Chhum", None),
 ])
 def test_the_text_beats_an_office_and_a_shared_office_gives_no_country(
         extractor: Extractor, body: str, name: str, country: str | None) -> None:
     """The office is world knowledge, read last: a country the title or a heading above gives comes
-    first, and a title many countries use ("Foreign Minister", "Speaker") gives none."""
+    first, a title many countries use ("Foreign Minister", "Speaker") gives none, and so does another
+    person's name in the title ("Sen" of "Hun Sen")."""
     assert countries(extractor, body)[name] == country
 
 

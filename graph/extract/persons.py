@@ -177,7 +177,9 @@ class Describer:
         opening = list(itertools.takewhile(
             lambda t: t.lower_.strip(".") in lexicon.TITLE_WORDS or t.lower_.strip(".") in lexicon.OFFICE_COUNTRIES,
             ent[:-1]))
-        title = [*words, *opening, *apposed_title(ent)]
+        # (not another person's name in it: "Hun Sen ally X" names no senator)
+        title = [t for t in (*words, *opening, *apposed_title(ent))
+                 if (span := self.entity_at(doc, t.i)) is None or span.label_ != "PERSON" or t in opening]
         places = [t for t in title if (span := self.entity_at(doc, t.i)) is not None and span.label_ in ("GPE", "NORP")]
         # as written, and without the places in it: "shadow Northern Ireland secretary" is a "shadow secretary"
         return office_country(" ".join(t.text for t in title)) \

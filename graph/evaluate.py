@@ -3,7 +3,10 @@
 The scoring follows the guideline to the letter: names are compared
 lower-cased and stripped of titles, people also match on surname, several
 extractions of one gold actor count once, optional golds are neither hits
-nor misses, and country F1 compares (country, stance) pairs.
+nor misses, and country F1 compares (country, stance) pairs. Where it is
+silent, a country matches under any of its names: the extractor names
+each country by one canonical name (an analyst wants one actor per
+country), which is the same actor as an annotator's "Britain" or "US".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .countries import gazetteer
 from .errors import InvalidInput
 from .extract import REPORTING_VERBS, Extractor
 from .models import ActorKind, ArticleInput, ExtractedReaction, LaxDate, Stance
@@ -93,10 +97,19 @@ def _surname(name: str) -> str:
     return words[-1] if words else ""
 
 
+def _country_named(name: str) -> str | None:
+    """The country a name is one of the names of ("Britain", "United Kingdom", "UK": GB), if any."""
+    match = gazetteer().lookup(name)
+    return match.code if match is not None and match.how == "name" else None
+
+
 def _matches(extracted: str, gold: GoldReaction, exact_only: bool) -> bool:
     name = strip_name(extracted)
     if name in {strip_name(n) for n in [gold.actor, *gold.aliases]}:
         return True
+    if gold.actor_type == "country" and (code := _country_named(extracted)) is not None \
+            and code in {_country_named(n) for n in [gold.actor, *gold.aliases]}:
+        return True  # one country under another of its names: the extractor names each by one canonical name
     if exact_only or gold.actor_type != "person":
         return False
     return len(strip_name(gold.actor).split()) > 1 and _surname(extracted) == _surname(gold.actor)

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from graph.errors import InvalidInput
 from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_flaws,
@@ -181,3 +183,54 @@ def test_calibration_error_by_hand() -> None:
     # one bin (0.5-0.6) holds all three at confidence 0.5, one right: |0.5 - 1/3| = 1/6
     assert calibration_error(Report([s], s.counts)) == pytest.approx(1 / 6)
     assert calibration_error(Report([], Counts())) == 0.0
+
+
+def _names_by_country() -> dict[str, list[str]]:
+    """Every name (not demonym or capital) the gazetteer resolves, by country: the names an annotator or
+    the extractor may give one country."""
+    from graph.countries import gazetteer
+    from graph.words import codes
+
+    g = gazetteer()
+    out: dict[str, list[str]] = {}
+    for name in [*codes("country_names"), *(g.name(code) for code in codes("country_names").values() if code)]:
+        match = g.lookup(name)
+        if match is not None and match.how == "name":
+            out.setdefault(match.code, []).append(name)
+    return {code: sorted(set(names)) for code, names in out.items()}
+
+
+_COUNTRY_NAMES = _names_by_country()
+
+
+def _country_gold(actor: str, stance: str = "oppose") -> GoldArticle:
+    return GoldArticle.model_validate({"id": "c", "text": "t", "reactions": [
+        {"actor": actor, "actor_type": "country", "stance": stance}]})
+
+
+@given(st.sampled_from(sorted(code for code, names in _COUNTRY_NAMES.items() if len(names) > 1)), st.data())
+@settings(max_examples=60, deadline=None)
+def test_a_country_matches_under_any_of_its_names(code: str, data: st.DataObject) -> None:
+    """The annotator writes "Britain" or "US", the extractor its canonical "United Kingdom" or "United
+    States": one actor, one hit, not a miss and an extra."""
+    gold_name, found_name = (data.draw(st.sampled_from(_COUNTRY_NAMES[code])) for _ in range(2))
+    c = score(_country_gold(gold_name), [r(found_name, "oppose", "country", code)]).counts
+    assert (c.tp, c.fp, c.fn, c.reaction_tp) == (1, 0, 0, 1)
+
+
+@given(st.sampled_from(sorted(_COUNTRY_NAMES)), st.sampled_from(sorted(_COUNTRY_NAMES)))
+@settings(max_examples=60, deadline=None)
+def test_a_country_does_not_match_another_country(gold_code: str, found_code: str) -> None:
+    assume(gold_code != found_code)
+    c = score(_country_gold(_COUNTRY_NAMES[gold_code][0]),
+              [r(_COUNTRY_NAMES[found_code][-1], "oppose", "country", found_code)]).counts
+    assert (c.tp, c.fp, c.fn) == (0, 1, 1)
+
+
+def test_a_country_name_matches_a_country_only() -> None:
+    """A person or body whose gold name is a country's ("Jordan" the footballer) is matched by name
+    alone, as before: the country's other names do not reach them."""
+    gold = GoldArticle.model_validate({"id": "p", "text": "t", "reactions": [
+        {"actor": "Jordan", "actor_type": "person", "stance": "oppose"}]})
+    assert score(gold, [r("Hashemite Kingdom of Jordan", "oppose", "country", "JO")]).counts.tp == 0
+    assert score(gold, [r("Jordan", "oppose")]).counts.tp == 1

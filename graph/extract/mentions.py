@@ -50,6 +50,9 @@ class Candidate:
     organization: str | None = None
     aliases: set[str] = field(default_factory=set)
     reporter: bool = False
+    # The country a person's title names only by its office ("Sen.", "Taoiseach"): world knowledge,
+    # read after `country` and a leader's own country.
+    office_country: str | None = None
 
     def learn(self, *, country: str | None, role: str | None, organization: str | None) -> None:
         """Keep the first country and organisation seen, and the fullest role."""
@@ -235,6 +238,7 @@ class Registry:
         if not role and title_words:
             role = " ".join(title_words)
         cand.learn(country=country, role=role, organization=organization)
+        cand.office_country = cand.office_country or self._describer.office(ent)
         cand.reporter = cand.reporter or reporter
         return key
 

@@ -7,6 +7,7 @@ GB and a "defence minister"; "TRT World's Sally Ayhan" a reporter.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +24,42 @@ _US_PARTY_STATE = re.compile(r"\s*[(,]\s*[DRI]-(?:[A-Z]\.[A-Z]\.?|[A-Z][A-Za-z]{
                              r"\s*(?:[),]|(?<=\.)(?=\s|$))")
 
 
+# The party and state a US politician is described by in words: "Mitt Romney, Republican of Utah",
+# "Paul D. Ryan, Wisconsin Republican", "Ted Cruz, the Texas Republican who ..." (the state decides).
+_STATE_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_US_PARTY_MEMBER = re.compile(rf",\s+(?:(?:the|a)\s+)?(?:(?P<before>{_STATE_NAME})\s+)?"
+                              rf"(?:Republican|Democrat)\b(?:\s+(?:of|from)\s+(?P<after>{_STATE_NAME}))?")
+
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+_OFFICE_WORDS = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+_OFFICE_LONGEST = max(len(phrase.split()) for phrase in lexicon.OFFICE_COUNTRIES)
+
+
+def office_country(title: str) -> str | None:
+    """The country whose politics alone has the office, legislature or party a title names.
+
+    "Sen.", "House Speaker", "Taoiseach", "shadow Northern Ireland
+    secretary" (read without the place: "shadow secretary") name one
+    country's offices (graph/words/office_countries.txt). The longest
+    entry in the title decides, so "Speaker of the House of Commons" is
+    British, not American; none for a title that many countries use.
+    """
+    words = _OFFICE_WORDS.findall(fold(title).replace(".", ""))
+    for n in range(min(len(words), _OFFICE_LONGEST), 0, -1):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k:k + n])
+            if phrase in lexicon.OFFICE_COUNTRIES:
+                return lexicon.OFFICE_COUNTRIES[phrase]
+    return None
+
+
+def _party_state(text: str, end: int) -> str | None:
+    """"X, Republican of Utah", "X, Wisconsin Republican": the country of the state so named, if any."""
+    m = _US_PARTY_MEMBER.match(text, end)
+    if m is None:
+        return None
+    return next((lexicon.SUBDIVISIONS[fold(state)] for state in (m["before"], m["after"])
+                 if state and fold(state) in lexicon.SUBDIVISIONS), None)
 
 
 def _leader_surnames() -> dict[str, str]:
@@ -68,6 +104,20 @@ def _in_compound(doc: Doc, start: int, end: int) -> bool:
     return before or after
 
 
+def _joins_a_portfolio(tok: Token) -> bool:
+    """An "and" inside a title's portfolio: "Minister for Women and Equalities", "Minister of Foreign
+    Affairs and Trade" (capitalised words on both sides, and before them "of" or "for" after a title
+    word), wherever the parser hangs it; not an "and" between clauses ("called for an inquiry and
+    Labour leader X said")."""
+    doc = tok.doc
+    if tok.lower_ not in ("and", "&") or not 0 < tok.i < len(doc) - 1 or not doc[tok.i + 1].text[:1].isupper():
+        return False
+    j = tok.i - 1
+    while j > tok.i - 5 and j > 0 and doc[j].text[:1].isupper() and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+        j -= 1
+    return j < tok.i - 1 and doc[j].lower_ in ("of", "for") and j > 0 and doc[j - 1].lower_ in lexicon.TITLE_WORDS
+
+
 class Describer:
     """Reads a person's description from the text around their name, for one article's docs."""
 
@@ -81,12 +131,81 @@ class Describer:
         The words before it: "British defence minister Tobias Ellwood" -> GB,
         "defence minister"; "Israel's Prime Minister Benjamin Netanyahu" ->
         IL; "TRT World's Sally Ayhan" -> a reporter. Failing a country there:
-        a title set beside the name ("the German chancellor, Olaf Scholz,",
-        "Anders Samuelsen, the foreign minister of Denmark,"), a country
+        a party and state after it ("(D-Conn.)", "Republican of Utah"), a
+        title before it across a comma ("The foreign minister of Denmark,
+        Anders Lund,"), a title set beside the name ("the German chancellor,
+        Olaf Scholz,", "Anders Samuelsen, the foreign minister of Denmark,"), a country
         label the line opens with ("CANADA: Prime Minister Justin Trudeau"),
         or the country whose reaction the person voices ("Japan avoided
         taking a stance, with Chief Cabinet Secretary Yoshihide Suga saying").
         """
+        doc = ent.doc
+        words, i = self._before(ent)
+        country, role, organization, reporter = self._read(doc, words)
+        if country is None:  # "Secretary of State Antony Blinken of the United States"
+            # (or "Sen. Bernie Sanders of Vermont": a state of a country)
+            country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)]
+                            if code), None)
+        if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
+            country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
+        if country is None:
+            country = _party_state(doc.text, ent.end_char)
+        if country is None:  # "The foreign minister of Denmark, Anders Lund, said", where the parser hangs the
+            # name on the place; "the British Prime Minister, Boris Johnson, New Zealand's prime minister, ..."
+            country_, role_, organization_, _ = self._read(doc, self._title_across_comma(ent))
+            country, organization = country_, organization or organization_
+            role = max((r for r in (role, role_) if r), key=len, default=None)
+        if country is None or role is None:
+            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
+            country, organization = country or country_, organization or organization_
+            role = max((r for r in (role, role_) if r), key=len, default=None)
+        if country is None and i >= 0 and doc[i].text == ":":
+            country = self._label_country(doc[:i])
+        if country is None:
+            country = self._voiced_country(ent)
+        return country, role, organization, reporter
+
+    def office(self, ent: Span) -> str | None:
+        """The country a person's title names only by its office ("Sen. Bob Corker", "House Speaker Paul
+        Ryan", "Taoiseach Leo Varadkar"): `office_country` of the words before the name, the title words
+        the name's own span opens with, and a title set beside it. World knowledge, so the caller reads
+        it after everything the text says."""
+        doc = ent.doc
+        words, _ = self._before(ent)
+        opening = list(itertools.takewhile(
+            lambda t: t.lower_.strip(".") in lexicon.TITLE_WORDS or t.lower_.strip(".") in lexicon.OFFICE_COUNTRIES,
+            ent[:-1]))
+        # (not another person's name in it: "Hun Sen ally X" names no senator)
+        title = [t for t in (*words, *opening, *apposed_title(ent))
+                 if (span := self.entity_at(doc, t.i)) is None or span.label_ != "PERSON" or t in opening]
+        places = [t for t in title if (span := self.entity_at(doc, t.i)) is not None and span.label_ in ("GPE", "NORP")]
+        # as written, and without the places in it: "shadow Northern Ireland secretary" is a "shadow secretary"
+        return office_country(" ".join(t.text for t in title)) \
+            or office_country(" ".join(t.text for t in title if t not in places))
+
+    def _title_across_comma(self, ent: Span) -> list[Token]:
+        """The title set before a name by a comma, the name closed by punctuation ("The foreign minister of
+        Denmark, Anders Lund, said"; "..., the British Prime Minister, Boris Johnson, New Zealand's prime
+        minister, Jacinda Ardern, ..."): the title is the name's whatever the parser hung the name on.
+
+        Not a title that ends another clause ("it was a mistake to trust the president, Lund said"): the
+        name must close with punctuation, as an apposition does, and the words must hold a title word.
+        """
+        doc = ent.doc
+        start = ent.start
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and ent.start <= doc[start - 1].head.i < ent.end:
+            start -= 1  # a first name the NER left out of the name ("Anders" of "Anders Lund")
+        if start < 2 or doc[start - 1].text != "," or not (ent.end == len(doc) or doc[ent.end].is_punct):
+            return []
+        words, _ = self._before(doc[start - 1:ent.end])
+        return words if any(t.lower_ in lexicon.TITLE_WORDS for t in words) else []
+
+    def _before(self, ent: Span) -> tuple[list[Token], int]:
+        """The words of a title before a name, up to eight ("US Secretary of State", "Italy's recently
+        elected prime minister"), and the index of the token before them."""
         doc = ent.doc
         words: list[Token] = []
         i = ent.start - 1
@@ -111,25 +230,12 @@ class Describer:
                 words.insert(0, tok)  # inside a title: "US Secretary of State", "Minister for Trade"
                 i -= 1
                 continue
+            if _joins_a_portfolio(tok) and words:
+                words.insert(0, tok)  # "UK Minister for Women and Equalities", "Minister of Foreign Affairs and Trade"
+                i -= 1
+                continue
             break
-        country, role, organization, reporter = self._read(doc, words)
-        if country is None:  # "Secretary of State Antony Blinken of the United States"
-            # (or "Sen. Bernie Sanders of Vermont": a state of a country)
-            country = next((code for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "GPE"
-                            for code in [self._place(clean(" ".join(t.text for t in p.subtree)), by_name=True)]
-                            if code), None)
-        if country is None and _US_PARTY_STATE.match(doc.text, ent.end_char):
-            country = "US"  # "Sen. Richard Blumenthal (D-Conn.)", "Rep. Jim Jordan, R-Ohio,"
-        if country is None or role is None:
-            country_, role_, organization_, _ = self._read(doc, apposed_title(ent))
-            country, organization = country or country_, organization or organization_
-            role = max((r for r in (role, role_) if r), key=len, default=None)
-        if country is None and i >= 0 and doc[i].text == ":":
-            country = self._label_country(doc[:i])
-        if country is None:
-            country = self._voiced_country(ent)
-        return country, role, organization, reporter
+        return words, i
 
     def _read(self, doc: Doc, words: list[Token]) -> tuple[str | None, str | None, str | None, bool]:
         """Country, role, organisation and whether a reporter, from the words describing a name."""
@@ -157,6 +263,8 @@ class Describer:
                     country = country or body_country(etext, self.gazetteer)
                 elif span.label_ == "GPE":
                     country = country or lexicon.SUBDIVISIONS.get(fold(etext))  # "South Carolina Sen."
+                elif span.label_ == "LOC" and span.start > 0 and doc[span.start - 1].lower_ in ("of", "for"):
+                    role_words.append(etext)  # a region as a portfolio: "Minister of Europe and Foreign Affairs"
                 continue
             if tok.text in ("'s", "'", "-") or tok.lower_ == "counterpart" or tok.pos_ in ("VERB", "ADV"):
                 continue

@@ -52,9 +52,10 @@ def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement:
     evidence = text[start:end]
     if chosen.quote is not None:  # from a title that is not part of the text: no span to point at
         evidence, start, end = chosen.quote, 0, 0
-    # The text's word on a country first; failing it, a head of state's or government's own country
-    # (world knowledge, so only here: the stages before read the text alone).
-    country = cand.country or (leader_country(cand.name) if cand.kind == "person" else None)
+    # The text's word on a country first; failing it, a head of state's or government's own country,
+    # then the country whose politics alone has the person's office ("Sen.", "Taoiseach") (world
+    # knowledge, so only here: the stages before read the text alone).
+    country = cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
     actor = ExtractedActor(name=cand.name, kind=cand.kind, country=country, role=cand.role,
                            organization=cand.organization,
                            aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))

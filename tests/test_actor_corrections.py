@@ -36,23 +36,26 @@ def _actors(client: FlaskClient) -> dict[str, dict[str, Any]]:
 
 def test_patch_actor_corrects_it_and_its_reactions_follow(client: FlaskClient, auth: dict, sample: dict) -> None:
     graham = _actors(client)["Lindsey Graham"]
-    assert graham["country"] is None and not graham["reviewed"]  # stored without a country
-    us_before = client.get("/api/countries/US").json
-    response = client.patch(f"/api/actors/{graham['id']}", json={"country": "us", "role": "Senator",
+    assert graham["country"] == "US" and not graham["reviewed"]  # as extracted; corrected here to another
+    us_before, ca_before = client.get("/api/countries/US").json, client.get("/api/countries/CA").json
+    response = client.patch(f"/api/actors/{graham['id']}", json={"country": "ca", "role": "Senator",
                                                                  "name": "Senator Lindsey Graham"}, headers=auth)
     assert response.status_code == 200, response.json
     body = response.json
-    assert (body["name"], body["country"], body["role"], body["reviewed"]) == ("Senator Lindsey Graham", "US",
+    assert (body["name"], body["country"], body["role"], body["reviewed"]) == ("Senator Lindsey Graham", "CA",
                                                                                 "Senator", True)
     assert "Lindsey Graham" in body["aliases"] and body["items"]
-    assert all(r["actor"]["country"] == "US" for r in body["items"])
-    us = client.get("/api/countries/us").json
-    assert us["counts"]["oppose"] == us_before["counts"]["oppose"] + 1
-    assert us["actors"]["total"] == us_before["actors"]["total"] + 1
-    assert graham["id"] in {r["actor"]["id"] for r in client.get("/api/reactions?country=us").json["items"]}
+    assert all(r["actor"]["country"] == "CA" for r in body["items"])
+    us, ca = client.get("/api/countries/us").json, client.get("/api/countries/ca").json
+    assert (us["counts"]["oppose"], ca["counts"]["oppose"]) == (us_before["counts"]["oppose"] - 1,
+                                                                ca_before["counts"]["oppose"] + 1)
+    assert (us["actors"]["total"], ca["actors"]["total"]) == (us_before["actors"]["total"] - 1,
+                                                              ca_before["actors"]["total"] + 1)
+    assert graham["id"] in {r["actor"]["id"] for r in client.get("/api/reactions?country=ca").json["items"]}
+    assert graham["id"] not in {r["actor"]["id"] for r in client.get("/api/reactions?country=us").json["items"]}
     # null clears an optional field; name and kind cannot be cleared; nothing to change is an error
     cleared = client.patch(f"/api/actors/{graham['id']}", json={"role": None}, headers=auth).json
-    assert cleared["role"] is None and cleared["country"] == "US"
+    assert cleared["role"] is None and cleared["country"] == "CA"
     for bad in ({}, {"name": None}, {"kind": None}, {"name": ""}, {"kind": "robot"}, {"country": "USA"},
                 {"country": "XX"}, {"name": "A\x07B"}, {"kind": "country", "country": None}):
         problem(client.patch(f"/api/actors/{graham['id']}", json=bad, headers=auth), 422)

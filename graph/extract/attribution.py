@@ -61,7 +61,7 @@ class _Attributor:
         self.paras = paras
         self.registry = registry
         self.title = title
-        self.who = Speakers(registry)
+        self.who = Speakers(registry, docs)
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
         self._quoted: dict[int, set[int]] = {}

@@ -9,7 +9,7 @@ spoke last in the article (attribution tells it with `heard`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import lexicon
 from ..names import fold
@@ -22,13 +22,16 @@ _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
 _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to Y"
 _LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
+_SUBJECT_REACH = 3  # sentences back (in this paragraph and the one before) that a pronoun's antecedent may be the subject of
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 class Speakers:
     """Resolves tokens to speakers within one article, in reading order."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, docs: list[Doc] | None = None) -> None:
         self.registry = registry
+        self.docs = docs or []  # the article's paragraphs, for antecedents in the sentences before
         self.history: list[tuple[int, str]] = []  # (doc index, key) in order of speech
         # Who made the latest statement, with its paragraph and span: several for a joint statement.
         self._last: tuple[int, tuple[int, int], list[str]] | None = None
@@ -109,6 +112,10 @@ class Speakers:
             key = self.registry.person_before(d, tok)
             if key:
                 return self.usable(key)
+        if word != "they":
+            key = self._previous_subject(d, tok, want_person)
+            if key:
+                return key
         for sd, key in reversed(self.history):
             if d - sd > 3:
                 break
@@ -118,6 +125,38 @@ class Speakers:
             for key in self.registry.mentions_before(d, tok.i)[:6]:
                 if key.startswith("person:"):
                     return self.usable(key)
+        return None
+
+    def _previous_subject(self, d: int, tok: Token, want_person: bool) -> str | None:
+        """The actor the sentences just before are about: "Li Xinchuang was more blunt. In a phone
+        interview, he said ...", "Taiwan was in an interesting position. It said ...".
+
+        A pronoun that opens a new sentence most often refers to the subject of the sentence before,
+        whether or not that sentence reported speech (the last speaker is then often someone else).
+        The subjects of the main clauses of up to `_SUBJECT_REACH` sentences back, in this paragraph
+        and the one before, are tried, nearest first; a sentence whose subject is a pronoun of the
+        same kind refers to the same antecedent further back.
+        """
+        before: list[tuple[int, list[Token]]] = []
+        if d < len(self.docs) and tok.doc is self.docs[d]:
+            before = [(d, list(s)) for s in tok.doc.sents if s.end <= tok.sent.start][::-1]
+            if d > 0:
+                before += [(d - 1, list(s)) for s in self.docs[d - 1].sents][::-1]
+        for sd, sent in before[:_SUBJECT_REACH]:
+            root = sent[0].sent.root
+            subjects = [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not _quoted(c)]  # (the subject of a quoted sentence is the quote's business)
+            if any(s.pos_ == "PRON" and (_POSSESSIVES.get(s.lower_, s.lower_) in _PERSON_PRONOUNS) == want_person
+                   and s.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS for s in subjects):
+                continue  # "He added ...": the same one as further back
+            for subj in subjects:
+                if subj.pos_ == "PRON":
+                    continue
+                key = self.speaker(sd, subj)
+                if key and key.startswith("person:") == want_person:
+                    return key
+            if subjects:
+                return None  # the sentence before is about someone or something else
         return None
 
     def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
@@ -178,6 +217,11 @@ class Speakers:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
         return out, verb
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a token is inside a quotation: after an odd number of quotation marks in its paragraph."""
+    return sum(1 for t in tok.doc[:tok.i] if t.text == '"') % 2 == 1
 
 
 def members(group: Token) -> list[Token]:

@@ -68,3 +68,28 @@ def test_it_after_a_sentence_about_a_country_is_that_country(extractor: Extracto
     got = run(extractor, body)
     said = {r.actor.name for r in got.reactions if r.evidence and "unacceptable" in r.evidence}
     assert said == {country}, [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(opener=st.sampled_from(["Further afield", "Elsewhere"]),
+       name=st.sampled_from(["Ruth Okafor", "Cecile Marchand", "Tomas Varga", "Kenji Morimoto"]),
+       title=st.sampled_from(["president of the Steel Workers Alliance", "head of the Shipbuilders Federation",
+                              "chairwoman of the Harbour Trade Council"]),
+       said=st.sampled_from(["said it was terrible news", "said the levy was a disaster"]))
+def test_a_name_the_parser_leaves_without_a_verb_still_speaks(extractor: Extractor, opener: str, name: str,
+                                                              title: str, said: str) -> None:
+    """"Further afield Cecile Richards, president of ..., said": the parser reads the name as the object of
+    "afield" and gives "said" no subject; the name that ends where the verb starts is who speaks."""
+    got = run(extractor, f"{opener} {name}, {title}, {said}.")
+    assert {r.actor.name for r in got.reactions} == {name}, [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.sampled_from(["Theresa", "Helen", "Margaret", "Joanna"]),
+       title=st.sampled_from(["Prime Minister", "Trade Minister"]))
+def test_a_surname_that_is_also_a_word_before_the_verb_is_the_speaker(extractor: Extractor, first: str,
+                                                                       title: str) -> None:
+    """"Prime Minister Theresa May called it ...": "May" tagged as a modal verb leaves "called" without a
+    subject; the name just before the verb is still who spoke."""
+    got = run(extractor, f"{title} {first} May called it an appalling act and suspended her campaign.")
+    assert {r.actor.name for r in got.reactions} == {f"{first} May"}, [(r.actor.name, r.evidence) for r in got.reactions]

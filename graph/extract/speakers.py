@@ -195,6 +195,8 @@ class Speakers:
             # "The move was welcomed by Israel", "Similar statements were issued by Peru" (not "the deal
             # endorsed by the Council" years ago)
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subjects:
+            subjects = _name_before(verb)
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
@@ -217,6 +219,30 @@ class Speakers:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
         return out, verb
+
+
+def _name_before(verb: Token) -> list[Token]:
+    """The name just before a finite verb the parser gave no subject: its subject, misparsed.
+
+    "Prime Minister Theresa May called it ..." ("May" read as a modal verb), "Further afield Cecile
+    Richards, president of ..., said" (the name read as the object of "afield"), "Aso told a news
+    conference that ... and Foreign Minister Fumio Kishida said" (the name read as a conjunct of an
+    object): a name, with what describes it, that ends where the verb starts (after "also", "has")
+    is who acts. A verb that continues a clause ("..., praised") takes no name across a comma.
+    """
+    if verb.dep_ in ("relcl", "acl", "amod") or not (
+            verb.tag_ in _FINITE or (verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))):
+        return []
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= verb.sent.start and not doc[j].ent_type_ and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    ends = {j}
+    if j > verb.sent.start and doc[j].is_punct and doc[j].text == "," and verb.dep_ not in ("conj", "xcomp"):
+        ends.add(j - 1)
+    names = [t for t in doc[verb.sent.start:j + 1] if t.right_edge.i in ends and not _quoted(t)
+             and (t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN")]
+    return [min(names, key=lambda t: t.left_edge.i)] if names else []
 
 
 def _quoted(tok: Token) -> bool:

@@ -93,3 +93,20 @@ def test_a_surname_that_is_also_a_word_before_the_verb_is_the_speaker(extractor:
     subject; the name just before the verb is still who spoke."""
     got = run(extractor, f"{title} {first} May called it an appalling act and suspended her campaign.")
     assert {r.actor.name for r in got.reactions} == {f"{first} May"}, [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["Foreign Minister Ana Rojas", "Senator Dana Whitfield", "Norway",
+                             "Trade Secretary Kenji Morimoto"]),
+       when=st.sampled_from(["", " on Thursday", " also"]),
+       quote=st.sampled_from(['"condemned the levy as an act of economic aggression"',
+                              '"welcomed the decision to protect the steel industry"',
+                              '"strongly criticised the levy and urged Canada to reconsider"']))
+def test_a_quote_that_opens_on_the_verb_is_its_subjects_reaction(extractor: Extractor, name: str, when: str,
+                                                                 quote: str) -> None:
+    """'Kerry on Thursday "commended the work of the coalition ..."': the quote marks open on the verb,
+    quoting a readout of what the subject did; the subject, outside them, is who reacted."""
+    got = run(extractor, f"{name}{when} {quote}, according to a senior official.")
+    expected = name.split()[-1]
+    assert {r.actor.name.split()[-1] for r in got.reactions} == {expected}, \
+        [(r.actor.name, r.evidence) for r in got.reactions]

@@ -295,7 +295,7 @@ class _Attributor:
         quoted = self._inside_quotes(d, sent.doc)
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.i in quoted:
+            if tok.i in quoted and not _quote_opens_at(tok, quoted):
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
@@ -370,6 +370,13 @@ def _may_name_speaker(root: Token) -> bool:
     not a common noun for a thing or an event ("the Pulwama terror attack")."""
     return root.pos_ != "NOUN" or root.lemma_.lower() in (
         lexicon.TITLE_WORDS | lexicon.VOICE_WORDS | lexicon.BODY_HEADS | lexicon.STATE_HEADS)
+
+
+def _quote_opens_at(verb: Token, quoted: set[int]) -> bool:
+    """A quotation that opens on the verb, its subject outside: 'Kerry on Thursday "commended the work of
+    the coalition ..."' quotes a readout of what Kerry did, not what someone inside the quote did."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.i not in quoted for c in verb.children) \
+        and all(t.i in quoted or t.is_punct or t.pos_ == "ADV" for t in verb.doc[verb.i - 1:verb.i])
 
 
 def _reported(verb: Token) -> bool:

@@ -110,3 +110,24 @@ def test_a_quote_that_opens_on_the_verb_is_its_subjects_reaction(extractor: Extr
     expected = name.split()[-1]
     assert {r.actor.name.split()[-1] for r in got.reactions} == {expected}, \
         [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["President Ana Rojas", "Chancellor Tomas Varga", "Norway", "Prime Minister Ruth Okafor"]),
+       case=st.sampled_from([
+           ("Voters elect Marta Silva president of Brazil", "greeted Marta Silva's victory in a note."),
+           ("Voters elect Marta Silva president of Brazil", "warmly greeted the election result on Sunday."),
+           ("Gunman kills worshippers at two mosques in Kestrel Bay",
+            "mourned the worshippers who were murdered in the mosques."),
+           ("Gunman kills worshippers at two mosques in Kestrel Bay", "mourned with the families of the victims.")]))
+def test_greeting_and_mourning_are_reactions(extractor: Extractor, name: str, case: tuple[str, str]) -> None:
+    """"Biden greeted Lula's victory in a note", "Merkel mourned with the New Zealanders": verbs that
+    report a reaction as surely as "congratulated" and "condemned" do."""
+    title, rest = case
+    got = run_titled(extractor, f"{name} {rest}", title)
+    assert {r.actor.name.split()[-1] for r in got.reactions} == {name.split()[-1]}, \
+        [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+def run_titled(extractor: Extractor, body: str, title: str) -> Extraction:
+    return extractor.extract(extractor.prepare(ArticleInput(text=body, title=title)))

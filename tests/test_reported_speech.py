@@ -131,3 +131,21 @@ def test_greeting_and_mourning_are_reactions(extractor: Extractor, name: str, ca
 
 def run_titled(extractor: Extractor, body: str, title: str) -> Extraction:
     return extractor.extract(extractor.prepare(ArticleInput(text=body, title=title)))
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["Information Minister Ruth Okafor", "Trade Minister Kenji Morimoto",
+                             "Senator Dana Whitfield"]),
+       about=st.sampled_from(["also confirmed to reporters on Wednesday that talks were under way.",
+                              "issued a scathing critique.", "took a harder line on Friday."]),
+       quote=st.sampled_from(['"This levy is an unfriendly act and we will answer it."',
+                              '"Canada should be reminded that it is bound by its trade agreements."']))
+def test_a_quote_of_its_own_below_a_paragraph_about_someone_is_theirs(extractor: Extractor, name: str, about: str,
+                                                                      quote: str) -> None:
+    """"Baryomunsi also confirmed to AFP that ..." / "\u201cUganda is a sovereign country ...\u201d": a paragraph
+    that is only a quote, below one about a person who said nothing there, is that person's."""
+    body = f"The European Commission said the levy was regrettable.\n\n{name} {about}\n\n{quote}"
+    got = run(extractor, body)
+    words = " ".join(quote.strip('"').split()[1:4])
+    said = {r.actor.name for r in got.reactions if r.evidence and words in r.evidence}
+    assert said == {" ".join(name.split()[-2:])}, [(r.actor.name, r.evidence) for r in got.reactions]

@@ -193,6 +193,12 @@ class _Attributor:
             if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
                 self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+            elif len(out) == before and d > 0 and given.get(d - 1) == 0 and _whole_quote(self.texts[d]):
+                # A quote of its own below a paragraph about someone who gave none there: "Baryomunsi
+                # also confirmed to AFP that talks were under way." / "“Uganda is a sovereign country ...”"
+                key = self.who.about(d - 1)
+                if key:
+                    self._add(out, d, key, "quote below", (0, len(self.texts[d])), list(doc))
             if self.headings[d] and len(out) == before:
                 label = None  # a new section
             elif len(out) == before and label is not None and d - label[1] <= roundups.LABEL_REACH:
@@ -370,6 +376,12 @@ def _may_name_speaker(root: Token) -> bool:
     not a common noun for a thing or an event ("the Pulwama terror attack")."""
     return root.pos_ != "NOUN" or root.lemma_.lower() in (
         lexicon.TITLE_WORDS | lexicon.VOICE_WORDS | lexicon.BODY_HEADS | lexicon.STATE_HEADS)
+
+
+def _whole_quote(text: str) -> bool:
+    """A paragraph that is only a quotation: it opens with a quotation mark and closes one at its end."""
+    text = text.strip()
+    return text.startswith('"') and text.rstrip(".").endswith('"') and text.count('"') == 2
 
 
 def _quote_opens_at(verb: Token, quoted: set[int]) -> bool:

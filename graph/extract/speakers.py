@@ -127,6 +127,16 @@ class Speakers:
                     return self.usable(key)
         return None
 
+    def about(self, d: int) -> str | None:
+        """The actor the last sentence of paragraph `d` is about: the subject of its main clause."""
+        if not 0 <= d < len(self.docs):
+            return None
+        sent = list(self.docs[d].sents)[-1]
+        root = sent.root
+        subjects = [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.pos_ != "PRON" and not _quoted(c)]
+        return next((k for k in (self.speaker(d, s) for s in subjects) if k), None)
+
     def _previous_subject(self, d: int, tok: Token, want_person: bool) -> str | None:
         """The actor the sentences just before are about: "Li Xinchuang was more blunt. In a phone
         interview, he said ...", "Taiwan was in an interesting position. It said ...".

@@ -149,3 +149,29 @@ def test_a_quote_of_its_own_below_a_paragraph_about_someone_is_theirs(extractor:
     words = " ".join(quote.strip('"').split()[1:4])
     said = {r.actor.name for r in got.reactions if r.evidence and words in r.evidence}
     assert said == {" ".join(name.split()[-2:])}, [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(country=st.sampled_from(_COUNTRIES),
+       reopened=st.sampled_from(['"We are working on this. Can we accept that? "This hurts many countries."',
+                                 '"It is a bad day. "The levy breaks every promise."']),
+       then=st.sampled_from(["said on Friday that it rejected the levy.", "said the levy was unacceptable."]))
+def test_a_quote_reopened_without_closing_does_not_swallow_the_paragraph(extractor: Extractor, country: str,
+                                                                         reopened: str, then: str) -> None:
+    """A quote that runs on and is reopened ('"They are working on this. "This is disturbing ..."') leaves
+    an odd number of quotation marks: counting them would put the rest of the paragraph inside a
+    quote. "Morocco also now says it will join the coalition" after it is still Morocco's reaction."""
+    body = f"Trade Minister Kenji Morimoto said: {reopened} {country} {then}"
+    got = run(extractor, body)
+    assert country in {r.actor.name for r in got.reactions}, [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["Prime Minister Ruth Okafor", "Senator Dana Whitfield", "Senator Tomas Varga"]),
+       verb=st.sampled_from(["said", "warned", "added"]))
+def test_a_quote_nested_in_a_quote_does_not_hide_its_speaker(extractor: Extractor, name: str, verb: str) -> None:
+    """'"Assange's arrest shows "no one is above the law," British Prime Minister Theresa May declared':
+    three marks, the second opening an inner quote; the speaker after the close is outside them all."""
+    got = run(extractor, f'"Canada\'s levy shows "it does not respect the rules of trade," {name} {verb}.')
+    assert {r.actor.name for r in got.reactions} == {" ".join(name.split()[-2:])}, \
+        [(r.actor.name, r.evidence) for r in got.reactions]

@@ -21,7 +21,7 @@ from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out, stance_holders
+from .speakers import Speakers, inside_quotes, issues_statement, members, reporting_verb, speaks_out, stance_holders
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -277,15 +277,9 @@ class _Attributor:
         return False
 
     def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
-        """Tokens after an odd number of quotation marks in the paragraph (a sentence may start inside a quote)."""
+        """Tokens inside a quotation in the paragraph (a sentence may start inside a quote): `speakers.inside_quotes`."""
         if d not in self._quoted:
-            inside, marks = set(), 0
-            for tok in doc:
-                if marks % 2:
-                    inside.add(tok.i)
-                if tok.text == '"':
-                    marks += 1
-            self._quoted[d] = inside
+            self._quoted[d] = inside_quotes(doc)
         return self._quoted[d]
 
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:

@@ -256,8 +256,41 @@ def _name_before(verb: Token) -> list[Token]:
 
 
 def _quoted(tok: Token) -> bool:
-    """Whether a token is inside a quotation: after an odd number of quotation marks in its paragraph."""
-    return sum(1 for t in tok.doc[:tok.i] if t.text == '"') % 2 == 1
+    """Whether a token is inside a quotation in its paragraph."""
+    return tok.i in inside_quotes(tok.doc)
+
+
+def inside_quotes(doc: Doc) -> set[int]:
+    """The tokens inside quotations, telling an opening mark from a closing one by its spacing.
+
+    The text's curly quotes are straight by now, so a mark that does not close its quote (a
+    quote that runs on into the next paragraph and is reopened: '"They are working on this. "This
+    is disturbing ..."', or one nested: '"Assange's arrest shows "no one is above the law," May
+    declared') would leave the rest of the paragraph inside a quote if marks were only counted. A
+    mark with a space before it and none after opens; one with none before and a space or
+    punctuation after closes; only a mark that is neither toggles. Where the marks pair up (an even
+    number), each simply toggles: spacing is then the less reliable guide.
+    """
+    inside: set[int] = set()
+    open_ = False
+    paired = sum(1 for tok in doc if tok.text == '"') % 2 == 0
+    for tok in doc:
+        if tok.text == '"' and paired:
+            open_ = not open_
+            continue
+        if tok.text == '"':
+            before = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].text in "([\u2014-"
+            after = tok.i + 1 < len(doc) and not tok.whitespace_ and not doc[tok.i + 1].is_punct
+            if before and after:
+                open_ = True
+            elif not before and not after:
+                open_ = False
+            else:
+                open_ = not open_
+            continue
+        if open_:
+            inside.add(tok.i)
+    return inside
 
 
 def members(group: Token) -> list[Token]:

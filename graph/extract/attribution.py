@@ -277,7 +277,7 @@ class _Attributor:
         return False
 
     def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
-        """Tokens inside a quotation in the paragraph (a sentence may start inside a quote): `speakers.inside_quotes`."""
+        """Tokens inside a quotation in the paragraph (a sentence may start inside one): `inside_quotes`."""
         if d not in self._quoted:
             self._quoted[d] = inside_quotes(doc)
         return self._quoted[d]

@@ -22,7 +22,7 @@ _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
 _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to Y"
 _LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
-_SUBJECT_REACH = 3  # sentences back (in this paragraph and the one before) that a pronoun's antecedent may be the subject of
+_SUBJECT_REACH = 3  # sentences back (this paragraph and the one before) where a pronoun's antecedent may be subject
 _FINITE = {"VBD", "VBZ", "VBP"}
 
 

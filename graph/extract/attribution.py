@@ -21,7 +21,7 @@ from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, issues_statement, members, reporting_verb, speaks_out, stance_holders
+from .speakers import Speakers, inside_quotes, issues_statement, members, reporting_verb, speaks_out, stance_holders
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -61,7 +61,7 @@ class _Attributor:
         self.paras = paras
         self.registry = registry
         self.title = title
-        self.who = Speakers(registry)
+        self.who = Speakers(registry, docs)
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
         self._quoted: dict[int, set[int]] = {}
@@ -193,6 +193,12 @@ class _Attributor:
             if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:
                 # A quote that runs on from the previous paragraph's speaker.
                 self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+            elif len(out) == before and d > 0 and given.get(d - 1) == 0 and _whole_quote(self.texts[d]):
+                # A quote of its own below a paragraph about someone who gave none there: "Baryomunsi
+                # also confirmed to AFP that talks were under way." / "“Uganda is a sovereign country ...”"
+                key = self.who.about(d - 1)
+                if key:
+                    self._add(out, d, key, "quote below", (0, len(self.texts[d])), list(doc))
             if self.headings[d] and len(out) == before:
                 label = None  # a new section
             elif len(out) == before and label is not None and d - label[1] <= roundups.LABEL_REACH:
@@ -271,15 +277,9 @@ class _Attributor:
         return False
 
     def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
-        """Tokens after an odd number of quotation marks in the paragraph (a sentence may start inside a quote)."""
+        """Tokens inside a quotation in the paragraph (a sentence may start inside one): `inside_quotes`."""
         if d not in self._quoted:
-            inside, marks = set(), 0
-            for tok in doc:
-                if marks % 2:
-                    inside.add(tok.i)
-                if tok.text == '"':
-                    marks += 1
-            self._quoted[d] = inside
+            self._quoted[d] = inside_quotes(doc)
         return self._quoted[d]
 
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
@@ -295,7 +295,7 @@ class _Attributor:
         quoted = self._inside_quotes(d, sent.doc)
         for tok in sent:
             lemma = tok.lemma_.lower()
-            if tok.i in quoted:
+            if tok.i in quoted and not _quote_opens_at(tok, quoted):
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
@@ -370,6 +370,19 @@ def _may_name_speaker(root: Token) -> bool:
     not a common noun for a thing or an event ("the Pulwama terror attack")."""
     return root.pos_ != "NOUN" or root.lemma_.lower() in (
         lexicon.TITLE_WORDS | lexicon.VOICE_WORDS | lexicon.BODY_HEADS | lexicon.STATE_HEADS)
+
+
+def _whole_quote(text: str) -> bool:
+    """A paragraph that is only a quotation: it opens with a quotation mark and closes one at its end."""
+    text = text.strip()
+    return text.startswith('"') and text.rstrip(".").endswith('"') and text.count('"') == 2
+
+
+def _quote_opens_at(verb: Token, quoted: set[int]) -> bool:
+    """A quotation that opens on the verb, its subject outside: 'Kerry on Thursday "commended the work of
+    the coalition ..."' quotes a readout of what Kerry did, not what someone inside the quote did."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.i not in quoted for c in verb.children) \
+        and all(t.i in quoted or t.is_punct or t.pos_ == "ADV" for t in verb.doc[verb.i - 1:verb.i])
 
 
 def _reported(verb: Token) -> bool:

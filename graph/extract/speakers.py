@@ -9,7 +9,7 @@ spoke last in the article (attribution tells it with `heard`).
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from . import lexicon
 from ..names import fold
@@ -22,13 +22,16 @@ _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
 _PASSIVE_AGENT_VERBS = lexicon.JUDGING_CUES
 _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to Y"
 _LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
+_SUBJECT_REACH = 3  # sentences back (this paragraph and the one before) where a pronoun's antecedent may be subject
+_FINITE = {"VBD", "VBZ", "VBP"}
 
 
 class Speakers:
     """Resolves tokens to speakers within one article, in reading order."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, docs: list[Doc] | None = None) -> None:
         self.registry = registry
+        self.docs = docs or []  # the article's paragraphs, for antecedents in the sentences before
         self.history: list[tuple[int, str]] = []  # (doc index, key) in order of speech
         # Who made the latest statement, with its paragraph and span: several for a joint statement.
         self._last: tuple[int, tuple[int, int], list[str]] | None = None
@@ -109,6 +112,10 @@ class Speakers:
             key = self.registry.person_before(d, tok)
             if key:
                 return self.usable(key)
+        if word != "they":
+            key = self._previous_subject(d, tok, want_person)
+            if key:
+                return key
         for sd, key in reversed(self.history):
             if d - sd > 3:
                 break
@@ -118,6 +125,48 @@ class Speakers:
             for key in self.registry.mentions_before(d, tok.i)[:6]:
                 if key.startswith("person:"):
                     return self.usable(key)
+        return None
+
+    def about(self, d: int) -> str | None:
+        """The actor the last sentence of paragraph `d` is about: the subject of its main clause."""
+        if not 0 <= d < len(self.docs):
+            return None
+        sent = list(self.docs[d].sents)[-1]
+        root = sent.root
+        subjects = [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and c.pos_ != "PRON" and not _quoted(c)]
+        return next((k for k in (self.speaker(d, s) for s in subjects) if k), None)
+
+    def _previous_subject(self, d: int, tok: Token, want_person: bool) -> str | None:
+        """The actor the sentences just before are about: "Li Xinchuang was more blunt. In a phone
+        interview, he said ...", "Taiwan was in an interesting position. It said ...".
+
+        A pronoun that opens a new sentence most often refers to the subject of the sentence before,
+        whether or not that sentence reported speech (the last speaker is then often someone else).
+        The subjects of the main clauses of up to `_SUBJECT_REACH` sentences back, in this paragraph
+        and the one before, are tried, nearest first; a sentence whose subject is a pronoun of the
+        same kind refers to the same antecedent further back.
+        """
+        before: list[tuple[int, list[Token]]] = []
+        if d < len(self.docs) and tok.doc is self.docs[d]:
+            before = [(d, list(s)) for s in tok.doc.sents if s.end <= tok.sent.start][::-1]
+            if d > 0:
+                before += [(d - 1, list(s)) for s in self.docs[d - 1].sents][::-1]
+        for sd, sent in before[:_SUBJECT_REACH]:
+            root = sent[0].sent.root
+            subjects = [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not _quoted(c)]  # (the subject of a quoted sentence is the quote's business)
+            if any(s.pos_ == "PRON" and (_POSSESSIVES.get(s.lower_, s.lower_) in _PERSON_PRONOUNS) == want_person
+                   and s.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS for s in subjects):
+                continue  # "He added ...": the same one as further back
+            for subj in subjects:
+                if subj.pos_ == "PRON":
+                    continue
+                key = self.speaker(sd, subj)
+                if key and key.startswith("person:") == want_person:
+                    return key
+            if subjects:
+                return None  # the sentence before is about someone or something else
         return None
 
     def _reference(self, d: int, tok: Token, lemma: str) -> str | None:
@@ -156,6 +205,8 @@ class Speakers:
             # "The move was welcomed by Israel", "Similar statements were issued by Peru" (not "the deal
             # endorsed by the Council" years ago)
             subjects = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not subjects:
+            subjects = _name_before(verb)
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
@@ -178,6 +229,68 @@ class Speakers:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
         return out, verb
+
+
+def _name_before(verb: Token) -> list[Token]:
+    """The name just before a finite verb the parser gave no subject: its subject, misparsed.
+
+    "Prime Minister Theresa May called it ..." ("May" read as a modal verb), "Further afield Cecile
+    Richards, president of ..., said" (the name read as the object of "afield"), "Aso told a news
+    conference that ... and Foreign Minister Fumio Kishida said" (the name read as a conjunct of an
+    object): a name, with what describes it, that ends where the verb starts (after "also", "has")
+    is who acts. A verb that continues a clause ("..., praised") takes no name across a comma.
+    """
+    if verb.dep_ in ("relcl", "acl", "amod") or not (
+            verb.tag_ in _FINITE or (verb.tag_ == "VBN" and any(c.dep_ == "aux" for c in verb.children))):
+        return []
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= verb.sent.start and not doc[j].ent_type_ and doc[j].pos_ in ("ADV", "AUX", "PART"):
+        j -= 1
+    ends = {j}
+    if j > verb.sent.start and doc[j].is_punct and doc[j].text == "," and verb.dep_ not in ("conj", "xcomp"):
+        ends.add(j - 1)
+    names = [t for t in doc[verb.sent.start:j + 1] if t.right_edge.i in ends and not _quoted(t)
+             and (t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or t.pos_ == "PROPN")]
+    return [min(names, key=lambda t: t.left_edge.i)] if names else []
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a token is inside a quotation in its paragraph."""
+    return tok.i in inside_quotes(tok.doc)
+
+
+def inside_quotes(doc: Doc) -> set[int]:
+    """The tokens inside quotations, telling an opening mark from a closing one by its spacing.
+
+    The text's curly quotes are straight by now, so a mark that does not close its quote (a
+    quote that runs on into the next paragraph and is reopened: '"They are working on this. "This
+    is disturbing ..."', or one nested: '"Assange's arrest shows "no one is above the law," May
+    declared') would leave the rest of the paragraph inside a quote if marks were only counted. A
+    mark with a space before it and none after opens; one with none before and a space or
+    punctuation after closes; only a mark that is neither toggles. Where the marks pair up (an even
+    number), each simply toggles: spacing is then the less reliable guide.
+    """
+    inside: set[int] = set()
+    open_ = False
+    paired = sum(1 for tok in doc if tok.text == '"') % 2 == 0
+    for tok in doc:
+        if tok.text == '"' and paired:
+            open_ = not open_
+            continue
+        if tok.text == '"':
+            before = tok.i == 0 or bool(doc[tok.i - 1].whitespace_) or doc[tok.i - 1].text in "([\u2014-"
+            after = tok.i + 1 < len(doc) and not tok.whitespace_ and not doc[tok.i + 1].is_punct
+            if before and after:
+                open_ = True
+            elif not before and not after:
+                open_ = False
+            else:
+                open_ = not open_
+            continue
+        if open_:
+            inside.add(tok.i)
+    return inside
 
 
 def members(group: Token) -> list[Token]:

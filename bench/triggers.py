@@ -2,11 +2,11 @@
 
 Fills an empty store with bench/synth.py's events, actors and articles,
 then stores its reactions the way `Store.add` does (one transaction per
-article, one INSERT per reaction) four times over: with every count
-trigger, without migration 0009's (`store_totals`, `actor_events`, and
-its indexes on `stance_actors` and `actor_counts`), without
-0008's too (`stance_actors`, `actor_counts`), and without 0003's
-(`stance_counts`) as well. Each run starts from no reactions and empty
+article, one INSERT per reaction) five times over: with every count
+trigger, without migration 0010's (`event_totals`), without 0009's too
+(`store_totals`, `actor_events`, and its indexes on `stance_actors` and
+`actor_counts`), without 0008's too (`stance_actors`, `actor_counts`), and
+without 0003's (`stance_counts`) as well. Each run starts from no reactions and empty
 count tables; the runs alternate twice (all, fewer, ..., then again), and
 the report gives both times of each set and its ratio to the set without
 any trigger, so the noise of a shared machine shows, and on SQLite the
@@ -31,8 +31,9 @@ from synth import Synth, empty_store, sizes  # bench/synth.py
 
 from graph import schema as t
 
-_SETS = ("all (0003+0008+0009)", "0003+0008", "0003", "none")
-_MIGRATIONS = {"0003": "0003_reaction_actor_columns", "0008": "0008_actor_counts", "0009": "0009_page_counts"}
+_SETS = ("all (0003+0008+0009+0010)", "0003+0008+0009", "0003+0008", "0003", "none")
+_MIGRATIONS = {"0003": "0003_reaction_actor_columns", "0008": "0008_actor_counts", "0009": "0009_page_counts",
+               "0010": "0010_event_totals"}
 
 
 def _migration(revision: str) -> Any:
@@ -40,7 +41,7 @@ def _migration(revision: str) -> Any:
 
 
 def _triggers(conn: Connection, keep: int) -> None:
-    """Install the first `keep` of 0003, 0008, 0009's triggers (in that order) and drop the rest.
+    """Install the first `keep` of 0003, 0008, 0009, 0010's triggers (in that order) and drop the rest.
 
     0009's indexes on the count tables go with its triggers: they too cost at every write of those rows.
     """
@@ -49,7 +50,7 @@ def _triggers(conn: Connection, keep: int) -> None:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {name}" if keep < 3 else
                              f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)}) "
                              f"WHERE {m0009.PARTIAL}")
-    for i, revision in enumerate(("0003", "0008", "0009")):
+    for i, revision in enumerate(("0003", "0008", "0009", "0010")):
         module = _migration(revision)
         module._uninstall(conn)
         if i < keep:
@@ -63,6 +64,8 @@ def _empty(conn: Connection) -> None:
     for table in (t.reactions, t.stance_counts, t.stance_actors, t.actor_counts, t.actor_events):
         conn.execute(table.delete())
     conn.execute(t.store_totals.update().values(support=0, oppose=0, neutral=0))
+    conn.execute(t.event_totals.update().values(support=0, oppose=0, neutral=0, actors=0, actors_support=0,
+                                                actors_oppose=0, actors_neutral=0))
 
 
 def main() -> int:
@@ -95,7 +98,7 @@ def main() -> int:
     times: dict[str, list[float]] = {name: [] for name in _SETS}
     work: dict[str, int] = {}
     for _ in range(2):
-        for keep, name in zip((3, 2, 1, 0), _SETS):
+        for keep, name in zip((4, 3, 2, 1, 0), _SETS):
             with engine.begin() as conn:
                 _triggers(conn, 0)
                 _empty(conn)

@@ -168,7 +168,8 @@ def _article(row: Any) -> Article:
 
 
 def _article_summary(row: Any) -> ArticleSummary:
-    """A row of the articles list (`Queries.articles`), by position: a page makes 50 of these."""
+    """A row of the articles list (`Queries.articles`, whose select names these columns in this order),
+    by position: a page makes 50 of these."""
     id_, title, url, published, source, event_id, _, n_reactions = row
     return ArticleSummary(trusted(Article, id=id_, title=title, url=url, published=published, source=source,
                                   text=""), event_id, n_reactions)
@@ -182,7 +183,8 @@ def _reaction(row: Any) -> Reaction:
 
 
 def _summary(row: Any) -> EventSummary:
-    """An event and its counts from a row of `_EVENT_SUMMARIES` (by position: a page makes 50 of these)."""
+    """An event and its counts from a row of `_EVENT_SUMMARIES`: id, label, date, created_at, then the
+    `_EVENT_TOTALS` (by position: a page makes 50 of these)."""
     (id_, label, date, _, articles, support, oppose, neutral, actors, actors_support, actors_oppose,
      actors_neutral) = row
     return EventSummary(trusted(Event, id=id_, label=label, date=date), articles,
@@ -263,8 +265,6 @@ _REACTION_FILTERS: dict[str, tuple[Any, Any]] = {
 }
 # One row by its id, for every request that names one.
 _EVENT_BY_ID = select(t.events).where(t.events.c.id == bindparam("id"))
-_ACTOR_BY_ID = select(t.actors).where(t.actors.c.id == bindparam("id"))
-
 
 def _actor_count(stance: str) -> Any:
     return (select(t.stance_counts.c.n)
@@ -275,7 +275,8 @@ def _actor_count(stance: str) -> Any:
 # An actor with its reactions by stance, in one statement (a profile page reads both).
 _ACTOR_WITH_COUNTS = select(t.actors, *(_actor_count(s) for s in STANCES)).where(t.actors.c.id == bindparam("id"))
 _REACTION_BY_ID = _REACTION_QUERY.where(t.reactions.c.id == bindparam("id"))
-_ALIASES = (select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
+_ALIASES = (select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
+            .where(t.actor_aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
             .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
 _ARTICLE_ORDER = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
 _EVENT_ORDER = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
@@ -292,12 +293,13 @@ _BOTH_COUNTS = union_all(
            t.stance_counts.c.n).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True))),
     select(literal_column("1"), t.actor_counts.c.node, t.actor_counts.c.stance, t.actor_counts.c.n)
     .where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True))))
-# A page of events reads each event's counts from its one row of event_totals (migration 0010).
-_EVENT_TOTALS = (t.event_totals.c.articles, t.event_totals.c.support, t.event_totals.c.oppose,
-                 t.event_totals.c.neutral, t.event_totals.c.actors, t.event_totals.c.actors_support,
-                 t.event_totals.c.actors_oppose, t.event_totals.c.actors_neutral)
-_EVENT_SUMMARIES = select(t.events.c.id, t.events.c.label, t.events.c.date, t.events.c.created_at,
-                          *_EVENT_TOTALS).join(t.event_totals, t.event_totals.c.event_id == t.events.c.id)
+# A page of events reads each event's counts from its one row of event_totals (migration 0010),
+# in the order `_summary` reads them; an event without that row (triggers bypassed) still shows, with zeros.
+_EVENT_TOTALS = ("articles", "support", "oppose", "neutral", "actors", "actors_support", "actors_oppose",
+                 "actors_neutral")
+_EVENT_SUMMARIES = (select(t.events.c.id, t.events.c.label, t.events.c.date, t.events.c.created_at,
+                           *(func.coalesce(t.event_totals.c[name], 0).label(name) for name in _EVENT_TOTALS))
+                    .outerjoin(t.event_totals, t.event_totals.c.event_id == t.events.c.id))
 _EVENT_SUMMARY_BY_ID = _EVENT_SUMMARIES.where(t.events.c.id == bindparam("id"))
 
 
@@ -553,9 +555,10 @@ class Queries:
     def _aliases(conn: Any, actor_ids: list[str] | Select[Any]) -> dict[str, list[str]]:
         aliases: dict[str, list[str]] = {}
         rows = (conn.execute(_ALIASES, {"ids": actor_ids}) if isinstance(actor_ids, list) else
-                conn.execute(select(t.actor_aliases).where(t.actor_aliases.c.actor_id.in_(actor_ids))
+                conn.execute(select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
+                             .where(t.actor_aliases.c.actor_id.in_(actor_ids))
                              .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)))
-        for actor_id, _, alias in rows.all():  # select(t.actor_aliases): actor_id, key, alias
+        for actor_id, alias in rows.all():
             aliases.setdefault(actor_id, []).append(alias)
         return aliases
 

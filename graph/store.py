@@ -242,9 +242,8 @@ class Store(Queries):
                     cue=reaction.cue, reviewed=False, created_at=now, actor_kind=actor.kind,
                     actor_country=actor.country)
             # Inserted in one global order (country, then actor), so the stance_counts rows their
-            # triggers update are locked in that order too; writers of one event queue earlier, on its
-            # event_totals row, which the article's insert locked (migration 0010): concurrent PostgreSQL
-            # writers cannot deadlock on count rows.
+            # triggers update are locked in that order too; the event's event_totals row was locked
+            # before them, by the article's insert (migration 0010; merges lock theirs first too).
             for row in sorted(rows.values(), key=lambda r: (r["actor_country"] or "", r["actor_id"])):
                 conn.execute(insert(t.reactions).values(**row))
             return IngestResult(article.id, event_id, True, event_created, actors_added, len(rows))
@@ -339,6 +338,21 @@ class Store(Queries):
         row = conn.execute(select(t.actors.c.kind, t.actors.c.country).where(t.actors.c.id == actor_id)).one()
         return _Resolved(actor_id, row.kind, row.country, False)
 
+    def _lock_events(self, conn: Connection, event_ids: Any) -> None:
+        """On PostgreSQL, lock these events' rows of event_totals now, in id order.
+
+        A writer of one event locks its event_totals row before any count
+        row (see migration 0010). A statement that changes several events'
+        counts (a merge) would lock each event's row as it reaches that
+        event's reactions, holding the count rows of the events before it:
+        an ingest holding a later event's row, and waiting for one of those
+        count rows, would deadlock with it. Locking them all first, in one
+        order, makes such a writer wait before it holds any count row.
+        """
+        if self._dialect == "postgresql":
+            conn.execute(select(t.event_totals.c.event_id).where(t.event_totals.c.event_id.in_(event_ids))
+                         .order_by(t.event_totals.c.event_id).with_for_update())
+
     @staticmethod
     def _sync_reactions(conn: Connection, actor_id: str, kind: str, country: str | None) -> None:
         """Copy an actor's kind and country onto its reactions (see schema.reactions)."""
@@ -405,6 +419,7 @@ class Store(Queries):
         with self._write() as conn:
             self._require(conn, t.events, event_id, "event")
             self._require(conn, t.events, into, "event")
+            self._lock_events(conn, [event_id, into])
             conn.execute(update(t.articles).where(t.articles.c.event_id == event_id).values(event_id=into))
             conn.execute(update(t.reactions).where(t.reactions.c.event_id == event_id).values(event_id=into))
             conn.execute(delete(t.events).where(t.events.c.id == event_id))
@@ -421,6 +436,8 @@ class Store(Queries):
         with self._write() as conn:
             source = self._require(conn, t.actors, actor_id, "actor")
             target = self._require(conn, t.actors, into, "actor")
+            # Every event whose counts the merge changes: those the merged actor reacted to.
+            self._lock_events(conn, select(t.reactions.c.event_id).where(t.reactions.c.actor_id == actor_id))
             mine = {r.article_id: r for r in conn.execute(select(t.reactions).where(t.reactions.c.actor_id == actor_id))}
             theirs = {r.article_id: r for r in conn.execute(select(t.reactions).where(
                 t.reactions.c.actor_id == into, t.reactions.c.article_id.in_(list(mine))))}

@@ -191,6 +191,9 @@ def test_event_reactions_filters(client: FlaskClient, sample: dict) -> None:
     named = {"id": sample["event"]["id"], "label": sample["event"]["label"]}
     none = client.get(base + "?country=NZ").json
     assert (none["items"], none["event"], client.get(base).json["event"]) == ([], named, named)
+    # An unknown event is "not found" whatever else is wrong with the request; a known one says what is.
+    problem(client.get("/api/events/ev-nope/reactions?cursor=garbage"), 404)
+    problem(client.get(base + "?cursor=garbage"), 422)
 
 
 # -- actors and countries -----------------------------------------------------

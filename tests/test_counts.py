@@ -113,3 +113,18 @@ def test_copies_and_counts_follow_every_write(store: Store) -> None:
     store.delete_article(first.article_id)
     _check(store)
     assert store.country_counts("NO") == {"support": 0, "oppose": 0, "neutral": 0}
+
+    # Two actors who reacted to one event in different articles become one actor of it, and deleting
+    # an event's last article drops the event with its counts.
+    third = store.add(_article("Dam levy", [("Ole Berg", "person", "NO", "support")]))
+    fourth = store.add(_article("Dam levy again", [("Kari Berg", "person", "NO", "oppose")]),
+                       event_id=third.event_id)
+    _check(store)
+    ole, kari = (store.reactions(article=a.article_id).items[0].actor.id for a in (third, fourth))
+    store.merge_actors(kari, into=ole)
+    _check(store)
+    assert store.event_detail(third.event_id).summary.actors.total == 1
+    for article in (third, fourth):
+        store.delete_article(article.article_id)
+        _check(store)
+    assert [e.event.id for e in store.events().items if e.event.id == third.event_id] == []

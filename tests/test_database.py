@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import threading
+import time
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -116,37 +118,68 @@ def test_the_same_article_posted_twice_at_once_is_stored_once(db_url: str, extra
         w.close()
 
 
-def _insert_article(conn: sa.Connection, article: str) -> None:
+def _insert_article(conn: sa.Connection, article: str, event: str = "ev-1") -> None:
     conn.execute(sa.text("INSERT INTO articles (id, event_id, text, ingested_at) "
-                         "VALUES (:a, 'ev-1', 'text', '2026-01-01')"), {"a": article})
+                         "VALUES (:a, :e, 'text', '2026-01-01')"), {"a": article, "e": event})
 
 
-def _insert_reaction(conn: sa.Connection, article: str, actor: str, stance: str) -> None:
+def _insert_reaction(conn: sa.Connection, article: str, actor: str, stance: str, event: str = "ev-1") -> None:
     conn.execute(sa.text(
         "INSERT INTO reactions (id, actor_id, event_id, article_id, stance, confidence, evidence, span_start, "
-        "span_end, cue, reviewed, created_at, actor_kind) VALUES (:id, :actor, 'ev-1', :a, :stance, 0.9, 'q', 0, 1, "
+        "span_end, cue, reviewed, created_at, actor_kind) VALUES (:id, :actor, :e, :a, :stance, 0.9, 'q', 0, 1, "
         "'c', false, '2026-01-01', 'person')"), {"id": f"re-{article}-{actor}", "actor": actor, "a": article,
-                                                  "stance": stance})
+                                                  "e": event, "stance": stance})
 
 
-def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url: str) -> None:
-    """Each writer counts its reactions into the event's rows of stance_counts; taken in opposite
-    stance orders, those row locks would deadlock, and PostgreSQL would abort one writer. The event's
-    row of event_totals, which a writer locks first (with its article), queues the second instead."""
-    if db_url.startswith("sqlite"):
-        pytest.skip("SQLite has one writer at a time: no row locks to take in any order")
+def _store_with(db_url: str, events: list[str], actors: list[str], articles: dict[str, str]) -> sa.Engine:
     engine = make_engine(db_url)
     with engine.begin() as conn:
-        conn.execute(sa.text("INSERT INTO events (id, label, created_at) VALUES ('ev-1', 'Dam', '2026-01-01')"))
-        for actor in ("ac-1", "ac-2", "ac-3", "ac-4"):
+        for event in events:
+            conn.execute(sa.text("INSERT INTO events (id, label, created_at) VALUES (:id, 'Dam', '2026-01-01')"),
+                         {"id": event})
+        for actor in actors:
             conn.execute(sa.text("INSERT INTO actors (id, name, kind) VALUES (:id, :name, 'person')"),
                          {"id": actor, "name": actor})
+        for article, event in articles.items():
+            _insert_article(conn, article, event)
+    return engine
+
+
+def _named(db_url: str, name: str) -> str:
+    """`db_url` whose connections carry this application_name, to find them in pg_stat_activity."""
+    return db_url + ("&" if "?" in db_url else "?") + f"application_name={name}"
+
+
+def _waits_for_a_lock(engine: sa.Engine, name: str) -> bool:
+    """Whether a connection named `name` comes to wait for a lock within 10 s."""
+    for _ in range(200):
+        with engine.connect() as conn:
+            if conn.execute(sa.text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :n "
+                                    "AND wait_event_type = 'Lock'"), {"n": name}).scalar_one():
+                return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("new_articles", [True, False], ids=["with their articles", "into stored articles"])
+def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url: str, new_articles: bool) -> None:
+    """Each writer counts its reactions into the event's rows of stance_counts; taken in opposite
+    stance orders, those row locks would deadlock, and PostgreSQL would abort one writer. The event's
+    row of event_totals, which a writer locks first (with its article, or with its first reaction,
+    whose trigger fires first), queues the second writer instead."""
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite has one writer at a time: no row locks to take in any order")
+    engine = _store_with(db_url, ["ev-1"], ["ac-1", "ac-2", "ac-3", "ac-4"],
+                         {} if new_articles else {"a1": "ev-1", "a2": "ev-1"})
+    name = f"rg-second-{uuid.uuid4().hex[:8]}"
+    second = make_engine(_named(db_url, name))
     second_failed: list[BaseException] = []
 
     def second_writer() -> None:
         try:
-            with engine.begin() as conn:
-                _insert_article(conn, "a2")
+            with second.begin() as conn:
+                if new_articles:
+                    _insert_article(conn, "a2")
                 _insert_reaction(conn, "a2", "ac-2", "oppose")
                 _insert_reaction(conn, "a2", "ac-4", "support")
         except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
@@ -155,18 +188,58 @@ def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url
     with engine.connect() as first:
         with first.begin():
             first.execute(sa.text("SET LOCAL lock_timeout = '20s'"))  # a wait for a lock fails, never hangs
-            _insert_article(first, "a1")
+            if new_articles:
+                _insert_article(first, "a1")
             _insert_reaction(first, "a1", "ac-1", "support")
             other = threading.Thread(target=second_writer)
             other.start()
-            other.join(1.0)  # the second writer runs as far as the locks let it
+            queued = _waits_for_a_lock(engine, name)  # on the event's row, before any count row
             _insert_reaction(first, "a1", "ac-3", "oppose")
         other.join(30)
-    assert not other.is_alive() and not second_failed, second_failed
+    assert queued and not other.is_alive() and not second_failed, second_failed
     with engine.connect() as conn:
         totals = conn.execute(sa.text("SELECT articles, support, oppose, actors FROM event_totals")).one()
+    second.dispose()
     engine.dispose()
     assert tuple(totals) == (2, 2, 2, 4)
+
+
+def test_an_actor_merge_across_events_waits_for_an_ingest_instead_of_deadlocking(db_url: str) -> None:
+    """An ingest holds its event's row of event_totals from its article on. A merge of an actor who
+    reacted to that event and to another one locks both events' rows first, in order, so it waits
+    holding no count row, rather than holding the count rows of the first event (the merged-into
+    actor's among them) while the ingest waits for one of those."""
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite has one writer at a time: no row locks to take in any order")
+    engine = _store_with(db_url, ["ev-1", "ev-2"], ["ac-1", "ac-2"], {"a1": "ev-1", "a2": "ev-2"})
+    with engine.begin() as conn:
+        _insert_reaction(conn, "a1", "ac-1", "support", "ev-1")
+        _insert_reaction(conn, "a2", "ac-1", "support", "ev-2")
+    name = f"rg-merge-{uuid.uuid4().hex[:8]}"
+    store = Store.open(_named(db_url, name))
+    merge_failed: list[BaseException] = []
+
+    def merge() -> None:
+        try:
+            store.merge_actors("ac-1", into="ac-2")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            merge_failed.append(exc)
+
+    with engine.connect() as ingest:
+        with ingest.begin():
+            ingest.execute(sa.text("SET LOCAL lock_timeout = '20s'"))
+            _insert_article(ingest, "a3", "ev-2")
+            other = threading.Thread(target=merge)
+            other.start()
+            queued = _waits_for_a_lock(engine, name)
+            _insert_reaction(ingest, "a3", "ac-2", "support", "ev-2")  # the merged-into actor's count rows
+        other.join(30)
+    assert queued and not other.is_alive() and not merge_failed, merge_failed
+    with engine.connect() as conn:
+        totals = dict(conn.execute(sa.text("SELECT event_id, actors FROM event_totals")).all())
+    store.close()
+    engine.dispose()
+    assert totals == {"ev-1": 1, "ev-2": 1}
 
 
 def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path) -> None:

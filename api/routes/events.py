@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response
 
+from graph.errors import InvalidInput
 from graph.queries import check_id
 
 from .. import convert, schemas as s
@@ -48,8 +49,12 @@ def event_reactions(path: s.IdPath, query: s.EventReactionsQuery) -> Response:
     """Who reacted to this event, and how; the surest first."""
     store = services().store
     check_id(path.id, "event")  # an id no row can have is "not found", before it reaches a filter
-    page = store.reactions(event=path.id, stance=query.stance, country=query.country, kind=query.kind,
-                           actor=query.actor, by_confidence=True, cursor=query.cursor, limit=query.limit)
+    try:
+        page = store.reactions(event=path.id, stance=query.stance, country=query.country, kind=query.kind,
+                               actor=query.actor, by_confidence=True, cursor=query.cursor, limit=query.limit)
+    except InvalidInput:
+        store.event(path.id)  # an unknown event is "not found", whatever else is wrong with the request
+        raise
     # Its reactions name the event; only an empty page reads it (and finds whether it exists).
     label = page.items[0].event_label if page.items else store.event(path.id).label
     return page_response(convert.page([convert.reaction_out(v) for v in page.items], page.next_cursor,

@@ -18,14 +18,19 @@ their row; articles count into their event's; reactions count by stance;
 distinct actors (migration 0008: an upsert that updates fires no insert
 trigger).
 
-On PostgreSQL the row of an event is the first count row a writer locks:
-an ingest inserts its article (counted here) before any reaction, and the
-reactions' trigger here is named to fire before the other count triggers
-(PostgreSQL fires a table's triggers in the order of their names). So two
-writers of one event queue on that row before either holds a count row the
-other needs: concurrent ingests into one event cannot deadlock on the
-count rows, whatever order their stances come in. A reaction's change of
-actor (a merge) touches its event's row first for the same reason.
+On PostgreSQL an event's row is the first count row a writer of that
+event locks: an ingest inserts its article (counted here) before any
+reaction, and the reactions' trigger here is named to fire before the
+other count triggers (PostgreSQL fires a table's triggers in the order of
+their names), so a correction or a deletion takes it first too, and a
+change of a reaction's actor alone touches it for that lock. Writers of one
+event thus queue on it before either holds a count row the other needs,
+whatever order their stances come in. A statement that changes several
+events' counts (a merge of actors or events) would lock each event's row
+as it reaches that event's reactions, holding the count rows of the events
+before it; the store locks those rows first, in id order
+(`Store._lock_events`), so such a writer waits before it holds any count
+row instead of deadlocking with an ingest.
 """
 
 from __future__ import annotations

@@ -72,11 +72,16 @@ class Client:
 
 
 @contextlib.contextmanager
-def _serve(url: str, threads: int) -> Iterator[tuple[subprocess.Popen, int]]:
-    """`reactiongraph serve` on a free port over the store at `url`: up once /api/health answers, stopped on exit."""
+def _serve(url: str, threads: int, workers: int = 0) -> Iterator[tuple[subprocess.Popen, int]]:
+    """`reactiongraph serve` on a free port over the store at `url`: up once /api/health answers, stopped on exit.
+
+    With `workers`, gunicorn instead (README, "Deployment"): that many worker processes of `threads` threads.
+    """
     port = _free_port()
-    server = subprocess.Popen([str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads", str(threads)],
-                              env={**os.environ, "REACTIONGRAPH_DATABASE_URL": url},
+    command = ([str(BIN / "gunicorn"), "--workers", str(workers), "--worker-class", "gthread", "--threads",
+                str(threads), "--bind", f"127.0.0.1:{port}", "api.wsgi:app"] if workers else
+               [str(BIN / "reactiongraph"), "serve", "--port", str(port), "--threads", str(threads)])
+    server = subprocess.Popen(command, env={**os.environ, "REACTIONGRAPH_DATABASE_URL": url},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         for _ in range(300):

@@ -20,8 +20,15 @@ system): `cpu ratio` is health's CPU per request over the list's, what the
 rate ratio would be if the server had a core to itself. It is the steadier
 figure on a shared machine.
 
+With `--workers N` the server is gunicorn with N worker processes (the
+README's deployment) instead of one `reactiongraph serve` process. On a
+2-core machine one process's threads serve two clients badly: they take
+turns at Python's lock, and /api/health alone, with 2 clients, ran at a
+quarter of its one-client rate with a p99 of 31-55 ms (1.0 ms with one
+client), whatever the list work; two worker processes do not share it.
+
     python bench/synth.py sqlite:///bench/s100k.sqlite3 --scale 0.1
-    python bench/throughput.py sqlite:///bench/s100k.sqlite3 [--seconds 2] [--rounds 3] [--clients 2]
+    python bench/throughput.py sqlite:///bench/s100k.sqlite3 [--seconds 2] [--rounds 3] [--clients 2] [--workers 2]
 
 Another build's server (say, main's code for a "before") runs with that
 tree first on PYTHONPATH: `PYTHONPATH=/tmp/main python bench/throughput.py ...`.
@@ -66,9 +73,20 @@ def _lists(url: str) -> dict[str, list[str]]:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) the process has used so far."""
-    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """CPU time (user + system) the process and its children (gunicorn's workers) have used so far."""
+    def used(stat: str) -> float:
+        fields = stat.rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            if int(entry) == pid or int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                total += used(stat)
+    return total
 
 
 class Measure:
@@ -92,10 +110,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=2.0, help="time per list per round")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--clients", type=int, default=2)
-    parser.add_argument("--threads", type=int, default=8, help="server threads")
+    parser.add_argument("--threads", type=int, default=8, help="server threads (per worker with --workers)")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="serve with gunicorn and this many worker processes instead of `reactiongraph serve`")
     args = parser.parse_args()
     load_before = os.getloadavg()
-    with _serve(args.url, args.threads) as (server, port):
+    with _serve(args.url, args.threads, args.workers) as (server, port):
         lists = _lists(args.url)
         random.seed(1)
         for paths in lists.values():  # warm up: first requests build caches
@@ -120,8 +140,10 @@ def main() -> int:
             for name, rate in rates.items():
                 results[name].ratios.append(rate / ((before + after) / 2))
     load_after = os.getloadavg()
-    print(f"{args.clients} clients, {args.rounds} rounds of {args.seconds:g} s per list, server threads "
-          f"{args.threads}; load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
+    served = f"gunicorn, {args.workers} workers of {args.threads} threads" if args.workers else \
+        f"reactiongraph serve, {args.threads} threads"
+    print(f"{args.clients} clients, {args.rounds} rounds of {args.seconds:g} s per list, {served}; "
+          f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after")
     print("median over rounds (lowest-highest); p50 and p99 over every request of every round")
     print(f"{'list':28} {'req/s':>17} {'ratio':>18} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms/req':>10} "
           f"{'cpu ratio':>9}  errors")

@@ -266,6 +266,7 @@ _REACTION_FILTERS: dict[str, tuple[Any, Any]] = {
 # One row by its id, for every request that names one.
 _EVENT_BY_ID = select(t.events).where(t.events.c.id == bindparam("id"))
 
+
 def _actor_count(stance: str) -> Any:
     return (select(t.stance_counts.c.n)
             .where(t.stance_counts.c.node == literal_column("'actor:'") + t.actors.c.id,

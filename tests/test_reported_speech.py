@@ -175,3 +175,28 @@ def test_a_quote_nested_in_a_quote_does_not_hide_its_speaker(extractor: Extracto
     got = run(extractor, f'"Canada\'s levy shows "it does not respect the rules of trade," {name} {verb}.')
     assert {r.actor.name for r in got.reactions} == {" ".join(name.split()[-2:])}, \
         [(r.actor.name, r.evidence) for r in got.reactions]
+
+
+_FILLERS = ["We will study the details with our partners.", "Our ministers will meet next week.",
+            "Talks will go on in Geneva."]
+_JUDGED = [('This levy is a grave mistake.', "oppose"), ('We welcome this decision warmly.', "support"),
+           ('We strongly condemn the levy.', "oppose")]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(judged=st.sampled_from(_JUDGED), fillers=st.lists(st.sampled_from(_FILLERS), min_size=1, max_size=2,
+                                                          unique=True),
+       at=st.integers(0, 2), said_after=st.booleans(), speaker=st.sampled_from(_NAMED[1:2] + _EARLIER))
+def test_a_quotation_of_several_sentences_is_said_whole(extractor: Extractor, judged: tuple[str, str],
+                                                         fillers: list[str], at: int, said_after: bool,
+                                                         speaker: str) -> None:
+    """'"This levy is a grave mistake. We will study the details," Halden said': the judgement in any
+    sentence of the quotation is the speaker's, whether the attribution comes before or after it."""
+    sentences = list(fillers)
+    sentences.insert(min(at, len(sentences)), judged[0])
+    quote = " ".join(sentences)
+    body = (f'"{quote[:-1]}," {speaker} said on Friday.' if said_after else f'{speaker} said on Friday: "{quote}"')
+    got = run(extractor, "Canada announced a levy on imported steel on Thursday.\n\n" + body)
+    mine = [r for r in got.reactions if _surname(speaker) in r.actor.name]
+    assert [r.stance for r in mine] == [judged[1]], [(r.actor.name, r.stance, r.evidence) for r in got.reactions]
+    assert judged[0].rstrip(".") in mine[0].evidence

@@ -348,6 +348,13 @@ class _Attributor:
                     start, end = max(span[0], start), min(span[1], end)
                 span = start, end
             cue_tokens = [t for t in sent if t.i in scoped and self.registry.key_at(d, t) != key]
+            if trigger is not None and trigger.i not in quoted and not self.headings[d]:
+                # A quotation of several sentences is said whole: '"Congratulations on your victory.
+                # Together, let us work for peace," Modi said' (or 'Modi said: "... . ..."').
+                outside = _quotation_beyond(sent, quoted)
+                if outside:
+                    cue_tokens = sorted({*cue_tokens, *outside}, key=lambda t: t.i)
+                    span = min(span[0], outside[0].idx), max(span[1], outside[-1].idx + len(outside[-1]))
             self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens,
                       trigger is not None and self._about_self(d, key, trigger))
 
@@ -370,6 +377,35 @@ def _may_name_speaker(root: Token) -> bool:
     not a common noun for a thing or an event ("the Pulwama terror attack")."""
     return root.pos_ != "NOUN" or root.lemma_.lower() in (
         lexicon.TITLE_WORDS | lexicon.VOICE_WORDS | lexicon.BODY_HEADS | lexicon.STATE_HEADS)
+
+
+def _quotation_beyond(sent: Span, quoted: set[int]) -> list[Token]:
+    """The tokens, in the sentences around this one, of a quotation that runs across its edge.
+
+    spaCy ends a sentence inside a quotation, so '"A. B," X said' attributes only "B" to X, and
+    'X said: "A. B."' only "A". A quotation is a run of consecutive quoted tokens (its marks are
+    not in `quoted`, so it ends at its closing mark); it counts only where it runs on from the
+    sentence's start or into its end (past nothing but punctuation), not a quotation that closed
+    before the sentence began.
+    """
+    doc = sent.doc
+    inside = [t.i for t in sent if t.i in quoted]
+    if not inside:
+        return []
+    first, last = inside[0], inside[-1]
+    before: list[Token] = []
+    if all(doc[j].is_punct for j in range(sent.start, first)):
+        i = first - 1
+        while i >= 0 and i in quoted:
+            before.append(doc[i])
+            i -= 1
+    after: list[Token] = []
+    if all(doc[j].is_punct for j in range(last + 1, sent.end)):
+        i = last + 1
+        while i < len(doc) and i in quoted:
+            after.append(doc[i])
+            i += 1
+    return [t for t in reversed(before) if t.i < sent.start] + [t for t in after if t.i >= sent.end]
 
 
 def _whole_quote(text: str) -> bool:

@@ -64,7 +64,6 @@ class _Attributor:
         self.who = Speakers(registry, docs)
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
-        self._quoted: dict[int, set[int]] = {}
         self._event_words: set[str] | None = None  # first five letters of the title's and label's words
 
     # -- evidence -----------------------------------------------------------
@@ -276,12 +275,6 @@ class _Attributor:
                 return True
         return False
 
-    def _inside_quotes(self, d: int, doc: Doc) -> set[int]:
-        """Tokens inside a quotation in the paragraph (a sentence may start inside one): `inside_quotes`."""
-        if d not in self._quoted:
-            self._quoted[d] = inside_quotes(doc)
-        return self._quoted[d]
-
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
         # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
         found: list[tuple[str, Token | None, str, Token]] = []
@@ -292,7 +285,7 @@ class _Attributor:
                     if key:
                         found.append((key, trigger, word, scope))
 
-        quoted = self._inside_quotes(d, sent.doc)
+        quoted = inside_quotes(sent.doc)  # of the whole paragraph: a sentence may start inside a quotation
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.i in quoted and not _quote_opens_at(tok, quoted):

@@ -24,6 +24,7 @@ _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to 
 _LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
 _SUBJECT_REACH = 3  # sentences back (this paragraph and the one before) where a pronoun's antecedent may be subject
 _FINITE = {"VBD", "VBZ", "VBP"}
+_INSIDE_QUOTES = "reactiongraph.inside_quotes"  # a doc's user_data key for `inside_quotes`
 
 
 class Speakers:
@@ -131,10 +132,7 @@ class Speakers:
         """The actor the last sentence of paragraph `d` is about: the subject of its main clause."""
         if not 0 <= d < len(self.docs):
             return None
-        sent = list(self.docs[d].sents)[-1]
-        root = sent.root
-        subjects = [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                    and c.pos_ != "PRON" and not _quoted(c)]
+        subjects = [c for c in _main_subjects(list(self.docs[d].sents)[-1].root) if c.pos_ != "PRON"]
         return next((k for k in (self.speaker(d, s) for s in subjects) if k), None)
 
     def _previous_subject(self, d: int, tok: Token, want_person: bool) -> str | None:
@@ -153,9 +151,7 @@ class Speakers:
             if d > 0:
                 before += [(d - 1, list(s)) for s in self.docs[d - 1].sents][::-1]
         for sd, sent in before[:_SUBJECT_REACH]:
-            root = sent[0].sent.root
-            subjects = [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                        and not _quoted(c)]  # (the subject of a quoted sentence is the quote's business)
+            subjects = _main_subjects(sent[0].sent.root)
             if any(s.pos_ == "PRON" and (_POSSESSIVES.get(s.lower_, s.lower_) in _PERSON_PRONOUNS) == want_person
                    and s.lower_ in _PERSON_PRONOUNS | _GROUP_PRONOUNS for s in subjects):
                 continue  # "He added ...": the same one as further back
@@ -231,6 +227,13 @@ class Speakers:
         return out, verb
 
 
+def _main_subjects(root: Token) -> list[Token]:
+    """The subjects of a sentence's main clause (its root and the verbs joined to it), outside
+    quotations: the subject of a quoted sentence is the quote's business."""
+    return [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+            and not _quoted(c)]
+
+
 def _name_before(verb: Token) -> list[Token]:
     """The name just before a finite verb the parser gave no subject: its subject, misparsed.
 
@@ -270,7 +273,13 @@ def inside_quotes(doc: Doc) -> set[int]:
     mark with a space before it and none after opens; one with none before and a space or
     punctuation after closes; only a mark that is neither toggles. Where the marks pair up (an even
     number), each simply toggles: spacing is then the less reliable guide.
+
+    Read once per paragraph and kept with its doc: attribution asks for every sentence, and the
+    speaker rules for every subject they weigh.
     """
+    cached = doc.user_data.get(_INSIDE_QUOTES)
+    if cached is not None:
+        return cached
     inside: set[int] = set()
     open_ = False
     paired = sum(1 for tok in doc if tok.text == '"') % 2 == 0
@@ -290,6 +299,7 @@ def inside_quotes(doc: Doc) -> set[int]:
             continue
         if open_:
             inside.add(tok.i)
+    doc.user_data[_INSIDE_QUOTES] = inside
     return inside
 
 

@@ -46,9 +46,8 @@ def reaction_out(view: q.ReactionView) -> Body:
     return {"id": id_,
             "actor": {"id": actor_id, "name": actor_name, "kind": actor_kind, "country": actor_country,
                       "role": actor_role, "organization": actor_organization},
-            "event": {"id": event_id, "label": event_label},
-            "article": {"id": article_id, "title": article_title,
-                        "published": published.isoformat() if published is not None else None},
+            "event": event_ref(event_id, event_label),
+            "article": {"id": article_id, "title": article_title, "published": _day(published)},
             "stance": stance, "confidence": confidence, "evidence": evidence, "span": [span_start, span_end],
             "cue": cue, "reviewed": bool(reviewed), "note": note}
 

@@ -37,7 +37,9 @@ _TOP_ACTORS = (select(_sa.c.actor_id, _sa.c.n).where(_sa.c.node == bindparam("no
 _EDGES = (select(t.reactions).where(t.reactions.c.event_id == bindparam("event"),
                                     t.reactions.c.actor_id.in_(bindparam("actors", expanding=True)))
           .order_by(t.reactions.c.confidence.desc(), t.reactions.c.id.desc()).limit(bindparam("limit")))
-_NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
+# Reactions by stance of nodes ("event:<id>", "actor:<id>", "country:<code>"); `graph.queries` reads its counts
+# through this statement too.
+NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def _shares(sizes: dict[str, int], budget: int) -> dict[str, int]:
 
 def _stances(conn: Any, nodes: list[str]) -> dict[str, int]:
     counts = dict.fromkeys(STANCES, 0)
-    for row in conn.execute(_NODE_COUNTS, {"nodes": nodes}):
+    for row in conn.execute(NODE_COUNTS, {"nodes": nodes}):
         counts[row.stance] += row.n
     return counts
 

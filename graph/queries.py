@@ -286,9 +286,8 @@ _NEWEST = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
 _BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
 
 
-# The statements of every event summary and count, built once with expanding parameters:
-# building an IN list coerced each of its values, a tenth of a page of events.
-_NODE_COUNTS = select(t.stance_counts).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True)))
+# The count statements, built once with expanding parameters: building an IN list coerced each of
+# its values, a tenth of a page of events before event_totals. Counts by node are drawing's statement.
 _BOTH_COUNTS = union_all(
     select(literal_column("0").label("of_actors"), t.stance_counts.c.node, t.stance_counts.c.stance,
            t.stance_counts.c.n).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True))),
@@ -419,7 +418,7 @@ class Queries:
     def _counts(conn: Any, nodes: list[str]) -> dict[str, dict[str, int]]:
         """Reactions by stance of each node ("event:<id>", "actor:<id>", "country:<code>")."""
         counts = {node: _zero() for node in nodes}
-        for node, stance, n in conn.execute(_NODE_COUNTS, {"nodes": nodes}).all():  # fetchall, not a fetch a row
+        for node, stance, n in conn.execute(drawing.NODE_COUNTS, {"nodes": nodes}).all():  # fetchall, not a fetch a row
             counts[node][stance] = n
         return counts
 
@@ -431,8 +430,9 @@ class Queries:
 
         Actors are read from `actor_counts`, which triggers keep (migration
         0008): one index range of a few rows per key, whatever the event's or
-        country's size. A page of events, or a country's, needs both; one
-        statement instead of two saves a round of SQLAlchemy's execution machinery.
+        country's size. A country's page needs both (a page of events reads
+        `event_totals` instead); one statement instead of two saves a round of
+        SQLAlchemy's execution machinery.
         """
         counts: dict[str, dict[str, int]] = {key: _zero() for key in keys}
         by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}

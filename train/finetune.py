@@ -141,6 +141,8 @@ def _encode_shard(job: tuple[str, list[tuple[str, str]]]) -> dict[int, np.ndarra
     """Pooled states from the compacted ONNX encoder, one pair per call as the runtime judge runs it."""
     import onnxruntime
     from tokenizers import Tokenizer
+
+    from graph.extract.learned import one_pair_feeds
     graph, pairs = job
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
@@ -150,11 +152,7 @@ def _encode_shard(job: tuple[str, list[tuple[str, str]]]) -> dict[int, np.ndarra
     tokenizer.enable_truncation(MAX_LENGTH, strategy="longest_first")
     out: dict[int, list[np.ndarray]] = {n: [] for n in LAYERS}
     for a, b in pairs:
-        e = tokenizer.encode(a, b)
-        feeds = {"input_ids": np.array([e.ids], dtype=np.int64),
-                 "attention_mask": np.array([e.attention_mask], dtype=np.int64),
-                 "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
-        for n, state in zip(LAYERS, session.run(None, feeds)):
+        for n, state in zip(LAYERS, session.run(None, one_pair_feeds(tokenizer.encode(a, b)))):
             out[n].append(state[0])
     return {n: np.stack(v) for n, v in out.items()}
 

@@ -33,6 +33,8 @@ from .judge import EventView, Judgement, register
 from .stance import LexiconJudge
 
 if TYPE_CHECKING:
+    from tokenizers import Encoding
+
     from .attribution import Statement
 
 MODEL_DIR = Path(__file__).resolve().parent / "stance_model"
@@ -57,6 +59,17 @@ def statements_text(statements: Sequence[str]) -> str:
 
 def _words(stmt: "Statement") -> str:
     return stmt.quote if stmt.quote is not None else stmt.text
+
+
+def one_pair_feeds(encoding: Encoding) -> dict[str, np.ndarray]:
+    """The encoder's inputs for one tokenised (event, statements) pair, a batch of one.
+
+    Training computes the head's states the same way (`train.finetune`), so
+    the head is trained on the numbers it is served.
+    """
+    return {"input_ids": np.array([encoding.ids], dtype=np.int64),
+            "attention_mask": np.array([encoding.attention_mask], dtype=np.int64),
+            "token_type_ids": np.array([encoding.type_ids], dtype=np.int64)}
 
 
 class _Model:
@@ -88,9 +101,7 @@ class _Model:
         """
         rows = []
         for e in self.tokenizer.encode_batch(pairs):
-            feeds = {"input_ids": np.array([e.ids], dtype=np.int64),
-                     "attention_mask": np.array([e.attention_mask], dtype=np.int64),
-                     "token_type_ids": np.array([e.type_ids], dtype=np.int64)}
+            feeds = one_pair_feeds(e)
             rows.append(self.session.run(None, {k: v for k, v in feeds.items() if k in self.inputs})[0][0])
         logits = np.array(rows, dtype=np.float32).reshape(len(pairs), len(self.labels)) / self.temperature
         logits = logits - logits.max(axis=1, keepdims=True)

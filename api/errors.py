@@ -8,11 +8,11 @@ from urllib.parse import quote, urlencode
 from flask import Flask, Response, current_app, json, redirect, render_template_string, request
 from werkzeug.exceptions import HTTPException
 
-from graph.errors import InvalidInput, Merged, ModelUnavailable, NotFound, ReactionGraphError
+from graph.errors import Contended, InvalidInput, Merged, ModelUnavailable, NotFound, ReactionGraphError
 from graph.migrate import SchemaOutOfDate
 
 PROBLEM_TYPE = "application/problem+json"
-_STATUS = {NotFound: 404, InvalidInput: 422, ModelUnavailable: 503, SchemaOutOfDate: 503}
+_STATUS = {NotFound: 404, InvalidInput: 422, ModelUnavailable: 503, SchemaOutOfDate: 503, Contended: 503}
 
 
 _HTML_ERROR = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ status }} {{ title }}</title>
@@ -59,7 +59,8 @@ def _domain(exc: ReactionGraphError) -> Response:
             return redirect(target, 301)
     status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
     errors = [{"loc": [], "msg": str(exc), "type": "invalid_input"}] if status == 422 else None
-    return problem(status, exc.title, str(exc), errors=errors)
+    headers = [("Retry-After", "1")] if isinstance(exc, Contended) else None
+    return problem(status, exc.title, str(exc), errors=errors, headers=headers)
 
 
 def _http(exc: HTTPException) -> Response:

@@ -42,3 +42,10 @@ class ModelUnavailable(ReactionGraphError):
     """The spaCy pipeline named by the settings cannot be loaded."""
 
     title = "Language model unavailable"
+
+
+class Contended(ReactionGraphError):
+    """Concurrent writers kept conflicting (PostgreSQL deadlocks) past every retry: try again shortly."""
+
+    title = "Busy"
+

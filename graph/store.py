@@ -10,23 +10,26 @@ of failing, while WAL mode lets reads go on during a write.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
+import random
 import threading
+import time
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, ParamSpec, TypeVar
 
 import pycountry
 from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, exists, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from . import event_match, migrate
 from . import schema as t
-from .errors import InvalidInput, NotFound
+from .errors import Contended, InvalidInput, NotFound
 from .models import STANCES, Extraction, ExtractedActor
 from .names import fold
 from .queries import Queries, check_id, not_found
@@ -82,6 +85,42 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("rg_write") else "BEGIN")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction was aborted whole, and the
+# same work run again commits (the other writer has finished or gone ahead).
+RETRIED_SQLSTATES = frozenset({"40P01", "40001"})
+WRITE_ATTEMPTS = 5
+
+
+def retried(write: Callable[P, R]) -> Callable[P, R]:
+    """`write`, run again when PostgreSQL aborts its transaction for a deadlock or a serialization failure.
+
+    Concurrent writers lock rows of the count tables; the store takes them
+    in one order where it can (see `_lock_events`), but not every pair of
+    writes can be ordered (an actor's correction copies its country onto
+    reactions of many events while an ingest holds one of them). PostgreSQL
+    then aborts one transaction, which left nothing behind: it is run
+    again, after a short random pause, and a client sees a 503 with
+    Retry-After only if it kept losing. `write` must be one whole
+    transaction with no effect outside it.
+    """
+    @functools.wraps(write)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                return write(*args, **kwargs)
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) not in RETRIED_SQLSTATES:
+                    raise
+                if attempt == WRITE_ATTEMPTS:
+                    raise Contended(f"the write conflicted with concurrent writes {attempt} times; "
+                                    "retry shortly") from exc
+                time.sleep(random.uniform(0.01, 0.05) * 2 ** attempt)
+        raise AssertionError("unreachable")
+    return run
 
 
 def make_engine(url: str) -> Engine:
@@ -203,6 +242,7 @@ class Store(Queries):
                                                 set_={"articles": t.topic_terms.c.articles + stmt.excluded.articles}),
                      rows)
 
+    @retried
     def _add(self, extraction: Extraction, event_id: str | None, batch_terms: Mapping[str, int]) -> IngestResult:
         article = extraction.article
         with self._write() as conn:
@@ -390,6 +430,7 @@ class Store(Queries):
             conn.execute(delete(t.actor_merges).where(t.actor_merges.c.into_id.in_(orphans)))
             conn.execute(delete(t.actors).where(t.actors.c.id.in_(orphans)))
 
+    @retried
     def delete_article(self, article_id: str) -> None:
         """Delete an article, its reactions, and the actors and event it leaves without any."""
         with self._write() as conn:
@@ -403,6 +444,7 @@ class Store(Queries):
             if left == 0:
                 conn.execute(delete(t.events).where(t.events.c.id == row.event_id))
 
+    @retried
     def update_event(self, event_id: str, changes: dict[str, Any]) -> None:
         """Rename an event or change its date (`changes` holds label and/or date)."""
         unknown = set(changes) - {"label", "date"}
@@ -412,6 +454,7 @@ class Store(Queries):
             self._require(conn, t.events, event_id, "event")
             conn.execute(update(t.events).where(t.events.c.id == event_id).values(**changes))
 
+    @retried
     def merge_events(self, event_id: str, into: str) -> None:
         """Fold event `event_id` into `into`: its articles and reactions move, it goes."""
         if event_id == into:
@@ -424,6 +467,7 @@ class Store(Queries):
             conn.execute(update(t.reactions).where(t.reactions.c.event_id == event_id).values(event_id=into))
             conn.execute(delete(t.events).where(t.events.c.id == event_id))
 
+    @retried
     def merge_actors(self, actor_id: str, into: str) -> None:
         """Fold actor `actor_id` into `into`.
 
@@ -461,6 +505,7 @@ class Store(Queries):
             conn.execute(insert(t.actor_merges).values(source_id=actor_id, into_id=into))
             conn.execute(delete(t.actors).where(t.actors.c.id == actor_id))
 
+    @retried
     def update_actor(self, actor_id: str, changes: Mapping[str, Any]) -> None:
         """A person's correction of an actor: name, kind, country, role and/or organization.
 
@@ -494,6 +539,7 @@ class Store(Queries):
             if (kind, country) != (row.kind, row.country):
                 self._sync_reactions(conn, actor_id, kind, country)
 
+    @retried
     def correct_reaction(self, reaction_id: str, stance: str | None = None, note: str | None = None) -> None:
         """A person's correction: set stance and/or note, and mark the reaction reviewed."""
         if stance is not None and stance not in STANCES:
@@ -507,6 +553,7 @@ class Store(Queries):
             self._require(conn, t.reactions, reaction_id, "reaction")
             conn.execute(update(t.reactions).where(t.reactions.c.id == reaction_id).values(**values))
 
+    @retried
     def delete_reaction(self, reaction_id: str) -> None:
         """Delete a reaction, and its actor if it has no other."""
         with self._write() as conn:

@@ -404,3 +404,36 @@ def test_nul_characters_are_refused_not_stored(client: FlaskClient, auth: dict, 
                                               "source": "S\x01ource"}, headers=auth)
     assert made.status_code == 201 and made.json["article"]["title"] == "Title"
     assert made.json["article"]["source"] == "Source"
+
+
+@pytest.mark.parametrize(("sqlstate", "status", "attempts"), [("40P01", 503, 5), ("40001", 503, 5), ("23505", 500, 1)],
+                         ids=["deadlock", "serialization failure", "other database error"])
+def test_a_write_postgresql_aborts_for_a_conflict_is_run_again_then_a_503_to_retry(
+        client: FlaskClient, auth: dict, sample: dict, monkeypatch: pytest.MonkeyPatch, sqlstate: str,
+        status: int, attempts: int) -> None:
+    """PostgreSQL aborts a deadlocked or unserializable transaction whole; the store runs the write
+    again (tests/test_database.py has a real deadlock). One that loses every attempt is a 503 with
+    Retry-After, not a 500. Any other database error is not retried."""
+    import sqlalchemy.exc
+    from graph import store as store_module
+
+    class Aborted(Exception):
+        def __init__(self) -> None:
+            super().__init__(sqlstate)
+            self.sqlstate = sqlstate
+
+    tried: list[str] = []
+
+    def conflicting(conn: Any, table: Any, row_id: str, what: str) -> Any:
+        tried.append(row_id)
+        raise sqlalchemy.exc.OperationalError("UPDATE reactions ...", {}, Aborted())
+
+    assert store_module.WRITE_ATTEMPTS == 5
+    monkeypatch.setattr(store_module.Store, "_require", staticmethod(conflicting))
+    monkeypatch.setattr(store_module.time, "sleep", lambda _seconds: None)
+    reaction = sample["reactions"][0]["id"]
+    response = client.patch(f"/api/reactions/{reaction}", json={"stance": "oppose"}, headers=auth)
+    assert response.status_code == status, response.data
+    assert response.mimetype == "application/problem+json" and response.json["status"] == status
+    assert response.headers.get("Retry-After") == ("1" if status == 503 else None)
+    assert tried == [reaction] * attempts

@@ -242,6 +242,57 @@ def test_an_actor_merge_across_events_waits_for_an_ingest_instead_of_deadlocking
     assert totals == {"ev-1": 1, "ev-2": 1}
 
 
+@pytest.mark.parametrize("write", ["update_actor", "merge_actors"])
+def test_a_write_that_postgresql_aborts_for_a_deadlock_is_run_again(db_url: str, write: str) -> None:
+    """A real deadlock: another writer holds one of an actor's reactions; the store's write takes a
+    row (the actor's, or for a merge the events' rows of event_totals) and then waits for that
+    reaction; the other writer then waits for the row the store's write holds. PostgreSQL aborts the
+    store's write (its deadlock check runs first); the store runs it again once the other has
+    committed, and both changes stand. Without the retry the client got a 500."""
+    if db_url.startswith("sqlite"):
+        pytest.skip("SQLite has one writer at a time: no row locks to deadlock on")
+    engine = _store_with(db_url, ["ev-1", "ev-2"], ["ac-1", "ac-2"], {"a1": "ev-1", "a2": "ev-2"})
+    with engine.begin() as conn:
+        _insert_reaction(conn, "a1", "ac-1", "support", "ev-1")
+        _insert_reaction(conn, "a2", "ac-1", "oppose", "ev-2")
+    name = f"rg-retry-{uuid.uuid4().hex[:8]}"
+    store = Store.open(_named(db_url, name))
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            if write == "update_actor":  # locks ac-1, then copies its country onto its reactions
+                store.update_actor("ac-1", {"country": "NZ"})
+            else:  # locks both events' rows of event_totals, then moves ac-1's reactions onto ac-2
+                store.merge_actors("ac-1", into="ac-2")
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            failed.append(exc)
+
+    with engine.connect() as other:
+        with other.begin():
+            other.execute(sa.text("SET LOCAL deadlock_timeout = '5s'"))  # the store's write detects it first
+            other.execute(sa.text("SELECT id FROM reactions WHERE id = 're-a2-ac-1' FOR UPDATE"))
+            thread = threading.Thread(target=run)
+            thread.start()
+            queued = _waits_for_a_lock(engine, name)  # holding the actor's row, waiting for the reaction
+            if write == "update_actor":  # wants the actor's row the correction holds
+                other.execute(sa.text("UPDATE actors SET role = 'envoy' WHERE id = 'ac-1'"))
+            else:  # wants the event's row of event_totals the merge holds (as an ingest into ev-1 would)
+                other.execute(sa.text("SELECT event_id FROM event_totals WHERE event_id = 'ev-1' FOR UPDATE"))
+        thread.join(30)
+    assert queued and not thread.is_alive() and not failed, failed
+    with engine.connect() as conn:
+        role = conn.execute(sa.text("SELECT role FROM actors WHERE id = 'ac-1'")).scalar()
+        reactions = conn.execute(sa.text("SELECT actor_id, actor_country FROM reactions ORDER BY id")).all()
+    store.close()
+    engine.dispose()
+    if write == "update_actor":
+        assert role == "envoy"
+        assert [tuple(r) for r in reactions] == [("ac-1", "NZ"), ("ac-1", "NZ")]
+    else:
+        assert [r.actor_id for r in reactions] == ["ac-2", "ac-2"]
+
+
 def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     engine = make_engine(url)

@@ -12,7 +12,7 @@ whose patterns are in `roundups`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +21,8 @@ from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, inside_quotes, issues_statement, members, reporting_verb, speaks_out, stance_holders
+from .speakers import (Speakers, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
+                       reporting_verb, speaks_out, stance_holders)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -278,6 +279,7 @@ class _Attributor:
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
         # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
         found: list[tuple[str, Token | None, str, Token]] = []
+        following: list[Token] = []  # "Chile and Norway followed suit": verbs of sharing the statement before
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
             for tok in [x for t in tokens for x in (t, *members(t))]:
@@ -298,6 +300,8 @@ class _Attributor:
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
+            elif follows_suit(tok) and not _reported(tok):
+                following.append(tok)
             elif tok.pos_ in ("AUX", "VERB") and stance_holders(tok)[1] is not None:
                 named, holder = stance_holders(tok)
                 speakers(named, tok, tok.text, holder)  # "the main critics were A and B": a critic's words
@@ -315,14 +319,63 @@ class _Attributor:
                            for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
                 if sources:
                     speakers(sources, None, tok.text, tok)
+                elif (join := joins_reaction(tok)) is not None:
+                    # "The UN joined the chorus of condemnation, expressing concern": those joining react
+                    subjects, owner = self.who.subjects(join)
+                    speakers(subjects, join, join.text, owner)
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                     if verb is not None:
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
+        self._attribute(d, sent, found, out)
+        if following and d < len(self.docs):
+            self._follow(d, sent, following, out)
+
+    def _follow(self, d: int, sent: Span, verbs: list[Token], out: list[Statement]) -> None:
+        """"Peru condemned the levy. Chile and Norway followed suit.": each who follows makes the
+        statement before (its words and span, so the judge gives it the same stance), one reaction each
+        sharing the evidence (ruling 9).
+
+        What is followed is the clause just before: the one the verb is joined to ("Peru condemned it,
+        and Chile did the same"), else the sentence before, in this paragraph or at the end of the one
+        before. Where that clause made no statement, following suit says nothing here: it follows an
+        act ("Chile imposed sanctions, and Norway followed suit") or something further back.
+        """
+        base = self.paras[d].start
+        if verbs[0].dep_ == "conj":
+            window = base + sent.start_char, base + verbs[0].idx
+        else:
+            previous = [s for s in self.docs[d].sents if s.end <= sent.start]
+            if previous:
+                window = base + previous[-1].start_char, base + previous[-1].end_char
+            elif d > 0 and not self.headings[d - 1]:
+                last = list(self.docs[d - 1].sents)[-1]
+                window = self.paras[d - 1].start + last.start_char, self.paras[d - 1].start + last.end_char
+            else:
+                return
+        for verb in verbs:
+            # "and so did Japan", where the parser may take the subject for an object
+            inverted = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i and c.pos_ == "PROPN"
+                        and any(a.dep_ == "advmod" and a.lower_ == "so" and a.i < verb.i for a in verb.children)]
+            subjects = inverted or self.who.subjects(verb)[0]
+            keys = [k for tok in [x for s in subjects for x in (s, *s.conjuncts)] for t in (tok, *members(tok))
+                    for k in (self.who.joint(d, t) or [self.who.speaker(d, t)]) if k]
+            before = next((s for s in reversed(out) if s.key not in keys and s.quote is None
+                           and s.start < window[1] and s.end > window[0]), None)
+            if before is None:
+                continue
+            for key in dict.fromkeys(keys):
+                out.append(replace(before, key=key, trigger=verb.text, about_self=False))
+                self.who.history.append((d, key))
+
+    def _attribute(self, d: int, sent: Span, found: list[tuple[str, Token | None, str, Token]],
+                   out: list[Statement]) -> None:
+        """The statements of one sentence, one per speaker `found` in it."""
         if not found:
             return
+        quoted = inside_quotes(sent.doc)
         # In a headline, each clause is its own statement: "Israel supportive, Russia condemns attack".
         clause_of = {t.i: n for n, clause in enumerate(_clauses(sent.doc)) for t in clause} \
             if self.headings[d] else {}

@@ -134,3 +134,32 @@ def test_a_country_making_one_statement_with_its_own_leader_is_one_reaction(extr
     """A country and its leader making the same (joint) statement are one speaker under two names (the
     guideline's granularity rule): the leader's reaction, not a second one for the country."""
     assert reactions(extractor, body) == expected
+
+
+# A statement told in one sentence, its signers in the one before or after.
+SIGNED = [
+    ("The joint statement called the levy a grave mistake. It was signed by {all}.", "oppose"),
+    ("The statement was signed by {all}.\n\nThe statement welcomed the levy as overdue.", "support"),
+    ("The statement was signed by the foreign ministers of {all}. It condemned the levy.", "oppose"),
+    ("In a joint statement signed by {all}, the countries said the levy was a grave mistake.", "oppose"),
+    ("The joint statement, signed by {all}, praised the levy.", "support"),
+]
+
+
+@given(countries, st.sampled_from(SIGNED))
+@settings(max_examples=30, deadline=None)
+def test_the_signatories_of_a_statement_make_it(extractor: Extractor, names: list[str],
+                                               shape: tuple[str, str]) -> None:
+    """"The statement was signed by A, B and C", beside the sentence telling what the statement said: each
+    signatory reacts with that statement's words and stance, wherever the list and the statement stand."""
+    text, stance = shape
+    body = text.format(all=listed(names))
+    assert reactions(extractor, body) == {name: stance for name in names}, body
+
+
+@pytest.mark.parametrize("body", [
+    "The deal was signed by Chile and Peru in 2019. It called for lower tariffs.",
+    "Chile and Peru signed a fishing treaty in 2019. The treaty was signed by Norway later.",
+])
+def test_signing_something_that_is_no_statement_names_no_reactor(extractor: Extractor, body: str) -> None:
+    assert reactions(extractor, body) == {}

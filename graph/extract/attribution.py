@@ -22,7 +22,7 @@ from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import (Speakers, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
-                       reporting_verb, speaks_out, stance_holders)
+                       reporting_verb, signers, speaks_out, stance_holders)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -280,6 +280,7 @@ class _Attributor:
         # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
         found: list[tuple[str, Token | None, str, Token]] = []
         following: list[Token] = []  # "Chile and Norway followed suit": verbs of sharing the statement before
+        signed: list[Statement] = []  # "The statement was signed by A and B": the statement beside it, theirs
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
             for tok in [x for t in tokens for x in (t, *members(t))]:
@@ -292,6 +293,8 @@ class _Attributor:
             lemma = tok.lemma_.lower()
             if tok.i in quoted and not _quote_opens_at(tok, quoted):
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
+            if d < len(self.docs) and signers(tok) and not _reported(tok) and self._signed(d, sent, tok, signed):
+                continue
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
                 if _reported(tok):
@@ -332,6 +335,36 @@ class _Attributor:
         self._attribute(d, sent, found, out)
         if following and d < len(self.docs):
             self._follow(d, sent, following, out)
+        for stmt in signed:
+            out.append(stmt)
+            self.who.history.append((d, stmt.key))
+
+    def _signed(self, d: int, sent: Span, verb: Token, out: list[Statement]) -> bool:
+        """"The joint statement called the levy a grave mistake. It was signed by A, B and C.": each
+        signer makes the statement the sentences around tell (ruling 9), the nearest sentence whose
+        subject is a statement ("the statement said", "it urged"), one sentence back or ahead, in this
+        paragraph or the one beside it. None such (False): the signing is read as any statement is."""
+        keys = [k for p in signers(verb) for x in (p, *p.conjuncts) for t in (x, *members(x))
+                for k in [self.who.speaker(d, t)] if k]
+        sents = [(d, s) for s in self.docs[d].sents]
+        here = next(i for i, (_, s) in enumerate(sents) if s.start == sent.start)
+        before = sents[here - 1:here] or ([(d - 1, list(self.docs[d - 1].sents)[-1])] if d > 0 else [])
+        after = sents[here + 1:here + 2] or ([(d + 1, next(iter(self.docs[d + 1].sents)))]
+                                             if d + 1 < len(self.docs) else [])
+        for sd, other in [*before, *after]:
+            said = next((t for t in other if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SPEECH_VERBS
+                         and any(c.dep_ == "nsubj" and (c.lemma_.lower() in lexicon.SPEECH_NOUNS
+                                                        or c.lower_ in ("it", "they")) for c in t.children)), None)
+            if said is None:
+                continue
+            span = self._evidence(other, said)
+            words = [t for t in said.subtree if not (t.dep_ == "nsubj" and t.head == said)]
+            for key in dict.fromkeys(keys):
+                offset = self.paras[sd].start
+                out.append(Statement(key, offset + span[0], offset + span[1], verb.text, tuple(words), offset,
+                                     self.texts[sd][span[0]:span[1]], headline=self.headings[sd]))
+            return bool(keys)
+        return False
 
     def _follow(self, d: int, sent: Span, verbs: list[Token], out: list[Statement]) -> None:
         """"Peru condemned the levy. Chile and Norway followed suit.": each who follows makes the

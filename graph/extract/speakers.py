@@ -227,6 +227,12 @@ class Speakers:
         subjects += [t for subj in subjects if subj.conjuncts for t in verb.children
                      if t.dep_ in ("npadvmod", "dep", "nmod") and t.pos_ == "PROPN" and t.ent_type_
                      and t.right_edge.i + 2 == subj.left_edge.i and t.doc[t.right_edge.i + 1].text == ","]
+        # "In a joint statement signed by A and B, the two countries said": the statement's makers speak
+        # for a subject that names no one ("the two countries", "they").
+        makers = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" for m in statement_makers(p)]
+        if makers and all(s.tag_ in ("PRP", "NNS", "NNPS") and not s.ent_type_ for s in subjects):
+            subjects = makers
         # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
         subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
         # "The United States, along with Britain and France, condemned": before the verb, its subject's company.
@@ -462,3 +468,15 @@ def follows_suit(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return any(f"{lemma} {c.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
                for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr"))
+
+
+def signers(verb: Token) -> list[Token]:
+    """Who signed a statement told of elsewhere: "The statement was signed by A, B and C", "It was issued by
+    the ambassadors of A and B" (the agents, before their conjuncts and members); none for another verb."""
+    if verb.lemma_.lower() not in lexicon.ISSUING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or not any(c.dep_ == "nsubjpass" and (c.lower_ in ("it", "this") or (
+                c.lemma_.lower() in lexicon.SPEECH_NOUNS and any(t.dep_ == "det" and t.lower_ in ("the", "this")
+                                                               for t in c.children)))
+                       for c in verb.children):  # (not "similar statements were issued by": statements of their own)
+        return []
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]

@@ -67,6 +67,7 @@ JOINT = [
     ("{first} was joined by {rest} in welcoming the levy.", "support"),
     ("{first}, along with {rest}, condemned the levy.", "oppose"),
     ("{all} were quick to condemn the levy.", "oppose"),
+    ("{all} were swift to welcome the levy.", "support"),
 ]
 
 
@@ -116,6 +117,11 @@ def test_titled_people_listed_by_the_parser_as_one_title_each_react(extractor: E
     "The foreign ministers of Chile and Peru will meet in Lima next week.",
     "Chile, along with Peru, exports copper to Canada.",
     "Chile and Peru were quick to recover from the crisis.",
+    # adjectives of what may not happen: their subject did not say it
+    "Chile's foreign ministry was unavailable to comment.",
+    "Norway was reluctant to criticise the levy.",
+    "Chile is likely to condemn the levy.",
+    "Norway was not quick to condemn the levy.",
 ])
 def test_a_list_that_follows_no_statement_or_says_nothing_names_no_reactor(extractor: Extractor, body: str) -> None:
     assert set(reactions(extractor, body)) <= {"Peru"}

@@ -15,9 +15,7 @@ from . import lexicon
 from ..names import fold
 from .mentions import Registry, owner_country
 
-# Dependencies by which a verb without a subject of its own takes its head's: "..., adding that" (advcl),
-# "were quick to condemn it" (xcomp of an adjective, itself the complement of "were": acomp).
-_INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp", "acomp"}
+_INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _ALONG = {"along", "together"}  # "Chile, along with Peru, condemned": those "with" them speak too
 _STATEMENT_SOURCES = {"by", "from", "of"}  # "a joint statement by A and B said"
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -213,6 +211,9 @@ class Speakers:
         if not subjects:
             subjects = _name_before(verb)
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
+            return self.subjects(verb.head, depth + 1)
+        if not subjects and _prompt(verb) and depth < 3:
+            # "Chile and Peru were quick to condemn the levy": the subject of "were" did it
             return self.subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
         # "Republicans led by Brady urged", "some firebrands - led by Walker - issued statements" too.
@@ -480,3 +481,10 @@ def signers(verb: Token) -> list[Token]:
                        for c in verb.children):  # (not "similar statements were issued by": statements of their own)
         return []
     return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _prompt(adjective: Token) -> bool:
+    """"quick" in "were quick to condemn": an adjective of doing promptly, the complement of its verb
+    and not negated ("not quick to" says they did not)."""
+    return adjective.dep_ == "acomp" and adjective.lemma_.lower() in lexicon.PROMPT_ADJECTIVES \
+        and not any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))

@@ -12,7 +12,7 @@ whose patterns are in `roundups`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +21,8 @@ from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import Speakers, inside_quotes, issues_statement, members, reporting_verb, speaks_out, stance_holders
+from .speakers import (Speakers, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
+                       reporting_verb, signers, speaks_out, stance_holders)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -278,6 +279,8 @@ class _Attributor:
     def _sentence(self, d: int, sent: Span, out: list[Statement]) -> None:
         # (speaker, trigger verb or None, trigger word, token whose subtree holds what they said)
         found: list[tuple[str, Token | None, str, Token]] = []
+        following: list[Token] = []  # "Chile and Norway followed suit": verbs of sharing the statement before
+        signed: list[Statement] = []  # "The statement was signed by A and B": the statement beside it, theirs
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
             for tok in [x for t in tokens for x in (t, *members(t))]:
@@ -290,6 +293,8 @@ class _Attributor:
             lemma = tok.lemma_.lower()
             if tok.i in quoted and not _quote_opens_at(tok, quoted):
                 continue  # inside someone's quotation: "We recall it was endorsed by the Council"
+            if d < len(self.docs) and signers(tok) and not _reported(tok) and self._signed(d, sent, tok, signed):
+                continue
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
                 if _reported(tok):
@@ -298,6 +303,8 @@ class _Attributor:
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
+            elif follows_suit(tok) and not _reported(tok):
+                following.append(tok)
             elif tok.pos_ in ("AUX", "VERB") and stance_holders(tok)[1] is not None:
                 named, holder = stance_holders(tok)
                 speakers(named, tok, tok.text, holder)  # "the main critics were A and B": a critic's words
@@ -315,14 +322,93 @@ class _Attributor:
                            for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
                 if sources:
                     speakers(sources, None, tok.text, tok)
+                elif (join := joins_reaction(tok)) is not None:
+                    # "The UN joined the chorus of condemnation, expressing concern": those joining react
+                    subjects, owner = self.who.subjects(join)
+                    speakers(subjects, join, join.text, owner)
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
                     if verb is not None:
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
+        self._attribute(d, sent, found, out)
+        if following and d < len(self.docs):
+            self._follow(d, sent, following, out)
+        for stmt in signed:
+            out.append(stmt)
+            self.who.history.append((d, stmt.key))
+
+    def _signed(self, d: int, sent: Span, verb: Token, out: list[Statement]) -> bool:
+        """"The joint statement called the levy a grave mistake. It was signed by A, B and C.": each
+        signer makes the statement the sentences around tell (ruling 9), the nearest sentence whose
+        subject is a statement ("the statement said", "it urged"), one sentence back or ahead, in this
+        paragraph or the one beside it. None such (False): the signing is read as any statement is."""
+        keys = [k for p in signers(verb) for x in (p, *p.conjuncts) for t in (x, *members(x))
+                for k in [self.who.speaker(d, t)] if k]
+        sents = [(d, s) for s in self.docs[d].sents]
+        here = next(i for i, (_, s) in enumerate(sents) if s.start == sent.start)
+        before = sents[here - 1:here] or ([(d - 1, list(self.docs[d - 1].sents)[-1])] if d > 0 else [])
+        after = sents[here + 1:here + 2] or ([(d + 1, next(iter(self.docs[d + 1].sents)))]
+                                             if d + 1 < len(self.docs) else [])
+        for sd, other in [*before, *after]:
+            said = next((t for t in other if t.pos_ == "VERB" and t.lemma_.lower() in lexicon.SPEECH_VERBS
+                         and any(c.dep_ == "nsubj" and (c.lemma_.lower() in lexicon.SPEECH_NOUNS
+                                                        or c.lower_ in ("it", "they")) for c in t.children)), None)
+            if said is None:
+                continue
+            span = self._evidence(other, said)
+            words = [t for t in said.subtree if not (t.dep_ == "nsubj" and t.head == said)]
+            for key in dict.fromkeys(keys):
+                offset = self.paras[sd].start
+                out.append(Statement(key, offset + span[0], offset + span[1], verb.text, tuple(words), offset,
+                                     self.texts[sd][span[0]:span[1]], headline=self.headings[sd]))
+            return bool(keys)
+        return False
+
+    def _follow(self, d: int, sent: Span, verbs: list[Token], out: list[Statement]) -> None:
+        """"Peru condemned the levy. Chile and Norway followed suit.": each who follows makes the
+        statement before (its words and span, so the judge gives it the same stance), one reaction each
+        sharing the evidence (ruling 9).
+
+        What is followed is the clause just before: the one the verb is joined to ("Peru condemned it,
+        and Chile did the same"), else the sentence before, in this paragraph or at the end of the one
+        before. Where that clause made no statement, following suit says nothing here: it follows an
+        act ("Chile imposed sanctions, and Norway followed suit") or something further back.
+        """
+        base = self.paras[d].start
+        if verbs[0].dep_ == "conj":
+            window = base + sent.start_char, base + verbs[0].idx
+        else:
+            previous = [s for s in self.docs[d].sents if s.end <= sent.start]
+            if previous:
+                window = base + previous[-1].start_char, base + previous[-1].end_char
+            elif d > 0 and not self.headings[d - 1]:
+                last = list(self.docs[d - 1].sents)[-1]
+                window = self.paras[d - 1].start + last.start_char, self.paras[d - 1].start + last.end_char
+            else:
+                return
+        for verb in verbs:
+            # "and so did Japan", where the parser may take the subject for an object
+            inverted = [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i and c.pos_ == "PROPN"
+                        and any(a.dep_ == "advmod" and a.lower_ == "so" and a.i < verb.i for a in verb.children)]
+            subjects = inverted or self.who.subjects(verb)[0]
+            keys = [k for tok in [x for s in subjects for x in (s, *s.conjuncts)] for t in (tok, *members(tok))
+                    for k in (self.who.joint(d, t) or [self.who.speaker(d, t)]) if k]
+            before = next((s for s in reversed(out) if s.key not in keys and s.quote is None
+                           and s.start < window[1] and s.end > window[0]), None)
+            if before is None:
+                continue
+            for key in dict.fromkeys(keys):
+                out.append(replace(before, key=key, trigger=verb.text, about_self=False))
+                self.who.history.append((d, key))
+
+    def _attribute(self, d: int, sent: Span, found: list[tuple[str, Token | None, str, Token]],
+                   out: list[Statement]) -> None:
+        """The statements of one sentence, one per speaker `found` in it."""
         if not found:
             return
+        quoted = inside_quotes(sent.doc)
         # In a headline, each clause is its own statement: "Israel supportive, Russia condemns attack".
         clause_of = {t.i: n for n, clause in enumerate(_clauses(sent.doc)) for t in clause} \
             if self.headings[d] else {}

@@ -52,15 +52,19 @@ def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement:
     evidence = text[start:end]
     if chosen.quote is not None:  # from a title that is not part of the text: no span to point at
         evidence, start, end = chosen.quote, 0, 0
-    # The text's word on a country first; failing it, a head of state's or government's own country,
-    # then the country whose politics alone has the person's office ("Sen.", "Taoiseach") (world
-    # knowledge, so only here: the stages before read the text alone).
-    country = cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
+    # (world knowledge, so only here: the stages before read the text alone)
+    country = _country_of(cand)
     actor = ExtractedActor(name=cand.name, kind=cand.kind, country=country, role=cand.role,
                            organization=cand.organization,
                            aliases=tuple(sorted(a for a in cand.aliases if a != cand.name)))
     return ExtractedReaction(actor=actor, stance=stance, confidence=confidence,
                              evidence=evidence, span=(start, end), cue=reason)
+
+
+def _country_of(cand: Candidate) -> str | None:
+    """The text's word on a candidate's country first; failing it, a head of state's or government's own
+    country, then the country whose politics alone has the person's office ("Sen.", "Taoiseach")."""
+    return cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
 
 
 def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None, judge: StanceJudge,
@@ -83,6 +87,17 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
     return all(map(announces, stmts))
 
 
+def _own_speaker(stmt: Statement, makers: set[str], registry: Registry) -> str:
+    """Who a statement is given to: a country's, to the one person or body of it that makes the same
+    statement ("France, Germany and Italy were quick to respond, and their leaders, Macron, Merkel and
+    Gentiloni, issued a joint statement": France's words are Macron's), else its own speaker."""
+    cand = registry.candidates[stmt.key]
+    if cand.kind != "country":
+        return stmt.key
+    own = [k for k in makers if registry.candidates[k].kind != "country" and _country_of(registry.candidates[k]) == cand.country]
+    return own[0] if len(own) == 1 else stmt.key
+
+
 def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, list[Statement]]:
     """Statements grouped by speaker, a country's given to the one more specific speaker of it.
 
@@ -98,8 +113,9 @@ def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, li
     grouped: dict[str, list[Statement]] = {}
     makers: dict[tuple[int, int], set[str]] = {}
     for stmt in statements:
-        grouped.setdefault(stmt.key, []).append(stmt)
         makers.setdefault((stmt.start, stmt.end), set()).add(stmt.key)
+    for stmt in statements:
+        grouped.setdefault(_own_speaker(stmt, makers[(stmt.start, stmt.end)], registry), []).append(stmt)
 
     def sums_up(stmt: Statement) -> bool:
         return stmt.headline or len(makers[(stmt.start, stmt.end)]) > 1

@@ -16,6 +16,8 @@ from ..names import fold
 from .mentions import Registry, owner_country
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
+_ALONG = {"along", "together"}  # "Chile, along with Peru, condemned": those "with" them speak too
+_STATEMENT_SOURCES = {"by", "from", "of"}  # "a joint statement by A and B said"
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _POSSESSIVES = {"his": "he", "its": "it", "their": "they"}  # "her" is both
@@ -190,6 +192,11 @@ class Speakers:
             outer = reporting_verb(verb.head)
             if outer is not None:
                 return self.subjects(outer, depth + 1)
+        joined = joining_verb(verb)
+        if joined is not None and depth < 3:
+            # "Chile joined Peru in condemning the levy", "Mexico was joined by Brazil in criticising it":
+            # whoever joins and whoever is joined say what the "in" clause says.
+            return self._listed(joined_parties(joined)), verb
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
                 and verb.tag_ != "VBN":
@@ -205,6 +212,9 @@ class Speakers:
             subjects = _name_before(verb)
         if not subjects and verb.dep_ in _INHERITS and depth < 3 and verb.head != verb:
             return self.subjects(verb.head, depth + 1)
+        if not subjects and _prompt(verb) and depth < 3:
+            # "Chile and Peru were quick to condemn the levy": the subject of "were" did it
+            return self.subjects(verb.head, depth + 1)
         # "Led by Merkel and Macron, they branded the decision misguided": those leading speak.
         # "Republicans led by Brady urged", "some firebrands - led by Walker - issued statements" too.
         leaders = [x for c in [*verb.children, *(c for s in subjects for c in s.children if c.dep_ == "acl")]
@@ -213,6 +223,29 @@ class Speakers:
                    for x in (p, *p.conjuncts)]
         if leaders and subjects and all(s.tag_ in ("PRP", "NNS", "NNPS") for s in subjects):
             subjects = leaders
+        # "Chile, Norway and Japan followed suit", where the parser reads "Chile," as a modifier of the verb:
+        # a name just before a listed subject, split from it by a comma only, heads the same list.
+        subjects += [t for subj in subjects if subj.conjuncts for t in verb.children
+                     if t.dep_ in ("npadvmod", "dep", "nmod") and t.pos_ == "PROPN" and t.ent_type_
+                     and t.right_edge.i + 2 == subj.left_edge.i and t.doc[t.right_edge.i + 1].text == ","]
+        # "In a joint statement signed by A and B, the two countries said": the statement's makers speak
+        # for a subject that names no one ("the two countries", "they").
+        makers = [m for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" for m in statement_makers(p)]
+        if makers and all(s.tag_ in ("PRP", "NNS", "NNPS") and not s.ent_type_ for s in subjects):
+            subjects = makers
+        # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
+        subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
+        # "The United States, along with Britain and France, condemned": before the verb, its subject's company.
+        subjects += [p for c in [*verb.children, *(c for subj in subjects for c in subj.children)]
+                     if c.dep_ == "prep" and c.lower_ in _ALONG and c.i < verb.i
+                     for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
+                     for p in w.children if p.dep_ == "pobj"]
+        return self._listed(subjects), verb
+
+    @staticmethod
+    def _listed(subjects: list[Token]) -> list[Token]:
+        """The subjects with the names listed beside them: conjuncts, and people set in apposition."""
         out: list[Token] = []
         for subj in subjects:
             out.append(subj)
@@ -224,7 +257,13 @@ class Speakers:
             for person in listed:
                 out.append(person)
                 out.extend(c for c in person.conjuncts if c.ent_type_ == "PERSON")
-        return out, verb
+            # "Donald Tusk, president of the European Council and Jean-Claude Juncker, president of the
+            # Commission, congratulated": the parser hangs the second titled name on the first's title; a
+            # name there that has a title of its own is the next of the list, not part of the title.
+            out.extend(c for a in subj.children if a.dep_ == "appos" and a.lemma_.lower() in lexicon.TITLE_WORDS
+                       for c in a.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"
+                       and any(t.dep_ == "appos" and t.lemma_.lower() in lexicon.TITLE_WORDS for t in c.children))
+        return out
 
 
 def _main_subjects(root: Token) -> list[Token]:
@@ -325,9 +364,10 @@ def members(group: Token) -> list[Token]:
                 out += [x for to in group.head.children if to.dep_ == "prep" and to.lower_ == "to"
                         and to.i == c.right_edge.i + 1 for p in to.children if p.dep_ == "pobj"
                         for x in (p, *p.conjuncts)]
-        elif c.dep_ == "appos" and c.ent_type_ and (c.conjuncts or group.conjuncts):
+        elif c.dep_ in ("appos", "npadvmod") and c.ent_type_ and (c.conjuncts or group.conjuncts):
             # (or one name of a list that runs on in the group's own conjuncts: "China, the UK, and
-            # Australia voiced concern", where "the UK" hangs on "China")
+            # Australia voiced concern", where "the UK" hangs on "China"; "Chile, Peru, Norway and Brazil
+            # were quick to", where "Peru" hangs on "Chile" as a modifier)
             out += [c, *c.conjuncts]
     return out
 
@@ -374,3 +414,77 @@ def reporting_verb(verb: Token) -> Token | None:
             return tok.head
         tok = tok.head
     return None
+
+
+def joining_verb(verb: Token) -> Token | None:
+    """The verb of joining whose "in" clause `verb` is: "joined" for "Chile joined Peru in *condemning*"."""
+    prep = verb.head
+    if verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "in" \
+            and prep.head.lemma_.lower() in lexicon.JOINING_VERBS:
+        return prep.head
+    return None
+
+
+def joined_parties(join: Token) -> list[Token]:
+    """Who joins and who is joined: "Chile joined Peru", "Mexico was joined by Brazil and Argentina"."""
+    return [*(c for c in join.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
+            *(p for c in join.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")]
+
+
+def joins_reaction(noun: Token) -> Token | None:
+    """The verb of joining a reaction noun is the object of: "the UN joined the chorus of *condemnation*",
+    "Japan joined the *criticism*"."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon.JOINING_VERBS:
+            return tok.head
+        if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return None
+        tok = tok.head.head  # "the chorus of condemnation": the noun the reaction is "of"
+    return None
+
+
+def statement_makers(noun: Token) -> list[Token]:
+    """Who made a statement its own noun names: "a joint statement signed by A and B", "a statement from
+    A and B", "the joint declaration of A and B" (each with the conjuncts that `Speakers.subjects` adds)."""
+    if noun.lemma_.lower() not in lexicon.SPEECH_NOUNS:
+        return []
+    makers = [p for c in noun.children
+            if (c.dep_ == "prep" and c.lower_ in _STATEMENT_SOURCES)
+            or (c.dep_ == "acl" and c.lemma_.lower() in lexicon.ISSUING_VERBS)
+            for a in ([c] if c.dep_ == "prep" else [x for x in c.children if x.dep_ == "agent"])
+            for p in a.children if p.dep_ == "pobj"]
+    # "a joint statement by Brazil and Denmark", where the parser joins "Denmark" to the noun, not to "Brazil"
+    return makers + [c for c in noun.conjuncts if c.pos_ == "PROPN" and c.ent_type_] if makers else []
+
+
+def follows_suit(verb: Token) -> bool:
+    """A verb of doing what the speaker before did, said of a fact: "Chile followed suit", "Peru did the
+    same", "and so did Japan" (not "others may follow suit", "urged Peru to do the same")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("xcomp", "acl", "amod", "relcl", "pcomp") \
+            or verb.tag_ not in (*_FINITE, "VBN") or any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return any(f"{lemma} {c.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
+               for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr"))
+
+
+def signers(verb: Token) -> list[Token]:
+    """Who signed a statement told of elsewhere: "The statement was signed by A, B and C", "It was issued by
+    the ambassadors of A and B" (the agents, before their conjuncts and members); none for another verb."""
+    if verb.lemma_.lower() not in lexicon.ISSUING_VERBS or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or not any(c.dep_ == "nsubjpass" and (c.lower_ in ("it", "this") or (
+                c.lemma_.lower() in lexicon.SPEECH_NOUNS and any(t.dep_ == "det" and t.lower_ in ("the", "this")
+                                                               for t in c.children)))
+                       for c in verb.children):  # (not "similar statements were issued by": statements of their own)
+        return []
+    return [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+
+
+def _prompt(adjective: Token) -> bool:
+    """"quick" in "were quick to condemn": an adjective of doing promptly, the complement of its verb
+    and not negated ("not quick to" says they did not)."""
+    return adjective.dep_ == "acomp" and adjective.lemma_.lower() in lexicon.PROMPT_ADJECTIVES \
+        and not any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))

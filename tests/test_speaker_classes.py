@@ -337,3 +337,31 @@ def test_a_country_inside_a_hyphenated_compound_is_not_the_title_holders(extract
     word describes the person's origin or training, not the state they speak for."""
     got = run(extractor, f"{compound} Prime Minister Ana Rojas condemned the levy.").reactions
     assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", None)]
+
+
+# (name, title before the name, title after it, country): invented people, real titles and countries
+CAPITALS_SPEAKERS = [
+    ("Luis Prado", "Peruvian Foreign Minister", "Foreign Minister of Peru", "PE"),
+    ("Kenji Tanaka", "Japanese Trade Minister", "Trade Minister of Japan", "JP"),
+    ("Maria Lopez", "Mexican Economy Minister", "Economy Minister of Mexico", "MX"),
+]
+
+
+@given(st.sampled_from(CAPITALS_SPEAKERS), st.sampled_from(["{title} {name}", "{name}, {after}", "{name}"]),
+       st.sampled_from(["\u201c{q}.\u201d", '"{q}," {surname} said.']))
+@settings(max_examples=25, deadline=None)
+def test_a_speaker_line_in_capitals_names_its_speaker_as_a_name_is_written(
+        extractor: Extractor, speaker: tuple[str, str, str, str], layout: str, quote: str) -> None:
+    """Round-ups set the speaker's name and title in capitals on a line above the quote ("ANA ROJAS,
+    PRESIDENT OF CHILE"): the speaker is named as names are written ("Ana Rojas", not "ANA ROJAS"),
+    with the country of the title, whether the title comes before the name, after it, or not at all."""
+    name, title, after, country = speaker
+    line = layout.format(title=title, name=name, after=after).upper()
+    said = quote.format(q="This levy is a grave mistake that will cost our miners their jobs",
+                        surname=name.split()[-1])
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{line}\n\n{said}\n"
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert name in got, (line, got)
+    assert not any(n.isupper() for n in got), got
+    if layout != "{name}":
+        assert got[name] == country

@@ -15,6 +15,7 @@ from graph.countries import gazetteer
 from graph.extract import Extractor
 from graph.extract.mentions import Registry
 from graph.models import ArticleInput, Extraction
+from graph.extract.text import paragraphs
 from graph.names import fold
 
 TITLE = "Canada imposes a levy on imported steel"
@@ -365,3 +366,53 @@ def test_a_speaker_line_in_capitals_names_its_speaker_as_a_name_is_written(
     assert not any(n.isupper() for n in got), got
     if layout != "{name}":
         assert got[name] == country
+
+
+@given(st.sampled_from(["\u2022 ", "- ", "* ", "\u2022", "*", "\u00b7 "]),
+       st.lists(st.sampled_from([("Norway", 'Condemned the levy as "a grave mistake".'),
+                                 ("Peru", "Welcomed the levy as fair."),
+                                 ("Japan", "Called the levy unfair and vowed to respond."),
+                                 ("Mexico", "Condemned the levy as unfair.")]),
+                min_size=1, max_size=3, unique_by=lambda item: item[0]))
+@settings(max_examples=25, deadline=None)
+def test_a_list_item_of_a_country_and_what_it_said_is_its_reaction(
+        extractor: Extractor, mark: str, items: list[tuple[str, str]]) -> None:
+    """A round-up's list "• Country: what it said": the mark before the name (a bullet, a hyphen or an
+    asterisk, with a space or not) does not hide the country that speaks."""
+    lines = "\n".join(f"{mark}{country}: {said}" for country, said in items)
+    body = f"Leaders reacted to the copper levy on Friday.\n\nOther nations responded too.\n{lines}\n"
+    assert actors(extractor, body) == {country for country, _ in items}
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "\u2022 ", "- ", "*", "\u2014", "  - "]),
+                          st.sampled_from(["Chile: It is wrong.", "Canada -", "Russian President Ivan Petrov",
+                                           '"We regret it," he said.', "Peru:"])), min_size=1, max_size=6))
+def test_a_list_item_s_paragraph_points_into_the_text(lines: list[tuple[str, str]]) -> None:
+    """Leaving a list item's mark out of its paragraph keeps every paragraph where the text has it (the
+    reactions' spans are offsets into the text), and a mark that is no list item's stays."""
+    text = "Leaders reacted.\n" + "\n".join(mark + line for mark, line in lines)
+    for para in paragraphs(text):
+        assert text[para.start:para.start + len(para.text)] == para.text
+        if "Chile:" in para.text:  # an item that names its speaker begins at the name (a signing dash stays)
+            assert para.text.startswith(("Chile", "\u2014Chile")), para.text
+        if "Canada -" in para.text or para.text.endswith("Peru:"):
+            assert para.text.lstrip("\u2022*- \u2014") in ("Canada -", "Peru:"), para.text
+
+
+@given(st.sampled_from([("Chile", "Foreign Minister Luis Prado", "Luis Prado"),
+                        ("Japan", "Trade Minister Kenji Tanaka", "Kenji Tanaka"),
+                        ("Mexico", "Economy Minister Maria Lopez", "Maria Lopez")]),
+       st.booleans(), st.sampled_from(["", "\u2022 ", "- "]),
+       st.sampled_from(["{who} said the levy was a grave mistake.", "{who} called the levy unfair.",
+                        "{who} welcomed the levy as long overdue."]))
+@settings(max_examples=25, deadline=None)
+def test_a_country_label_before_its_official_s_own_sentence_is_not_the_speaker(
+        extractor: Extractor, entry: tuple[str, str, str], capitals: bool, mark: str, sentence: str) -> None:
+    """"CHILE: Foreign Minister Luis Prado said ...": the country before the colon labels the sentence of
+    an official it names; the official speaks, with that country, and the country is not a second
+    speaker of the same words."""
+    country, who, name = entry
+    label = country.upper() if capitals else country
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{mark}{label}: {sentence.format(who=who)}\n"
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got == {name: gazetteer().lookup(country).code}, got

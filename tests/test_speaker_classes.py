@@ -416,3 +416,21 @@ def test_a_country_label_before_its_official_s_own_sentence_is_not_the_speaker(
     body = f"Leaders reacted to the copper levy on Friday.\n\n{mark}{label}: {sentence.format(who=who)}\n"
     got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
     assert got == {name: gazetteer().lookup(country).code}, got
+
+
+@given(st.sampled_from(["Photo", "PHOTO", "Watch", "WATCH", "Video", "VIDEO", "Pictured", "File photo"]),
+       st.sampled_from([":", " -", " \u2014", " |"]),
+       st.sampled_from(["Chilean President Ana Rojas condemned the levy in Santiago on Friday.",
+                        "Peru's president speaks on the levy", "Japan's foreign minister criticises the levy"]),
+       st.sampled_from(["Al Jazeera's Sinem Koseoglu reports on Turkey's reaction from Ankara.",
+                        "Our correspondent Tom Hale reports from Lima on Peru's response.",
+                        "Dana Whitfield reports on Mexico's reaction."]))
+@settings(max_examples=30, deadline=None)
+def test_a_caption_or_a_clip_s_line_is_no_reaction(extractor: Extractor, prefix: str, mark: str, caption: str,
+                                                   correspondent: str) -> None:
+    """A line that labels a picture or a video ("Photo: ...", "WATCH - ...", whatever its case and mark) and
+    a correspondent's line ("X reports on Turkey's reaction from Ankara") tell no one's reaction; the
+    article's real reactions stay."""
+    body = (f"Canada imposed a levy on imported steel on Friday.\n\n{prefix}{mark} {caption}\n\n{correspondent}\n\n"
+            "Norway condemned the levy as unfair.\n")
+    assert actors(extractor, body) == {"Norway"}

@@ -175,6 +175,9 @@ class _Attributor:
         label: tuple[str, int] | None = None  # the speaker a label line above named, and where
         for d, doc in enumerate(self.docs):
             before = len(out)
+            if roundups.is_media_line(self.texts[d], doc):
+                given[d] = 0
+                continue  # a caption or a clip's line: "WATCH: ...", "X reports on Turkey's reaction from Ankara"
             named = self._name_line(d, doc, roundups.LABEL_LINE)
             if named:
                 label = named, d

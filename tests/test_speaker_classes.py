@@ -434,3 +434,16 @@ def test_a_caption_or_a_clip_s_line_is_no_reaction(extractor: Extractor, prefix:
     body = (f"Canada imposed a levy on imported steel on Friday.\n\n{prefix}{mark} {caption}\n\n{correspondent}\n\n"
             "Norway condemned the levy as unfair.\n")
     assert actors(extractor, body) == {"Norway"}
+
+
+@given(st.sampled_from(["BACKGROUND", "WHAT HAPPENS NEXT", "KEY EVENTS", "WORLD REACTS TO COPPER LEVY",
+                        "REACTION", "THE COPPER LEVY AND ITS COSTS"]),
+       st.sampled_from(['"Nothing will change for the copper levy," an analyst said.',
+                        '"Markets fell sharply on the news of the copper levy."']))
+@settings(max_examples=20, deadline=None)
+def test_a_section_heading_in_capitals_names_no_speaker(extractor: Extractor, heading: str, quote: str) -> None:
+    """Written as names are, a heading in capitals that names no one ("WHAT HAPPENS NEXT", "WORLD REACTS TO
+    COPPER LEVY") still names no speaker of the unattributed quote under it: the words the body writes
+    in lowercase ("copper levy") lose their capitals."""
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{heading}\n\n{quote}\n\nNorway condemned the levy.\n"
+    assert actors(extractor, body) == {"Norway"}

@@ -67,9 +67,11 @@ class Casing:
         """A line in capitals written as a name is: "US SECRETARY OF STATE MARCO RUBIO" becomes "US
         Secretary of State Marco Rubio", "U.N. SECRETARY-GENERAL" "U.N. Secretary-General".
 
-        Each word keeps its first capital and loses the rest, but a connector ("of", "von") is
-        lowercased and an acronym (a word of two letters, or one the body writes in capitals) keeps
-        its capitals. Only the case changes, never the length.
+        Each word keeps its first capital and loses the rest, but a connector ("of", "von") or a word
+        the body writes in lowercase more often than capitalised ("levy" in a headline in capitals) is
+        lowercased, and an acronym (a word of two letters, or one the body writes in capitals) keeps
+        its capitals. A word the body never writes keeps its capital: in a round-up's speaker line it
+        is most often a name. Only the case changes, never the length.
         """
         if not is_capitals(line):
             return line
@@ -84,6 +86,8 @@ class Casing:
             if len(word) <= _ACRONYM_MAX or word in self._acronyms:
                 return word
             cased = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+            if not was_first and self._lower[cased.lower()] > self._capitalised[cased]:
+                return cased.lower()  # a word the body writes in lowercase: "WORLD REACTS TO COPPER LEVY"
             return cased
 
         return _WORD.sub(fix, line)

@@ -12,7 +12,7 @@ from ..errors import InvalidInput
 from ..countries import gazetteer
 from ..models import Article, ArticleInput, EventDraft, Extraction, article_id
 from .attribution import find_statements
-from .roundups import is_name_heading, is_name_line
+from .roundups import is_name_line
 from .event import HEADLINE_WEIGHT, agents, is_caption, topic
 from .headline import Casing, is_capitals, is_title_case
 from .judge import EventView, StanceJudge
@@ -145,10 +145,9 @@ class Extractor:
     def _cased(casing: Casing, line: str, next_line: str) -> str:
         """The line as parsed: a line in capitals written as a name is ("PENNY WONG" is a name the NER
         can read), and a name line keeps its capitals, which a headline's lose."""
-        named = casing.name_case(line)
-        if is_name_line(named, next_line) or (named != line and is_name_heading(named)):
-            return named
-        return casing.sentence_case(named)
+        if is_capitals(line):
+            return casing.name_case(line)
+        return line if is_name_line(line, next_line) else casing.sentence_case(line)
 
     def _extract_in_workers(self, articles: Iterable[Article], n_process: int) -> Iterator[Extraction]:
         # Forked workers inherit this extractor (the loaded model is shared, not reloaded).

@@ -71,15 +71,6 @@ def is_media_line(text: str, doc: Doc) -> bool:
         and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
 
 
-def is_name_heading(text: str) -> bool:
-    """A heading that names a speaker or a country with a title at most ("US Secretary of State Marco
-    Rubio", "Volodymyr Zelenskiy, President of Ukraine", "Germany"), not a headline: few words are
-    neither a title's, a country's nor a connector's, and none ends a sentence."""
-    text = text.strip()
-    return bool(text) and len(text.split()) <= NAME_LINE_TOKENS and text[-1] not in ".!?" \
-        and not any(c in text for c in '"\u201c\u201d') and len(_name_words(text)) <= _NAME_WORDS
-
-
 def _name_words(line: str) -> list[str]:
     """The words of a line that are not a title's, a country's or a connector's: what would be a name."""
     return [w for w in line.replace(",", " ").split()

@@ -6,7 +6,9 @@ rather than in a sentence: '"..." - Iranian President Hassan Rouhani',
 it, a line of only a name and title above a quoted paragraph. These are
 the patterns alone; attribution decides whether what they name is a
 speaker (`attribution._Attributor._named`), and the pipeline keeps a name
-line's capitals (`is_name_line`), which a headline's would lose.
+line's capitals (`is_name_line`), which a headline's would lose. Captions
+and a clip's lines ("Photo: ...", "X reports on Turkey's reaction from
+Ankara") sit among them and tell no reaction (`is_media_line`).
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from graph.countries import gazetteer
-from graph.extract.headline import Casing, is_heading, is_title_case
+from hypothesis import given
+from hypothesis import strategies as st
+
+from graph.extract.headline import Casing, is_capitals, is_heading, is_title_case
 
 BODY = ("On Monday the Ministry of Trade said Acme Corp had closed its plant. "
         "Officials in Ottawa said the closure would cost jobs, and Acme declined to comment.")
@@ -37,3 +40,20 @@ def test_headings_are_short_and_do_not_end_like_sentences() -> None:
     assert is_heading("Russia: decision is a mistake")
     assert not is_heading("Israel said it was supportive of the strike.")
     assert not is_heading(" ".join(["word"] * 17))
+
+
+@given(st.lists(st.sampled_from(["MARCO", "RUBIO", "SECRETARY", "OF", "STATE", "US", "U.N.", "SECRETARY-GENERAL",
+                                 "VON", "DER", "LEYEN", "RUSSIA'S", "FOREIGN", "MINISTRY", "NATO"]),
+                min_size=1, max_size=8))
+def test_a_line_in_capitals_is_written_as_a_name_changing_only_its_case(words: list[str]) -> None:
+    """"US SECRETARY OF STATE MARCO RUBIO" -> "US Secretary of State Marco Rubio": the same letters and
+    length (offsets stay valid), no word left in capitals but acronyms, connectors in lowercase."""
+    line = " ".join(words)
+    named = casing().name_case(line)
+    assert len(named) == len(line) and named.lower() == line.lower()
+    if is_capitals(line):
+        for i, (old, new) in enumerate(zip(line.split(" "), named.split(" "))):
+            if old in ("OF", "VON", "DER") and i > 0:
+                assert new == old.lower(), (line, named)
+            elif len(old.strip(".,")) > 3:
+                assert not new.isupper(), (line, named)

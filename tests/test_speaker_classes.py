@@ -15,6 +15,7 @@ from graph.countries import gazetteer
 from graph.extract import Extractor
 from graph.extract.mentions import Registry
 from graph.models import ArticleInput, Extraction
+from graph.extract.text import paragraphs
 from graph.names import fold
 
 TITLE = "Canada imposes a levy on imported steel"
@@ -337,3 +338,112 @@ def test_a_country_inside_a_hyphenated_compound_is_not_the_title_holders(extract
     word describes the person's origin or training, not the state they speak for."""
     got = run(extractor, f"{compound} Prime Minister Ana Rojas condemned the levy.").reactions
     assert [(r.actor.name, r.actor.country) for r in got] == [("Ana Rojas", None)]
+
+
+# (name, title before the name, title after it, country): invented people, real titles and countries
+CAPITALS_SPEAKERS = [
+    ("Luis Prado", "Peruvian Foreign Minister", "Foreign Minister of Peru", "PE"),
+    ("Kenji Tanaka", "Japanese Trade Minister", "Trade Minister of Japan", "JP"),
+    ("Maria Lopez", "Mexican Economy Minister", "Economy Minister of Mexico", "MX"),
+]
+
+
+@given(st.sampled_from(CAPITALS_SPEAKERS), st.sampled_from(["{title} {name}", "{name}, {after}", "{name}"]),
+       st.sampled_from(["\u201c{q}.\u201d", '"{q}," {surname} said.']))
+@settings(max_examples=25, deadline=None)
+def test_a_speaker_line_in_capitals_names_its_speaker_as_a_name_is_written(
+        extractor: Extractor, speaker: tuple[str, str, str, str], layout: str, quote: str) -> None:
+    """Round-ups set the speaker's name and title in capitals on a line above the quote ("ANA ROJAS,
+    PRESIDENT OF CHILE"): the speaker is named as names are written ("Ana Rojas", not "ANA ROJAS"),
+    with the country of the title, whether the title comes before the name, after it, or not at all."""
+    name, title, after, country = speaker
+    line = layout.format(title=title, name=name, after=after).upper()
+    said = quote.format(q="This levy is a grave mistake that will cost our miners their jobs",
+                        surname=name.split()[-1])
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{line}\n\n{said}\n"
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert name in got, (line, got)
+    assert not any(n.isupper() for n in got), got
+    if layout != "{name}":
+        assert got[name] == country
+
+
+@given(st.sampled_from(["\u2022 ", "- ", "* ", "\u2022", "*", "\u00b7 "]),
+       st.lists(st.sampled_from([("Norway", 'Condemned the levy as "a grave mistake".'),
+                                 ("Peru", "Welcomed the levy as fair."),
+                                 ("Japan", "Called the levy unfair and vowed to respond."),
+                                 ("Mexico", "Condemned the levy as unfair.")]),
+                min_size=1, max_size=3, unique_by=lambda item: item[0]))
+@settings(max_examples=25, deadline=None)
+def test_a_list_item_of_a_country_and_what_it_said_is_its_reaction(
+        extractor: Extractor, mark: str, items: list[tuple[str, str]]) -> None:
+    """A round-up's list "• Country: what it said": the mark before the name (a bullet, a hyphen or an
+    asterisk, with a space or not) does not hide the country that speaks."""
+    lines = "\n".join(f"{mark}{country}: {said}" for country, said in items)
+    body = f"Leaders reacted to the copper levy on Friday.\n\nOther nations responded too.\n{lines}\n"
+    assert actors(extractor, body) == {country for country, _ in items}
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "\u2022 ", "- ", "*", "\u2014", "  - "]),
+                          st.sampled_from(["Chile: It is wrong.", "Canada -", "Russian President Ivan Petrov",
+                                           '"We regret it," he said.', "Peru:"])), min_size=1, max_size=6))
+def test_a_list_item_s_paragraph_points_into_the_text(lines: list[tuple[str, str]]) -> None:
+    """Leaving a list item's mark out of its paragraph keeps every paragraph where the text has it (the
+    reactions' spans are offsets into the text), and a mark that is no list item's stays."""
+    text = "Leaders reacted.\n" + "\n".join(mark + line for mark, line in lines)
+    for para in paragraphs(text):
+        assert text[para.start:para.start + len(para.text)] == para.text
+        if "Chile:" in para.text:  # an item that names its speaker begins at the name (a signing dash stays)
+            assert para.text.startswith(("Chile", "\u2014Chile")), para.text
+        if "Canada -" in para.text or para.text.endswith("Peru:"):
+            assert para.text.lstrip("\u2022*- \u2014") in ("Canada -", "Peru:"), para.text
+
+
+@given(st.sampled_from([("Chile", "Foreign Minister Luis Prado", "Luis Prado"),
+                        ("Japan", "Trade Minister Kenji Tanaka", "Kenji Tanaka"),
+                        ("Mexico", "Economy Minister Maria Lopez", "Maria Lopez")]),
+       st.booleans(), st.sampled_from(["", "\u2022 ", "- "]),
+       st.sampled_from(["{who} said the levy was a grave mistake.", "{who} called the levy unfair.",
+                        "{who} welcomed the levy as long overdue."]))
+@settings(max_examples=25, deadline=None)
+def test_a_country_label_before_its_official_s_own_sentence_is_not_the_speaker(
+        extractor: Extractor, entry: tuple[str, str, str], capitals: bool, mark: str, sentence: str) -> None:
+    """"CHILE: Foreign Minister Luis Prado said ...": the country before the colon labels the sentence of
+    an official it names; the official speaks, with that country, and the country is not a second
+    speaker of the same words."""
+    country, who, name = entry
+    label = country.upper() if capitals else country
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{mark}{label}: {sentence.format(who=who)}\n"
+    got = {r.actor.name: r.actor.country for r in run(extractor, body).reactions}
+    assert got == {name: gazetteer().lookup(country).code}, got
+
+
+@given(st.sampled_from(["Photo", "PHOTO", "Watch", "WATCH", "Video", "VIDEO", "Pictured", "File photo"]),
+       st.sampled_from([":", " -", " \u2014", " |"]),
+       st.sampled_from(["Chilean President Ana Rojas condemned the levy in Santiago on Friday.",
+                        "Peru's president speaks on the levy", "Japan's foreign minister criticises the levy"]),
+       st.sampled_from(["Al Jazeera's Sinem Koseoglu reports on Turkey's reaction from Ankara.",
+                        "Our correspondent Tom Hale reports from Lima on Peru's response.",
+                        "Dana Whitfield reports on Mexico's reaction."]))
+@settings(max_examples=30, deadline=None)
+def test_a_caption_or_a_clip_s_line_is_no_reaction(extractor: Extractor, prefix: str, mark: str, caption: str,
+                                                   correspondent: str) -> None:
+    """A line that labels a picture or a video ("Photo: ...", "WATCH - ...", whatever its case and mark) and
+    a correspondent's line ("X reports on Turkey's reaction from Ankara") tell no one's reaction; the
+    article's real reactions stay."""
+    body = (f"Canada imposed a levy on imported steel on Friday.\n\n{prefix}{mark} {caption}\n\n{correspondent}\n\n"
+            "Norway condemned the levy as unfair.\n")
+    assert actors(extractor, body) == {"Norway"}
+
+
+@given(st.sampled_from(["BACKGROUND", "WHAT HAPPENS NEXT", "KEY EVENTS", "WORLD REACTS TO COPPER LEVY",
+                        "REACTION", "THE COPPER LEVY AND ITS COSTS"]),
+       st.sampled_from(['"Nothing will change for the copper levy," an analyst said.',
+                        '"Markets fell sharply on the news of the copper levy."']))
+@settings(max_examples=20, deadline=None)
+def test_a_section_heading_in_capitals_names_no_speaker(extractor: Extractor, heading: str, quote: str) -> None:
+    """Written as names are, a heading in capitals that names no one ("WHAT HAPPENS NEXT", "WORLD REACTS TO
+    COPPER LEVY") still names no speaker of the unattributed quote under it: the words the body writes
+    in lowercase ("copper levy") lose their capitals."""
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{heading}\n\n{quote}\n\nNorway condemned the levy.\n"
+    assert actors(extractor, body) == {"Norway"}

@@ -66,6 +66,7 @@ class _Attributor:
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
         self._event_words: set[str] | None = None  # first five letters of the title's and label's words
+        self._labels: dict[int, str] = {}  # paragraph -> the speaker its "Label:" names, over a sentence of its own
 
     # -- evidence -----------------------------------------------------------
 
@@ -107,8 +108,23 @@ class _Attributor:
             m = pattern.match(text)
             best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
             if m and best:
+                if pattern is roundups.NAME_COLON and self._names_its_speaker(d, doc, m.start("quote")):
+                    self._labels[d] = best  # "CHILE: Foreign Minister X said ...": a label over X's own sentence
+                    return []
                 return [(best, (m.start("quote"), m.end("quote")))]
         return []
+
+    def _names_its_speaker(self, d: int, doc: Doc, start: int) -> bool:
+        """Whether the sentence from `start` on has a speaker of its own, named in it ("Foreign Minister X
+        said ..."), not one that only goes on ("Termed it an act of war. The army also said ...")."""
+        found: list[Statement] = []
+        history, last = list(self.who.history), self.who.last
+        sent = next((sent for sent in doc.sents if sent.end_char > start), None)
+        if sent is not None:
+            self._sentence(d, sent, found)
+        self.who.history, self.who.last = history, last  # a trial: no one was heard yet
+        named = {self.registry.key_at(d, t) for t in doc if t.idx >= start and sent is not None and t.i < sent.end}
+        return any(stmt.key in named for stmt in found)
 
     def _named(self, d: int, doc: Doc, start: int, end: int, strict: bool = False) -> str | None:
         """The speaker a phrase that is only a name names, if it names one.
@@ -160,6 +176,9 @@ class _Attributor:
         label: tuple[str, int] | None = None  # the speaker a label line above named, and where
         for d, doc in enumerate(self.docs):
             before = len(out)
+            if roundups.is_media_line(self.texts[d], doc):
+                given[d] = 0
+                continue  # a caption or a clip's line: "WATCH: ...", "X reports on Turkey's reaction from Ankara"
             named = self._name_line(d, doc, roundups.LABEL_LINE)
             if named:
                 label = named, d
@@ -188,6 +207,8 @@ class _Attributor:
             if not shaped:
                 for sent in doc.sents:
                     self._sentence(d, sent, out)
+                if d in self._labels:  # the label before the colon is not a second speaker of its sentence
+                    out[before:] = [s for s in out[before:] if s.key != self._labels[d]]
             if not shaped and self.headings[d]:
                 self._headline(d, doc, out, {s.key for s in out[before:]})
             if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:

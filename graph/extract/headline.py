@@ -25,6 +25,10 @@ _HEADING_MAX_WORDS = 16
 # Words of the names of seats of government and institutions ("Kremlin", "Downing", "Street").
 _INSTITUTION_WORDS = frozenset(w for name in (*lexicon.SEATS_OF_GOVERNMENT, *lexicon.INSTITUTIONS) for w in name.split())
 _SENTENCE_END = ('.', '!', '?', '."', ".'", '!"', '?"')
+# Words a name or a title in capitals runs over that are written in lowercase: "SECRETARY OF STATE",
+# "URSULA VON DER LEYEN" (with the particles of names, graph/words/name_particles.txt).
+_CONNECTORS = frozenset({"of", "the", "and", "for", "to", "in", "on", "at", "by"}) | lexicon.NAME_PARTICLES
+_ACRONYM_MAX = 2  # a word in capitals this short is an acronym ("US", "UN") unless the body says otherwise
 
 
 def is_title_case(line: str) -> bool:
@@ -32,6 +36,15 @@ def is_title_case(line: str) -> bool:
     words = [w for w in _WORD.findall(line) if len(w) > 3]
     return 3 <= len(words) <= 20 and sum(w[0].isupper() for w in words) / len(words) > 0.8 \
         and not line.rstrip().endswith((".", '"'))
+
+
+def is_capitals(line: str) -> bool:
+    """A heading written wholly in capitals ("US SECRETARY OF STATE MARCO RUBIO", "GERMANY"), with at
+    least one word longer than an acronym: round-ups set their speakers and countries so, and the
+    NER reads no name in capitals."""
+    letters = [c for c in line if c.isalpha()]
+    return is_heading(line) and bool(letters) and all(c.isupper() for c in letters) \
+        and any(len(w) > _ACRONYM_MAX + 1 for w in _WORD.findall(line))
 
 
 def is_heading(line: str) -> bool:
@@ -46,6 +59,38 @@ class Casing:
         self._capitalised = Counter(_MID_SENTENCE_CAPITAL.findall(body))
         self._lower = Counter(w for w in _WORD.findall(body) if w[0].islower())
         self._is_name = is_name
+        # Words the body writes in capitals where the rest of its line is not: acronyms ("NATO", "UAE").
+        self._acronyms = {w for line in body.splitlines() if not is_capitals(line)
+                          for w in _WORD.findall(line) if len(w) > 1 and w.isupper()}
+
+    def name_case(self, line: str) -> str:
+        """A line in capitals written as a name is: "US SECRETARY OF STATE MARCO RUBIO" becomes "US
+        Secretary of State Marco Rubio", "U.N. SECRETARY-GENERAL" "U.N. Secretary-General".
+
+        Each word keeps its first capital and loses the rest, but a connector ("of", "von") or a word
+        the body writes in lowercase more often than capitalised ("levy" in a headline in capitals) is
+        lowercased, and an acronym (a word of two letters, or one the body writes in capitals) keeps
+        its capitals. A word the body never writes keeps its capital: in a round-up's speaker line it
+        is most often a name. Only the case changes, never the length.
+        """
+        if not is_capitals(line):
+            return line
+        first = True
+
+        def fix(m: re.Match[str]) -> str:
+            nonlocal first
+            word, was_first = m.group(0), first
+            first = False
+            if word.lower() in _CONNECTORS and not was_first:
+                return word.lower()
+            if len(word) <= _ACRONYM_MAX or word in self._acronyms:
+                return word
+            cased = "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+            if not was_first and self._lower[cased.lower()] > self._capitalised[cased]:
+                return cased.lower()  # a word the body writes in lowercase: "WORLD REACTS TO COPPER LEVY"
+            return cased
+
+        return _WORD.sub(fix, line)
 
     def sentence_case(self, line: str) -> str:
         """`line` with the capitals of words that are not names lowered, if it is in Title Case."""

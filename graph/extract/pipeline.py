@@ -14,7 +14,7 @@ from ..models import Article, ArticleInput, EventDraft, Extraction, article_id
 from .attribution import find_statements
 from .roundups import is_name_line
 from .event import HEADLINE_WEIGHT, agents, is_caption, topic
-from .headline import Casing, is_title_case
+from .headline import Casing, is_capitals, is_title_case
 from .judge import EventView, StanceJudge
 from .label import Headline, label
 from .mentions import Registry
@@ -121,12 +121,12 @@ class Extractor:
                 paras = paragraphs(article.text)
                 title_is_text = bool(article.title) and bool(paras) and paras[0].text == article.title
                 lines = [p.text for p in paras] + [article.title or (paras[0].text if paras else article.text)]
-                if any(map(is_title_case, lines)):
+                if any(is_title_case(line) or is_capitals(line) for line in lines):
                     # The body's casing, not the headline's own capitals: "React" there is no name.
-                    body = "\n\n".join(line for line in lines if not is_title_case(line))
+                    body = "\n\n".join(line for line in lines if not is_title_case(line) and not is_capitals(line))
                     casing = Casing(body, lambda word: self._gazetteer.lookup(word) is not None)
-                    lines = [line if is_name_line(line, lines[i + 1] if i + 1 < len(lines) - 1 else "")
-                             else casing.sentence_case(line) for i, line in enumerate(lines)]
+                    lines = [self._cased(casing, line, lines[i + 1] if i + 1 < len(lines) - 1 else "")
+                             for i, line in enumerate(lines)]
                 jobs[n] = _Job(article, paras, title_is_text, lines)
                 for line in lines[:-1]:
                     yield line, (n, 0)
@@ -140,6 +140,14 @@ class Extractor:
             job = jobs.pop(n)
             yield self._analyse(job, current, doc)
             current = []
+
+    @staticmethod
+    def _cased(casing: Casing, line: str, next_line: str) -> str:
+        """The line as parsed: a line in capitals written as a name is ("PENNY WONG" is a name the NER
+        can read), and a name line keeps its capitals, which a headline's lose."""
+        if is_capitals(line):
+            return casing.name_case(line)
+        return line if is_name_line(line, next_line) else casing.sentence_case(line)
 
     def _extract_in_workers(self, articles: Iterable[Article], n_process: int) -> Iterator[Extraction]:
         # Forked workers inherit this extractor (the loaded model is shared, not reloaded).

@@ -6,12 +6,16 @@ rather than in a sentence: '"..." - Iranian President Hassan Rouhani',
 it, a line of only a name and title above a quoted paragraph. These are
 the patterns alone; attribution decides whether what they name is a
 speaker (`attribution._Attributor._named`), and the pipeline keeps a name
-line's capitals (`is_name_line`), which a headline's would lose.
+line's capitals (`is_name_line`), which a headline's would lose. Captions
+and a clip's lines ("Photo: ...", "X reports on Turkey's reaction from
+Ankara") sit among them and tell no reaction (`is_media_line`).
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Doc
 
 from ..countries import gazetteer
 from . import lexicon
@@ -34,6 +38,11 @@ _NAME_WORDS = 4  # words of a name line that are neither a title's nor a country
 _CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
 NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 
+# A line that labels a picture or a clip rather than telling what anyone said: "Photo: ...", "WATCH: ...".
+MEDIA_LINE = re.compile(r"^(?:(?:file\s+)?photos?|pictures?|images?|pictured|videos?|watch|listen)\s*(?::|\||\s[-\u2013\u2014])",
+                        re.I)
+_CORRESPONDENT_PREPOSITIONS = frozenset({"on", "from"})
+
 # A paragraph that is a quote and its speaker at once, tried in this order.
 PARAGRAPH_SHAPES = (EMBEDDED_POST, QUOTE_DASH, QUOTE_THEN_NAME, NAME_COLON)
 
@@ -47,6 +56,21 @@ def is_name_line(text: str, next_text: str = "") -> bool:
         and not any(c in text for c in '"\u201c\u201d:') and next_text.lstrip().startswith(_OPENING_QUOTES) \
         and len(_name_words(text)) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
     return bool(LABEL_LINE.match(text) or SIGNATURE_LINE.match(text) or bare)
+
+
+def is_media_line(text: str, doc: Doc) -> bool:
+    """A caption or a video's line, which tells no reaction: "Photo: President X at the summit", "WATCH:
+    ...", or a correspondent's report as one sentence, "Al Jazeera's X reports on Turkey's reaction from
+    Ankara" (a video report's caption: "reports on"/"from", not "reports that ...", which tells what)."""
+    if MEDIA_LINE.match(text.strip()):
+        return True
+    sents = list(doc.sents)
+    if len(sents) != 1:
+        return False
+    root = sents[0].root
+    return root.lemma_.lower() == "report" and root.tag_ == "VBZ" \
+        and any(c.dep_ == "prep" and c.lower_ in _CORRESPONDENT_PREPOSITIONS for c in root.children) \
+        and not any(c.dep_ in ("ccomp", "dobj") for c in root.children)
 
 
 def _name_words(line: str) -> list[str]:

@@ -39,6 +39,15 @@ class Speakers:
         # Who made the latest statement, with its paragraph and span: several for a joint statement.
         self._last: tuple[int, tuple[int, int], list[str]] | None = None
 
+    @property
+    def last(self) -> tuple[int, tuple[int, int], list[str]] | None:
+        """Who made the latest statement (a copy), to be put back after a trial reading."""
+        return None if self._last is None else (self._last[0], self._last[1], list(self._last[2]))
+
+    @last.setter
+    def last(self, value: tuple[int, tuple[int, int], list[str]] | None) -> None:
+        self._last = value
+
     def heard(self, d: int, key: str, span: tuple[int, int]) -> None:
         """`key` made a statement at `span` of doc `d`: the antecedent of the pronouns that follow."""
         self.history.append((d, key))

@@ -31,6 +31,10 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\u
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)|[ \t]+$")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 _SENTENCE_END = re.compile(r"""[.!?:;"')\]]\s*$""")
+# The mark of a list item that names its speaker before a colon: "• Chile: ...", "- President X: ...". The NER
+# reads no name after a mark; other items ("• Obama says ...") parse as they are. (Not a dash that signs a
+# quote, "—Russian President Vladimir Putin", nor one that sets off a heading, "- Canada -".)
+_BULLET = re.compile(r"(?:[\u2022\u25aa\u25cf\u00b7\u25ba*]|-(?=\s))\s*(?=[A-Z][^:\"]{2,99}:\s+\S)")
 # '...conflicts."Ibrahim Kalin': a quote that ends a sentence glued to the next word.
 _GLUED_QUOTE = re.compile(r'([.!?,]")(?=[A-Z])')
 
@@ -61,7 +65,8 @@ def paragraphs(text: str) -> list[Paragraph]:
     spaCy runs a heading into the next sentence when only a line break
     separates them, so each line is its own unit, except that a line that
     stops mid-sentence and is followed by a lowercase line is joined to it
-    (hard-wrapped prose).
+    (hard-wrapped prose). The mark of a list item "• Israel: ..." is left out
+    of its unit: it hides the name from the NER.
     """
     units: list[Paragraph] = []
     offset = 0
@@ -80,6 +85,9 @@ def paragraphs(text: str) -> list[Paragraph]:
         if pending:
             units.append(Paragraph(pending[0], text[pending[0]:pending[1]]))
         lead = len(line) - len(line.lstrip())
+        bullet = _BULLET.match(line, lead)
+        if bullet and bullet.end() < len(line):
+            lead = bullet.end()
         pending = (start + lead, end)
     if pending:
         units.append(Paragraph(pending[0], text[pending[0]:pending[1]]))

@@ -292,3 +292,52 @@ def test_cross_validation_holds_out_each_event_once_and_never_trains_on_it(event
     assert len(rows) == len(events) and len(fits) == len(set(events))
     assert all(len(set(events) - seen) == 1 for seen in fits)
     assert finetune.folds(events) == [{e} for e in sorted(set(events))]
+
+
+_POLICY_ROWS = st.lists(st.tuples(st.sampled_from(("oppose", "support", "neutral")),
+                                  st.sampled_from(("oppose", "support", "neutral")), st.sampled_from((0.5, 0.6, 0.8, 0.95)),
+                                  st.booleans(), st.lists(st.floats(0.01, 1.0), min_size=3, max_size=3)),
+                        min_size=8, max_size=40)
+
+
+@settings(max_examples=25, deadline=None)
+@given(raw=_POLICY_ROWS, flip=st.sampled_from(("oppose", "support", "neutral")))
+def test_a_policy_scored_on_an_event_is_chosen_without_its_answers(raw: list, flip: str) -> None:
+    """Nested cross-validation of the policies combining the lexicon's cue with a model: an event's answers come from
+    parameters (override threshold, blend weight, neutral cue, temperature) chosen on the other events alone, so
+    changing that event's gold stances changes none of them."""
+    from train import policies
+
+    rows = [{"fold": i % 4, "split": "train", "gold": g, "lexicon": lex, "lexicon_confidence": c,
+             "lexicon_neutral_cue": cue and lex == "neutral", "logits": [float(np.log(v)) for v in p]}
+            for i, (g, lex, c, cue, p) in enumerate(raw)]
+    z = np.array([r["logits"] for r in rows])
+
+    def probs(mask: np.ndarray, rows: list[dict] = rows) -> np.ndarray:
+        from train.metrics import fit_temperature, softmax
+        return softmax(z, fit_temperature(z[mask], [r["gold"] for r, k in zip(rows, mask) if k]))
+
+    for grid in policies._grids().values():
+        before, _ = policies.out_of_fold(rows, probs, grid)
+        changed = [r | {"gold": flip} if r["fold"] == 0 else r for r in rows]
+        after, _ = policies.out_of_fold(changed, lambda mask: probs(mask, changed), grid)
+        held = np.array([r["fold"] == 0 for r in rows])
+        assert (before[held] == after[held]).all()
+
+
+def test_the_linear_candidate_reads_the_reporting_verbs_class_the_headline_and_who_decided() -> None:
+    """The same words said, condemned or welcomed, from a headline or not, by the event's own actor or not: the
+    linear candidate's features tell them apart (its verb classes come from the lexicon's own cue lists)."""
+    from train import candidates
+
+    base = {"event_key": "e", "article": "a", "speaker": "Jane Roe", "split": "train", "stance": "oppose",
+            "decider": False, "source": "pipeline", "statements": ["The decision will have consequences."],
+            "event_label": "Ruritania leaves the pact", "event_context": "Ruritania leaves the pact. Ruritania left.",
+            "lexicon": "neutral", "lexicon_confidence": 0.5, "lexicon_neutral_cue": False, "triggers": ["said"]}
+    variants = [base, base | {"triggers": ["condemned"]}, base | {"triggers": ["welcomed"]},
+                base | {"triggers": ["called, condemned"]}, base | {"headline": True},
+                base | {"speaker": "Ruritania"}, base | {"about_self": True}]
+    features = [tuple(candidates._features(e)) for e in variants]
+    assert len(set(features)) == len(variants)
+    assert [candidates._verb_class(w) for w in ("said", "condemned", "welcomed", "headline", "tweeted")] == \
+        ["plain", "oppose", "support", "headline", "other"]

@@ -5,8 +5,12 @@
 Candidates: the lexicon judge of today (its answers recorded with the
 examples); logistic regression over words (TF-IDF of the statements) and
 features (the lexicon's answer and confidence, TextBlob's general-purpose
-opinion lexicon -- polarity and subjectivity --, negation words); spaCy's own
-`textcat` (bag of words and bigrams) trained on the corpus. Each is trained on
+opinion lexicon -- polarity and subjectivity --, negation words, the class of
+each reporting verb, whether a statement is a headline's, whether the
+speaker tells what they do, whether the headline and lead name the speaker,
+and the headline's and lead's own polarity); spaCy's own `textcat` (bag of
+words and bigrams) trained on the corpus. `--rows` keeps every candidate's
+out-of-fold probabilities, for `train.policies`. Each is trained on
 every other event's examples (pipeline speakers and gold quotes) and scored
 on the held-out event's pipeline speakers, as the judge meets them. Each
 is then fitted once on all of them to measure its cost: milliseconds per
@@ -39,14 +43,54 @@ def _text(ex: dict) -> str:
 _FEATURES: dict[int, list[float]] = {}
 
 
+def _verb_class(trigger: str) -> str:
+    """The class of a reporting word: "oppose" or "support" (a cue of the lexicon's: "condemned", "welcomed"),
+    "neutral" (its neutral cue: "noted"), "plain" ("said", "told"), "headline" (a headline clause), else "other"."""
+    from graph.extract import lexicon
+    word = trigger.lower()
+    if word == "headline":
+        return "headline"
+    if word in lexicon.PLAIN_SPEECH:
+        return "plain"
+
+    def inflects(lemmas) -> bool:  # "condemned" from "condemn", "criticised" from "criticise"
+        return any(" " not in w and len(w) > 2 and word.startswith(w[:-1] if w.endswith("e") else w) for w in lemmas)
+
+    for name, lemmas in (("oppose", lexicon.OPPOSE_CUES), ("support", lexicon.SUPPORT_CUES),
+                         ("neutral", lexicon.NEUTRAL_CUES)):
+        if inflects(lemmas):
+            return name
+    return "other"
+
+
+VERB_CLASSES = ("oppose", "support", "neutral", "plain", "headline", "other")
+_NAME_WORD = re.compile(r"[A-Z][\w-]{2,}")
+
+
+def _names_the_speaker(e: dict) -> bool:
+    """Whether the event's opening words (the headline, the lead) name the speaker: a proxy for who made the
+    decision, since "a decision-maker defending its own act supports it" (the policy's own decider flag
+    removes the clearest of them from training and scoring)."""
+    event = pair(e)[0]
+    return any(w in event for w in _NAME_WORD.findall(e["speaker"]))
+
+
 def _features(e: dict) -> list[float]:
-    """The lexicon judge's answer, TextBlob's polarity and subjectivity, negation words, the example's source."""
+    """The lexicon judge's answer, TextBlob's polarity and subjectivity, negation words, the example's source;
+    the reporting verbs' classes (shares of the speaker's statements), whether a statement is a headline's,
+    whether the speaker tells what they do, whether the event's opening words name the speaker, and the
+    headline's and lead's own polarity (what the event is, read by the same general-purpose lexicon)."""
     from textblob import TextBlob
     blob = TextBlob(_text(e)).sentiment
     lex = e["lexicon"] or "neutral"
+    triggers = [w for t in e.get("triggers") or [] for w in t.split(", ")]  # "called, said": both verbs
+    classes = [_verb_class(t) for t in triggers]
+    shares = [classes.count(c) / len(classes) if classes else 0.0 for c in VERB_CLASSES]
+    event = TextBlob(pair(e)[0]).sentiment
     return [float(lex == "support") * e["lexicon_confidence"], float(lex == "oppose") * e["lexicon_confidence"],
             float(lex == "neutral"), blob.polarity, blob.subjectivity, len(_NEGATION.findall(_text(e))) / 3,
-            float(e["source"] == "gold")]
+            float(e["source"] == "gold"), *shares, float(e.get("headline", False)),
+            float(e.get("about_self", False)), float(_names_the_speaker(e)), event.polarity]
 
 
 def _dense(examples: list[dict], cached: bool = True) -> np.ndarray:
@@ -121,7 +165,8 @@ def evaluate(examples: list[dict], candidate) -> list[dict]:
     for held in folds(events):
         train = [e for e in examples if e["event_key"] not in held and trainable(e)]
         test = [e for e in examples if e["event_key"] in held and scored(e)]
-        rows += [{"gold": e["stance"], "p": row.tolist()} for e, row in zip(test, candidate(train).predict(test))]
+        rows += [{"event_key": e["event_key"], "article": e["article"], "speaker": e["speaker"], "split": e["split"],
+                  "gold": e["stance"], "p": row.tolist()} for e, row in zip(test, candidate(train).predict(test))]
     return rows
 
 
@@ -148,10 +193,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("examples", type=Path)
     parser.add_argument("wanted", nargs="*", default=["lexicon", "linear", "textcat"])
     parser.add_argument("--lexicon-cost", type=Path, help="the lexicon's cost, as `train.examples --cost` wrote it")
+    parser.add_argument("--rows", type=Path, help="write each candidate's out-of-fold probabilities here (JSON)")
     args = parser.parse_args(argv)
     examples = load_examples(args.examples)
     wanted = args.wanted
     result = {}
+    out_of_fold: dict[str, list[dict]] = {}
     if "lexicon" in wanted:
         test = [e for e in examples if scored(e)]
         rows = [{"gold": e["stance"], "p": [e["lexicon_confidence"] if label == e["lexicon"]
@@ -163,10 +210,13 @@ def main(argv: list[str]) -> None:
         if name in wanted:
             started = time.time()
             rows = evaluate(examples, candidate)
+            out_of_fold[name] = rows
             result[name] = summary(rows) | {"cv_seconds": round(time.time() - started)} | cost(examples, candidate)
             if name == "textcat":
                 result[name]["epochs"] = TEXTCAT_EPOCHS
             print(name, result[name], file=sys.stderr, flush=True)
+    if args.rows is not None:
+        args.rows.write_text(json.dumps(out_of_fold), encoding="utf-8")
     print(json.dumps(result, indent=1))
 
 

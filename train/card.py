@@ -54,7 +54,7 @@ def render(card: dict, notes: str) -> str:
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     names = {"lexicon": "lexicon judge (today's)", "linear": "logistic regression: TF-IDF, lexicon answer, TextBlob "
-             "polarity/subjectivity (MIT), negations", "textcat": f"spaCy textcat (bag of words and bigrams, "
+             "polarity/subjectivity (MIT), negations, reporting-verb class, headline, decision-maker flags", "textcat": f"spaCy textcat (bag of words and bigrams, "
              f"{card.get('candidates', {}).get('textcat', {}).get('epochs', 10)} epochs)"}
     candidates = card.get("candidates", {})
     for name, s in candidates.items():

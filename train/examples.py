@@ -45,6 +45,9 @@ class Example:
     decider: bool  # the policy made it support as the decision-maker, whatever the judge said
     lexicon_neutral_cue: bool = False  # the lexicon found a deliberately neutral cue ("calls for calm") and no side
     source: str = "pipeline"  # or "gold": a gold evidence quote, for augmenting training only
+    triggers: list[str] | None = None  # each statement's reporting word, lower case ("condemned", "said", "headline")
+    headline: bool = False  # some statement was read from the headline or a section heading
+    about_self: bool = False  # some statement tells what the speaker does or will do ("said he would halt funding")
 
 
 class Recorder:
@@ -106,7 +109,9 @@ def build(directories: Sequence[Path], extractor_model: str = DEFAULT_MODEL,
                                    event.label, event.context, [statement_text(s) for s in stmts], stance,
                                    judgement.stance, judgement.confidence,
                                    decider=reaction.stance != judgement.stance or reaction.cue == "defends own decision",
-                                   lexicon_neutral_cue=judgement.grounds and not judgement.takes_side))
+                                   lexicon_neutral_cue=judgement.grounds and not judgement.takes_side,
+                                   triggers=[s.trigger.lower() for s in stmts],
+                                   headline=any(s.headline for s in stmts), about_self=any(s.about_self for s in stmts)))
             for g in gold.reactions:
                 if g.evidence and not g.optional:
                     out.append(Example(gold.id, gold.event_key or gold.id, directory.name, g.actor,

@@ -337,7 +337,7 @@ def test_the_linear_candidate_reads_the_reporting_verbs_class_the_headline_and_w
     variants = [base, base | {"triggers": ["condemned"]}, base | {"triggers": ["welcomed"]},
                 base | {"triggers": ["called, condemned"]}, base | {"headline": True},
                 base | {"speaker": "Ruritania"}, base | {"about_self": True}]
-    features = [tuple(candidates._features(e)) for e in variants]
+    features = [tuple(candidates._how_said(e)) for e in variants]  # the features besides TextBlob's (train extra)
     assert len(set(features)) == len(variants)
     assert [candidates._verb_class(w) for w in ("said", "condemned", "welcomed", "headline", "tweeted")] == \
         ["plain", "oppose", "support", "headline", "other"]

@@ -83,14 +83,20 @@ def _features(e: dict) -> list[float]:
     from textblob import TextBlob
     blob = TextBlob(_text(e)).sentiment
     lex = e["lexicon"] or "neutral"
-    triggers = [w for t in e.get("triggers") or [] for w in t.split(", ")]  # "called, said": both verbs
-    classes = [_verb_class(t) for t in triggers]
-    shares = [classes.count(c) / len(classes) if classes else 0.0 for c in VERB_CLASSES]
     event = TextBlob(pair(e)[0]).sentiment
     return [float(lex == "support") * e["lexicon_confidence"], float(lex == "oppose") * e["lexicon_confidence"],
             float(lex == "neutral"), blob.polarity, blob.subjectivity, len(_NEGATION.findall(_text(e))) / 3,
-            float(e["source"] == "gold"), *shares, float(e.get("headline", False)),
-            float(e.get("about_self", False)), float(_names_the_speaker(e)), event.polarity]
+            float(e["source"] == "gold"), *_how_said(e), event.polarity]
+
+
+def _how_said(e: dict) -> list[float]:
+    """The reporting verbs' classes (shares of the speaker's statements), whether a statement is a headline's,
+    whether the speaker tells what they do, and whether the event's opening words name the speaker."""
+    triggers = [w for t in e.get("triggers") or [] for w in t.split(", ")]  # "called, said": both verbs
+    classes = [_verb_class(t) for t in triggers]
+    shares = [classes.count(c) / len(classes) if classes else 0.0 for c in VERB_CLASSES]
+    return [*shares, float(e.get("headline", False)), float(e.get("about_self", False)),
+            float(_names_the_speaker(e))]
 
 
 def _dense(examples: list[dict], cached: bool = True) -> np.ndarray:

@@ -463,8 +463,12 @@ def joins_reaction(noun: Token) -> Token | None:
 
 def statement_makers(noun: Token) -> list[Token]:
     """Who made a statement its own noun names: "a joint statement signed by A and B", "a statement from
-    A and B", "the joint declaration of A and B" (each with the conjuncts that `Speakers.subjects` adds)."""
-    if noun.lemma_.lower() not in lexicon.SPEECH_NOUNS:
+    A and B", "the joint declaration of A and B" (each with the conjuncts that `Speakers.subjects` adds).
+
+    Not a document with a name of its own ("the Helsinki Declaration, signed by A and B in 1975, says"):
+    a standing text its signatories wrote long before, cited for what it says, not their reaction now.
+    """
+    if noun.lemma_.lower() not in lexicon.SPEECH_NOUNS or noun.pos_ != "NOUN":
         return []
     makers = [p for c in noun.children
             if (c.dep_ == "prep" and c.lower_ in _STATEMENT_SOURCES)
@@ -477,16 +481,27 @@ def statement_makers(noun: Token) -> list[Token]:
 
 def follows_suit(verb: Token) -> bool:
     """A verb of doing what the speaker before did, said of a fact: "Chile followed suit", "Peru did the
-    same", "and so did Japan" (not "others may follow suit", "urged Peru to do the same")."""
+    same", "and so did Japan" (not "others may follow suit", "urged Peru to do the same").
+
+    Not one whose own "in" or "by" clause tells an act they did ("followed suit in cutting imports",
+    "did the same by recalling its envoy"): that act is what was followed, not the statement before.
+    """
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("xcomp", "acl", "amod", "relcl", "pcomp") \
             or verb.tag_ not in (*_FINITE, "VBN") or any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children) \
-            or denied(verb):
+            or denied(verb) or _act_told(verb):
         return False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
     return any(f"{lemma} {c.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
                for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr"))
+
+
+def _act_told(verb: Token) -> bool:
+    """Whether `verb` has an "in" or "by" clause of an act, not of speech: "followed suit *in cutting*"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "by") and any(
+        p.dep_ == "pcomp" and p.lemma_.lower() not in lexicon.SPEECH_VERBS for p in c.children)
+        for c in verb.children)
 
 
 def signers(verb: Token) -> list[Token]:

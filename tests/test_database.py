@@ -204,6 +204,17 @@ def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url
     assert tuple(totals) == (2, 2, 2, 4)
 
 
+def _one_actor_on_two_events(db_url: str, stances: tuple[str, str], prefix: str) -> tuple[sa.Engine, Store, str]:
+    """Events ev-1 and ev-2, actors ac-1 and ac-2, ac-1 reacting to each (article a1, a2) with `stances`;
+    an engine on it, and a store whose connections carry an application name to find their locks by."""
+    engine = _store_with(db_url, ["ev-1", "ev-2"], ["ac-1", "ac-2"], {"a1": "ev-1", "a2": "ev-2"})
+    with engine.begin() as conn:
+        _insert_reaction(conn, "a1", "ac-1", stances[0], "ev-1")
+        _insert_reaction(conn, "a2", "ac-1", stances[1], "ev-2")
+    name = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    return engine, Store.open(_named(db_url, name)), name
+
+
 def test_an_actor_merge_across_events_waits_for_an_ingest_instead_of_deadlocking(db_url: str) -> None:
     """An ingest holds its event's row of event_totals from its article on. A merge of an actor who
     reacted to that event and to another one locks both events' rows first, in order, so it waits
@@ -211,12 +222,7 @@ def test_an_actor_merge_across_events_waits_for_an_ingest_instead_of_deadlocking
     actor's among them) while the ingest waits for one of those."""
     if db_url.startswith("sqlite"):
         pytest.skip("SQLite has one writer at a time: no row locks to take in any order")
-    engine = _store_with(db_url, ["ev-1", "ev-2"], ["ac-1", "ac-2"], {"a1": "ev-1", "a2": "ev-2"})
-    with engine.begin() as conn:
-        _insert_reaction(conn, "a1", "ac-1", "support", "ev-1")
-        _insert_reaction(conn, "a2", "ac-1", "support", "ev-2")
-    name = f"rg-merge-{uuid.uuid4().hex[:8]}"
-    store = Store.open(_named(db_url, name))
+    engine, store, name = _one_actor_on_two_events(db_url, ("support", "support"), "rg-merge")
     merge_failed: list[BaseException] = []
 
     def merge() -> None:
@@ -251,12 +257,7 @@ def test_a_write_that_postgresql_aborts_for_a_deadlock_is_run_again(db_url: str,
     committed, and both changes stand. Without the retry the client got a 500."""
     if db_url.startswith("sqlite"):
         pytest.skip("SQLite has one writer at a time: no row locks to deadlock on")
-    engine = _store_with(db_url, ["ev-1", "ev-2"], ["ac-1", "ac-2"], {"a1": "ev-1", "a2": "ev-2"})
-    with engine.begin() as conn:
-        _insert_reaction(conn, "a1", "ac-1", "support", "ev-1")
-        _insert_reaction(conn, "a2", "ac-1", "oppose", "ev-2")
-    name = f"rg-retry-{uuid.uuid4().hex[:8]}"
-    store = Store.open(_named(db_url, name))
+    engine, store, name = _one_actor_on_two_events(db_url, ("support", "oppose"), "rg-retry")
     failed: list[BaseException] = []
 
     def run() -> None:

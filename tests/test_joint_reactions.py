@@ -169,3 +169,76 @@ def test_the_signatories_of_a_statement_make_it(extractor: Extractor, names: lis
 ])
 def test_signing_something_that_is_no_statement_names_no_reactor(extractor: Extractor, body: str) -> None:
     assert reactions(extractor, body) == {}
+
+
+# Shapes in which the first country makes a statement and the others are said NOT to share it, or to
+# share it only as those joined, not joining ("{first}" is the one who spoke).
+DENIED = [
+    "{first} {said}. {others} did not follow suit.",
+    "{first} {said}, but {others} never followed suit.",
+    "{first} {said}. {others} have not done so.",
+    "{first} {said}. Neither {pair} followed suit.",
+    "{others} did not join {first} in {saying}.",
+    "{first} was not joined by {others} in {saying}.",
+    "{first} {said}. {others} did not join the chorus of criticism.",
+]
+
+
+@given(st.lists(st.sampled_from(COUNTRIES), min_size=3, max_size=5, unique=True), st.sampled_from(STATEMENTS),
+       st.sampled_from(DENIED))
+@settings(max_examples=40, deadline=None)
+def test_those_said_not_to_share_a_statement_do_not_react(extractor: Extractor, names: list[str],
+                                                          statement: tuple[str, str], shape: str) -> None:
+    """Following suit, doing the same or joining denied ("did not follow suit", "never", "neither ... nor",
+    "did not join X in condemning") says those listed did not make the statement: only the one who
+    did reacts, whatever the list's length, order or the statement's verb."""
+    said, stance = statement
+    verb, rest = said.split(" ", 1)
+    saying = {"condemned": "condemning", "welcomed": "welcoming", "criticised": "criticising",
+              "praised": "praising"}[verb] + " " + rest
+    body = shape.format(first=names[0], said=said, saying=saying, others=listed(names[1:]),
+                        pair=f"{names[1]} nor {names[2]}")
+    assert reactions(extractor, body) == {names[0]: stance}, body
+
+
+@given(countries)
+@settings(max_examples=10, deadline=None)
+def test_the_company_of_a_subject_that_does_not_act_does_not_react(extractor: Extractor, names: list[str]) -> None:
+    """"Peru, along with Chile, was hit hardest by the levy": a passive subject suffers the act; its
+    company ("along with", "together with") suffers it too, and neither reacts."""
+    body = f"{names[0]}, along with {listed(names[1:])}, was hit hardest by the levy."
+    assert reactions(extractor, body) == {}, body
+
+
+ACTS = ["cutting their own steel imports", "recalling their ambassadors", "raising their own tariffs"]
+
+
+@given(countries, st.sampled_from(STATEMENTS), st.sampled_from(ACTS),
+       st.sampled_from(["{others} followed suit in {act}.", "{others} did the same by {act}."]))
+@settings(max_examples=20, deadline=None)
+def test_those_who_follow_by_an_act_do_not_share_the_statement(extractor: Extractor, names: list[str],
+                                                               statement: tuple[str, str], act: str,
+                                                               shape: str) -> None:
+    """"Peru condemned the levy. Chile followed suit in recalling its ambassador": what the followers did is
+    the act their own clause tells, not the statement before (an act is no reaction here)."""
+    said, stance = statement
+    body = f"{names[0]} {said}. " + shape.format(others=listed(names[1:]), act=act)
+    assert reactions(extractor, body) == {names[0]: stance}, body
+
+
+def test_those_who_follow_suit_in_a_statement_still_react(extractor: Extractor) -> None:
+    body = "Peru condemned the levy. Chile and Norway followed suit in condemning it."
+    assert reactions(extractor, body) == {"Peru": "oppose", "Chile": "oppose", "Norway": "oppose"}
+
+
+# (Not "The Helsinki Declaration of A and B states": the parser may join B to "Declaration" as a second subject.)
+@given(countries, st.sampled_from(["Helsinki", "Andean", "Lima"]), st.sampled_from([
+    "The {name} Declaration, signed by {all} in 1975, says that borders cannot be changed by force.",
+    "The {name} Declaration, signed by {all}, states that trade in steel must stay free."]))
+@settings(max_examples=15, deadline=None)
+def test_the_signatories_of_a_named_document_do_not_react(extractor: Extractor, names: list[str], name: str,
+                                                         shape: str) -> None:
+    """A document with a name of its own ("the Helsinki Declaration, signed by A and B in 1975, says") is a
+    standing text cited for what it says: its signatories made no statement about the event."""
+    body = shape.format(name=name, all=listed(names))
+    assert not set(reactions(extractor, body)) & set(names), body

@@ -245,8 +245,9 @@ class Speakers:
             subjects = makers
         # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
         subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
-        # "The United States, along with Britain and France, condemned": before the verb, its subject's company.
-        subjects += [p for c in [*verb.children, *(c for subj in subjects for c in subj.children)]
+        # "The United States, along with Britain and France, condemned": before the verb, its subject's company
+        # (none where the verb has no subject that acts: "Peru, along with Chile, was hit hardest").
+        subjects += [p for c in ([*verb.children, *(c for subj in subjects for c in subj.children)] if subjects else [])
                      if c.dep_ == "prep" and c.lower_ in _ALONG and c.i < verb.i
                      for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
                      for p in w.children if p.dep_ == "pobj"]
@@ -435,9 +436,25 @@ def joining_verb(verb: Token) -> Token | None:
 
 
 def joined_parties(join: Token) -> list[Token]:
-    """Who joins and who is joined: "Chile joined Peru", "Mexico was joined by Brazil and Argentina"."""
-    return [*(c for c in join.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")),
+    """Who joins and who is joined: "Chile joined Peru", "Mexico was joined by Brazil and Argentina".
+
+    A denied joining leaves only those joined: "Chile did not join Peru in condemning it" says Peru
+    condemned it and Chile did not.
+    """
+    joined = [c for c in join.children if c.dep_ in ("nsubjpass", "dobj")]
+    if denied(join):
+        return joined
+    return [*(c for c in join.children if c.dep_ == "nsubj"), *joined,
             *(p for c in join.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj")]
+
+
+def denied(verb: Token) -> bool:
+    """Whether `verb` says its subjects did not do it: "did not follow suit", "have never done so",
+    "neither Chile nor Peru followed suit", "no other country joined the criticism". Sharing or joining
+    another's statement is a fact about its subjects only when it is affirmed."""
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        w.lower_ in ("neither", "no", "none") and w.dep_ in ("preconj", "det", "nsubj", "nsubjpass")
+        for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for w in (s, *s.children))
 
 
 def joins_reaction(noun: Token) -> Token | None:
@@ -446,7 +463,7 @@ def joins_reaction(noun: Token) -> Token | None:
     tok = noun
     for _ in range(3):
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lexicon.JOINING_VERBS:
-            return tok.head
+            return None if denied(tok.head) else tok.head
         if tok.dep_ != "pobj" or tok.head.lower_ != "of":
             return None
         tok = tok.head.head  # "the chorus of condemnation": the noun the reaction is "of"
@@ -455,8 +472,12 @@ def joins_reaction(noun: Token) -> Token | None:
 
 def statement_makers(noun: Token) -> list[Token]:
     """Who made a statement its own noun names: "a joint statement signed by A and B", "a statement from
-    A and B", "the joint declaration of A and B" (each with the conjuncts that `Speakers.subjects` adds)."""
-    if noun.lemma_.lower() not in lexicon.SPEECH_NOUNS:
+    A and B", "the joint declaration of A and B" (each with the conjuncts that `Speakers.subjects` adds).
+
+    Not a document with a name of its own ("the Helsinki Declaration, signed by A and B in 1975, says"):
+    a standing text its signatories wrote long before, cited for what it says, not their reaction now.
+    """
+    if noun.lemma_.lower() not in lexicon.SPEECH_NOUNS or noun.pos_ != "NOUN":
         return []
     makers = [p for c in noun.children
             if (c.dep_ == "prep" and c.lower_ in _STATEMENT_SOURCES)
@@ -469,15 +490,27 @@ def statement_makers(noun: Token) -> list[Token]:
 
 def follows_suit(verb: Token) -> bool:
     """A verb of doing what the speaker before did, said of a fact: "Chile followed suit", "Peru did the
-    same", "and so did Japan" (not "others may follow suit", "urged Peru to do the same")."""
+    same", "and so did Japan" (not "others may follow suit", "urged Peru to do the same").
+
+    Not one whose own "in" or "by" clause tells an act they did ("followed suit in cutting imports",
+    "did the same by recalling its envoy"): that act is what was followed, not the statement before.
+    """
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("xcomp", "acl", "amod", "relcl", "pcomp") \
-            or verb.tag_ not in (*_FINITE, "VBN") or any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children):
+            or verb.tag_ not in (*_FINITE, "VBN") or any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children) \
+            or denied(verb) or _act_told(verb):
         return False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
     return any(f"{lemma} {c.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
                for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr"))
+
+
+def _act_told(verb: Token) -> bool:
+    """Whether `verb` has an "in" or "by" clause of an act, not of speech: "followed suit *in cutting*"."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "by") and any(
+        p.dep_ == "pcomp" and p.lemma_.lower() not in lexicon.SPEECH_VERBS for p in c.children)
+        for c in verb.children)
 
 
 def signers(verb: Token) -> list[Token]:

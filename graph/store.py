@@ -116,7 +116,7 @@ def retried(write: Callable[P, R]) -> Callable[P, R]:
                 if getattr(exc.orig, "sqlstate", None) not in RETRIED_SQLSTATES:
                     raise
                 if attempt == WRITE_ATTEMPTS:
-                    raise Contended(f"the write conflicted with concurrent writes {attempt} times; "
+                    raise Contended(f"the write conflicted with concurrent writes on all {attempt} attempts; "
                                     "retry shortly") from exc
                 time.sleep(random.uniform(0.01, 0.05) * 2 ** attempt)
         raise AssertionError("unreachable")

@@ -48,4 +48,3 @@ class Contended(ReactionGraphError):
     """Concurrent writers kept conflicting (PostgreSQL deadlocks) past every retry: try again shortly."""
 
     title = "Busy"
-

@@ -28,11 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
+from .calibrate import OVERRIDES  # the lexicon confidences from which its side wins, the card's grid
 from .features import LABELS
 from .finetune import load_examples, scored
 from .metrics import fit_temperature, scores, softmax
 
-OVERRIDES = (None, 0.95, 0.85, 0.75, 0.65, 0.55, 0.5)  # the lexicon confidence from which its side wins
 SURE = (1.01, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6)  # the model's confidence above which it keeps its answer
 BLEND = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # the lexicon's weight in a blend of probabilities
 

@@ -353,7 +353,7 @@ class _Attributor:
                     if verb is not None:
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
-        self._attribute(d, sent, found, out)
+        self._attribute(d, sent, found, quoted, out)
         if following and d < len(self.docs):
             self._follow(d, sent, following, out)
         for stmt in signed:
@@ -424,12 +424,11 @@ class _Attributor:
                 out.append(replace(before, key=key, trigger=verb.text, about_self=False))
                 self.who.history.append((d, key))
 
-    def _attribute(self, d: int, sent: Span, found: list[tuple[str, Token | None, str, Token]],
+    def _attribute(self, d: int, sent: Span, found: list[tuple[str, Token | None, str, Token]], quoted: set[int],
                    out: list[Statement]) -> None:
-        """The statements of one sentence, one per speaker `found` in it."""
+        """The statements of one sentence, one per speaker `found` in it (`quoted`: its paragraph's `inside_quotes`)."""
         if not found:
             return
-        quoted = inside_quotes(sent.doc)
         # In a headline, each clause is its own statement: "Israel supportive, Russia condemns attack".
         clause_of = {t.i: n for n, clause in enumerate(_clauses(sent.doc)) for t in clause} \
             if self.headings[d] else {}

@@ -130,7 +130,8 @@ class Synth:
                    "url": f"https://news.example/{i}", "published": published, "source": "news.example",
                    "text": body, "ingested_at": ingested}
 
-    def reactions(self, article_events: list[str], article_times: list[dt.datetime]) -> Iterator[dict[str, Any]]:
+    def reactions(self, articles: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        """One article's reactions after another; `articles` are the rows `articles` made, in order."""
         actor_weights = _zipf_cumulative(len(self.actor_rows), 1.0)
         per_article, extra = divmod(self.n_reactions, self.n_articles)
         stances, weights = zip(*STANCE_WEIGHTS)
@@ -138,7 +139,8 @@ class Synth:
         # the rest of the reactions follow Zipf's law.
         first = list(range(len(self.actor_rows)))
         self.rng.shuffle(first)
-        for i, (event_id, created) in enumerate(zip(article_events, article_times)):
+        for i, article in enumerate(articles):
+            event_id, created = article["event_id"], article["ingested_at"]
             chosen: set[int] = set()
             for _ in range(per_article + (1 if i < extra else 0)):
                 index = first.pop() if first else _draw(self.rng, actor_weights)
@@ -154,7 +156,8 @@ class Synth:
                        "article_id": f"{i:024x}", "stance": stance,
                        "confidence": round(self.rng.uniform(0.3, 0.99), 2), "evidence": quote,
                        "span_start": 0, "span_end": len(quote), "cue": cue, "reviewed": False, "note": None,
-                       "created_at": created, "actor_kind": actor["kind"], "actor_country": actor["country"]}
+                       "created_at": created, "actor_kind": actor["kind"], "actor_country": actor["country"],
+                       "article_title": article["title"], "article_published": article["published"]}
 
 
 def sizes(scale: float) -> dict[str, int]:
@@ -185,18 +188,16 @@ def main() -> int:
         return 2
     synth = Synth(**sizes(args.scale), seed=args.seed)
     started = time.perf_counter()
-    article_events: list[str] = []
-    article_times: list[dt.datetime] = []
+    articles: list[dict[str, Any]] = []
 
     def remember(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for row in rows:
-            article_events.append(row["event_id"])
-            article_times.append(row["ingested_at"])
+            articles.append({k: row[k] for k in ("event_id", "ingested_at", "title", "published")})
             yield row
 
     steps = [(t.events, synth.events), (t.actors, synth.actors), (t.actor_aliases, synth.aliases),
              (t.articles, lambda: remember(synth.articles())),
-             (t.reactions, lambda: synth.reactions(article_events, article_times))]
+             (t.reactions, lambda: synth.reactions(articles))]
     for table, rows in steps:
         step = time.perf_counter()
         count = 0

@@ -86,7 +86,7 @@ def main() -> int:
         conn.execute(insert(t.actor_aliases), list(synth.aliases()))
         rows = list(synth.articles())
         conn.execute(insert(t.articles), rows)
-    reactions = list(synth.reactions([r["event_id"] for r in rows], [r["ingested_at"] for r in rows]))
+    reactions = list(synth.reactions(rows))
     by_article = [list(group) for _, group in itertools.groupby(reactions, key=lambda r: r["article_id"])]
     batches = [by_article[i:i + args.articles] for i in range(0, len(by_article), args.articles)]
     steps = [0]

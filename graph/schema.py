@@ -82,6 +82,10 @@ reactions = Table(
     # instead of a join that sorts every match.
     Column("actor_kind", String(16), nullable=False),
     Column("actor_country", String(2)),
+    # Copies of the article's title and publication date, which never change, so a page of
+    # reactions reads no article row (whose text makes each look-up a page read; migration 0011).
+    Column("article_title", Text),
+    Column("article_published", Date),
     CheckConstraint("stance IN ('support', 'oppose', 'neutral')", name="ck_reactions_stance"),
     UniqueConstraint("article_id", "actor_id", name="uq_reactions_article_actor"),
     # One index per list the API pages through, in its sort order (keyset paging).

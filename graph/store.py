@@ -280,7 +280,7 @@ class Store(Queries):
                     article_id=article.id, stance=reaction.stance, confidence=reaction.confidence,
                     evidence=reaction.evidence, span_start=reaction.span[0], span_end=reaction.span[1],
                     cue=reaction.cue, reviewed=False, created_at=now, actor_kind=actor.kind,
-                    actor_country=actor.country)
+                    actor_country=actor.country, article_title=article.title, article_published=article.published)
             # Inserted in one global order (country, then actor), so the stance_counts rows their
             # triggers update are locked in that order too; the event's event_totals row was locked
             # before them, by the article's insert (migration 0010; merges lock theirs first too).

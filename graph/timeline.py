@@ -26,7 +26,8 @@ _UNDATED = "9999-12-31"  # sorts after every real date
 
 def _day() -> Any:
     # The publication day as ISO text: one sortable, cursor-friendly key on SQLite and PostgreSQL alike.
-    return func.coalesce(cast(t.articles.c.published, String(10)), literal(_UNDATED)).label("day")
+    # The reaction's copy of its article's date (migration 0011), as the reaction query reads no article row.
+    return func.coalesce(cast(t.reactions.c.article_published, String(10)), literal(_UNDATED)).label("day")
 
 
 def _ordered(where: Any, cursor: str | None, limit: int) -> tuple[Any, list[Order]]:

@@ -1,6 +1,7 @@
 """The copies the store keeps for fast reads stay equal to what they copy.
 
-Reactions carry their actor's kind and country, `stance_counts` holds
+Reactions carry their actor's kind and country and their article's title
+and date, `stance_counts` holds
 each event's, actor's and country's reactions by stance, `stance_actors`
 and `actor_counts` each event's and country's distinct actors by stance,
 `actor_events` how many events each actor reacted to, `store_totals`
@@ -12,6 +13,7 @@ summarise.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 from sqlalchemy import select
@@ -30,14 +32,18 @@ def _article(title: str, reactors: list[tuple[str, str, str | None, str]]) -> Ex
         reactions.append(ExtractedReaction(actor=ExtractedActor(name=name, kind=kind, country=country),
                                            stance=stance, confidence=0.9, evidence=name,
                                            span=(start, start + len(name)), cue=stance))
-    return Extraction(article=Article(id=article_id(text), title=title, text=text),
+    published = dt.date(2020, 1, 1) + dt.timedelta(days=len(title))
+    return Extraction(article=Article(id=article_id(text), title=title, text=text, published=published),
                       event=EventDraft(label=title, terms={title.lower(): 1}), reactions=tuple(reactions))
 
 
 def _check(store: Store) -> None:
     with store.engine.connect() as conn:
         rows = conn.execute(select(t.reactions.c.actor_id, t.reactions.c.event_id, t.reactions.c.stance,
-                                   t.reactions.c.actor_kind, t.reactions.c.actor_country)).all()
+                                   t.reactions.c.actor_kind, t.reactions.c.actor_country, t.reactions.c.article_id,
+                                   t.reactions.c.article_title, t.reactions.c.article_published)).all()
+        article_rows = {r.id: r for r in conn.execute(select(t.articles.c.id, t.articles.c.title,
+                                                             t.articles.c.published))}
         actors = {r.id: r for r in conn.execute(select(t.actors))}
         stored = {(r.node, r.stance): r.n for r in conn.execute(select(t.stance_counts))}
         actor_counts = {(r.node, r.stance): r.n for r in conn.execute(select(t.actor_counts))}
@@ -51,6 +57,8 @@ def _check(store: Store) -> None:
     expected: Counter[tuple[str, str]] = Counter()
     for r in rows:
         assert (r.actor_kind, r.actor_country) == (actors[r.actor_id].kind, actors[r.actor_id].country)
+        article = article_rows[r.article_id]
+        assert (r.article_title, r.article_published) == (article.title, article.published)
         expected[(f"event:{r.event_id}", r.stance)] += 1
         expected[(f"actor:{r.actor_id}", r.stance)] += 1
         if r.actor_country:

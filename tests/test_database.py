@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 import uuid
@@ -300,8 +301,8 @@ def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path
     migrate.upgrade(engine, "0002")
     with engine.begin() as conn:
         conn.execute(sa.text("INSERT INTO events (id, label, created_at) VALUES ('ev-1', 'Dam', '2026-01-01')"))
-        conn.execute(sa.text("INSERT INTO articles (id, event_id, text, ingested_at) "
-                             "VALUES ('a1', 'ev-1', 'text', '2026-01-01')"))
+        conn.execute(sa.text("INSERT INTO articles (id, event_id, title, published, text, ingested_at) "
+                             "VALUES ('a1', 'ev-1', 'Dam opens', '2025-12-30', 'text', '2026-01-01')"))
         conn.execute(sa.text("INSERT INTO actors (id, name, kind, country) VALUES ('ac-1', 'Ana Ruiz', 'person', 'ES')"))
         conn.execute(sa.text("INSERT INTO reactions (id, actor_id, event_id, article_id, stance, confidence, evidence, "
                              "span_start, span_end, cue, reviewed, created_at) VALUES ('re-1', 'ac-1', 'ev-1', 'a1', "
@@ -322,4 +323,7 @@ def test_upgrading_a_filled_store_copies_actor_columns_and_counts(tmp_path: Path
     # Migration 0010 gives each stored event its row of counts, which a page of events reads.
     summary = store.event_detail("ev-1").summary
     assert (summary.articles, summary.counts["oppose"], summary.actors.by_stance["oppose"]) == (1, 1, 1)
+    # Migration 0011 copies each reaction's article title and date onto it, which a page of reactions shows.
+    view = store.reactions(since=dt.date(2025, 12, 30), until=dt.date(2025, 12, 30)).items[0]
+    assert (view.article_title, view.published) == ("Dam opens", dt.date(2025, 12, 30))
     store.close()

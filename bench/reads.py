@@ -147,7 +147,9 @@ def _targets(url: str, client: Client, rng: random.Random) -> dict[str, list[str
     }
 
 
-def _run(port: int, paths: list[str], seconds: float, clients: int) -> tuple[list[float], int]:
+def _run(port: int, paths: list[str], seconds: float, clients: int | list[Client]) -> tuple[list[float], int]:
+    """GET `paths` at random from `clients` keep-alive connections (new ones, or these) for `seconds`."""
+    connections = clients if isinstance(clients, list) else [Client(port) for _ in range(clients)]
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -156,7 +158,7 @@ def _run(port: int, paths: list[str], seconds: float, clients: int) -> tuple[lis
     def worker(seed: int) -> None:
         nonlocal errors
         rng = random.Random(seed)
-        client = Client(port)
+        client = connections[seed]
         mine, bad = [], 0
         while time.perf_counter() < deadline:
             path = rng.choice(paths)
@@ -168,7 +170,7 @@ def _run(port: int, paths: list[str], seconds: float, clients: int) -> tuple[lis
             latencies.extend(mine)
             errors += bad
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(len(connections))]
     for th in threads:
         th.start()
     for th in threads:

@@ -11,7 +11,13 @@ beyond the HTTP round trip. Goal (issue 17): every ratio >= 0.5 and p99 <=
 The machine's load moves health's own rate by 2x within minutes, so the
 measure runs in `--rounds` rounds: each round measures health, then every
 list, then health again, and a list's ratio in that round is over the mean
-of the two health runs around it. The table gives the median over rounds
+of the two health runs around it. A round's clients keep their connections
+from its first health run to its last: with gunicorn each keep-alive
+connection stays on the worker that accepted it, and new connections for
+every list fell on one worker or on both at random, which moved a list's
+rate between two levels (about 1,400 and 850 requests/s, the same list in
+one run) whatever it cost. With the same connections the health runs
+around a list see the same placement, and the ratio compares the costs. The table gives the median over rounds
 and the range (lowest-highest), and the load average before and after.
 
 Rates still move with the load (other processes take the cores), so the
@@ -43,7 +49,7 @@ import statistics
 import sys
 from urllib.parse import urlencode
 
-from reads import _percentile, _run, _serve  # bench/reads.py
+from reads import Client, _percentile, _run, _serve  # bench/reads.py
 from sqlalchemy import desc, func, select
 
 from graph import schema as t
@@ -121,9 +127,9 @@ def main() -> int:
         for paths in lists.values():  # warm up: first requests build caches
             _run(port, paths, 0.5, 1)
 
-        def measure(paths: list[str], into: Measure) -> float:
+        def measure(paths: list[str], into: Measure, clients: list[Client]) -> float:
             cpu = _cpu_seconds(server.pid)
-            latencies, errors = _run(port, paths, args.seconds, args.clients)
+            latencies, errors = _run(port, paths, args.seconds, clients)
             into.cpu.append((_cpu_seconds(server.pid) - cpu) * 1000 / max(1, len(latencies)))
             rate = len(latencies) / args.seconds
             into.rates.append(rate)
@@ -134,9 +140,12 @@ def main() -> int:
         health = Measure()
         results = {name: Measure() for name in lists}
         for _ in range(args.rounds):
-            before = measure(["/api/health"], health)
-            rates = {name: measure(paths, results[name]) for name, paths in lists.items()}
-            after = measure(["/api/health"], health)
+            clients = [Client(port) for _ in range(args.clients)]  # the round's connections (docstring)
+            before = measure(["/api/health"], health, clients)
+            rates = {name: measure(paths, results[name], clients) for name, paths in lists.items()}
+            after = measure(["/api/health"], health, clients)
+            for client in clients:
+                client.conn.close()
             for name, rate in rates.items():
                 results[name].ratios.append(rate / ((before + after) / 2))
     load_after = os.getloadavg()

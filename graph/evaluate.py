@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -251,6 +252,8 @@ class ArticleScore:
     wrong_stances: list[str] = field(default_factory=list)
     # (confidence, right) for each scored extraction: matched with the gold stance, or not
     judged: list[tuple[float, bool]] = field(default_factory=list)
+    # (confidence, right) for each found non-optional gold reactor alone: whether its stance is the gold one
+    stances: list[tuple[float, bool]] = field(default_factory=list)
 
 
 def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore:
@@ -276,6 +279,7 @@ def score(gold: GoldArticle, found: Iterable[ExtractedReaction]) -> ArticleScore
         c.tp += 1
         c.stance_total += 1
         result.judged.append((reaction.confidence, reaction.stance == g.stance))
+        result.stances.append((reaction.confidence, reaction.stance == g.stance))
         if reaction.stance == g.stance:
             c.stance_right += 1
             c.reaction_tp += 1
@@ -368,13 +372,24 @@ def evaluate(directory: Path, extractor: Extractor) -> Report:
 CALIBRATION_BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
-def calibration(report: Report) -> list[tuple[float, float, int, float]]:
+Judged = Literal["reactions", "stances"]
+
+
+def _judged(report: Report, of: Judged) -> list[tuple[float, bool]]:
+    return [j for a in report.articles for j in (a.judged if of == "reactions" else a.stances)]
+
+
+def calibration(report: Report, of: Judged = "reactions") -> list[tuple[float, float, int, float]]:
     """(low, high, count, share right) per confidence bin, over every scored extraction.
 
-    A reaction is right when it matches a gold actor with the gold stance;
-    an extra (no gold actor) is wrong. Optional golds are left out.
+    Of "reactions": a reaction is right when it matches a gold actor with
+    the gold stance; an extra (no gold actor) is wrong. Of "stances": only
+    the reactions that found a gold actor, right when their stance is the
+    gold one, which is what the stance judge's confidence claims (its
+    cross-validated reliability table is over these); the first adds what
+    the speaker stages get wrong. Optional golds are left out of both.
     """
-    judged = [j for a in report.articles for j in a.judged]
+    judged = _judged(report, of)
     rows = []
     for low, high in CALIBRATION_BINS:
         inside = [right for conf, right in judged if low <= conf < high]
@@ -386,15 +401,15 @@ def _label_cell(value: float | None) -> str:
     return f"{value:5.2f}" if value is not None else "    -"
 
 
-def calibration_error(report: Report) -> float:
+def calibration_error(report: Report, of: Judged = "reactions") -> float:
     """Expected calibration error: how far confidence is from the share right, weighted by bin size.
 
     Per bin of `CALIBRATION_BINS`: |mean confidence - share right| times the
     bin's share of all scored extractions, summed. 0 means a confidence of
     0.7 is right 70% of the time; a judge whose confidence is to be read as a
-    probability needs this small.
+    probability needs this small. `of` as in `calibration`.
     """
-    judged = [j for a in report.articles for j in a.judged]
+    judged = _judged(report, of)
     if not judged:
         return 0.0
     total = 0.0
@@ -439,11 +454,17 @@ def format_report(report: Report, verbose: bool = False, by_article: bool = Fals
     flaws = report.label_flaw_shares()
     lines.append(f"labels that read like a quote {flaws['quote']:.2f}, with a reactor's reporting verb "
                  f"{flaws['reporting verb']:.2f}, over {LABEL_LONG} words {flaws['long']:.2f}")
-    lines.append("")
-    lines.append("calibration: confidence bin, reactions, share right (actor and stance)")
-    for low, high, count, share in calibration(report):
-        lines.append(f"  {low:.1f}-{high:.1f}  {count:4d}  {share:5.2f}" if count else f"  {low:.1f}-{high:.1f}     0      -")
-    lines.append(f"expected calibration error {calibration_error(report):.3f}")
+    for of, heading, error in (
+            ("reactions", "calibration: confidence bin, reactions, share right (actor and stance)",
+             "expected calibration error"),
+            ("stances", "stance calibration: confidence bin, reactions that found a gold actor, share with its stance",
+             "expected calibration error of the stance")):
+        lines.append("")
+        lines.append(heading)
+        for low, high, count, share in calibration(report, of):
+            lines.append(f"  {low:.1f}-{high:.1f}  {count:4d}  {share:5.2f}" if count
+                         else f"  {low:.1f}-{high:.1f}     0      -")
+        lines.append(f"{error} {calibration_error(report, of):.3f}")
     return "\n".join(lines)
 
 
@@ -462,4 +483,7 @@ def report_json(report: Report) -> str:
                                       "label": e.label} for e in report.events()],
                        "calibration_error": calibration_error(report),
                        "calibration": [{"low": lo, "high": hi, "count": n, "right": r}
-                                       for lo, hi, n, r in calibration(report)]}, indent=1)
+                                       for lo, hi, n, r in calibration(report)],
+                       "stance_calibration_error": calibration_error(report, "stances"),
+                       "stance_calibration": [{"low": lo, "high": hi, "count": n, "right": r}
+                                              for lo, hi, n, r in calibration(report, "stances")]}, indent=1)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from graph.errors import InvalidInput
 from graph.evaluate import (Counts, GoldArticle, Report, calibration, calibration_error, format_report, label_flaws,
-                            label_score, load_gold, score, strip_name)
+                            label_score, load_gold, report_json, score, strip_name)
 from graph.extract import Extractor
 from graph.models import ExtractedActor, ExtractedReaction
 
@@ -30,9 +30,10 @@ GOLD = {
 }
 
 
-def r(name: str, stance: str, kind: str = "person", country: str | None = None) -> ExtractedReaction:
+def r(name: str, stance: str, kind: str = "person", country: str | None = None,
+      confidence: float = 0.5) -> ExtractedReaction:
     return ExtractedReaction(actor=ExtractedActor(name=name, kind=kind, country=country), stance=stance,
-                             confidence=0.5, evidence="e", span=(0, 1), cue="c")
+                             confidence=confidence, evidence="e", span=(0, 1), cue="c")
 
 
 def test_hand_computed_scores() -> None:
@@ -183,6 +184,25 @@ def test_calibration_error_by_hand() -> None:
     # one bin (0.5-0.6) holds all three at confidence 0.5, one right: |0.5 - 1/3| = 1/6
     assert calibration_error(Report([s], s.counts)) == pytest.approx(1 / 6)
     assert calibration_error(Report([], Counts())) == 0.0
+
+
+def test_stance_calibration_leaves_out_what_found_no_gold_actor() -> None:
+    """The stance judge's confidence is about the stance of a real reactor: an extra actor (a speaker
+    stage's error) is wrong for the reaction table and absent from the stance table."""
+    found = [r("Rubio", "oppose", country="US", confidence=0.95), r("Russia", "neutral", "country", "RU", 0.95),
+             r("Reuters", "neutral", "organization", confidence=0.95),
+             r("Netanyahu", "neutral", country="IL", confidence=0.55)]
+    s = score(GoldArticle.model_validate(GOLD), found)
+    report = Report([s], s.counts)
+    assert sorted(s.stances) == [(0.55, True), (0.95, False), (0.95, True)]
+    stances = {(lo, hi): (n, right) for lo, hi, n, right in calibration(report, "stances")}
+    assert stances[(0.9, 1.0)] == (2, pytest.approx(0.5)) and stances[(0.5, 0.6)] == (1, 1.0)
+    assert {(lo, hi): n for lo, hi, n, _ in calibration(report)}[(0.9, 1.0)] == 3
+    # |0.95 - 0.5| for two of three, |0.55 - 1| for one
+    assert calibration_error(report, "stances") == pytest.approx(2 / 3 * 0.45 + 1 / 3 * 0.45)
+    text = format_report(report)
+    assert "stance calibration" in text and "expected calibration error of the stance 0.450" in text
+    assert json.loads(report_json(report))["stance_calibration_error"] == pytest.approx(0.45)
 
 
 def _names_by_country() -> dict[str, list[str]]:

@@ -322,3 +322,17 @@ def test_what_a_response_came_after_is_the_event(extractor: Extractor, responder
 ])
 def test_a_reaction_that_follows_a_reaction_is_no_event(extractor: Extractor, title: str) -> None:
     assert _label(extractor, title) == "The closure of the Valdora border"
+
+
+# A pronoun says who only to a reader of the text: a label whose subject is one names no one.
+PRONOUN_HEADLINES = ["{pronoun} is cheering the sale of the national airline",
+                     "{pronoun} will close the border with Freedonia",
+                     "{pronoun} signed the new levy on timber into law"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PRONOUN_HEADLINES), st.sampled_from(["Who", "He", "She", "They", "It", "We"]))
+def test_a_headline_whose_subject_is_a_pronoun_leaves_the_label_to_the_lead(extractor: Extractor, shape: str,
+                                                                             pronoun: str) -> None:
+    label = _label(extractor, shape.format(pronoun=pronoun), LEAD)
+    assert label.split()[0].lower() != pronoun.lower(), label

@@ -266,3 +266,74 @@ def test_a_crowd_weighs_in_but_a_government_acts(extractor: Extractor, title: st
 def test_a_person_who_drew_criticism_is_not_what_was_reacted_to(extractor: Extractor) -> None:
     label = _label(extractor, "Ruritania's foreign minister drew criticism from neighbours", LEAD)
     assert label != "Ruritania's foreign minister"
+
+
+# A speaker's claim about a thing: the thing is the event, the judgement and the speaker are not.
+SPEAKERS = ["Ruiz", "Lee Kim", "FM", "UN chief"]
+JUDGED = ["Ruritanian strikes on Valdora", "The new citizenship law", "Valdora's border closure",
+          "The sale of the national airline"]
+CLAIM_SHAPES = ["{speaker}: {event} '{quote}'", "{event} '{quote}' - {speaker}", "{event} '{quote}': {speaker}",
+                "{event} is '{quote}', says {speaker}", "{event} will backfire, warns {speaker}",
+                "{speaker} warns {event} could backfire"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(CLAIM_SHAPES), st.sampled_from(SPEAKERS), st.sampled_from(JUDGED), st.sampled_from(QUOTES))
+def test_what_a_speakers_claim_judges_is_the_event(extractor: Extractor, shape: str, speaker: str, event: str,
+                                                    quote: str) -> None:
+    title = shape.format(speaker=speaker, event=event, quote=quote)
+    label = _label(extractor, title[:1].upper() + title[1:], LEAD)
+    assert label.lower() == event.lower(), title
+
+
+@pytest.mark.parametrize("title", [
+    "Valdora: 'we will not stand for this'",                   # a place and a quote: no speaker, no claim
+    "Ana Ruiz is 'a betrayal of trust', says Lee Kim",         # a person judged is no event
+    "The move is 'a betrayal of trust', says Lee Kim",         # "the move" says too little
+])
+def test_a_claim_about_no_act_leaves_the_label_to_the_lead(extractor: Extractor, title: str) -> None:
+    label = _label(extractor, title, LEAD)
+    assert label == "The government of Ruritania closed its border with Freedonia", title
+
+
+# A reactor's response "as" or "after" something happened: what happened is the event.
+RESPONDERS = ["Norway", "The UN chief", "Freedonia's foreign ministry", "Ana Ruiz"]
+RESPONSES = ["calls for calm", "suspends trade with Valdora", "bans imports of Valdoran fish", "urges restraint"]
+HAPPENINGS = [("as", "Valdora's army seizes the capital", "Valdora's army seizes the capital"),
+              ("as", "Ruritania closes its border with Valdora", "Ruritania closes its border with Valdora"),
+              ("after", "the closure of the Valdora border", "The closure of the Valdora border"),
+              ("following", "the bombing of a Lima market", "The bombing of a Lima market")]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(RESPONDERS), st.sampled_from(RESPONSES), st.sampled_from(HAPPENINGS))
+def test_what_a_response_came_after_is_the_event(extractor: Extractor, responder: str, response: str,
+                                                 happening: tuple[str, str, str]) -> None:
+    connector, what, expected = happening
+    label = _label(extractor, f"{responder} {response} {connector} {what}")
+    assert label == expected
+
+
+@pytest.mark.parametrize("title", [
+    # what came after is another reaction: the thing condemned is the event
+    "Norway condemns the closure of the Valdora border as neighbours voice concern",
+    "Norway condemns the closure of the Valdora border as neighbouring states voice concern",
+    "Norway condemns the closure of the Valdora border as reckless",  # the judgement goes too
+    "Norway condemns the closure of the Valdora border as world leaders send messages of support",
+])
+def test_a_reaction_that_follows_a_reaction_is_no_event(extractor: Extractor, title: str) -> None:
+    assert _label(extractor, title) == "The closure of the Valdora border"
+
+
+# A pronoun says who only to a reader of the text: a label whose subject is one names no one.
+PRONOUN_HEADLINES = ["{pronoun} is cheering the sale of the national airline",
+                     "{pronoun} will close the border with Freedonia",
+                     "{pronoun} signed the new levy on timber into law"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PRONOUN_HEADLINES), st.sampled_from(["Who", "He", "She", "They", "It", "We"]))
+def test_a_headline_whose_subject_is_a_pronoun_leaves_the_label_to_the_lead(extractor: Extractor, shape: str,
+                                                                             pronoun: str) -> None:
+    label = _label(extractor, shape.format(pronoun=pronoun), LEAD)
+    assert label.split()[0].lower() != pronoun.lower(), label

@@ -188,8 +188,9 @@ def acceptable(words: Words, inside: set[int]) -> bool:
     if all(t.pos_ == "ADP" for t in tokens if t.head.i not in ids or t.head.i == t.i):
         return False  # "From Lee to Kim: ...", "In Ruritania's neighbours, fear": a preposition's phrase, no event
     if any(t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in _PRONOUNS and (t.head.i not in ids or t.head.i == t.i
-                                                                            or t.head.head.i not in ids)
-           for t in tokens):
+                                                                            or t.head.head.i not in ids
+                                                                            or t.head.head.i == t.head.i)
+           for t in tokens):  # the subject of the candidate's own verb, even where that verb is its sentence's root
         return False  # "He will sign", "Who is cheering": the text says who, the label does not
     return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS and t.i not in inside
                    and (t.head.i not in ids or t.head.i == t.i or any(c.dep_ == "nsubj" for c in t.children))

@@ -447,3 +447,24 @@ def test_a_section_heading_in_capitals_names_no_speaker(extractor: Extractor, he
     in lowercase ("copper levy") lose their capitals."""
     body = f"Leaders reacted to the copper levy on Friday.\n\n{heading}\n\n{quote}\n\nNorway condemned the levy.\n"
     assert actors(extractor, body) == {"Norway"}
+
+
+@given(word=st.sampled_from(["Countries", "Groups", "Nations", "Governments", "Allies", "Unions", "Neighbours"]),
+       verb=st.sampled_from(["condemned", "criticised", "welcomed", "have expressed concern over"]),
+       heading=st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_a_common_word_capitalised_is_no_actor(extractor: Extractor, word: str, verb: str, heading: bool) -> None:
+    """"Countries have expressed concern", "Groups warn": a common word capitalised at a sentence's start
+    (or in a heading) is that word, not a body's name, where the article writes it in lower case too;
+    the named speakers beside it still speak."""
+    opening = f"{word} {verb} the levy." if not heading else f"{word} react to the levy"
+    body = (f"{opening}\n\nMany {word.lower()} voiced alarm on Monday. "
+            f"Norway's foreign minister Ola Berg condemned the levy as unfair.")
+    got = actors(extractor, body)
+    assert word not in got and "Ola Berg" in got, got
+
+
+@pytest.mark.parametrize("name", ["Hamas", "Greenpeace", "Oxfam"])
+def test_a_one_word_name_the_article_never_writes_in_lower_case_still_speaks(extractor: Extractor, name: str) -> None:
+    body = f"{name} condemned the levy on Monday, calling it a grave mistake.\n\nOther countries were silent."
+    assert name in actors(extractor, body)

@@ -324,7 +324,9 @@ class _Attributor:
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
-            elif follows_suit(tok) and not _reported(tok):
+            elif follows_suit(tok):
+                # (reported or not: "Chile welcomed it, and Mexico, Peru and Norway followed suit" is often parsed
+                # with the list joined to the object and "followed" hung on "welcomed" as what Chile said)
                 following.append(tok)
             elif tok.pos_ in ("AUX", "VERB") and stance_holders(tok)[1] is not None:
                 named, holder = stance_holders(tok)
@@ -398,8 +400,11 @@ class _Attributor:
         act ("Chile imposed sanctions, and Norway followed suit") or something further back.
         """
         base = self.paras[d].start
-        if verbs[0].dep_ == "conj":
-            window = base + sent.start_char, base + verbs[0].idx
+        # A statement earlier in this sentence, before those who follow: "Peru condemned it, and Chile did the
+        # same", "Peru condemned it; Chile and Norway followed suit" (whatever the parser hung the verb on).
+        here = base + sent.start_char, base + verbs[0].idx + len(verbs[0])
+        if verbs[0].dep_ == "conj" or any(here[0] <= s.start < here[1] and s.quote is None for s in out):
+            window = here
         else:
             previous = [s for s in self.docs[d].sents if s.end <= sent.start]
             if previous:

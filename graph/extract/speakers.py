@@ -502,8 +502,10 @@ def follows_suit(verb: Token) -> bool:
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    return any(f"{lemma} {c.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
-               for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr"))
+    # (the word may hang on an adverb the parser put between: "have done so too", "so" under "too")
+    return any(f"{lemma} {w.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
+               for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr")
+               for w in (c, *(g for g in c.children if c.dep_ == "advmod" and g.dep_ == "advmod")))
 
 
 def _act_told(verb: Token) -> bool:

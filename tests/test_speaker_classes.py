@@ -468,3 +468,24 @@ def test_a_common_word_capitalised_is_no_actor(extractor: Extractor, word: str, 
 def test_a_one_word_name_the_article_never_writes_in_lower_case_still_speaks(extractor: Extractor, name: str) -> None:
     body = f"{name} condemned the levy on Monday, calling it a grave mistake.\n\nOther countries were silent."
     assert name in actors(extractor, body)
+
+
+QUOTED_NAMES = ["Donald Trump", "Ana Rojas", "Luis Prado", "Maria Lindqvist", "Peter Okafor"]
+SPEAKING_NAMES = ["Jonas Gahr", "Emmanuel Macron", "Keir Starmer", "Olaf Berg", "Marta Silva"]
+
+
+@given(quoted=st.sampled_from(QUOTED_NAMES), speaker=st.sampled_from(SPEAKING_NAMES),
+       shape=st.sampled_from([
+           '"I look forward to working with {quoted} in the years ahead," he said.',
+           '"Congratulations, President {quoted}," wrote {speaker} on social media.',
+           '"We thank {quoted} for this levy, which we welcome," he added.',
+       ]))
+@settings(max_examples=30, deadline=None)
+def test_a_name_inside_the_quotation_is_not_its_speaker(extractor: Extractor, quoted: str, speaker: str,
+                                                        shape: str) -> None:
+    """The one named inside a quotation is spoken to or of, not the one speaking: the reporting clause
+    outside the quote ("he said", "wrote X") points to a speaker outside it."""
+    body = (f"Prime Minister {speaker} welcomed the levy on Monday.\n\n"
+            + shape.format(quoted=quoted, speaker=speaker))
+    got = actors(extractor, body)
+    assert quoted not in got and speaker in got, (body, got)

@@ -121,7 +121,7 @@ class Speakers:
         if word == "they" and self._plural_before(d, tok):
             return None
         if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
-            key = self.registry.person_before(d, tok)
+            key = self._person_before(d, tok)
             if key:
                 return self.usable(key)
         if word != "they":
@@ -137,6 +137,18 @@ class Speakers:
             for key in self.registry.mentions_before(d, tok.i)[:6]:
                 if key.startswith("person:"):
                     return self.usable(key)
+        return None
+
+    def _person_before(self, d: int, tok: Token) -> str | None:
+        """The person named last before `tok` in its sentence, outside quotations when `tok` is outside:
+        in '"I look forward to working with Trump," he said' the one speaking is not the one spoken of."""
+        if _quoted(tok):
+            return self.registry.person_before(d, tok)
+        quoted = inside_quotes(tok.doc)
+        for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+            key = self.registry.key_at(d, prev)
+            if key and key.startswith("person:") and prev.i not in quoted:
+                return key
         return None
 
     def about(self, d: int) -> str | None:
@@ -206,7 +218,9 @@ class Speakers:
             # "Chile joined Peru in condemning the levy", "Mexico was joined by Brazil in criticising it":
             # whoever joins and whoever is joined say what the "in" clause says.
             return self._listed(joined_parties(joined)), verb
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # (a subject inside the quotation before a verb outside it is the quote's words, misparsed:
+        # '"Congratulations, President Donald Trump," wrote Macron')
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and (_quoted(verb) or not _quoted(c))]
         if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
                 and verb.tag_ != "VBN":
             # "France and Chile were among the countries that condemned it": the subject of "were" speaks

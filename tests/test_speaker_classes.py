@@ -489,3 +489,32 @@ def test_a_name_inside_the_quotation_is_not_its_speaker(extractor: Extractor, qu
             + shape.format(quoted=quoted, speaker=speaker))
     got = actors(extractor, body)
     assert quoted not in got and speaker in got, (body, got)
+
+
+BODY_HEADS = [
+    ("UN", "United Nations Secretary-General Antonio Guterres", "Antonio Guterres"),
+    ("EU", "European Union foreign policy chief Kaja Kallas", "Kaja Kallas"),
+    ("African Union", "African Union Commission chairperson Moussa Faki", "Moussa Faki"),
+]
+
+
+@given(head=st.sampled_from(BODY_HEADS),
+       heading=st.sampled_from(["{body} calls for restraint", "{body} condemns levy", "{body} regrets decision"]),
+       said=st.sampled_from(["condemned the levy as unlawful", "called the levy a grave mistake and urged talks"]))
+@settings(max_examples=25, deadline=None)
+def test_a_body_in_a_subheading_over_its_heads_quote_is_one_reaction(extractor: Extractor, head: tuple[str, str, str],
+                                                                     heading: str, said: str) -> None:
+    """A round-up's subheading naming a body ("UN calls for restraint") over the quote of the one person
+    who speaks for it ("United Nations Secretary-General Antonio Guterres ...") is that person's reaction
+    told twice, not a second one of the body."""
+    body_name, described, person = head
+    body = (f"Canada imposed a levy on steel on Monday.\n\n{heading.format(body=body_name)}\n\n"
+            f"{described} {said}.")
+    got = actors(extractor, body)
+    assert person in got and body_name not in got, (body, got)
+
+
+def test_a_body_in_a_subheading_over_someone_elses_quote_still_reacts(extractor: Extractor) -> None:
+    body = ("Canada imposed a levy on steel on Monday.\n\nUN calls for restraint\n\n"
+            "Norway's foreign minister Espen Eide called the levy a grave mistake.")
+    assert {"UN", "Espen Eide"} <= actors(extractor, body)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import ExtractedActor, ExtractedReaction
+from ..names import fold
 from . import lexicon
 from .attribution import Statement
 from .judge import EventView, Judgement, StanceJudge, cues_of, judge_speakers
@@ -129,9 +130,31 @@ def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, li
     out: dict[str, list[Statement]] = {}
     for key, stmts in grouped.items():
         cand = registry.candidates[key]
+        if cand.kind == "organization" and all(map(sums_up, stmts)):
+            # "UN calls for diplomacy" over the quote of "United Nations Secretary-General Antonio Guterres":
+            # a body in a headline or a summary beside the one person the text quotes for it is that person
+            heads = [k for k, ss in grouped.items() if registry.candidates[k].kind == "person"
+                     and _same_body(registry.candidates[k].organization, cand) and not all(map(sums_up, ss))]
+            if len(heads) == 1:
+                out.setdefault(heads[0], []).extend(stmts)
+                continue
         speakers = quoted.get(cand.country or "", []) if cand.kind == "country" else []
         if len(speakers) == 1:  # one speaker under two names: the country's words are its official's
             out.setdefault(speakers[0], []).extend(stmts)
         elif not (speakers and all(map(sums_up, stmts))):
             out.setdefault(key, []).extend(stmts)
     return {key: sorted(stmts, key=lambda s: order[id(s)]) for key, stmts in out.items()}
+
+
+def _same_body(organization: str | None, body: Candidate) -> bool:
+    """Whether a person's organisation is `body` or a part of it named after it, under its name or its
+    initials: "United Nations" is the "UN", "African Union Commission" is of the "African Union"."""
+    if not organization:
+        return False
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+    org = fold(organization)
+    return any(org == fold(name) or org.startswith(fold(name) + " ") or initials(organization) == name
+               or initials(name) == organization for name in (body.name, *body.aliases))

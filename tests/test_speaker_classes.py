@@ -518,3 +518,25 @@ def test_a_body_in_a_subheading_over_someone_elses_quote_still_reacts(extractor:
     body = ("Canada imposed a levy on steel on Monday.\n\nUN calls for restraint\n\n"
             "Norway's foreign minister Espen Eide called the levy a grave mistake.")
     assert {"UN", "Espen Eide"} <= actors(extractor, body)
+
+
+@given(decider=st.sampled_from(["Canada", "Mexico", "Japan"]),
+       aside=st.sampled_from(["accusing Chile of dumping cheap steel", "calling it a shield for its mills",
+                              "citing a glut on world markets", "claiming its mills were under threat"]),
+       reactor=st.sampled_from(["Peru", "Norway", "Brazil"]))
+@settings(max_examples=25, deadline=None)
+def test_a_participle_on_the_decision_is_the_decision_not_a_reaction(extractor: Extractor, decider: str, aside: str,
+                                                                     reactor: str) -> None:
+    """"Canada imposed a levy, accusing Chile of dumping": the participle tells the act's grounds, so the
+    one who acted has made the event, not reacted to it; a defence of its own ("Canada defended the levy,
+    saying ...") is still a reaction, below."""
+    body = f"{decider} imposed a levy on imported steel on Monday, {aside}.\n\n{reactor} condemned the levy."
+    got = actors(extractor, body, title=f"{decider} imposes a levy on imported steel")
+    assert got == {reactor}, (body, got)
+
+
+def test_a_decision_makers_own_defence_is_still_its_reaction(extractor: Extractor) -> None:
+    body = ("Canada imposed a levy on imported steel on Monday.\n\n"
+            "Canada defended the levy, saying it would protect jobs.\n\nPeru condemned the levy.")
+    got = {r.actor.name: r.stance for r in run(extractor, body).reactions}
+    assert got == {"Canada": "support", "Peru": "oppose"}, got

@@ -52,6 +52,9 @@ class Statement:
     headline: bool = False  # read from a headline or section heading
     about_self: bool = False  # the speaker tells what they do or will do: "said he would halt funding"
     quote: str | None = None  # its words, for a statement read from a title that is not part of the text
+    # Its verb is a participle on an act of the speaker's, not on a verb of saying: "The ICC issued the
+    # warrants, *accusing* them of crimes", "Trump announced tariffs, *calling* it Liberation Day".
+    aside: bool = False
 
 
 class _Attributor:
@@ -85,7 +88,7 @@ class _Attributor:
         return sent.start_char, sent.end_char
 
     def _add(self, out: list[Statement], d: int, key: str, trigger: str, span: tuple[int, int], cue_tokens: list[Token],
-             about_self: bool = False) -> None:
+             about_self: bool = False, aside: bool = False) -> None:
         if self.title is not None and d == len(self.docs):
             # The title, not part of the text: placed just before it, at negative offsets.
             words = self.title[1]
@@ -95,7 +98,8 @@ class _Attributor:
             return
         offset = self.paras[d].start
         stmt = Statement(key, offset + span[0], offset + span[1], trigger, tuple(cue_tokens), offset,
-                         self.texts[d][span[0]:span[1]], headline=self.headings[d], about_self=about_self)
+                         self.texts[d][span[0]:span[1]], headline=self.headings[d], about_self=about_self,
+                         aside=aside)
         out.append(stmt)
         self.who.heard(d, key, span)
 
@@ -460,7 +464,15 @@ class _Attributor:
                     cue_tokens = sorted({*cue_tokens, *outside}, key=lambda t: t.i)
                     span = min(span[0], outside[0].idx), max(span[1], outside[-1].idx + len(outside[-1]))
             self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens,
-                      trigger is not None and self._about_self(d, key, trigger))
+                      trigger is not None and self._about_self(d, key, trigger), trigger is not None and _aside(trigger))
+
+
+def _aside(verb: Token) -> bool:
+    """A participle hung on a verb of acting, not of saying: what it tells goes with the act ("issued the
+    warrants, accusing them of crimes"), where "said, adding" or "praised it, saying" is one statement."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and head is not verb \
+        and head.pos_ == "VERB" and head.lemma_.lower() not in lexicon.SPEECH_VERBS and not issues_statement(head)
 
 
 def _clauses(doc: Doc) -> list[list[Token]]:

@@ -72,7 +72,9 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
                     event: EventView) -> bool:
     """The decision-maker only announced the decision: that is the event, not a reaction to it.
 
-    Announcing words anywhere ("Trump announced the withdrawal"), and, in
+    Announcing words anywhere ("Trump announced the withdrawal"), a participle
+    on the act itself ("The ICC issued the warrants, accusing them of war
+    crimes": its grounds, not a response), and, in
     the lead's first sentence, plain "said" about what the speaker will do,
     taking no side by the judge: that tells the decision itself ("Trump said
     on Tuesday he would halt funding to the WHO"; not "Trump said the funds
@@ -80,8 +82,8 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
     """
     def announces(stmt: Statement) -> bool:
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
-        if all(w.startswith(_ANNOUNCING) for w in words):
-            return True
+        if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
+            return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 

@@ -540,3 +540,26 @@ def test_a_decision_makers_own_defence_is_still_its_reaction(extractor: Extracto
             "Canada defended the levy, saying it would protect jobs.\n\nPeru condemned the levy.")
     got = {r.actor.name: r.stance for r in run(extractor, body).reactions}
     assert got == {"Canada": "support", "Peru": "oppose"}, got
+
+
+@given(city=st.sampled_from([("Ottawa", "Canada"), ("Oslo", "Norway"), ("Lima", "Peru"), ("Dublin", "Ireland"),
+                             ("New Delhi", "India")]),
+       dateline=st.sampled_from(["{city}: ", "{city} [{country}], Feb 15 (ANI): ", "{city}, May 26 : "]),
+       sentence=st.sampled_from([
+           "Over 40 countries and at least three organisations condemned the levy on imported steel on Monday.",
+           "The international community has extended support to {country} after the levy came into force.",
+       ]))
+@settings(max_examples=30, deadline=None)
+def test_a_dateline_names_no_speaker(extractor: Extractor, city: tuple[str, str], dateline: str,
+                                     sentence: str) -> None:
+    """"New Delhi: Over 40 countries condemned ...": a story's dateline tells where it was filed; the
+    capital's country says nothing there (a round-up label, "Norway:", names a speaker, and does)."""
+    name, country = city
+    body = (dateline + sentence).format(city=name, country=country) + "\n\nChile condemned the levy as unfair."
+    got = actors(extractor, body)
+    assert country not in got and "Chile" in got, (body, got)
+
+
+def test_a_label_naming_a_country_still_names_its_speaker(extractor: Extractor) -> None:
+    body = "Canada imposed a levy on steel on Monday.\n\nNorway: \"The levy is a grave mistake and we condemn it.\""
+    assert "Norway" in actors(extractor, body)

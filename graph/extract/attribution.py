@@ -70,6 +70,7 @@ class _Attributor:
         self.headings = [is_heading(text) for text in self.texts]
         self._event_words: set[str] | None = None  # first five letters of the title's and label's words
         self._labels: dict[int, str] = {}  # paragraph -> the speaker its "Label:" names, over a sentence of its own
+        self._datelines: dict[int, int] = {}  # paragraph -> where the sentence after its dateline starts
 
     # -- evidence -----------------------------------------------------------
 
@@ -112,6 +113,9 @@ class _Attributor:
             m = pattern.match(text)
             best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
             if m and best:
+                if pattern is roundups.NAME_COLON and d < roundups.DATELINE_REACH and roundups.is_dateline(text):
+                    self._datelines[d] = m.start("quote")  # "New Delhi: Over 40 countries condemned ...": where
+                    return []  # the story was filed, no speaker
                 if pattern is roundups.NAME_COLON and self._names_its_speaker(d, doc, m.start("quote")):
                     self._labels[d] = best  # "CHILE: Foreign Minister X said ...": a label over X's own sentence
                     return []
@@ -308,7 +312,8 @@ class _Attributor:
         signed: list[Statement] = []  # "The statement was signed by A and B": the statement beside it, theirs
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
-            for tok in [x for t in tokens for x in (t, *members(t))]:
+            # (not the dateline's city, parsed into the sentence after it, nor what the parser hung on it)
+            for tok in [x for t in tokens if t.idx >= self._datelines.get(d, 0) for x in (t, *members(t))]:
                 for key in self.who.joint(d, tok) or [self.who.speaker(d, tok)]:
                     if key:
                         found.append((key, trigger, word, scope))

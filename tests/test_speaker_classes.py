@@ -563,3 +563,25 @@ def test_a_dateline_names_no_speaker(extractor: Extractor, city: tuple[str, str]
 def test_a_label_naming_a_country_still_names_its_speaker(extractor: Extractor) -> None:
     body = "Canada imposed a levy on steel on Monday.\n\nNorway: \"The levy is a grave mistake and we condemn it.\""
     assert "Norway" in actors(extractor, body)
+
+
+@given(who=st.sampled_from(["Chile", "Norway", "The White House", "Japan's foreign ministry"]),
+       declining=st.sampled_from([
+           "{who} did not respond to questions about the levy.",
+           "{who} declined to comment on the levy.",
+           "{who} maintained a stoic silence on the issue.",
+           "A spokesman said {who} had no immediate comment on the levy.",
+           "{who} did not reply to requests for comment.",
+       ]))
+@settings(max_examples=30, deadline=None)
+def test_declining_to_comment_is_no_reaction(extractor: Extractor, who: str, declining: str) -> None:
+    """"The White House did not respond to questions", "China maintained a stoic silence": saying that
+    nothing was said is no stance toward the event, not even a neutral one."""
+    body = "Peru condemned the levy as unfair on Monday. " + declining.format(who=who)
+    got = actors(extractor, body)
+    assert got == {"Peru"}, (body, got)
+
+
+def test_responding_with_words_is_still_a_reaction(extractor: Extractor) -> None:
+    body = "Peru condemned the levy on Monday. Chile's foreign ministry responded that the levy was a grave mistake."
+    assert "Chile's foreign ministry" in actors(extractor, body)

@@ -21,7 +21,7 @@ from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import (Speakers, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
+from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
                        reporting_verb, signers, speaks_out, stance_holders)
 from .text import Paragraph
 
@@ -327,8 +327,9 @@ class _Attributor:
                 continue
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
-                if _reported(tok):
-                    continue  # "Putin said he backed it and declared it right": inside another statement
+                if _reported(tok) or declines(tok):
+                    continue  # "Putin said he backed it and declared it right": inside another statement; "the
+                    # White House did not respond to questions": no statement at all
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)

@@ -471,6 +471,20 @@ def denied(verb: Token) -> bool:
         for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for w in (s, *s.children))
 
 
+def declines(verb: Token) -> bool:
+    """Whether a verb of saying tells only that no answer was given: "did not respond to questions",
+    "declined to comment", "said he had no immediate comment", "maintained a stoic silence"."""
+    def refused(v: Token) -> bool:
+        if v.lemma_.lower() in lexicon.DECLINING_WORDS and (denied(v) or (
+                v.dep_ == "xcomp" and v.head.lemma_.lower() in ("decline", "refuse"))):
+            return True
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lexicon.DECLINING_WORDS
+                   and (c.lemma_.lower() == "silence" or any(t.dep_ == "det" and t.lower_ == "no" for t in c.children))
+                   for c in v.children)
+
+    return refused(verb) or any(c.dep_ == "ccomp" and refused(c) for c in verb.children)
+
+
 def joins_reaction(noun: Token) -> Token | None:
     """The verb of joining a reaction noun is the object of: "the UN joined the chorus of *condemnation*",
     "Japan joined the *criticism*"."""

@@ -44,7 +44,7 @@ FOLLOWING = [
     "{first} {said}. {others} followed suit on Tuesday.",
     "{first} {said}, and {others} followed suit.",
     "{first} {said}; {others} soon followed suit.",
-    "{first} {said}. {others} have done so too.",
+    "{first} {said}. {others} did so too.",
     "{first} {said}; {others} did the same.",
 ]
 

@@ -260,9 +260,10 @@ class Speakers:
         # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
         subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
         # "The United States, along with Britain and France, condemned": before the verb, its subject's company
-        # (none where the verb has no subject that acts: "Peru, along with Chile, was hit hardest").
+        # (none where the verb has no subject that acts: "Peru, along with Chile, was hit hardest"); "along" read
+        # as the subject's adverb or a preposition alike.
         subjects += [p for c in ([*verb.children, *(c for subj in subjects for c in subj.children)] if subjects else [])
-                     if c.dep_ == "prep" and c.lower_ in _ALONG and c.i < verb.i
+                     if c.dep_ in ("prep", "advmod") and c.lower_ in _ALONG and c.i < verb.i
                      for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
                      for p in w.children if p.dep_ == "pobj"]
         return self._listed(subjects), verb

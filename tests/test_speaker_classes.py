@@ -585,3 +585,21 @@ def test_declining_to_comment_is_no_reaction(extractor: Extractor, who: str, dec
 def test_responding_with_words_is_still_a_reaction(extractor: Extractor) -> None:
     body = "Peru condemned the levy on Monday. Chile's foreign ministry responded that the levy was a grave mistake."
     assert "Chile's foreign ministry" in actors(extractor, body)
+
+
+@given(body_name=st.sampled_from(["Congress", "Parliament", "The Senate"]),
+       line=st.sampled_from(["{body} reacts to the levy", "The reaction from {body} was swift on Monday.",
+                             "{body} responded on Monday, as lawmakers weighed in."]))
+@settings(max_examples=20, deadline=None)
+def test_reacting_with_nothing_of_how_is_no_reaction(extractor: Extractor, body_name: str, line: str) -> None:
+    """"Congress Reacts To Trump's Meeting", "the reactions from Capitol Hill were split": that a body
+    reacted, with no word of how, is no stance; the reactions are those told after it."""
+    body = line.format(body=body_name) + "\n\nSenator Ana Rojas condemned the levy as a grave mistake."
+    got = actors(extractor, body)
+    assert got == {"Ana Rojas"}, (body, got)
+
+
+@pytest.mark.parametrize("line", ["Chile reacted angrily to the levy.", "Chile responded with anger to the levy.",
+                                  "Chile, Peru and Norway also reacted positively to the levy."])
+def test_reacting_with_a_word_of_how_is_a_reaction(extractor: Extractor, line: str) -> None:
+    assert "Chile" in actors(extractor, line)

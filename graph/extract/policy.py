@@ -31,7 +31,8 @@ def reactions(text: str, statements: list[Statement], registry: Registry, decide
     the spans point into.
     """
     speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
-                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))]
+                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))
+                and not _only_reacts(stmts, judge, event)]
     judgements = judge_speakers(judge, [stmts for _, stmts in speakers], event)
     return tuple(_reaction(text, registry.candidates[key], stmts, judgement, key in deciders)
                  for (key, stmts), judgement in zip(speakers, judgements))
@@ -88,6 +89,20 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 
     return all(map(announces, stmts))
+
+
+def _only_reacts(stmts: list[Statement], judge: StanceJudge, event: EventView) -> bool:
+    """Only that the speaker reacted, with nothing of how: "Congress Reacts To Trump's Meeting With
+    Putin", "the reactions from industry and Capitol Hill were split". A reaction whose words carry no
+    cue tells no stance, not even a neutral one; the reactions are told after it, by whoever made them."""
+    def bare(stmt: Statement) -> bool:
+        # (not "reacted positively", "responded with anger": how they reacted is what they said)
+        return all(w.strip().lower().startswith(("react", "respon")) for w in stmt.trigger.split(",")) \
+            and not any(t.head.lemma_.lower() in lexicon.REACTING_WORDS and (
+                (t.dep_ in ("advmod", "acomp") and t.tag_ != "WRB") or (t.dep_ == "prep" and t.lower_ in ("with", "by")))
+                for t in stmt.words)
+
+    return all(map(bare, stmts)) and not cues_of(judge, stmts, event).grounds
 
 
 def _own_speaker(stmt: Statement, makers: set[str], registry: Registry) -> str:

@@ -43,6 +43,9 @@ FOLLOWING = [
     "{first} {said}.\n\n{others} followed suit.",
     "{first} {said}. {others} followed suit on Tuesday.",
     "{first} {said}, and {others} followed suit.",
+    "{first} {said}; {others} soon followed suit.",
+    "{first} {said}. {others} did so too.",
+    "{first} {said}; {others} did the same.",
 ]
 
 

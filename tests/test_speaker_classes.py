@@ -447,3 +447,159 @@ def test_a_section_heading_in_capitals_names_no_speaker(extractor: Extractor, he
     in lowercase ("copper levy") lose their capitals."""
     body = f"Leaders reacted to the copper levy on Friday.\n\n{heading}\n\n{quote}\n\nNorway condemned the levy.\n"
     assert actors(extractor, body) == {"Norway"}
+
+
+@given(word=st.sampled_from(["Countries", "Groups", "Nations", "Governments", "Allies", "Unions", "Neighbours"]),
+       verb=st.sampled_from(["condemned", "criticised", "welcomed", "have expressed concern over"]),
+       heading=st.booleans())
+@settings(max_examples=30, deadline=None)
+def test_a_common_word_capitalised_is_no_actor(extractor: Extractor, word: str, verb: str, heading: bool) -> None:
+    """"Countries have expressed concern", "Groups warn": a common word capitalised at a sentence's start
+    (or in a heading) is that word, not a body's name, where the article writes it in lower case too;
+    the named speakers beside it still speak."""
+    opening = f"{word} {verb} the levy." if not heading else f"{word} react to the levy"
+    body = (f"{opening}\n\nMany {word.lower()} voiced alarm on Monday. "
+            f"Norway's foreign minister Ola Berg condemned the levy as unfair.")
+    got = actors(extractor, body)
+    assert word not in got and "Ola Berg" in got, got
+
+
+@pytest.mark.parametrize("name", ["Hamas", "Greenpeace", "Oxfam"])
+def test_a_one_word_name_the_article_never_writes_in_lower_case_still_speaks(extractor: Extractor, name: str) -> None:
+    body = f"{name} condemned the levy on Monday, calling it a grave mistake.\n\nOther countries were silent."
+    assert name in actors(extractor, body)
+
+
+QUOTED_NAMES = ["Donald Trump", "Ana Rojas", "Luis Prado", "Maria Lindqvist", "Peter Okafor"]
+SPEAKING_NAMES = ["Jonas Gahr", "Emmanuel Macron", "Keir Starmer", "Olaf Berg", "Marta Silva"]
+
+
+@given(quoted=st.sampled_from(QUOTED_NAMES), speaker=st.sampled_from(SPEAKING_NAMES),
+       shape=st.sampled_from([
+           '"I look forward to working with {quoted} in the years ahead," he said.',
+           '"Congratulations, President {quoted}," wrote {speaker} on social media.',
+           '"We thank {quoted} for this levy, which we welcome," he added.',
+       ]))
+@settings(max_examples=30, deadline=None)
+def test_a_name_inside_the_quotation_is_not_its_speaker(extractor: Extractor, quoted: str, speaker: str,
+                                                        shape: str) -> None:
+    """The one named inside a quotation is spoken to or of, not the one speaking: the reporting clause
+    outside the quote ("he said", "wrote X") points to a speaker outside it."""
+    body = (f"Prime Minister {speaker} welcomed the levy on Monday.\n\n"
+            + shape.format(quoted=quoted, speaker=speaker))
+    got = actors(extractor, body)
+    assert quoted not in got and speaker in got, (body, got)
+
+
+BODY_HEADS = [
+    ("UN", "United Nations Secretary-General Antonio Guterres", "Antonio Guterres"),
+    ("EU", "European Union foreign policy chief Kaja Kallas", "Kaja Kallas"),
+    ("African Union", "African Union Commission chairperson Moussa Faki", "Moussa Faki"),
+]
+
+
+@given(head=st.sampled_from(BODY_HEADS),
+       heading=st.sampled_from(["{body} calls for restraint", "{body} condemns levy", "{body} regrets decision"]),
+       said=st.sampled_from(["condemned the levy as unlawful", "called the levy a grave mistake and urged talks"]))
+@settings(max_examples=25, deadline=None)
+def test_a_body_in_a_subheading_over_its_heads_quote_is_one_reaction(extractor: Extractor, head: tuple[str, str, str],
+                                                                     heading: str, said: str) -> None:
+    """A round-up's subheading naming a body ("UN calls for restraint") over the quote of the one person
+    who speaks for it ("United Nations Secretary-General Antonio Guterres ...") is that person's reaction
+    told twice, not a second one of the body."""
+    body_name, described, person = head
+    body = (f"Canada imposed a levy on steel on Monday.\n\n{heading.format(body=body_name)}\n\n"
+            f"{described} {said}.")
+    got = actors(extractor, body)
+    assert person in got and body_name not in got, (body, got)
+
+
+def test_a_body_in_a_subheading_over_someone_elses_quote_still_reacts(extractor: Extractor) -> None:
+    body = ("Canada imposed a levy on steel on Monday.\n\nUN calls for restraint\n\n"
+            "Norway's foreign minister Espen Eide called the levy a grave mistake.")
+    assert {"UN", "Espen Eide"} <= actors(extractor, body)
+
+
+@given(decider=st.sampled_from(["Canada", "Mexico", "Japan"]),
+       aside=st.sampled_from(["accusing Chile of dumping cheap steel", "calling it a shield for its mills",
+                              "citing a glut on world markets", "claiming its mills were under threat"]),
+       reactor=st.sampled_from(["Peru", "Norway", "Brazil"]))
+@settings(max_examples=25, deadline=None)
+def test_a_participle_on_the_decision_is_the_decision_not_a_reaction(extractor: Extractor, decider: str, aside: str,
+                                                                     reactor: str) -> None:
+    """"Canada imposed a levy, accusing Chile of dumping": the participle tells the act's grounds, so the
+    one who acted has made the event, not reacted to it; a defence of its own ("Canada defended the levy,
+    saying ...") is still a reaction, below."""
+    body = f"{decider} imposed a levy on imported steel on Monday, {aside}.\n\n{reactor} condemned the levy."
+    got = actors(extractor, body, title=f"{decider} imposes a levy on imported steel")
+    assert got == {reactor}, (body, got)
+
+
+def test_a_decision_makers_own_defence_is_still_its_reaction(extractor: Extractor) -> None:
+    body = ("Canada imposed a levy on imported steel on Monday.\n\n"
+            "Canada defended the levy, saying it would protect jobs.\n\nPeru condemned the levy.")
+    got = {r.actor.name: r.stance for r in run(extractor, body).reactions}
+    assert got == {"Canada": "support", "Peru": "oppose"}, got
+
+
+@given(city=st.sampled_from([("Ottawa", "Canada"), ("Oslo", "Norway"), ("Lima", "Peru"), ("Dublin", "Ireland"),
+                             ("New Delhi", "India")]),
+       dateline=st.sampled_from(["{city}: ", "{city} [{country}], Feb 15 (ANI): ", "{city}, May 26 : "]),
+       sentence=st.sampled_from([
+           "Over 40 countries and at least three organisations condemned the levy on imported steel on Monday.",
+           "The international community has extended support to {country} after the levy came into force.",
+       ]))
+@settings(max_examples=30, deadline=None)
+def test_a_dateline_names_no_speaker(extractor: Extractor, city: tuple[str, str], dateline: str,
+                                     sentence: str) -> None:
+    """"New Delhi: Over 40 countries condemned ...": a story's dateline tells where it was filed; the
+    capital's country says nothing there (a round-up label, "Norway:", names a speaker, and does)."""
+    name, country = city
+    body = (dateline + sentence).format(city=name, country=country) + "\n\nChile condemned the levy as unfair."
+    got = actors(extractor, body)
+    assert country not in got and "Chile" in got, (body, got)
+
+
+def test_a_label_naming_a_country_still_names_its_speaker(extractor: Extractor) -> None:
+    body = "Canada imposed a levy on steel on Monday.\n\nNorway: \"The levy is a grave mistake and we condemn it.\""
+    assert "Norway" in actors(extractor, body)
+
+
+@given(who=st.sampled_from(["Chile", "Norway", "The White House", "Japan's foreign ministry"]),
+       declining=st.sampled_from([
+           "{who} did not respond to questions about the levy.",
+           "{who} declined to comment on the levy.",
+           "{who} maintained a stoic silence on the issue.",
+           "A spokesman said {who} had no immediate comment on the levy.",
+           "{who} did not reply to requests for comment.",
+       ]))
+@settings(max_examples=30, deadline=None)
+def test_declining_to_comment_is_no_reaction(extractor: Extractor, who: str, declining: str) -> None:
+    """"The White House did not respond to questions", "China maintained a stoic silence": saying that
+    nothing was said is no stance toward the event, not even a neutral one."""
+    body = "Peru condemned the levy as unfair on Monday. " + declining.format(who=who)
+    got = actors(extractor, body)
+    assert got == {"Peru"}, (body, got)
+
+
+def test_responding_with_words_is_still_a_reaction(extractor: Extractor) -> None:
+    body = "Peru condemned the levy on Monday. Chile's foreign ministry responded that the levy was a grave mistake."
+    assert "Chile's foreign ministry" in actors(extractor, body)
+
+
+@given(body_name=st.sampled_from(["Congress", "Parliament", "The Senate"]),
+       line=st.sampled_from(["{body} reacts to the levy", "The reaction from {body} was swift on Monday.",
+                             "{body} responded on Monday, as lawmakers weighed in."]))
+@settings(max_examples=20, deadline=None)
+def test_reacting_with_nothing_of_how_is_no_reaction(extractor: Extractor, body_name: str, line: str) -> None:
+    """"Congress Reacts To Trump's Meeting", "the reactions from Capitol Hill were split": that a body
+    reacted, with no word of how, is no stance; the reactions are those told after it."""
+    body = line.format(body=body_name) + "\n\nSenator Ana Rojas condemned the levy as a grave mistake."
+    got = actors(extractor, body)
+    assert got == {"Ana Rojas"}, (body, got)
+
+
+@pytest.mark.parametrize("line", ["Chile reacted angrily to the levy.", "Chile responded with anger to the levy.",
+                                  "Chile, Peru and Norway also reacted positively to the levy."])
+def test_reacting_with_a_word_of_how_is_a_reaction(extractor: Extractor, line: str) -> None:
+    assert "Chile" in actors(extractor, line)

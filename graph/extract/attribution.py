@@ -21,7 +21,7 @@ from . import lexicon, roundups
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
-from .speakers import (Speakers, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
+from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
                        reporting_verb, signers, speaks_out, stance_holders)
 from .text import Paragraph
 
@@ -52,6 +52,9 @@ class Statement:
     headline: bool = False  # read from a headline or section heading
     about_self: bool = False  # the speaker tells what they do or will do: "said he would halt funding"
     quote: str | None = None  # its words, for a statement read from a title that is not part of the text
+    # Its verb is a participle on an act of the speaker's, not on a verb of saying: "The ICC issued the
+    # warrants, *accusing* them of crimes", "Trump announced tariffs, *calling* it Liberation Day".
+    aside: bool = False
 
 
 class _Attributor:
@@ -67,6 +70,7 @@ class _Attributor:
         self.headings = [is_heading(text) for text in self.texts]
         self._event_words: set[str] | None = None  # first five letters of the title's and label's words
         self._labels: dict[int, str] = {}  # paragraph -> the speaker its "Label:" names, over a sentence of its own
+        self._datelines: dict[int, int] = {}  # paragraph -> where the sentence after its dateline starts
 
     # -- evidence -----------------------------------------------------------
 
@@ -85,7 +89,7 @@ class _Attributor:
         return sent.start_char, sent.end_char
 
     def _add(self, out: list[Statement], d: int, key: str, trigger: str, span: tuple[int, int], cue_tokens: list[Token],
-             about_self: bool = False) -> None:
+             about_self: bool = False, aside: bool = False) -> None:
         if self.title is not None and d == len(self.docs):
             # The title, not part of the text: placed just before it, at negative offsets.
             words = self.title[1]
@@ -95,7 +99,8 @@ class _Attributor:
             return
         offset = self.paras[d].start
         stmt = Statement(key, offset + span[0], offset + span[1], trigger, tuple(cue_tokens), offset,
-                         self.texts[d][span[0]:span[1]], headline=self.headings[d], about_self=about_self)
+                         self.texts[d][span[0]:span[1]], headline=self.headings[d], about_self=about_self,
+                         aside=aside)
         out.append(stmt)
         self.who.heard(d, key, span)
 
@@ -108,6 +113,9 @@ class _Attributor:
             m = pattern.match(text)
             best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
             if m and best:
+                if pattern is roundups.NAME_COLON and d < roundups.DATELINE_REACH and roundups.is_dateline(text):
+                    self._datelines[d] = m.start("quote")  # "New Delhi: Over 40 countries condemned ...": where
+                    return []  # the story was filed, no speaker
                 if pattern is roundups.NAME_COLON and self._names_its_speaker(d, doc, m.start("quote")):
                     self._labels[d] = best  # "CHILE: Foreign Minister X said ...": a label over X's own sentence
                     return []
@@ -304,7 +312,8 @@ class _Attributor:
         signed: list[Statement] = []  # "The statement was signed by A and B": the statement beside it, theirs
 
         def speakers(tokens: list[Token], trigger: Token | None, word: str, scope: Token) -> None:
-            for tok in [x for t in tokens for x in (t, *members(t))]:
+            # (not the dateline's city, parsed into the sentence after it, nor what the parser hung on it)
+            for tok in [x for t in tokens if t.idx >= self._datelines.get(d, 0) for x in (t, *members(t))]:
                 for key in self.who.joint(d, tok) or [self.who.speaker(d, tok)]:
                     if key:
                         found.append((key, trigger, word, scope))
@@ -318,13 +327,16 @@ class _Attributor:
                 continue
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
-                if _reported(tok):
-                    continue  # "Putin said he backed it and declared it right": inside another statement
+                if _reported(tok) or declines(tok):
+                    continue  # "Putin said he backed it and declared it right": inside another statement; "the
+                    # White House did not respond to questions": no statement at all
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
                 speakers(subjects, tok, tok.text, owner)
-            elif follows_suit(tok) and not _reported(tok):
+            elif follows_suit(tok):
+                # (reported or not: "Chile welcomed it, and Mexico, Peru and Norway followed suit" is often parsed
+                # with the list joined to the object and "followed" hung on "welcomed" as what Chile said)
                 following.append(tok)
             elif tok.pos_ in ("AUX", "VERB") and stance_holders(tok)[1] is not None:
                 named, holder = stance_holders(tok)
@@ -398,8 +410,11 @@ class _Attributor:
         act ("Chile imposed sanctions, and Norway followed suit") or something further back.
         """
         base = self.paras[d].start
-        if verbs[0].dep_ == "conj":
-            window = base + sent.start_char, base + verbs[0].idx
+        # A statement earlier in this sentence, before those who follow: "Peru condemned it, and Chile did the
+        # same", "Peru condemned it; Chile and Norway followed suit" (whatever the parser hung the verb on).
+        here = base + sent.start_char, base + verbs[0].idx + len(verbs[0])
+        if verbs[0].dep_ == "conj" or any(here[0] <= s.start < here[1] and s.quote is None for s in out):
+            window = here
         else:
             previous = [s for s in self.docs[d].sents if s.end <= sent.start]
             if previous:
@@ -455,7 +470,15 @@ class _Attributor:
                     cue_tokens = sorted({*cue_tokens, *outside}, key=lambda t: t.i)
                     span = min(span[0], outside[0].idx), max(span[1], outside[-1].idx + len(outside[-1]))
             self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens,
-                      trigger is not None and self._about_self(d, key, trigger))
+                      trigger is not None and self._about_self(d, key, trigger), trigger is not None and _aside(trigger))
+
+
+def _aside(verb: Token) -> bool:
+    """A participle hung on a verb of acting, not of saying: what it tells goes with the act ("issued the
+    warrants, accusing them of crimes"), where "said, adding" or "praised it, saying" is one statement."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and head is not verb \
+        and head.pos_ == "VERB" and head.lemma_.lower() not in lexicon.SPEECH_VERBS and not issues_statement(head)
 
 
 def _clauses(doc: Doc) -> list[list[Token]]:

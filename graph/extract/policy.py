@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import ExtractedActor, ExtractedReaction
+from ..names import fold
 from . import lexicon
 from .attribution import Statement
 from .judge import EventView, Judgement, StanceJudge, cues_of, judge_speakers
@@ -30,7 +31,8 @@ def reactions(text: str, statements: list[Statement], registry: Registry, decide
     the spans point into.
     """
     speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
-                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))]
+                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))
+                and not _only_reacts(stmts, judge, event)]
     judgements = judge_speakers(judge, [stmts for _, stmts in speakers], event)
     return tuple(_reaction(text, registry.candidates[key], stmts, judgement, key in deciders)
                  for (key, stmts), judgement in zip(speakers, judgements))
@@ -71,7 +73,9 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
                     event: EventView) -> bool:
     """The decision-maker only announced the decision: that is the event, not a reaction to it.
 
-    Announcing words anywhere ("Trump announced the withdrawal"), and, in
+    Announcing words anywhere ("Trump announced the withdrawal"), a participle
+    on the act itself ("The ICC issued the warrants, accusing them of war
+    crimes": its grounds, not a response), and, in
     the lead's first sentence, plain "said" about what the speaker will do,
     taking no side by the judge: that tells the decision itself ("Trump said
     on Tuesday he would halt funding to the WHO"; not "Trump said the funds
@@ -79,12 +83,26 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
     """
     def announces(stmt: Statement) -> bool:
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
-        if all(w.startswith(_ANNOUNCING) for w in words):
-            return True
+        if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
+            return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 
     return all(map(announces, stmts))
+
+
+def _only_reacts(stmts: list[Statement], judge: StanceJudge, event: EventView) -> bool:
+    """Only that the speaker reacted, with nothing of how: "Congress Reacts To Trump's Meeting With
+    Putin", "the reactions from industry and Capitol Hill were split". A reaction whose words carry no
+    cue tells no stance, not even a neutral one; the reactions are told after it, by whoever made them."""
+    def bare(stmt: Statement) -> bool:
+        # (not "reacted positively", "responded with anger": how they reacted is what they said)
+        return all(w.strip().lower().startswith(("react", "respon")) for w in stmt.trigger.split(",")) \
+            and not any(t.head.lemma_.lower() in lexicon.REACTING_WORDS and (
+                (t.dep_ in ("advmod", "acomp") and t.tag_ != "WRB") or (t.dep_ == "prep" and t.lower_ in ("with", "by")))
+                for t in stmt.words)
+
+    return all(map(bare, stmts)) and not cues_of(judge, stmts, event).grounds
 
 
 def _own_speaker(stmt: Statement, makers: set[str], registry: Registry) -> str:
@@ -129,9 +147,31 @@ def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, li
     out: dict[str, list[Statement]] = {}
     for key, stmts in grouped.items():
         cand = registry.candidates[key]
+        if cand.kind == "organization" and all(map(sums_up, stmts)):
+            # "UN calls for diplomacy" over the quote of "United Nations Secretary-General Antonio Guterres":
+            # a body in a headline or a summary beside the one person the text quotes for it is that person
+            heads = [k for k, ss in grouped.items() if registry.candidates[k].kind == "person"
+                     and _same_body(registry.candidates[k].organization, cand) and not all(map(sums_up, ss))]
+            if len(heads) == 1:
+                out.setdefault(heads[0], []).extend(stmts)
+                continue
         speakers = quoted.get(cand.country or "", []) if cand.kind == "country" else []
         if len(speakers) == 1:  # one speaker under two names: the country's words are its official's
             out.setdefault(speakers[0], []).extend(stmts)
         elif not (speakers and all(map(sums_up, stmts))):
             out.setdefault(key, []).extend(stmts)
     return {key: sorted(stmts, key=lambda s: order[id(s)]) for key, stmts in out.items()}
+
+
+def _same_body(organization: str | None, body: Candidate) -> bool:
+    """Whether a person's organisation is `body` or a part of it named after it, under its name or its
+    initials: "United Nations" is the "UN", "African Union Commission" is of the "African Union"."""
+    if not organization:
+        return False
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+    org = fold(organization)
+    return any(org == fold(name) or org.startswith(fold(name) + " ") or initials(organization) == name
+               or initials(name) == organization for name in (body.name, *body.aliases))

@@ -38,6 +38,12 @@ _NAME_WORDS = 4  # words of a name line that are neither a title's nor a country
 _CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
 NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 
+# A dateline opening a story: 'New Delhi: Over 40 countries condemned ...', 'New Delhi [India], Feb 15 (ANI): ...',
+# 'Dublin, May 26 : ...': the city the story was filed from, then its first sentence (no quotation).
+DATELINE = re.compile(r'^(?P<place>[A-Z][\w.]+(?: [A-Z][\w.]+){0,2})(?: \[[^\]]{2,30}\])?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?'
+                      r'(?: \([A-Za-z]{2,12}\))?\s*:\s+(?P<rest>[^"\u201c\u2018\s][^"\u201c\u2018]{0,20}\s\S.*)$')
+DATELINE_REACH = 3  # paragraphs from the start where a story's dateline can stand (after a headline, a standfirst)
+
 # A line that labels a picture or a clip rather than telling what anyone said: "Photo: ...", "WATCH: ...".
 MEDIA_LINE = re.compile(r"^(?:(?:file\s+)?photos?|pictures?|images?|pictured|videos?|watch|listen)\s*(?::|\||\s[-\u2013\u2014])",
                         re.I)
@@ -78,3 +84,14 @@ def _name_words(line: str) -> list[str]:
     return [w for w in line.replace(",", " ").split()
             if w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
             and gazetteer().lookup(w.strip(".")) is None]
+
+
+def is_dateline(text: str) -> bool:
+    """A story's dateline before its first sentence: a city (a capital, not a country's name) and a colon,
+    with perhaps its country, a date and an agency ('New Delhi [India], Feb 15 (ANI): ...'). It tells
+    where the story was filed, not who speaks: a round-up's label names a country or a speaker."""
+    m = DATELINE.match(text.strip())
+    if m is None:
+        return False
+    match = gazetteer().lookup(m.group("place"))
+    return match is not None and match.how == "capital" and len(m.group("rest").split()) >= 8

@@ -121,7 +121,7 @@ class Speakers:
         if word == "they" and self._plural_before(d, tok):
             return None
         if want_person:  # "Putin said he backed it": an antecedent in the same sentence comes first
-            key = self.registry.person_before(d, tok)
+            key = self._person_before(d, tok)
             if key:
                 return self.usable(key)
         if word != "they":
@@ -137,6 +137,18 @@ class Speakers:
             for key in self.registry.mentions_before(d, tok.i)[:6]:
                 if key.startswith("person:"):
                     return self.usable(key)
+        return None
+
+    def _person_before(self, d: int, tok: Token) -> str | None:
+        """The person named last before `tok` in its sentence, outside quotations when `tok` is outside:
+        in '"I look forward to working with Trump," he said' the one speaking is not the one spoken of."""
+        if _quoted(tok):
+            return self.registry.person_before(d, tok)
+        quoted = inside_quotes(tok.doc)
+        for prev in reversed(list(tok.sent)[: tok.i - tok.sent.start]):
+            key = self.registry.key_at(d, prev)
+            if key and key.startswith("person:") and prev.i not in quoted:
+                return key
         return None
 
     def about(self, d: int) -> str | None:
@@ -206,7 +218,9 @@ class Speakers:
             # "Chile joined Peru in condemning the levy", "Mexico was joined by Brazil in criticising it":
             # whoever joins and whoever is joined say what the "in" clause says.
             return self._listed(joined_parties(joined)), verb
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        # (a subject inside the quotation before a verb outside it is the quote's words, misparsed:
+        # '"Congratulations, President Donald Trump," wrote Macron')
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and (_quoted(verb) or not _quoted(c))]
         if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
                 and verb.tag_ != "VBN":
             # "France and Chile were among the countries that condemned it": the subject of "were" speaks
@@ -246,9 +260,10 @@ class Speakers:
         # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
         subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
         # "The United States, along with Britain and France, condemned": before the verb, its subject's company
-        # (none where the verb has no subject that acts: "Peru, along with Chile, was hit hardest").
+        # (none where the verb has no subject that acts: "Peru, along with Chile, was hit hardest"); "along" read
+        # as the subject's adverb or a preposition alike.
         subjects += [p for c in ([*verb.children, *(c for subj in subjects for c in subj.children)] if subjects else [])
-                     if c.dep_ == "prep" and c.lower_ in _ALONG and c.i < verb.i
+                     if c.dep_ in ("prep", "advmod") and c.lower_ in _ALONG and c.i < verb.i
                      for w in c.children if w.dep_ == "prep" and w.lower_ == "with"
                      for p in w.children if p.dep_ == "pobj"]
         return self._listed(subjects), verb
@@ -457,6 +472,20 @@ def denied(verb: Token) -> bool:
         for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for w in (s, *s.children))
 
 
+def declines(verb: Token) -> bool:
+    """Whether a verb of saying tells only that no answer was given: "did not respond to questions",
+    "declined to comment", "said he had no immediate comment", "maintained a stoic silence"."""
+    def refused(v: Token) -> bool:
+        if v.lemma_.lower() in lexicon.DECLINING_WORDS and (denied(v) or (
+                v.dep_ == "xcomp" and v.head.lemma_.lower() in ("decline", "refuse"))):
+            return True
+        return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lexicon.DECLINING_WORDS
+                   and (c.lemma_.lower() == "silence" or any(t.dep_ == "det" and t.lower_ == "no" for t in c.children))
+                   for c in v.children)
+
+    return refused(verb) or any(c.dep_ == "ccomp" and refused(c) for c in verb.children)
+
+
 def joins_reaction(noun: Token) -> Token | None:
     """The verb of joining a reaction noun is the object of: "the UN joined the chorus of *condemnation*",
     "Japan joined the *criticism*"."""
@@ -502,8 +531,10 @@ def follows_suit(verb: Token) -> bool:
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    return any(f"{lemma} {c.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
-               for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr"))
+    # (the word may hang on an adverb the parser put between: "have done so too", "so" under "too")
+    return any(f"{lemma} {w.lemma_.lower()}" in lexicon.FOLLOWING_PHRASES
+               for c in verb.children if c.dep_ in ("dobj", "advmod", "oprd", "attr")
+               for w in (c, *(g for g in c.children if c.dep_ == "advmod" and g.dep_ == "advmod")))
 
 
 def _act_told(verb: Token) -> bool:

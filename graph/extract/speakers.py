@@ -456,7 +456,10 @@ def joined_parties(join: Token) -> list[Token]:
     A denied joining leaves only those joined: "Chile did not join Peru in condemning it" says Peru
     condemned it and Chile did not.
     """
-    joined = [c for c in join.children if c.dep_ in ("nsubjpass", "dobj")]
+    # The parser sometimes labels a list of names after "joined" an adverbial noun phrase ("Denmark joined
+    # Chile, Argentina, Peru and Norway in condemning": npadvmod); a name there is still who is joined.
+    joined = [c for c in join.children if c.dep_ in ("nsubjpass", "dobj")
+              or (c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME"))]
     if denied(join):
         return joined
     return [*(c for c in join.children if c.dep_ == "nsubj"), *joined,

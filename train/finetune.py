@@ -183,14 +183,16 @@ def encode(examples: list[dict], graph: Path, processes: int = 2) -> dict[int, n
 class Head:
     """A class-balanced L2 logistic regression over standardised states; `fit` gives weights and bias over raw states.
 
-    Fitting again starts from the last solution (`warm_start`): the optimum
-    is the same (the problem is convex), reached in fewer iterations.
+    Every fit starts from zero, never from a previous solution: the solver
+    stops at a tolerance, not at the optimum, so a head warm-started from
+    one that had seen the held-out event kept much of what it learned there
+    (measured: cross-validated accuracy 0.76 warm against 0.66 cold on the
+    same 8 held-out events; 9 answers in 10 agreed).
     """
 
     def __init__(self) -> None:
         from sklearn.linear_model import LogisticRegression
-        self.model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED,
-                                        warm_start=True)
+        self.model = LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=SEED)
 
     def fit(self, x: np.ndarray, y: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """Weights and bias with the standardisation folded in, rows in `LABELS` order."""
@@ -214,9 +216,8 @@ def folds(events: list[str]) -> list[set[str]]:
 def cross_validate(examples: list[dict], states: dict[int, np.ndarray]) -> dict:
     """Out-of-fold logits of every scored example, leave-one-event-out, for each candidate depth.
 
-    The head of each fold starts from the previous fold's solution (the
-    folds differ by two events): the same optimum, found in a fraction of
-    the iterations, which is what makes 55 fits per depth affordable here.
+    Each fold's head is fitted afresh on the other events' examples (see
+    `Head`): its answers for the held-out event owe nothing to that event's labels.
     """
     keep = [i for i, e in enumerate(examples) if trainable(e)]
     events = sorted({examples[i]["event_key"] for i in keep if scored(examples[i])})
@@ -225,11 +226,10 @@ def cross_validate(examples: list[dict], states: dict[int, np.ndarray]) -> dict:
     for n in CV_DEPTHS:
         rows = []
         started = time.time()
-        head = Head()
         for fold, held in enumerate(folds(events)):
             train = [i for i in keep if examples[i]["event_key"] not in held]
             test = [i for i in keep if examples[i]["event_key"] in held and scored(examples[i])]
-            w, b = head.fit(states[n][train], [examples[i]["stance"] for i in train])
+            w, b = Head().fit(states[n][train], [examples[i]["stance"] for i in train])
             z = states[n][test] @ w.T + b
             for i, row in zip(test, z):
                 e = examples[i]

@@ -35,6 +35,8 @@ from .metrics import fit_temperature, scores, softmax
 
 SURE = (1.01, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6)  # the model's confidence above which it keeps its answer
 BLEND = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)  # the lexicon's weight in a blend of probabilities
+UNSURE = (0.0, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)  # the model's confidence below which it answers neutral
+NEUTRAL_BIAS = (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # added to the neutral log-odds of the model's answer
 
 
 class _Lexicon:
@@ -51,12 +53,23 @@ class _Lexicon:
 
 
 def _answers(lex: _Lexicon, p: np.ndarray, params: dict) -> np.ndarray:
-    """Every row's stance (an index into `LABELS`) under a policy with `params`, the model's probabilities `p`."""
+    """Every row's stance (an index into `LABELS`) under a policy with `params`, the model's probabilities `p`.
+
+    Where the model answers, `neutral_bias` raises its neutral probability (by that much in log-odds) and
+    `unsure` makes it answer neutral when its top probability is below that: the two ways a side given to a
+    speaker who only reports, monitors or calls for talks can become the neutral it is.
+    """
+    neutral = LABELS.index("neutral")
+    if params.get("neutral_bias"):
+        p = p * np.exp(params["neutral_bias"] * (np.arange(len(LABELS)) == neutral))[None, :]
+        p = p / p.sum(axis=1, keepdims=True)
     if "blend" in params:
         w = params["blend"]
         out = np.argmax(w * lex.p + (1 - w) * p, axis=1)
     else:
         out = np.argmax(p, axis=1)
+        if params.get("unsure"):
+            out = np.where(p.max(axis=1) < params["unsure"], neutral, out)
         override, sure = params.get("override"), params.get("sure", 1.01)
         if override is not None:
             wins = lex.side & (lex.confidence >= override) & ~((p.max(axis=1) >= sure) & (out != lex.label))
@@ -76,6 +89,12 @@ def _grids() -> dict[str, list[dict]]:
         "lexicon side from t unless the model is sure, neutral cue": [
             {"override": o, "sure": s, "neutral": n}
             for n, s, o in itertools.product((False, True), SURE, OVERRIDES)],
+        "lexicon side from t, neutral cue, neutral when the model is unsure": [
+            {"override": o, "neutral": n, "unsure": u}
+            for u, n, o in itertools.product(UNSURE, (False, True), OVERRIDES)],
+        "lexicon side from t, neutral cue, model's neutral raised": [
+            {"override": o, "neutral": n, "neutral_bias": b}
+            for b, n, o in itertools.product(NEUTRAL_BIAS, (False, True), OVERRIDES)],
         "blend of probabilities": [{"blend": w} for w in BLEND],
         "blend of probabilities, neutral cue": [{"blend": w, "neutral": n}
                                                 for n, w in itertools.product((False, True), BLEND)],

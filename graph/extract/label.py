@@ -391,8 +391,6 @@ def claimed_about(doc: Doc) -> Words | None:
         if head.pos_ not in ("NOUN", "PROPN", "VERB") or _someone(head) \
                 or head.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or not any(t.pos_ in ("NOUN", "VERB") for t in subject):
             continue  # "Ana Ruiz is 'a betrayal'": a person judged, no act
-        if sum(t.dep_ != "det" and not t.is_punct for t in subject) < 2:
-            continue  # "the ban will hurt exports": "the ban" says too little to name an event
         return subject
     return None
 

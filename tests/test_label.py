@@ -295,35 +295,6 @@ def test_a_claim_about_no_act_leaves_the_label_to_the_lead(extractor: Extractor,
     assert label == "The government of Ruritania closed its border with Freedonia", title
 
 
-# A reactor's response "as" or "after" something happened: what happened is the event.
-RESPONDERS = ["Norway", "The UN chief", "Freedonia's foreign ministry", "Ana Ruiz"]
-RESPONSES = ["calls for calm", "suspends trade with Valdora", "bans imports of Valdoran fish", "urges restraint"]
-HAPPENINGS = [("as", "Valdora's army seizes the capital", "Valdora's army seizes the capital"),
-              ("as", "Ruritania closes its border with Valdora", "Ruritania closes its border with Valdora"),
-              ("after", "the closure of the Valdora border", "The closure of the Valdora border"),
-              ("following", "the bombing of a Lima market", "The bombing of a Lima market")]
-
-
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(RESPONDERS), st.sampled_from(RESPONSES), st.sampled_from(HAPPENINGS))
-def test_what_a_response_came_after_is_the_event(extractor: Extractor, responder: str, response: str,
-                                                 happening: tuple[str, str, str]) -> None:
-    connector, what, expected = happening
-    label = _label(extractor, f"{responder} {response} {connector} {what}")
-    assert label == expected
-
-
-@pytest.mark.parametrize("title", [
-    # what came after is another reaction: the thing condemned is the event
-    "Norway condemns the closure of the Valdora border as neighbours voice concern",
-    "Norway condemns the closure of the Valdora border as neighbouring states voice concern",
-    "Norway condemns the closure of the Valdora border as reckless",  # the judgement goes too
-    "Norway condemns the closure of the Valdora border as world leaders send messages of support",
-])
-def test_a_reaction_that_follows_a_reaction_is_no_event(extractor: Extractor, title: str) -> None:
-    assert _label(extractor, title) == "The closure of the Valdora border"
-
-
 # A pronoun says who only to a reader of the text: a label whose subject is one names no one.
 PRONOUN_HEADLINES = ["{pronoun} is cheering the sale of the national airline",
                      "{pronoun} will close the border with Freedonia",

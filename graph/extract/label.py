@@ -6,8 +6,7 @@ headline or lead says was reacted to ("World reacts to ...", "Leaders
 condemn ...", "... condemned in Paris"); what a speaker's claim in the
 headline judges ("Putin: US-led strikes 'an act of aggression'"); the
 event half of a two-part headline whose other half is the reaction ("Dam
-collapse: leaders react"); what a headline's reactor responded to ("UN
-chief calls for calm as army seizes power"); else the main clause of the headline (or of the lead when the
+collapse: leaders react"); else the main clause of the headline (or of the lead when the
 headline is a round-up), stripped of its reporting frame ("Officials said
 ...") and side clauses.
 
@@ -206,11 +205,7 @@ def reacted_to(sent: Span) -> Words | None:
             continue
         judging = {t.i for t in tok.subtree}
         for head in wanted:
-            # "condemn the strikes as reckless", "... as neighbours voice concern": an "as" a parse hangs on
-            # the thing judged says how it is judged, or what else happened, not what it is
-            aside = {x.i for t in head.subtree if t.i > head.i and t.dep_ == "prep" and t.lower_ == "as"
-                     for x in t.subtree}
-            words = [t for t in head.subtree if t.i not in aside]
+            words = list(head.subtree)
             if any(t.i == tok.i for t in words):  # the passive's noun holds the verb: "strikes condemned in Paris"
                 words = [t for t in words if t.i not in judging]
             if head.dep_ == "dobj" and head.pos_ != "PROPN":  # "condemn new levy | on timber", parsed apart
@@ -245,39 +240,6 @@ def reacted_after(doc: Doc) -> list[Token] | None:
                 if subject is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
                     words = [*subject, *words]
                 return words
-    return None
-
-
-_RESPONSE_VERBS = REPORTING_VERBS | lexicon.COUNTERMEASURE_VERBS
-
-
-def responded_after(sent: Span) -> Words | None:
-    """What a reactor responded to, as a headline tells a response (a word or a countermeasure)
-    "after", "following" or "as" it: "UN chief calls for calm as Mugabe remains under house arrest"
-    gives "Mugabe remains under house arrest"; "GM suspends Twitter advertising after Musk takeover"
-    gives "Musk takeover". None when what followed is itself a reaction ("Trump condemns X as world
-    leaders send messages of support"): the headline then names the event otherwise."""
-    crowd = lexicon.REACTOR_NOUNS | lexicon.REACTING_WORDS
-    for tok in sent:
-        if tok.lemma_.lower() not in _RESPONSE_VERBS or not _verbal(tok) or not _main_verb(tok):
-            continue
-        said = [c for c in tok.children if c.dep_ == "dobj"]  # "urges restraint | as ...": parsed on the noun
-        for child in (*tok.children, *(c for d in said for c in d.children)):
-            if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and any(
-                    m.dep_ == "mark" and m.lower_ in ("as", "after") for m in child.children):
-                head, words = child, [t for t in child.subtree if not (t.dep_ == "mark" and t.head.i == child.i)]
-            elif child.dep_ in ("prep", "advcl") and child.lower_ in ("after", "following"):  # "following" may parse as a verb
-                head = next((c for c in child.children if c.dep_ in ("pobj", "dobj")), None)
-                if head is None:
-                    continue
-                words = list(head.subtree)
-            else:
-                continue
-            if head.lemma_.lower() in _REACTION_NOUNS | REPORTING_VERBS or any(
-                    c.dep_ in ("nsubj", "nsubjpass") and (c.lemma_.lower() in crowd or c.lower_.removesuffix("s") in crowd)
-                    for c in head.children):
-                continue  # "as world leaders send messages", "after the backlash": another reaction
-            return words
     return None
 
 
@@ -332,8 +294,8 @@ def headline_event(doc: Doc) -> list[Token] | None:
     if _reacting(doc, topic.start, topic.end) or not _reacting(doc, rest.start, rest.end):
         return None  # the topic comes first: "Dam collapse: leaders react"
     words = [t for t in topic if not t.is_punct]
-    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words) or _speaker(topic):
-        return None  # "Zimbabwe", "Putin", "UN chief": a name or a speaker alone is not the event
+    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words):
+        return None  # "Zimbabwe", "Putin": a name alone is not the event
     return list(topic)
 
 
@@ -464,10 +426,6 @@ def _claimed_about_in_title(h: Headline) -> Words | None:
     return claimed_about(h.title_doc) if h.title else None
 
 
-def _responded_after_in_title(h: Headline) -> Words | None:
-    return responded_after(h.title_doc[:]) if h.title else None
-
-
 def _main_clause_of_title(h: Headline) -> Words | None:
     return None if h.roundup and h.lead is not None else label_from(next(iter(h.title_doc.sents)))
 
@@ -493,8 +451,7 @@ UNNAMED = "unnamed event"
 
 STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
     _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title, _claimed_about_in_title,
-    _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _responded_after_in_title,
-    _main_clause_of_title,
+    _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _main_clause_of_title,
     _reacted_to_in_lead, _crowd_reaction_in_lead, _main_clause_of_lead,
 )
 

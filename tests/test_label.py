@@ -268,33 +268,6 @@ def test_a_person_who_drew_criticism_is_not_what_was_reacted_to(extractor: Extra
     assert label != "Ruritania's foreign minister"
 
 
-# A speaker's claim about a thing: the thing is the event, the judgement and the speaker are not.
-SPEAKERS = ["Ruiz", "Lee Kim", "FM", "UN chief"]
-JUDGED = ["Ruritanian strikes on Valdora", "The new citizenship law", "Valdora's border closure",
-          "The sale of the national airline"]
-CLAIM_SHAPES = ["{speaker}: {event} '{quote}'", "{event} '{quote}' - {speaker}", "{event} '{quote}': {speaker}",
-                "{event} is '{quote}', says {speaker}", "{event} will backfire, warns {speaker}",
-                "{speaker} warns {event} could backfire"]
-
-
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.sampled_from(CLAIM_SHAPES), st.sampled_from(SPEAKERS), st.sampled_from(JUDGED), st.sampled_from(QUOTES))
-def test_what_a_speakers_claim_judges_is_the_event(extractor: Extractor, shape: str, speaker: str, event: str,
-                                                    quote: str) -> None:
-    title = shape.format(speaker=speaker, event=event, quote=quote)
-    label = _label(extractor, title[:1].upper() + title[1:], LEAD)
-    assert label.lower() == event.lower(), title
-
-
-@pytest.mark.parametrize("title", [
-    "Valdora: 'we will not stand for this'",                   # a place and a quote: no speaker, no claim
-    "Ana Ruiz is 'a betrayal of trust', says Lee Kim",         # a person judged is no event
-])
-def test_a_claim_about_no_act_leaves_the_label_to_the_lead(extractor: Extractor, title: str) -> None:
-    label = _label(extractor, title, LEAD)
-    assert label == "The government of Ruritania closed its border with Freedonia", title
-
-
 # A pronoun says who only to a reader of the text: a label whose subject is one names no one.
 PRONOUN_HEADLINES = ["{pronoun} is cheering the sale of the national airline",
                      "{pronoun} will close the border with Freedonia",

@@ -74,6 +74,23 @@ JOINT = [
 ]
 
 
+@given(countries, st.sampled_from([
+    "{first} {said} and said it would retaliate if {others} did the same.",
+    "{first} {said}, warning that if {others} followed suit, trade would suffer.",
+    "{first} {said}; it is unclear whether {others} will follow suit.",
+    "{first} {said}, noting that {others} had done the same in 2019 over a different tax.",
+    "{first} {said} and would not act unless {others} did so too.",
+]), st.sampled_from(STATEMENTS))
+@settings(max_examples=30, deadline=None)
+def test_a_condition_or_an_aside_of_following_suit_is_no_reaction(extractor: Extractor, names: list[str], shape: str,
+                                                                  statement: tuple[str, str]) -> None:
+    """"if Chile did the same", "whether Chile follows suit", "noting that Chile had done the same in 2019":
+    a clause a conjunction subordinates tells no following (found by a fresh-eyes review)."""
+    said, _ = statement
+    body = shape.format(first=names[0], said=said, others=listed(names[1:]))
+    assert set(reactions(extractor, body)) == {names[0]}, body
+
+
 @given(countries, st.sampled_from(JOINT))
 # Found by the property (a helper's run): the parser labels this list an adverbial noun phrase, not an object.
 @example(["Denmark", "Chile", "Argentina", "Peru", "Norway"], ("{first} joined {rest} in condemning the levy.", "oppose"))

@@ -526,10 +526,13 @@ def follows_suit(verb: Token) -> bool:
 
     Not one whose own "in" or "by" clause tells an act they did ("followed suit in cutting imports",
     "did the same by recalling its envoy"): that act is what was followed, not the statement before.
+    Nor one in a clause a conjunction subordinates ("if Chile did the same", "unless the EU did so too",
+    "whether Chile follows suit", "noting that Chile had done the same in 2019"): a condition, a question
+    or a speaker's aside, not a fact about them.
     """
     if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("xcomp", "acl", "amod", "relcl", "pcomp") \
             or verb.tag_ not in (*_FINITE, "VBN") or any(c.tag_ == "MD" or c.lower_ == "to" for c in verb.children) \
-            or denied(verb) or _act_told(verb):
+            or any(c.dep_ == "mark" for c in verb.children) or denied(verb) or _act_told(verb):
         return False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return False

@@ -593,6 +593,21 @@ def test_declining_to_comment_is_no_reaction(extractor: Extractor, who: str, dec
     assert got == {"Peru"}, (body, got)
 
 
+@given(who=st.sampled_from(["Chile", "Norway", "Japan's foreign ministry"]),
+       line=st.sampled_from([
+           "{who} denounced the deafening silence of the international community over the levy.",
+           "{who} said it would not comment on the details but called the levy regrettable.",
+           "{who} declined to comment on the talks but condemned the levy as unfair.",
+       ]))
+@settings(max_examples=20, deadline=None)
+def test_a_statement_beside_a_refusal_or_about_silence_is_still_a_reaction(extractor: Extractor, who: str,
+                                                                           line: str) -> None:
+    """Refusing to comment on one thing while judging the event, or condemning others' silence, says
+    something (a fresh-eyes review found both dropped as declining)."""
+    body = "Peru condemned the levy as unfair on Monday. " + line.format(who=who)
+    assert who in actors(extractor, body)
+
+
 def test_responding_with_words_is_still_a_reaction(extractor: Extractor) -> None:
     body = "Peru condemned the levy on Monday. Chile's foreign ministry responded that the levy was a grave mistake."
     assert "Chile's foreign ministry" in actors(extractor, body)

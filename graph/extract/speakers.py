@@ -479,11 +479,15 @@ def declines(verb: Token) -> bool:
     """Whether a verb of saying tells only that no answer was given: "did not respond to questions",
     "declined to comment", "said he had no immediate comment", "maintained a stoic silence"."""
     def refused(v: Token) -> bool:
+        if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in v.children):
+            return False  # "would not comment on the details but called the raid regrettable": it said more
         if v.lemma_.lower() in lexicon.DECLINING_WORDS and (denied(v) or (
                 v.dep_ == "xcomp" and v.head.lemma_.lower() in ("decline", "refuse"))):
             return True
+        # "had no comment", "maintained a stoic silence" (kept: not "denounced the silence of others")
         return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lexicon.DECLINING_WORDS
-                   and (c.lemma_.lower() == "silence" or any(t.dep_ == "det" and t.lower_ == "no" for t in c.children))
+                   and (any(t.dep_ == "det" and t.lower_ == "no" for t in c.children)
+                        or (c.lemma_.lower() == "silence" and v.lemma_.lower() in ("maintain", "keep", "observe")))
                    for c in v.children)
 
     return refused(verb) or any(c.dep_ == "ccomp" and refused(c) for c in verb.children)

@@ -525,6 +525,22 @@ def test_a_body_in_a_subheading_over_its_heads_quote_is_one_reaction(extractor: 
     assert person in got and body_name not in got, (body, got)
 
 
+@given(body_and_person=st.sampled_from([
+    ("UN", "Mexico's ambassador to the UN, Juan Ramon de la Fuente,", "Juan Ramon de la Fuente"),
+    ("NATO", "Former NATO secretary-general Anders Fogh Rasmussen", "Anders Fogh Rasmussen"),
+]), heading=st.sampled_from(["{body} calls for restraint", "{body} regrets decision"]))
+@settings(max_examples=10, deadline=None)
+def test_a_body_in_a_subheading_over_an_envoy_or_a_former_officer_still_reacts(
+        extractor: Extractor, body_and_person: tuple[str, str, str], heading: str) -> None:
+    """A country's envoy to a body, or its former head, does not speak for it: the body's subheading stays
+    its own reaction (a fresh-eyes review found it merged into such a person)."""
+    body_name, described, person = body_and_person
+    body = (f"Canada imposed a levy on steel on Monday.\n\n{heading.format(body=body_name)}\n\n"
+            f"{described} condemned the levy as unlawful.")
+    got = actors(extractor, body)
+    assert body_name in got, (body, got)
+
+
 def test_a_body_in_a_subheading_over_someone_elses_quote_still_reacts(extractor: Extractor) -> None:
     body = ("Canada imposed a levy on steel on Monday.\n\nUN calls for restraint\n\n"
             "Norway's foreign minister Espen Eide called the levy a grave mistake.")

@@ -150,8 +150,12 @@ def _by_speaker(statements: list[Statement], registry: Registry) -> dict[str, li
         if cand.kind == "organization" and all(map(sums_up, stmts)):
             # "UN calls for diplomacy" over the quote of "United Nations Secretary-General Antonio Guterres":
             # a body in a headline or a summary beside the one person the text quotes for it is that person
+            # (a person who speaks for the body: not a country's envoy to it, "Mexico's ambassador to the UN",
+            # nor a former officer)
             heads = [k for k, ss in grouped.items() if registry.candidates[k].kind == "person"
-                     and _same_body(registry.candidates[k].organization, cand) and not all(map(sums_up, ss))]
+                     and _same_body(registry.candidates[k].organization, cand) and not all(map(sums_up, ss))
+                     and registry.candidates[k].country is None
+                     and "former" not in (registry.candidates[k].role or "").lower()]
             if len(heads) == 1:
                 out.setdefault(heads[0], []).extend(stmts)
                 continue

@@ -220,7 +220,8 @@ class Speakers:
             return self._listed(joined_parties(joined)), verb
         # (a subject inside the quotation before a verb outside it is the quote's words, misparsed:
         # '"Congratulations, President Donald Trump," wrote Macron')
-        subjects = [c for c in verb.children if c.dep_ == "nsubj" and (_quoted(verb) or not _quoted(c))]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and (_quoted(verb) or not _quoted(c)
+                                                                         or not _quote_closed_before(c, verb))]
         if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "pobj" and verb.head.head.lower_ == "among" \
                 and verb.tag_ != "VBN":
             # "France and Chile were among the countries that condemned it": the subject of "were" speaks
@@ -448,6 +449,14 @@ def joining_verb(verb: Token) -> Token | None:
             and prep.head.lemma_.lower() in lexicon.JOINING_VERBS:
         return prep.head
     return None
+
+
+def _quote_closed_before(subject: Token, verb: Token) -> bool:
+    """Whether a quotation closes with a comma between a subject inside it and its verb outside it:
+    '"Congratulations, President Donald Trump," wrote Macron' (the quote's words, misparsed as the subject),
+    not '"Memorial" condemned the verdict' (a name in quotation marks, which is the subject)."""
+    doc = subject.doc
+    return any(doc[i].text == "," and doc[i + 1].is_quote for i in range(subject.i, verb.i - 1))
 
 
 def joined_parties(join: Token) -> list[Token]:

@@ -599,6 +599,20 @@ def test_a_dateline_names_no_speaker(extractor: Extractor, city: tuple[str, str]
     assert country not in got and "Chile" in got, (body, got)
 
 
+@given(capitals=st.sampled_from([(("Beijing", "China"), ("Moscow", "Russia")), (("Tokyo", "Japan"), ("Seoul", "South Korea")),
+                                  (("Moscow", "Russia"), ("Tokyo", "Japan"), ("Beijing", "China"))]))
+@settings(max_examples=5, deadline=None)
+def test_capital_labels_of_a_round_up_name_their_countries(extractor: Extractor,
+                                                           capitals: tuple[tuple[str, str], ...]) -> None:
+    """"Beijing: The foreign ministry said ...", "Moscow: ...": several capital labels are a round-up's, each
+    naming its country's speaker, not a story's one dateline (a fresh-eyes review found them all dropped)."""
+    body = "World reacts to the levy on steel\n\nCanada imposed a levy on imported steel on Monday.\n\n" + "\n\n".join(
+        f"{city}: The foreign ministry said the levy violated international trade law and was a grave mistake."
+        for city, _ in capitals)
+    got = actors(extractor, body)
+    assert all(any(country in a for a in got) for _, country in capitals), (body, got)
+
+
 def test_a_label_naming_a_country_still_names_its_speaker(extractor: Extractor) -> None:
     body = "Canada imposed a levy on steel on Monday.\n\nNorway: \"The levy is a grave mistake and we condemn it.\""
     assert "Norway" in actors(extractor, body)

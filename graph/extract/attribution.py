@@ -68,6 +68,9 @@ class _Attributor:
         self.who = Speakers(registry, docs)
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
+        # A story has one dateline: several "Capital: ..." paragraphs are a round-up's labels ("Beijing: The
+        # foreign ministry said ...", "Moscow: ..."), each naming its country's speaker.
+        self._one_dateline = sum(map(roundups.is_dateline, self.texts)) == 1
         self._event_words: set[str] | None = None  # first five letters of the title's and label's words
         self._labels: dict[int, str] = {}  # paragraph -> the speaker its "Label:" names, over a sentence of its own
         self._datelines: dict[int, int] = {}  # paragraph -> where the sentence after its dateline starts
@@ -113,7 +116,8 @@ class _Attributor:
             m = pattern.match(text)
             best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
             if m and best:
-                if pattern is roundups.NAME_COLON and d < roundups.DATELINE_REACH and roundups.is_dateline(text):
+                if pattern is roundups.NAME_COLON and d < roundups.DATELINE_REACH and self._one_dateline \
+                        and roundups.is_dateline(text):
                     self._datelines[d] = m.start("quote")  # "New Delhi: Over 40 countries condemned ...": where
                     return []  # the story was filed, no speaker
                 if pattern is roundups.NAME_COLON and self._names_its_speaker(d, doc, m.start("quote")):

@@ -162,6 +162,21 @@ def _waits_for_a_lock(engine: sa.Engine, name: str) -> bool:
     return False
 
 
+def _started(write: Callable[[], object]) -> tuple[threading.Thread, list[BaseException]]:
+    """`write` running in a thread of its own (a second writer), and what it raised, for the test to assert."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            write()
+        except BaseException as exc:  # noqa: BLE001 - reported by the test's assertion
+            failed.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread, failed
+
+
 @pytest.mark.parametrize("new_articles", [True, False], ids=["with their articles", "into stored articles"])
 def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url: str, new_articles: bool) -> None:
     """Each writer counts its reactions into the event's rows of stance_counts; taken in opposite
@@ -174,17 +189,13 @@ def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url
                          {} if new_articles else {"a1": "ev-1", "a2": "ev-1"})
     name = f"rg-second-{uuid.uuid4().hex[:8]}"
     second = make_engine(_named(db_url, name))
-    second_failed: list[BaseException] = []
 
     def second_writer() -> None:
-        try:
-            with second.begin() as conn:
-                if new_articles:
-                    _insert_article(conn, "a2")
-                _insert_reaction(conn, "a2", "ac-2", "oppose")
-                _insert_reaction(conn, "a2", "ac-4", "support")
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            second_failed.append(exc)
+        with second.begin() as conn:
+            if new_articles:
+                _insert_article(conn, "a2")
+            _insert_reaction(conn, "a2", "ac-2", "oppose")
+            _insert_reaction(conn, "a2", "ac-4", "support")
 
     with engine.connect() as first:
         with first.begin():
@@ -192,8 +203,7 @@ def test_two_writers_of_one_event_with_opposite_stance_orders_both_commit(db_url
             if new_articles:
                 _insert_article(first, "a1")
             _insert_reaction(first, "a1", "ac-1", "support")
-            other = threading.Thread(target=second_writer)
-            other.start()
+            other, second_failed = _started(second_writer)
             queued = _waits_for_a_lock(engine, name)  # on the event's row, before any count row
             _insert_reaction(first, "a1", "ac-3", "oppose")
         other.join(30)
@@ -224,20 +234,11 @@ def test_an_actor_merge_across_events_waits_for_an_ingest_instead_of_deadlocking
     if db_url.startswith("sqlite"):
         pytest.skip("SQLite has one writer at a time: no row locks to take in any order")
     engine, store, name = _one_actor_on_two_events(db_url, ("support", "support"), "rg-merge")
-    merge_failed: list[BaseException] = []
-
-    def merge() -> None:
-        try:
-            store.merge_actors("ac-1", into="ac-2")
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            merge_failed.append(exc)
-
     with engine.connect() as ingest:
         with ingest.begin():
             ingest.execute(sa.text("SET LOCAL lock_timeout = '20s'"))
             _insert_article(ingest, "a3", "ev-2")
-            other = threading.Thread(target=merge)
-            other.start()
+            other, merge_failed = _started(lambda: store.merge_actors("ac-1", into="ac-2"))
             queued = _waits_for_a_lock(engine, name)
             _insert_reaction(ingest, "a3", "ac-2", "support", "ev-2")  # the merged-into actor's count rows
         other.join(30)
@@ -259,23 +260,18 @@ def test_a_write_that_postgresql_aborts_for_a_deadlock_is_run_again(db_url: str,
     if db_url.startswith("sqlite"):
         pytest.skip("SQLite has one writer at a time: no row locks to deadlock on")
     engine, store, name = _one_actor_on_two_events(db_url, ("support", "oppose"), "rg-retry")
-    failed: list[BaseException] = []
 
     def run() -> None:
-        try:
-            if write == "update_actor":  # locks ac-1, then copies its country onto its reactions
-                store.update_actor("ac-1", {"country": "NZ"})
-            else:  # locks both events' rows of event_totals, then moves ac-1's reactions onto ac-2
-                store.merge_actors("ac-1", into="ac-2")
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            failed.append(exc)
+        if write == "update_actor":  # locks ac-1, then copies its country onto its reactions
+            store.update_actor("ac-1", {"country": "NZ"})
+        else:  # locks both events' rows of event_totals, then moves ac-1's reactions onto ac-2
+            store.merge_actors("ac-1", into="ac-2")
 
     with engine.connect() as other:
         with other.begin():
             other.execute(sa.text("SET LOCAL deadlock_timeout = '5s'"))  # the store's write detects it first
             other.execute(sa.text("SELECT id FROM reactions WHERE id = 're-a2-ac-1' FOR UPDATE"))
-            thread = threading.Thread(target=run)
-            thread.start()
+            thread, failed = _started(run)
             queued = _waits_for_a_lock(engine, name)  # holding the actor's row, waiting for the reaction
             if write == "update_actor":  # wants the actor's row the correction holds
                 other.execute(sa.text("UPDATE actors SET role = 'envoy' WHERE id = 'ac-1'"))

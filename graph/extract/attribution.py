@@ -68,9 +68,11 @@ class _Attributor:
         self.who = Speakers(registry, docs)
         self.texts = texts
         self.headings = [is_heading(text) for text in self.texts]
-        # A story has one dateline: several "Capital: ..." paragraphs are a round-up's labels ("Beijing: The
-        # foreign ministry said ...", "Moscow: ..."), each naming its country's speaker.
-        self._one_dateline = sum(map(roundups.is_dateline, self.texts)) == 1
+        # The paragraph of the story's dateline, if it has one. A story has one: several "Capital: ..."
+        # paragraphs are a round-up's labels ("Beijing: The foreign ministry said ...", "Moscow: ..."), each
+        # naming its country's speaker.
+        datelines = [d for d, text in enumerate(self.texts) if roundups.is_dateline(text)]
+        self._dateline = datelines[0] if len(datelines) == 1 and datelines[0] < roundups.DATELINE_REACH else None
         self._event_words: set[str] | None = None  # first five letters of the title's and label's words
         self._labels: dict[int, str] = {}  # paragraph -> the speaker its "Label:" names, over a sentence of its own
         self._datelines: dict[int, int] = {}  # paragraph -> where the sentence after its dateline starts
@@ -116,8 +118,7 @@ class _Attributor:
             m = pattern.match(text)
             best = self._named(d, doc, m.start("who"), m.end("who")) if m else None
             if m and best:
-                if pattern is roundups.NAME_COLON and d < roundups.DATELINE_REACH and self._one_dateline \
-                        and roundups.is_dateline(text):
+                if pattern is roundups.NAME_COLON and d == self._dateline:
                     self._datelines[d] = m.start("quote")  # "New Delhi: Over 40 countries condemned ...": where
                     return []  # the story was filed, no speaker
                 if pattern is roundups.NAME_COLON and self._names_its_speaker(d, doc, m.start("quote")):

@@ -73,9 +73,7 @@ class Registry:
         self._token_keys: dict[tuple[int, int], str] = {}
         self._surnames: dict[str, list[str]] = {}
         self._describer = Describer(gazetteer)
-        # Words the article writes in lower case: "Countries" or "Groups" capitalised by a sentence's start or a
-        # headline is that common word, no name, where the article writes it in lower case elsewhere. Never an
-        # acronym: "WHO" beside "doctors who ..." (the checks below).
+        # Words the article writes in lower case (see `_common_word`).
         self._common = {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
         self._collect_people(docs)
         for d, doc in enumerate(docs):
@@ -158,6 +156,12 @@ class Registry:
             return names[0]
         return None
 
+    def _common_word(self, word: str) -> bool:
+        """Whether a one-word name is a common word the article also writes in lower case: "Countries" or
+        "Groups" capitalised by a sentence's start or a headline. Never an acronym: "WHO" beside "doctors
+        who ..."."""
+        return not word.isupper() and word.lower() in self._common
+
     def _resolve_entity(self, ent: Span) -> str | None:
         text = clean(ent.text)
         if not any(c.isalpha() for c in text) or fold(text) in lexicon.PLATFORMS:  # ("♡♡" names no one)
@@ -180,7 +184,7 @@ class Registry:
                 return None
             return self._person(full, ent, text)
         if label in ("ORG", "FAC"):
-            if len(words) == 1 and not words[0].isupper() and words[0].lower() in self._common:
+            if len(words) == 1 and self._common_word(words[0]):
                 return None  # "Groups warn ...": a common word the NER read as a name
             match = self.gazetteer.lookup(text)
             if match and match.how == "name":
@@ -307,7 +311,7 @@ class Registry:
         names = [w.text for w in words]
         if not names or any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if len(names) == 1 and not titled and not names[0].isupper() and names[0].lower() in self._common:
+        if len(names) == 1 and not titled and self._common_word(names[0]):
             return None  # a common word capitalised: "Countries have expressed concern", "World hails the summit"
         if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) \
                 or (len(names) == 1 and not titled) or any(w.tag_ == "NNPS" for w in words) \

@@ -56,7 +56,11 @@ def test_paged_lists_use_an_index_in_their_order(app: Flask, client: FlaskClient
         for page in (url, f"{url}&cursor={cursor}" if cursor else url):
             for statement, plan in _plans(app, client, page):
                 where = f"{page}: {' '.join(statement.split())[:160]} -> {plan}"
-                assert not [p for p in plan if p.startswith("SCAN ") and "INDEX" not in p], where
+                # A scan of a co-routine reads what its own plan (checked too) yields: a page's actors'
+                # aliases find the page's rows again as a subquery, at most a page of them.
+                bounded = {p.removeprefix("CO-ROUTINE ") for p in plan if p.startswith("CO-ROUTINE ")}
+                assert not [p for p in plan
+                            if p.startswith("SCAN ") and "INDEX" not in p and p[5:] not in bounded], where
                 assert not [p for p in plan if "TEMP B-TREE" in p], where
                 checked += 1
     assert checked > 20

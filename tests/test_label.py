@@ -280,3 +280,24 @@ def test_a_headline_whose_subject_is_a_pronoun_leaves_the_label_to_the_lead(extr
                                                                              pronoun: str) -> None:
     label = _label(extractor, shape.format(pronoun=pronoun), LEAD)
     assert label.split()[0].lower() != pronoun.lower(), label
+
+
+# Sentences whose asides, quotes and hyphenated words a label strategy may leave out.
+SPACED = [
+    'A new pact between Ruritania, Valdora and Freedonia in the Andes "threatens regional calm", Lima said.',
+    "The Valdoran bank's U-turn on the peso cap, announced on Monday (in a short note), stunned traders.",
+    'Ana Ruiz, the foreign minister, called the US-led blockade of the port "a crime" and/or a mistake.',
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(SPACED), st.data())
+def test_words_left_out_of_a_label_never_glue_the_words_around_them(extractor: Extractor, sentence: str,
+                                                                    data: st.DataObject) -> None:
+    """Any tokens a strategy keeps, in order, read as words of the text: the words the text spaces
+    apart stay apart ("States seriously", not "Statesseriously"), and a hyphenated word keeps its
+    hyphen ("U-turn", not "Uturn")."""
+    doc = extractor.nlp(sentence)
+    kept = data.draw(st.lists(st.sampled_from(range(len(doc))), min_size=2, unique=True).map(sorted))
+    label = as_text([doc[i] for i in kept])
+    assert set(re.findall(r"\w+", label.lower())) <= set(re.findall(r"\w+", sentence.lower())), (kept, label)

@@ -138,6 +138,9 @@ def _count(words: Words) -> int:
     return len(as_text(words).split())
 
 
+_INNER = re.compile(r"[-‐‑/]+")  # what joins the parts of one word: "U-turn", "US-led", "and/or"
+
+
 def as_text(words: Words) -> str:
     """The words as text: each token with its own spacing, an added word glued to the one before."""
     out = ""
@@ -148,7 +151,10 @@ def as_text(words: Words) -> str:
         out += t.text
         following = words[n + 1] if n + 1 < len(words) else None
         if isinstance(following, Token) and following.i > t.i + 1:
-            out += following.doc[following.i - 1].whitespace_ or t.whitespace_  # "concerned' over": the dropped mark's space
+            # words the text spaces apart stay apart ("the United States, Britain and ... 'seriously'" keeps
+            # "States seriously"), and a word's inner hyphen or slash a strategy left out is the word's ("U-turn")
+            between = t.doc.text[t.idx + len(t.text):following.idx]
+            out += " " if any(c.isspace() for c in between) else between if _INNER.fullmatch(between) else ""
         elif isinstance(following, Token) and following.i < t.i:
             out += " "  # a subject put before its clause: "Lee | would sell"
         else:

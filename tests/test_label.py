@@ -301,3 +301,29 @@ def test_words_left_out_of_a_label_never_glue_the_words_around_them(extractor: E
     kept = data.draw(st.lists(st.sampled_from(range(len(doc))), min_size=2, unique=True).map(sorted))
     label = as_text([doc[i] for i in kept])
     assert set(re.findall(r"\w+", label.lower())) <= set(re.findall(r"\w+", sentence.lower())), (kept, label)
+
+
+RETOLD = [("truck", "attack"), ("car", "bombing"), ("naval", "blockade"), ("army", "takeover"), ("court", "ruling")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PLACES), st.sampled_from(RETOLD))
+def test_the_lead_retells_what_was_reacted_to_even_without_one_headline_word(
+        extractor: Extractor, place: str, act: tuple[str, str]) -> None:
+    """"Leaders condemn unprovoked takeover" over a lead that condemns "the army takeover in Valdora": the
+    lead names the same thing (its head noun, as what was reacted to) with more words but one of the
+    headline's, and names it better."""
+    kind, noun = act
+    label = _label(extractor, f"World leaders condemn unprovoked {noun}",
+                   f"Several governments on Sunday condemned the {kind} {noun} in {place}, which left dozens dead.")
+    assert label.startswith(f"The {kind} {noun} in {place}"), label
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(PLACES), st.sampled_from(RETOLD))
+def test_a_lead_that_drops_several_headline_words_may_name_another_thing(
+        extractor: Extractor, place: str, act: tuple[str, str]) -> None:
+    _, noun = act
+    label = _label(extractor, f"World leaders condemn {place} {noun} on rebel camps",
+                   f"Several governments on Sunday condemned the {noun} reported by a local newspaper.")
+    assert label == f"{place} {noun} on rebel camps"

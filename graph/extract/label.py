@@ -442,6 +442,51 @@ def fuller(words: Words, lead: Doc | None) -> Words | None:
     return None
 
 
+_LEAD_ANSWERS = (_decision_in_lead, _reacted_to_in_lead, _crowd_reaction_in_lead)
+
+
+def _head(tokens: list[Token]) -> Token | None:
+    """The one word of `tokens` the others hang from, if there is one."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    return heads[0] if len(heads) == 1 else None
+
+
+def retold(words: Words, headline: Headline) -> Words | None:
+    """What the lead says was decided or reacted to, where it is the headline's noun phrase told again.
+
+    "Supreme Court abortion ruling" in a headline is "the Supreme Court's
+    ruling that overturned Roe v. Wade" where the lead tells what leaders
+    reacted to; "Unconstitutional military takeover" is "an apparent
+    military takeover in Niger". The same head noun, named as the thing
+    reacted to, is the same thing even where the lead drops one of the
+    headline's words (which `fuller` does not allow: it reads any mention);
+    more than one dropped, it may be another thing ("the new laws set to take
+    effect" is not "Brunei law of stoning for adultery").
+    """
+    tokens = [t for t in words if isinstance(t, Token)]
+    if headline.lead_doc is None or not tokens or len(tokens) != len(words) or tokens[0].doc is headline.lead_doc:
+        return None
+    head = _head(tokens)
+    if head is None or head.pos_ != "NOUN":
+        return None
+    wanted = _content(tokens)
+    inside = quoted(headline.lead_doc)
+    for strategy in _LEAD_ANSWERS:
+        found = strategy(headline)
+        if not found or any(isinstance(t, str) for t in found):
+            continue
+        told = shortened(tidied(found, inside))
+        again = _head([t for t in told if isinstance(t, Token)])
+        if again is None or again.lemma_.lower() != head.lemma_.lower():
+            continue
+        if any(isinstance(t, Token) and t.i in inside for t in told):
+            continue  # "the ruling Ruiz called 'a travesty'": a retelling in someone's words
+        if len(_content(told)) > len(wanted) and len(wanted - _content(told)) <= 1 and acceptable(told, inside):
+            return told
+    return None
+
+
 def _best(headline: Headline) -> str:
     answers: list[tuple[list[Token | str], set[int]]] = []
     for strategy in STRATEGIES:
@@ -452,7 +497,7 @@ def _best(headline: Headline) -> str:
         inside = quoted(doc) if doc is not None else set()
         words = shortened(tidied(found, inside))
         if acceptable(words, inside):
-            return as_text(fuller(words, headline.lead_doc) or words)
+            return as_text(fuller(words, headline.lead_doc) or retold(words, headline) or words)
         answers.append((words, inside))
     plain = [w for w, q in answers if not quote_like(w, q)]
     if plain:

@@ -327,3 +327,38 @@ def test_a_lead_that_drops_several_headline_words_may_name_another_thing(
     label = _label(extractor, f"World leaders condemn {place} {noun} on rebel camps",
                    f"Several governments on Sunday condemned the {noun} reported by a local newspaper.")
     assert label == f"{place} {noun} on rebel camps"
+
+
+# A speaker's claim in a headline: what it judges is the event, unless a modal makes it a claim about
+# what may come ("IMF warns global growth could slow"): then what it is about is no event.
+CLAIM_SPEAKERS = ["Lee", "Ana Ruiz", "FM", "UN chief"]
+JUDGED = ["Ruritania's border closure", "Freedonia's timber levy", "The ban on Quito fishing fleets"]
+CLAIM_SHAPES = ["{speaker}: {event} '{quote}'", "{event} is '{quote}', says {speaker}", "{event} '{quote}' - {speaker}",
+                "{event} '{quote}': {speaker}"]
+AT_RISK = ["Global growth", "Civilians in Lima", "Regional trade", "Fishing towns in Valdora"]
+MODAL_SHAPES = ["{speaker} warns {thing} could suffer after timber levy", "{thing} must be protected, says {speaker}",
+                "{speaker} says {thing} will not recover", "{thing} should be spared, {speaker} warns"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(CLAIM_SHAPES), st.sampled_from(CLAIM_SPEAKERS), st.sampled_from(JUDGED),
+       st.sampled_from(QUOTES))
+def test_what_a_speakers_claim_judges_is_the_event(extractor: Extractor, shape: str, speaker: str, event: str,
+                                                   quote: str) -> None:
+    """"Lee: Ruritania's border closure 'a dark day'" names the closure; the verdict and who gave it do not."""
+    assert _label(extractor, shape.format(speaker=speaker, event=event, quote=quote), LEAD) == event
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(MODAL_SHAPES), st.sampled_from(["IMF", "Ana Ruiz", "Business groups"]),
+       st.sampled_from(AT_RISK))
+def test_a_claim_about_what_may_come_does_not_name_its_subject_the_event(
+        extractor: Extractor, shape: str, speaker: str, thing: str) -> None:
+    """"IMF warns global growth could slow after grain tax" is not about an event called "Global growth",
+    nor is "Civilians in Rafah must be protected, says Blinken" about "Civilians in Rafah"; nor did the
+    speaker do what the claim says will happen ("IMF could slow")."""
+    title = shape.format(speaker=speaker, thing=thing if shape.startswith("{thing}") else thing[0].lower() + thing[1:]
+                         if thing.split()[0] in ("Global", "Regional") else thing)
+    label = _label(extractor, title[:1].upper() + title[1:], LEAD)
+    assert label.lower() != thing.lower(), (title, label)
+    assert not label.startswith(speaker), (title, label)

@@ -49,6 +49,10 @@ def _main_clause(root: Token) -> tuple[Token, Span | None]:
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         if root.lemma_.lower() in _FRAME_VERBS and comp is not None:
             named = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            told = next((c for c in root.children if c.dep_ == "dobj" and c.i < comp.i), None)
+            if told is not None and comp.dep_ == "ccomp" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
+                named = told  # "Lee warns global growth could slow", parsed with the growth as the object
             if named is not None:
                 subject = root.doc[named.left_edge.i:named.right_edge.i + 1]
             root = comp
@@ -104,6 +108,9 @@ def _judged(tok: Token) -> list[Token]:
     party (a name); else its object; in the passive ("strikes condemned in Paris", "the strikes
     were condemned") its subject."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(c.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+           for c in tok.children):  # "warns global growth could slow": the object is its clause's subject
+        objects = [c for c in objects if c.dep_ != "dobj"]
     wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
               for c in prep.children if c.dep_ == "pobj"] \
         if not objects or any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for o in objects) \
@@ -272,25 +279,93 @@ def _reacting(doc: Doc, start: int, end: int) -> bool:
                for t in words) or is_roundup(doc[start:end].text)
 
 
+def _halves(doc: Doc) -> list[Span] | None:
+    """The two halves of a headline cut once by a colon or a dash, if it is."""
+    cuts = list(_HEADLINE_PARTS.finditer(doc.text))
+    if len(cuts) != 1:
+        return None
+    halves = [doc.char_span(a, b, alignment_mode="expand")
+              for a, b in ((0, cuts[0].start()), (cuts[0].end(), len(doc.text)))]
+    return halves if all(h is not None for h in halves) else None
+
+
 def headline_event(doc: Doc) -> list[Token] | None:
     """The event half of a two-part headline whose other half is the reaction: "Supreme Court
     overturns Roe v. Wade: reactions from around the world" gives "Supreme Court overturns Roe
     v. Wade"; "Dam collapse: minister says lessons will be learnt" gives "Dam collapse"."""
-    text = doc.text
-    cuts = [m for m in _HEADLINE_PARTS.finditer(text)]
-    if len(cuts) != 1:
+    halves = _halves(doc)
+    if halves is None:
         return None
-    halves = [(0, cuts[0].start()), (cuts[0].end(), len(text))]
-    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in halves]
-    if any(s is None for s in spans):
-        return None
-    topic, rest = spans
+    topic, rest = halves
     if _reacting(doc, topic.start, topic.end) or not _reacting(doc, rest.start, rest.end):
         return None  # the topic comes first: "Dam collapse: leaders react"
     words = [t for t in topic if not t.is_punct]
-    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words):
-        return None  # "Zimbabwe", "Putin": a name alone is not the event
+    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words) or _speaker(topic):
+        return None  # "Zimbabwe", "Putin", "UN chief": a name or a speaker alone is not the event
     return list(topic)
+
+
+def _speaker(span: Span) -> bool:
+    """A headline half that only names who spoke: "Obama", "Putin", "FM", "UN chief" (a place alone,
+    "Zimbabwe", is a topic: the other half is about it)."""
+    words = [t for t in span if not t.is_punct]
+    return 0 < len(words) <= 4 and all(
+        (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG")
+         or t.lemma_.lower() in lexicon.TITLE_WORDS)  # "Ruiz" the tagger may read as a noun: its capital says
+        and t.ent_type_ not in ("GPE", "LOC", "NORP") for t in words)
+
+
+def _claims(doc: Doc) -> list[list[Token]]:
+    """What a headline says someone claims, as the tokens of the claim: the other half of "Putin: X",
+    "X - Obama", "X: FM"; what precedes "X, says Putin"; the complement of "Business groups warn X"."""
+    halves = _halves(doc)
+    if halves is not None:
+        for mine, other in (halves, halves[::-1]):
+            if _speaker(other) and not _speaker(mine):
+                return [list(mine)]
+    claims = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        speakers = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not speakers:
+            continue
+        if all(s.i > verb.i for s in speakers) and verb.i > 1:  # "X, says Putin": the claim comes first
+            claims.append([t for t in doc[:verb.i] if not (t.is_punct and t.i == verb.i - 1)])
+        claims += [list(c.subtree) for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    return claims
+
+
+def claimed_about(doc: Doc) -> Words | None:
+    """The thing a speaker's claim in a headline judges: "Putin: US-led strikes on Syria 'an act of
+    aggression'" gives "US-led strikes on Syria"; "Martial law declaration is 'invalid', says
+    chairman" gives "Martial law declaration". The judgement is the speaker's; what it judges is the
+    event.
+
+    The claim's subject ends where the judgement begins: a quote or a copula. A modal there says
+    the claim is about what may come ("IMF warns global growth could slow", "Civilians in Rafah
+    must be protected, says Blinken"): what it is about is no event, and the claim gives nothing.
+    Nor does a subject that is someone, names no act, or has a reporting verb (a speaker's own
+    clause: "Ardern welcomes X, says Y 'unchanged'").
+    """
+    inside = quoted(doc)
+    for claim in _claims(doc):
+        end = next((n for n, t in enumerate(claim) if t.i in inside or t.tag_ == "MD"
+                    or (t.lemma_ == "be" and t.dep_ not in ("aux", "auxpass"))), None)
+        if not end or claim[end].tag_ == "MD":
+            continue
+        subject = claim[:end]
+        ids = {t.i for t in subject}
+        # its head: the word that heads most of it (a quote after a name may be parsed as its possessive)
+        head = max((t for t in subject if t.head.i not in ids or t.head.i == t.i),
+                   key=lambda t: sum(x.i in ids for x in t.subtree))
+        if head.pos_ not in ("NOUN", "PROPN", "VERB") or _someone(head) \
+                or head.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or not any(t.pos_ in ("NOUN", "VERB") for t in subject):
+            continue  # "Ana Ruiz is 'a betrayal'": a person judged, no act
+        if any(t.lemma_.lower() in REPORTING_VERBS for t in subject):
+            continue  # "Ardern welcomes engagement, says stance": a speaker's clause
+        return subject
+    return None
 
 
 def label_from(sent: Span) -> Words:
@@ -358,6 +433,10 @@ def _reacted_after_in_roundup(h: Headline) -> Words | None:
     return reacted_after(h.title_doc) if h.roundup else None
 
 
+def _claimed_about_in_title(h: Headline) -> Words | None:
+    return claimed_about(h.title_doc) if h.title else None
+
+
 def _main_clause_of_title(h: Headline) -> Words | None:
     return None if h.roundup and h.lead is not None else label_from(next(iter(h.title_doc.sents)))
 
@@ -382,7 +461,7 @@ def _main_clause_of_lead(h: Headline) -> Words | None:
 UNNAMED = "unnamed event"
 
 STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
-    _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title,
+    _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title, _claimed_about_in_title,
     _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _main_clause_of_title,
     _reacted_to_in_lead, _crowd_reaction_in_lead, _main_clause_of_lead,
 )

@@ -3,9 +3,10 @@
 The label is a decision phrase when the headline or lead names one ("Donald
 Trump's decision to recognise Jerusalem as the Israeli capital"); what a
 headline or lead says was reacted to ("World reacts to ...", "Leaders
-condemn ...", "... condemned in Paris"); the event half of a two-part
-headline whose other half is the reaction ("Dam collapse: leaders
-react"); else the main clause of the headline (or of the lead when the
+condemn ...", "... condemned in Paris"); what a speaker's claim in the
+headline judges ("Putin: US-led strikes 'an act of aggression'",
+`claims.py`); the event half of a two-part headline whose other half is
+the reaction ("Dam collapse: leaders react"); else the main clause of the headline (or of the lead when the
 headline is a round-up), stripped of its reporting frame ("Officials said
 ...") and side clauses.
 
@@ -15,7 +16,9 @@ out, a long candidate is shortened, and one that reads like a quote, has a
 reactor's reporting verb or a pronoun subject, or names no act is refused,
 so the next strategy answers. These are what made labels fail on news the
 rules were not written on: a reactor's quote or sentence reads like an
-event to a parser, but names none.
+event to a parser, but names none. The answer is then told in full where
+the lead tells it so (`fuller`, `retold`), with the acronyms the article
+spells out written as it does.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
+from .claims import claimed_about, halves, is_speaker, someone
 from .wording import (MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened,
                       spelled_out, tidied)
 
@@ -34,7 +38,6 @@ _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
 _ASIDE_DEPS = ("relcl", "appos", "parataxis")  # what a lead says of a thing besides naming it
-_HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
 
@@ -156,13 +159,6 @@ def _crowd_subject(root: Token) -> bool:
 _REACTION_NOUNS = lexicon.SPEECH_NOUNS | lexicon.REACTING_WORDS | lexicon.JUDGING_CUES
 
 
-def _someone(tok: Token) -> bool:
-    """A person, an office or a crowd ("the foreign minister", "leaders"): who drew a reaction for
-    something they did or said, not the thing."""
-    lemma = tok.lemma_.lower()
-    return tok.ent_type_ == "PERSON" or lemma in lexicon.TITLE_WORDS or lemma in lexicon.REACTOR_NOUNS
-
-
 def _elicits_reaction(verb: Token) -> bool:
     """The verb's object, or what it is met "with", is a reaction: "sparked outrage and condemnation",
     "drew mixed reaction", "was met with criticism"."""
@@ -202,7 +198,7 @@ def reacted_to(sent: Span) -> Words | None:
                       and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
         elif lemma in lexicon.ELICITING_VERBS and _verbal(tok) and _elicits_reaction(tok):
             # "X sparked outrage", "X has drawn mixed reaction", "X was met with condemnation": X
-            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _someone(c)]
+            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not someone(c)]
         elif tok.i == sent.root.i and _crowd_subject(tok):
             # "Officials are weighing in on X", "Lawmakers were split over X", "reactions ... on X were split"
             wanted = [c for p in (*tok.children, *(g for c in tok.children if c.dep_ in ("prt", "acomp", "nsubj")
@@ -280,93 +276,20 @@ def _reacting(doc: Doc, start: int, end: int) -> bool:
                for t in words) or is_roundup(doc[start:end].text)
 
 
-def _halves(doc: Doc) -> list[Span] | None:
-    """The two halves of a headline cut once by a colon or a dash, if it is."""
-    cuts = list(_HEADLINE_PARTS.finditer(doc.text))
-    if len(cuts) != 1:
-        return None
-    halves = [doc.char_span(a, b, alignment_mode="expand")
-              for a, b in ((0, cuts[0].start()), (cuts[0].end(), len(doc.text)))]
-    return halves if all(h is not None for h in halves) else None
-
-
 def headline_event(doc: Doc) -> list[Token] | None:
     """The event half of a two-part headline whose other half is the reaction: "Supreme Court
     overturns Roe v. Wade: reactions from around the world" gives "Supreme Court overturns Roe
     v. Wade"; "Dam collapse: minister says lessons will be learnt" gives "Dam collapse"."""
-    halves = _halves(doc)
-    if halves is None:
+    parts = halves(doc)
+    if parts is None:
         return None
-    topic, rest = halves
+    topic, rest = parts
     if _reacting(doc, topic.start, topic.end) or not _reacting(doc, rest.start, rest.end):
         return None  # the topic comes first: "Dam collapse: leaders react"
     words = [t for t in topic if not t.is_punct]
-    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words) or _speaker(topic):
+    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words) or is_speaker(topic):
         return None  # "Zimbabwe", "Putin", "UN chief": a name or a speaker alone is not the event
     return list(topic)
-
-
-def _speaker(span: Span) -> bool:
-    """A headline half that only names who spoke: "Obama", "Putin", "FM", "UN chief" (a place alone,
-    "Zimbabwe", is a topic: the other half is about it)."""
-    words = [t for t in span if not t.is_punct]
-    return 0 < len(words) <= 4 and all(
-        (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() or t.ent_type_ in ("PERSON", "ORG")
-         or t.lemma_.lower() in lexicon.TITLE_WORDS)  # "Ruiz" the tagger may read as a noun: its capital says
-        and t.ent_type_ not in ("GPE", "LOC", "NORP") for t in words)
-
-
-def _claims(doc: Doc) -> list[list[Token]]:
-    """What a headline says someone claims, as the tokens of the claim: the other half of "Putin: X",
-    "X - Obama", "X: FM"; what precedes "X, says Putin"; the complement of "Business groups warn X"."""
-    halves = _halves(doc)
-    if halves is not None:
-        for mine, other in (halves, halves[::-1]):
-            if _speaker(other) and not _speaker(mine):
-                return [list(mine)]
-    claims = []
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
-            continue
-        speakers = [c for c in verb.children if c.dep_ == "nsubj"]
-        if not speakers:
-            continue
-        if all(s.i > verb.i for s in speakers) and verb.i > 1:  # "X, says Putin": the claim comes first
-            claims.append([t for t in doc[:verb.i] if not (t.is_punct and t.i == verb.i - 1)])
-        claims += [list(c.subtree) for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
-    return claims
-
-
-def claimed_about(doc: Doc) -> Words | None:
-    """The thing a speaker's claim in a headline judges: "Putin: US-led strikes on Syria 'an act of
-    aggression'" gives "US-led strikes on Syria"; "Martial law declaration is 'invalid', says
-    chairman" gives "Martial law declaration". The judgement is the speaker's; what it judges is the
-    event.
-
-    The claim's subject ends where the judgement begins: a quote or a copula. A modal there says
-    the claim is about what may come ("IMF warns global growth could slow", "Civilians in Rafah
-    must be protected, says Blinken"): what it is about is no event, and the claim gives nothing.
-    Nor does a subject that is someone, names no act, or has a reporting verb (a speaker's own
-    clause: "Ardern welcomes X, says Y 'unchanged'").
-    """
-    inside = quoted(doc)
-    for claim in _claims(doc):
-        end = next((n for n, t in enumerate(claim) if t.i in inside or t.tag_ == "MD"
-                    or (t.lemma_ == "be" and t.dep_ not in ("aux", "auxpass"))), None)
-        if not end or claim[end].tag_ == "MD":
-            continue
-        subject = claim[:end]
-        ids = {t.i for t in subject}
-        # its head: the word that heads most of it (a quote after a name may be parsed as its possessive)
-        head = max((t for t in subject if t.head.i not in ids or t.head.i == t.i),
-                   key=lambda t: sum(x.i in ids for x in t.subtree))
-        if head.pos_ not in ("NOUN", "PROPN", "VERB") or _someone(head) \
-                or head.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") or not any(t.pos_ in ("NOUN", "VERB") for t in subject):
-            continue  # "Ana Ruiz is 'a betrayal'": a person judged, no act
-        if any(t.lemma_.lower() in REPORTING_VERBS for t in subject):
-            continue  # "Ardern welcomes engagement, says stance": a speaker's clause
-        return subject
-    return None
 
 
 def label_from(sent: Span) -> Words:

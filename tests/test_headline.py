@@ -57,3 +57,17 @@ def test_a_line_in_capitals_is_written_as_a_name_changing_only_its_case(words: l
                 assert new == old.lower(), (line, named)
             elif len(old.strip(".,")) > 3:
                 assert not new.isupper(), (line, named)
+
+
+@given(st.lists(st.sampled_from(["Leaders", "Slam", "Tariffs", "On", "Steel", "After", "Vote", "In", "Ottawa",
+                                 "Warns", "Against", "Strikes", "Plan"]), min_size=2, max_size=7),
+       st.sampled_from(["U.S.", "U.K.", "U.N.", "E.U.", "J."]), st.integers(min_value=1, max_value=7))
+def test_a_dotted_acronym_or_an_initial_keeps_its_capitals_in_a_title_case_headline(
+        words: list[str], dotted: str, at: int) -> None:
+    """"Yuan Action Creates Fresh Conundrum For U.S. Treasury": its "U.S." stays "U.S." (not "U.s.", which
+    reads as no acronym at all), wherever it stands in the headline."""
+    line = " ".join([*words[:at], dotted, *words[at:]])
+    fixed = casing().sentence_case(line)
+    assert len(fixed) == len(line)
+    if is_title_case(line):
+        assert f" {dotted}" in fixed, (line, fixed)

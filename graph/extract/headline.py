@@ -104,6 +104,8 @@ class Casing:
             if first:
                 first = False
                 return word
+            if len(word) == 1 and line[m.end():m.end() + 1] == ".":
+                return word  # a letter of a dotted acronym or an initial: "U.S.", "U.N.", "Donald J. Trump"
             lowered = word.lower()
             if word[1:] != word[1:].lower() or len(lowered) != len(word) or self._is_name_word(word):
                 return word  # "US", "McGurk", a name the body or the gazetteer knows

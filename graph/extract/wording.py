@@ -138,6 +138,9 @@ def _count(words: Words) -> int:
     return len(as_text(words).split())
 
 
+_INNER = re.compile(r"[-‐‑/]+")  # what joins the parts of one word: "U-turn", "US-led", "and/or"
+
+
 def as_text(words: Words) -> str:
     """The words as text: each token with its own spacing, an added word glued to the one before."""
     out = ""
@@ -148,7 +151,10 @@ def as_text(words: Words) -> str:
         out += t.text
         following = words[n + 1] if n + 1 < len(words) else None
         if isinstance(following, Token) and following.i > t.i + 1:
-            out += following.doc[following.i - 1].whitespace_ or t.whitespace_  # "concerned' over": the dropped mark's space
+            # words the text spaces apart stay apart ("the United States, Britain and ... 'seriously'" keeps
+            # "States seriously"), and a word's inner hyphen or slash a strategy left out is the word's ("U-turn")
+            between = t.doc.text[t.idx + len(t.text):following.idx]
+            out += " " if any(c.isspace() for c in between) else between if _INNER.fullmatch(between) else ""
         elif isinstance(following, Token) and following.i < t.i:
             out += " "  # a subject put before its clause: "Lee | would sell"
         else:
@@ -195,6 +201,70 @@ def acceptable(words: Words, inside: set[int]) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in REPORTING_VERBS and t.i not in inside
                    and (t.head.i not in ids or t.head.i == t.i or any(c.dep_ == "nsubj" for c in t.children))
                    for t in tokens)  # the candidate's own verb, or a clause's: not "the decision affirming"
+
+
+_DEFINED = re.compile(r"\(([A-Z]{3,6})\)")  # "the Trans-Pacific Partnership (TPP)"; "US", "UN", "EU" need no spelling
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&"})
+_NAME_WORDS = 12  # words looked back from "(ACR)" for its name
+
+
+def spellings(text: str) -> dict[str, str]:
+    """The acronyms `text` spells out, and how: "withdrawing from the Trans- Pacific Partnership
+    (TPP)" gives {"TPP": "Trans- Pacific Partnership"}; "40 Central Reserve Police Force (CRPF)
+    personnel" gives {"CRPF": "Central Reserve Police Force"}.
+
+    The name is the capitalised words just before "(ACR)" whose initials (a hyphen's parts each
+    give one) spell it, joined by "of", "and"...; a lowercase word, a comma or a quote mark ends
+    it. Where the words before it spell no such name, the acronym is not spelled out.
+    """
+    found: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(1)
+        if acronym in found:
+            continue
+        taken: list[str] = []
+        initials = ""
+        for word in reversed(text[:m.start()].split()[-_NAME_WORDS:]):
+            if word[-1] in ",;:.!?\"'“”‘’)" or word[0] in "\"'“”‘’(":
+                break
+            if word.lower() in _NAME_JOINERS and taken:
+                taken.insert(0, word)
+                continue
+            if not word[0].isupper():
+                break
+            initials = "".join(part[0] for part in re.split(r"[-‐‑]", word) if part) + initials
+            taken.insert(0, word)
+            if not acronym.endswith(initials):
+                break
+            if initials == acronym:
+                found[acronym] = " ".join(taken)
+                break
+    return found
+
+
+def spelled_out(words: Words, spelled: dict[str, str]) -> list[Token | str]:
+    """`words` with an acronym the article spells out written as it does, the acronym after it:
+    "Trump signs memo to leave TPP agreement" gives "... to leave Trans- Pacific Partnership (TPP)
+    agreement" (before a possessive, the name alone: "Competition and Markets Authority's ruling").
+    A reader of the label may not know the acronym; the article's first mention tells it. Left as
+    it is where the name is already in the label or would make it longer than `MAX_WORDS`."""
+    out: list[Token | str] = []
+    rest = list(words)
+    while rest:
+        t = rest.pop(0)
+        name = spelled.get(t.text) if isinstance(t, Token) else None
+        if name is None or name.lower() in as_text([*out, t, *rest]).lower():
+            out.append(t)
+            continue
+        possessive = bool(rest) and isinstance(rest[0], Token) and rest[0].lower_ in ("'s", "’s")
+        written = f" {name}{rest[0].text}" if possessive else f" {name} ({t.text})"
+        after = rest[1:] if possessive else rest
+        if _count([*out, written, *after]) <= MAX_WORDS:
+            out.append(written)
+            rest = after
+        else:
+            out.append(t)
+    return out
 
 
 def cut(words: Words) -> str:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
-from graph.extract.wording import MAX_WORDS, as_text, shortened, spellings
+from graph.extract.wording import MAX_WORDS, as_text, shortened
 from graph.models import ArticleInput
 
 BODY = "Norway said it regretted the move.\n\nChile called for calm."
@@ -362,38 +362,3 @@ def test_a_claim_about_what_may_come_does_not_name_its_subject_the_event(
     label = _label(extractor, title[:1].upper() + title[1:], LEAD)
     assert label.lower() != thing.lower(), (title, label)
     assert not label.startswith(speaker), (title, label)
-
-
-NAME_WORDS = ["Andean", "Fisheries", "Council", "Northern", "Grain", "Board", "Trans-Coastal", "Authority", "Freedonian"]
-
-
-@given(st.lists(st.sampled_from(NAME_WORDS), min_size=3, max_size=5),
-       st.sampled_from(["signed a pact with the", "said on Monday that the", "left the"]))
-def test_an_acronym_after_its_name_is_spelled_out_by_that_name(words: list[str], before: str) -> None:
-    """"the Trans-Pacific Partnership (TPP)" spells TPP; each capitalised word (each part of a
-    hyphenated one) gives a letter, and the words before the name are no part of it."""
-    name = " ".join(words)
-    acronym = "".join(part[0] for w in words for part in w.split("-"))
-    if len(acronym) > 6:
-        return
-    text = f"Valdora {before} {name} ({acronym}) on Friday, officials said."
-    assert spellings(text)[acronym] == name
-
-
-def test_an_acronym_whose_name_the_text_does_not_spell_stays_unspelled() -> None:
-    assert spellings("Valdora left the talks (AFC) on Friday, and joined the Grain Board (NGB).") == {}
-
-
-@pytest.mark.parametrize(("title", "expected"), [
-    ("Trump signs order to leave AFC treaty", "Trump signs order to leave Andean Fisheries Council (AFC) treaty"),
-    ("Leaders condemn AFC's quota ruling", "Andean Fisheries Council's quota ruling"),
-])
-def test_a_label_spells_out_an_acronym_the_article_spells_out(extractor: Extractor, title: str, expected: str) -> None:
-    """A reader of the graph may not know "AFC"; the article's own first mention says what it is."""
-    assert _label(extractor, title, "Ruritania left the Andean Fisheries Council (AFC) on Monday, officials said.") \
-        == expected
-
-
-def test_a_two_letter_acronym_everyone_knows_is_left_as_it_is(extractor: Extractor) -> None:
-    assert _label(extractor, "Leaders condemn US levy on timber",
-                  "The United States (US) imposed a levy on Valdoran timber on Monday.") == "US levy on timber"

@@ -25,14 +25,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
 from .claims import claimed_about, halves, is_speaker, someone
-from .wording import (MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened,
-                      spelled_out, tidied)
+from .wording import MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened, tidied
 
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
@@ -318,7 +317,6 @@ class Headline:
     title: str | None
     title_doc: Doc
     lead_doc: Doc | None
-    spelled: dict[str, str] = field(default_factory=dict)  # the acronyms the article spells out (`spellings`)
 
     @property
     def roundup(self) -> bool:
@@ -501,12 +499,11 @@ def _best(headline: Headline) -> str:
         inside = quoted(doc) if doc is not None else set()
         words = shortened(tidied(found, inside))
         if acceptable(words, inside):
-            return as_text(spelled_out(fuller(words, headline.lead_doc) or retold(words, headline) or words,
-                                       headline.spelled))
+            return as_text(fuller(words, headline.lead_doc) or retold(words, headline) or words)
         answers.append((words, inside))
     plain = [w for w, q in answers if not quote_like(w, q)]
     if plain:
-        return cut(spelled_out(plain[0], headline.spelled))
+        return cut(plain[0])
     inside = quoted(headline.title_doc)
     unquoted = [t for t in headline.title_doc if t.i not in inside]
     return cut(unquoted if any(not t.is_punct for t in unquoted) else list(headline.title_doc))

@@ -22,7 +22,6 @@ from .nlp import DEFAULT_MODEL, load_pipeline
 from .policy import reactions
 from .stance import LexiconJudge
 from .text import Paragraph, check_text, normalise, paragraphs, read_html
-from .wording import spellings
 
 DEFAULT_MAX_CHARS = 1_000_000
 _TITLE_MAX = 200
@@ -162,8 +161,7 @@ class Extractor:
         title_index = len(docs)
         lead = next((i for i, d in enumerate(docs)
                      if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(job.lines[i])), None)
-        event_label = label(Headline(title, title_doc, docs[lead] if lead is not None else None,
-                                     spellings(job.article.text)))
+        event_label = label(Headline(title, title_doc, docs[lead] if lead is not None else None))
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         event = EventView(event_label, " ".join(x for x in (title, event_label, opening) if x), title or "")
         statements = find_statements(docs, job.lines, job.paras, registry,

@@ -184,6 +184,7 @@ _DATE_NOTE = re.compile(r"\s*\([^()]*\b(?:1[89]|20)\d\d\)\s*$")  # "(June 2017)"
 
 
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")  # "U.S." -> "US"
+_POSSESSIVE = re.compile(r"['’][sS]$")
 
 
 def _content_words(text: str) -> set[str]:
@@ -192,7 +193,8 @@ def _content_words(text: str) -> set[str]:
     Acronyms stay even when they spell a stop word: "US" is a country, not "us".
     """
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    words = _WORD.findall(text)
+    # A possessive is its name: "Iran's" cut to five letters was "iran'", which no "Iran" matched.
+    words = [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
     return {w.lower()[:5] for w in words
             if len(w) > 1 and (w.isupper() or w.lower() not in STOP_WORDS)}
 

@@ -350,3 +350,7 @@ def serve(host: str, port: int, threads: int | None) -> None:
 def main() -> None:
     """Entry point of the `reactiongraph` console script."""
     cli.main(prog_name="reactiongraph")
+
+
+if __name__ == "__main__":  # `python -m api.cli`: a checkout's own CLI, without installing its entry point
+    main()

@@ -184,3 +184,13 @@ def test_big_batches_parse_on_every_core(invoke: Invoke, tmp_path: Path, monkeyp
         assert invoke("ingest", str(path)).exit_code == 0
     assert invoke("ingest", str(path), "--processes", "3").exit_code == 0
     assert used == [1, os.cpu_count(), 3]
+
+
+def test_python_dash_m_runs_the_cli_of_the_code_it_imports() -> None:
+    """`python -m api.cli ...` runs the commands (it printed nothing and did nothing before), so a checkout
+    that is not the installed one can run its own `evaluate`."""
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-m", "api.cli", "evaluate", "--help"], capture_output=True, text=True,
+                          cwd=root, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Usage: reactiongraph evaluate" in done.stdout

@@ -3,10 +3,9 @@
 The label is a decision phrase when the headline or lead names one ("Donald
 Trump's decision to recognise Jerusalem as the Israeli capital"); what a
 headline or lead says was reacted to ("World reacts to ...", "Leaders
-condemn ...", "... condemned in Paris"); what a speaker's claim in the
-headline judges ("Putin: US-led strikes 'an act of aggression'",
-`claims.py`); the event half of a two-part headline whose other half is
-the reaction ("Dam collapse: leaders react"); else the main clause of the headline (or of the lead when the
+condemn ...", "... condemned in Paris"); the event half of a two-part
+headline whose other half is the reaction ("Dam collapse: leaders
+react"); else the main clause of the headline (or of the lead when the
 headline is a round-up), stripped of its reporting frame ("Officials said
 ...") and side clauses.
 
@@ -16,9 +15,7 @@ out, a long candidate is shortened, and one that reads like a quote, has a
 reactor's reporting verb or a pronoun subject, or names no act is refused,
 so the next strategy answers. These are what made labels fail on news the
 rules were not written on: a reactor's quote or sentence reads like an
-event to a parser, but names none. The answer is then told in full where
-the lead tells it so (`fuller`, `retold`), with the acronyms the article
-spells out written as it does.
+event to a parser, but names none.
 """
 
 from __future__ import annotations
@@ -30,13 +27,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon
-from .claims import claimed_about, halves, is_speaker, someone
 from .wording import MAX_WORDS, REPORTING_VERBS, Words, acceptable, as_text, cut, quote_like, quoted, shortened, tidied
 
 _ROUNDUP = re.compile(r"\b(react|reacts|reaction|reactions|world|leaders|respond|responds|say|says|had this to say)\b", re.I)
 _FRAME_VERBS = lexicon.SPEECH_VERBS | {"announce", "decide", "report", "confirm"}
 _DROP_DEPS = {"advcl", "punct", "mark", "cc", "conj", "parataxis", "discourse", "intj", "npadvmod", "dep"}
 _ASIDE_DEPS = ("relcl", "appos", "parataxis")  # what a lead says of a thing besides naming it
+_HEADLINE_PARTS = re.compile(r":\s|\s[-–—|]\s")  # "Event: world reacts", "Event - reactions", "Event | …"
 _JUDGING_VERBS = lexicon.SPEECH_VERBS & lexicon.JUDGING_CUES  # "condemn", "welcome", "congratulate"…
 
 
@@ -52,10 +49,6 @@ def _main_clause(root: Token) -> tuple[Token, Span | None]:
         comp = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp")), None)
         if root.lemma_.lower() in _FRAME_VERBS and comp is not None:
             named = next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-            told = next((c for c in root.children if c.dep_ == "dobj" and c.i < comp.i), None)
-            if told is not None and comp.dep_ == "ccomp" and not any(
-                    c.dep_ in ("nsubj", "nsubjpass") for c in comp.children):
-                named = told  # "Lee warns global growth could slow", parsed with the growth as the object
             if named is not None:
                 subject = root.doc[named.left_edge.i:named.right_edge.i + 1]
             root = comp
@@ -111,9 +104,6 @@ def _judged(tok: Token) -> list[Token]:
     party (a name); else its object; in the passive ("strikes condemned in Paris", "the strikes
     were condemned") its subject."""
     objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if any(c.dep_ == "ccomp" and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
-           for c in tok.children):  # "warns global growth could slow": the object is its clause's subject
-        objects = [c for c in objects if c.dep_ != "dobj"]
     wanted = [c for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("on", "over", "for")
               for c in prep.children if c.dep_ == "pobj"] \
         if not objects or any(o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") for o in objects) \
@@ -158,6 +148,13 @@ def _crowd_subject(root: Token) -> bool:
 _REACTION_NOUNS = lexicon.SPEECH_NOUNS | lexicon.REACTING_WORDS | lexicon.JUDGING_CUES
 
 
+def _someone(tok: Token) -> bool:
+    """A person, an office or a crowd ("the foreign minister", "leaders"): who drew a reaction for
+    something they did or said, not the thing."""
+    lemma = tok.lemma_.lower()
+    return tok.ent_type_ == "PERSON" or lemma in lexicon.TITLE_WORDS or lemma in lexicon.REACTOR_NOUNS
+
+
 def _elicits_reaction(verb: Token) -> bool:
     """The verb's object, or what it is met "with", is a reaction: "sparked outrage and condemnation",
     "drew mixed reaction", "was met with criticism"."""
@@ -197,7 +194,7 @@ def reacted_to(sent: Span) -> Words | None:
                       and prep.lower_ in ("over", "at", "about", "of") for c in prep.children if c.dep_ == "pobj"]
         elif lemma in lexicon.ELICITING_VERBS and _verbal(tok) and _elicits_reaction(tok):
             # "X sparked outrage", "X has drawn mixed reaction", "X was met with condemnation": X
-            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not someone(c)]
+            wanted = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and not _someone(c)]
         elif tok.i == sent.root.i and _crowd_subject(tok):
             # "Officials are weighing in on X", "Lawmakers were split over X", "reactions ... on X were split"
             wanted = [c for p in (*tok.children, *(g for c in tok.children if c.dep_ in ("prt", "acomp", "nsubj")
@@ -279,15 +276,20 @@ def headline_event(doc: Doc) -> list[Token] | None:
     """The event half of a two-part headline whose other half is the reaction: "Supreme Court
     overturns Roe v. Wade: reactions from around the world" gives "Supreme Court overturns Roe
     v. Wade"; "Dam collapse: minister says lessons will be learnt" gives "Dam collapse"."""
-    parts = halves(doc)
-    if parts is None:
+    text = doc.text
+    cuts = [m for m in _HEADLINE_PARTS.finditer(text)]
+    if len(cuts) != 1:
         return None
-    topic, rest = parts
+    halves = [(0, cuts[0].start()), (cuts[0].end(), len(text))]
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in halves]
+    if any(s is None for s in spans):
+        return None
+    topic, rest = spans
     if _reacting(doc, topic.start, topic.end) or not _reacting(doc, rest.start, rest.end):
         return None  # the topic comes first: "Dam collapse: leaders react"
     words = [t for t in topic if not t.is_punct]
-    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words) or is_speaker(topic):
-        return None  # "Zimbabwe", "Putin", "UN chief": a name or a speaker alone is not the event
+    if len(words) < 2 or not any(t.pos_ in ("NOUN", "VERB") for t in words):
+        return None  # "Zimbabwe", "Putin": a name alone is not the event
     return list(topic)
 
 
@@ -356,10 +358,6 @@ def _reacted_after_in_roundup(h: Headline) -> Words | None:
     return reacted_after(h.title_doc) if h.roundup else None
 
 
-def _claimed_about_in_title(h: Headline) -> Words | None:
-    return claimed_about(h.title_doc) if h.title else None
-
-
 def _main_clause_of_title(h: Headline) -> Words | None:
     return None if h.roundup and h.lead is not None else label_from(next(iter(h.title_doc.sents)))
 
@@ -384,7 +382,7 @@ def _main_clause_of_lead(h: Headline) -> Words | None:
 UNNAMED = "unnamed event"
 
 STRATEGIES: tuple[Callable[[Headline], Words | None], ...] = (
-    _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title, _claimed_about_in_title,
+    _decision_in_title, _decision_in_lead, _event_half_of_title, _reacted_to_in_title,
     _unowned_decision_in_lead, _reacted_after_in_roundup, _crowd_reaction_in_title, _main_clause_of_title,
     _reacted_to_in_lead, _crowd_reaction_in_lead, _main_clause_of_lead,
 )
@@ -444,51 +442,6 @@ def fuller(words: Words, lead: Doc | None) -> Words | None:
     return None
 
 
-_LEAD_ANSWERS = (_decision_in_lead, _reacted_to_in_lead, _crowd_reaction_in_lead)
-
-
-def _head(tokens: list[Token]) -> Token | None:
-    """The one word of `tokens` the others hang from, if there is one."""
-    ids = {t.i for t in tokens}
-    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    return heads[0] if len(heads) == 1 else None
-
-
-def retold(words: Words, headline: Headline) -> Words | None:
-    """What the lead says was decided or reacted to, where it is the headline's noun phrase told again.
-
-    "Supreme Court abortion ruling" in a headline is "the Supreme Court's
-    ruling that overturned Roe v. Wade" where the lead tells what leaders
-    reacted to; "Unconstitutional military takeover" is "an apparent
-    military takeover in Niger". The same head noun, named as the thing
-    reacted to, is the same thing even where the lead drops one of the
-    headline's words (which `fuller` does not allow: it reads any mention);
-    more than one dropped, it may be another thing ("the new laws set to take
-    effect" is not "Brunei law of stoning for adultery").
-    """
-    tokens = [t for t in words if isinstance(t, Token)]
-    if headline.lead_doc is None or not tokens or len(tokens) != len(words) or tokens[0].doc is headline.lead_doc:
-        return None
-    head = _head(tokens)
-    if head is None or head.pos_ != "NOUN":
-        return None
-    wanted = _content(tokens)
-    inside = quoted(headline.lead_doc)
-    for strategy in _LEAD_ANSWERS:
-        found = strategy(headline)
-        if not found or any(isinstance(t, str) for t in found):
-            continue
-        told = shortened(tidied(found, inside))
-        again = _head([t for t in told if isinstance(t, Token)])
-        if again is None or again.lemma_.lower() != head.lemma_.lower():
-            continue
-        if any(isinstance(t, Token) and t.i in inside for t in told):
-            continue  # "the ruling Ruiz called 'a travesty'": a retelling in someone's words
-        if len(_content(told)) > len(wanted) and len(wanted - _content(told)) <= 1 and acceptable(told, inside):
-            return told
-    return None
-
-
 def _best(headline: Headline) -> str:
     answers: list[tuple[list[Token | str], set[int]]] = []
     for strategy in STRATEGIES:
@@ -499,7 +452,7 @@ def _best(headline: Headline) -> str:
         inside = quoted(doc) if doc is not None else set()
         words = shortened(tidied(found, inside))
         if acceptable(words, inside):
-            return as_text(fuller(words, headline.lead_doc) or retold(words, headline) or words)
+            return as_text(fuller(words, headline.lead_doc) or words)
         answers.append((words, inside))
     plain = [w for w, q in answers if not quote_like(w, q)]
     if plain:

@@ -287,6 +287,8 @@ SPACED = [
     'A new pact between Ruritania, Valdora and Freedonia in the Andes "threatens regional calm", Lima said.',
     "The Valdoran bank's U-turn on the peso cap, announced on Monday (in a short note), stunned traders.",
     'Ana Ruiz, the foreign minister, called the US-led blockade of the port "a crime" and/or a mistake.',
+    # punctuation with no space around it still parts words: house styles that close up dashes, an ellipsis
+    "The flood—the worst in forty years—cut roads, and Valdoran grain exports...slumped.",
 ]
 
 

@@ -154,7 +154,8 @@ def as_text(words: Words) -> str:
             # words the text spaces apart stay apart ("the United States, Britain and ... 'seriously'" keeps
             # "States seriously"), and a word's inner hyphen or slash a strategy left out is the word's ("U-turn")
             between = t.doc.text[t.idx + len(t.text):following.idx]
-            out += " " if any(c.isspace() for c in between) else between if _INNER.fullmatch(between) else ""
+            # and other marks part words even unspaced ("the worst in a decade—killed", "exports...slumped")
+            out += between if _INNER.fullmatch(between) else " "
         elif isinstance(following, Token) and following.i < t.i:
             out += " "  # a subject put before its clause: "Lee | would sell"
         else:

@@ -671,3 +671,18 @@ def test_reacting_with_nothing_of_how_is_no_reaction(extractor: Extractor, body_
                                   "Chile, Peru and Norway also reacted positively to the levy."])
 def test_reacting_with_a_word_of_how_is_a_reaction(extractor: Extractor, line: str) -> None:
     assert "Chile" in actors(extractor, line)
+
+
+@given(description=st.sampled_from(["state-run agency", "local broadcaster", "the daily", "news agency",
+                                    "the tabloid", "radio network", "state news agency", "news outlet"]),
+       outlet=st.sampled_from(["Veltra", "KBX", "Marenta", "Orlin", "TVQ"]),
+       shape=st.sampled_from(["Chile condemned the levy on Monday, according to {who}.",
+                              "Chile condemned the levy as unfair, {who} said on Monday.",
+                              "The levy is theft, Chile's trade minister told {who} on Monday."]))
+@settings(max_examples=25, deadline=None)
+def test_a_name_the_text_calls_a_news_outlet_is_no_reactor(extractor: Extractor, description: str, outlet: str,
+                                                           shape: str) -> None:
+    """"Russian state-run agency RIA", "local broadcaster YTN": what the words before an unknown name call
+    it makes it a news outlet, which reports reactions and makes none."""
+    got = actors(extractor, shape.format(who=f"{description} {outlet}"))
+    assert not any(outlet in name for name in got), got

@@ -25,7 +25,7 @@ from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
-from .entities import body_country, clean, entities, is_media, known_body, named_by_title, strip_titles
+from .entities import body_country, clean, described_as_media, entities, is_media, known_body, named_by_title, strip_titles
 from .persons import Describer, leader_country
 
 __all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
@@ -189,7 +189,7 @@ class Registry:
             match = self.gazetteer.lookup(text)
             if match and match.how == "name":
                 return self._country(match.code, text)
-            if is_media(text):
+            if is_media(text) or described_as_media(ent):
                 return None
             if label == "FAC" and known_body(text) is None:
                 return None
@@ -316,7 +316,7 @@ class Registry:
         if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) \
                 or (len(names) == 1 and not titled) or any(w.tag_ == "NNPS" for w in words) \
                 or _numbered(" ".join(names)):  # a plural ("Rights") or a number ("MH17") names no person
-            if is_media(" ".join(names)):
+            if is_media(" ".join(names)) or described_as_media(tok.doc[words[0].i:tok.i + 1]):
                 return None
             key = self._organization(" ".join(names))
         else:

@@ -686,3 +686,24 @@ def test_a_name_the_text_calls_a_news_outlet_is_no_reactor(extractor: Extractor,
     it makes it a news outlet, which reports reactions and makes none."""
     got = actors(extractor, shape.format(who=f"{description} {outlet}"))
     assert not any(outlet in name for name in got), got
+
+
+_ACTS = [  # (headline, the lead telling the same act)
+    ("{a} upholds steel levy in shock move", "{a} upheld its levy on imported steel on Monday, stunning its partners."),
+    ("{a} obliterates rebel camps in shock strikes", "{a} struck three rebel camps overnight in its biggest operation in years."),
+    ("{a} shuts its border in shock move", "{a} shut its border with its neighbour on Friday."),
+]
+
+
+@given(actor=st.sampled_from(["Canada", "Chile", "Norway", "Kenya"]), act=st.sampled_from(_ACTS))
+@settings(max_examples=12, deadline=None)
+def test_a_headline_telling_the_deciders_act_is_no_reaction_of_theirs(extractor: Extractor, actor: str,
+                                                                      act: tuple[str, str]) -> None:
+    """A headline whose verb does the act ("Trump obliterates Iran's nuclear sites", "Supreme Court upholds
+    TikTok ban") is the event told by its maker, not the maker's reaction to it; a headline verb of saying
+    or judging ("Canada defends steel levy") still is their defence."""
+    title, lead = (part.format(a=actor) for part in act)
+    body = f"{lead}\n\nMexico condemned the move as reckless."
+    assert actors(extractor, body, title) == {"Mexico"}
+    defended = actors(extractor, body, f"{actor} defends its move")
+    assert any(actor in name for name in defended), defended

@@ -225,9 +225,8 @@ class Registry:
             self._candidates[key].aliases.add(text)
             return key
         folded = fold(text)
-        seat = lexicon.SEATS_OF_GOVERNMENT.get(folded)
-        if seat is not None:  # "the Kremlin said": the government speaks, as when "Moscow said"
-            return self._country(seat, text)
+        # (a seat of government, "the Kremlin said", is a body of its own, of its country: `body_country`
+        # reads the seat's country; the news and the corpus name it by the seat, not as the country)
         key = f"organization:{folded}"
         cand = self._candidates.get(key)
         if cand is None:

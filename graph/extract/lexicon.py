@@ -54,6 +54,7 @@ INTERNATIONAL_BODIES = words("international_bodies")
 MEDIA_NAMES = words("media_names")
 MEDIA_LAST_WORDS = words("media_last_words")
 MEDIA_DESCRIPTIONS = words("media_descriptions")
+MEDIA_TRADES = words("media_trades")  # descriptions that are also a person's trade
 PLATFORMS = words("platforms")
 NAME_PARTICLES = words("name_particles")
 SEATS_OF_GOVERNMENT = codes("seats_of_government")

@@ -177,6 +177,8 @@ class Registry:
             if match is None or (match.how == "demonym" and text.endswith("s")):
                 return None  # "Americans who support the deal" are people, not their state
             return self._country(match.code, text)
+        if label == "PERSON" and len(words) == 1 and described_as_media(ent, person=True):
+            return None  # "news agency Orlin", "the daily Orlin": an outlet the NER took for a person
         if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent)
                                                               or leader_country(" ".join(words)))):
             full = self._person_for(words) or " ".join(words)

@@ -718,3 +718,17 @@ def test_a_headline_telling_the_deciders_act_is_no_reaction_of_theirs(extractor:
     assert actors(extractor, body, title) == {"Mexico"}
     defended = actors(extractor, body, f"{actor} defends its move")
     assert any(actor in name for name in defended), defended
+
+
+@given(head=st.sampled_from(["Government", "Commission", "Ministry", "Council", "Committee", "Administration",
+                             "Parliament", "Embassy"]),
+       shape=st.sampled_from(["The {h} said the levy was a mistake.", "The {h} condemned the levy on Monday.",
+                              "\"The levy is theft,\" the {h} said in a statement."]))
+@settings(max_examples=20, deadline=None)
+def test_a_word_for_a_kind_of_body_alone_names_no_actor(extractor: Extractor, head: str, shape: str) -> None:
+    """"The Government said", "the Commission condemned": capitalised, a word for a kind of body is still
+    no body's name (an extra actor "Government" is no one); a name with it is one ("Foreign Ministry")."""
+    got = actors(extractor, "Norway's trade minister met officials on Sunday.\n\n" + shape.format(h=head))
+    assert head not in got, got
+    got = actors(extractor, "The Foreign Ministry condemned the levy on Monday.")
+    assert "Foreign Ministry" in got, got

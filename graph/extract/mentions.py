@@ -186,8 +186,9 @@ class Registry:
                 return None
             return self._person(full, ent, text)
         if label in ("ORG", "FAC"):
-            if len(words) == 1 and self._common_word(words[0]):
-                return None  # "Groups warn ...": a common word the NER read as a name
+            if (len(words) == 1 and self._common_word(words[0])) or _generic_head(text):
+                return None  # "Groups warn ...": a common word the NER read as a name; "the Government said": a
+                # body named by its kind only, which the speaker rules resolve as they do "the ministry"
             match = self.gazetteer.lookup(text)
             if match and match.how == "name":
                 return self._country(match.code, text)
@@ -312,7 +313,7 @@ class Registry:
         names = [w.text for w in words]
         if not names or any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if len(names) == 1 and not titled and self._common_word(names[0]):
+        if len(names) == 1 and not titled and (self._common_word(names[0]) or _generic_head(names[0])):
             return None  # a common word capitalised: "Countries have expressed concern", "World hails the summit"
         if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) \
                 or (len(names) == 1 and not titled) or any(w.tag_ == "NNPS" for w in words) \
@@ -349,6 +350,12 @@ class Registry:
             if (d, i) < (doc_index, token_index) and (not out or out[-1] != key):
                 out.append(key)
         return out
+
+
+def _generic_head(name: str) -> bool:
+    """A name that is only a word for a kind of body, never one body: "Government", "Commission" (not "Foreign
+    Ministry", which names one by its portfolio)."""
+    return name.lower() in lexicon.BODY_HEADS or name.lower() in lexicon.STATE_HEADS
 
 
 def _numbered(name: str) -> bool:

@@ -41,7 +41,7 @@ def stances(extractor: Extractor, body: str, title: str = TITLE) -> dict[str, st
      "Nicolas Maduro", "oppose"),
     ("Argentine President Javier Milei sent Canada a congratulatory message.", "Javier Milei", "support"),
     ("Mexico reacted angrily.", "Mexico", "oppose"),
-    ("The Kremlin dismissed the tariffs.", "Russia", "oppose"),
+    ("The Kremlin dismissed the tariffs.", "Kremlin", "oppose"),
     ("Irish Prime Minister Simon Harris said the tariffs were devastating for farmers.", "Simon Harris", "oppose"),
     ("The US State Department said Washington remained opposed to the tariffs.", "US State Department", "oppose"),
     ("The steelworkers' union IG Metall condemned the tariffs.", "IG Metall", "oppose"),
@@ -117,18 +117,19 @@ def test_countries_from_demonyms_capitals_and_ministries(extractor: Extractor) -
     assert (got["Eric Lombard"].country, got["Eric Lombard"].role) == ("FR", "Finance Minister")
 
 
-def test_a_seat_of_government_speaks_as_its_country(extractor: Extractor) -> None:
+def test_a_seat_of_government_is_a_body_of_its_country(extractor: Extractor) -> None:
+    """"The Kremlin said", "Downing Street welcomed": the government speaking under its seat's name, which
+    is how the news and the corpus's annotators name it (an organisation of that country), not the country."""
     body = ("The Kremlin said the tariffs were a provocation.\n\n"
             "Downing Street welcomed the decision, and the Pentagon said it would study it.")
     got = {r.actor.name: r.actor for r in run(extractor, body).reactions}
-    assert (got["Russia"].kind, got["Russia"].country, got["Russia"].aliases) == ("country", "RU", ("Kremlin",))
-    assert (got["United Kingdom"].kind, got["United Kingdom"].aliases) == ("country", ("Downing Street",))
-    assert (got["Pentagon"].kind, got["Pentagon"].country) == ("organization", "US")  # a ministry, not the government
-    # the Kremlin's spokesman: the Kremlin's words are his (one speaker under two names)
+    assert (got["Kremlin"].kind, got["Kremlin"].country) == ("organization", "RU")
+    assert (got["Downing Street"].kind, got["Downing Street"].country) == ("organization", "GB")
+    assert (got["Pentagon"].kind, got["Pentagon"].country) == ("organization", "US")
+    assert not {"Russia", "United Kingdom"} & set(got)
     got = run(extractor, body + "\n\nKremlin spokesman Dmitry Peskov later called the tariffs a mistake.").reactions
     peskov = next(r for r in got if r.actor.name == "Dmitry Peskov")
     assert (peskov.actor.organization, peskov.actor.country) == ("Kremlin", "RU")
-    assert "Russia" not in {r.actor.name for r in got}
 
 
 def test_bare_surname_joins_the_full_name(extractor: Extractor) -> None:
@@ -227,7 +228,7 @@ def test_according_to_the_source_of_someones_reaction_is_not_a_reactor(extractor
     body = COUP + ("\n\nGhanaian President John Mahama condemned the coup, according to the Ghanaian foreign ministry.\n\n"
                    "The coup is a grave mistake, according to the Kremlin.")
     got = run(extractor, body, "World reacts to military coup in Benin").reactions
-    assert [(r.actor.name, r.stance) for r in got] == [("John Mahama", "oppose"), ("Russia", "oppose")]
+    assert [(r.actor.name, r.stance) for r in got] == [("John Mahama", "oppose"), ("Kremlin", "oppose")]
 
 
 def test_a_title_beside_the_name_gives_country_and_role(extractor: Extractor) -> None:

@@ -671,3 +671,64 @@ def test_reacting_with_nothing_of_how_is_no_reaction(extractor: Extractor, body_
                                   "Chile, Peru and Norway also reacted positively to the levy."])
 def test_reacting_with_a_word_of_how_is_a_reaction(extractor: Extractor, line: str) -> None:
     assert "Chile" in actors(extractor, line)
+
+
+@given(description=st.sampled_from(["state-run agency", "the daily", "news agency", "the tabloid", "radio network",
+                                    "state news agency", "news outlet"]),
+       outlet=st.sampled_from(["Veltra", "KBX", "Marenta", "Orlin", "TVQ"]),
+       shape=st.sampled_from(["Chile condemned the levy on Monday, according to {who}.",
+                              "Chile condemned the levy as unfair, {who} said on Monday.",
+                              "The levy is theft, Chile's trade minister told {who} on Monday."]))
+@settings(max_examples=25, deadline=None)
+def test_a_name_the_text_calls_a_news_outlet_is_no_reactor(extractor: Extractor, description: str, outlet: str,
+                                                           shape: str) -> None:
+    """"Russian state-run agency RIA", "the Peruvian radio network RPP": what the words before an unknown
+    name call it makes it a news outlet, which reports reactions and makes none, whatever the NER read
+    the name as."""
+    got = actors(extractor, shape.format(who=f"{description} {outlet}"))
+    assert not any(outlet in name for name in got), got
+
+
+@pytest.mark.parametrize("outlet", ["KBX", "TVQ", "YNT"])
+def test_a_broadcaster_named_by_initials_is_no_reactor(extractor: Extractor, outlet: str) -> None:
+    """"local broadcaster YTN": "broadcaster" is also a person's trade ("veteran broadcaster Ana Dace",
+    a person who may react), so it makes an outlet only of a name no one reads as a person's."""
+    got = actors(extractor, f"Chile condemned the levy on Monday, according to local broadcaster {outlet}.")
+    assert got == {"Chile"}
+    got = actors(extractor, "Veteran broadcaster Ana Dace called the levy a disgrace on Monday.")
+    assert any("Dace" in name for name in got), got
+
+
+_ACTS = [  # (headline, the lead telling the same act)
+    ("{a} upholds steel levy in shock move", "{a} upheld its levy on imported steel on Monday, stunning its partners."),
+    ("{a} obliterates rebel camps in shock strikes", "{a} struck three rebel camps overnight in its biggest operation in years."),
+    ("{a} shuts its border in shock move", "{a} shut its border with its neighbour on Friday."),
+]
+
+
+@given(actor=st.sampled_from(["Canada", "Chile", "Norway", "Kenya"]), act=st.sampled_from(_ACTS))
+@settings(max_examples=12, deadline=None)
+def test_a_headline_telling_the_deciders_act_is_no_reaction_of_theirs(extractor: Extractor, actor: str,
+                                                                      act: tuple[str, str]) -> None:
+    """A headline whose verb does the act ("Trump obliterates Iran's nuclear sites", "Supreme Court upholds
+    TikTok ban") is the event told by its maker, not the maker's reaction to it; a headline verb of saying
+    or judging ("Canada defends steel levy") still is their defence."""
+    title, lead = (part.format(a=actor) for part in act)
+    body = f"{lead}\n\nMexico condemned the move as reckless."
+    assert actors(extractor, body, title) == {"Mexico"}
+    defended = actors(extractor, body, f"{actor} defends its move")
+    assert any(actor in name for name in defended), defended
+
+
+@given(head=st.sampled_from(["Government", "Commission", "Ministry", "Council", "Committee", "Administration",
+                             "Parliament", "Embassy"]),
+       shape=st.sampled_from(["The {h} said the levy was a mistake.", "The {h} condemned the levy on Monday.",
+                              "\"The levy is theft,\" the {h} said in a statement."]))
+@settings(max_examples=20, deadline=None)
+def test_a_word_for_a_kind_of_body_alone_names_no_actor(extractor: Extractor, head: str, shape: str) -> None:
+    """"The Government said", "the Commission condemned": capitalised, a word for a kind of body is still
+    no body's name (an extra actor "Government" is no one); a name with it is one ("Foreign Ministry")."""
+    got = actors(extractor, "Norway's trade minister met officials on Sunday.\n\n" + shape.format(h=head))
+    assert head not in got, got
+    got = actors(extractor, "The Foreign Ministry condemned the levy on Monday.")
+    assert "Foreign Ministry" in got, got

@@ -152,6 +152,21 @@ def apposed_title(ent: Span) -> list[Token]:
             and (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.text in ("'s", "'"))][:8]
 
 
+_MEDIA_DESCRIPTION_LONGEST = max(len(d.split()) for d in lexicon.MEDIA_DESCRIPTIONS)
+
+
+def described_as_media(ent: Span, person: bool = False) -> bool:
+    """A name the words just before it call a news outlet: "Russian state-run agency RIA", "local
+    broadcaster YTN" (graph/words/media_descriptions.txt), however unknown the name itself. Of a name
+    read as a `person`'s, not by a word that is also a person's trade ("veteran broadcaster X")."""
+    doc = ent.doc
+    before = [t for t in doc[max(ent.sent.start, ent.start - _MEDIA_DESCRIPTION_LONGEST - 2):ent.start]
+              if t.text != "-"]
+    words = [fold(t.text) for t in before]
+    found = [" ".join(words[len(words) - n:]) for n in range(1, min(len(words), _MEDIA_DESCRIPTION_LONGEST) + 1)]
+    return any(d in lexicon.MEDIA_DESCRIPTIONS and not (person and d in lexicon.MEDIA_TRADES) for d in found)
+
+
 def is_media(name: str) -> bool:
     """True for news organisations ("Reuters", "The Wall Street Journal", "TRT World")."""
     folded = fold(name)

@@ -25,7 +25,7 @@ from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
-from .entities import body_country, clean, entities, is_media, known_body, named_by_title, strip_titles
+from .entities import body_country, clean, described_as_media, entities, is_media, known_body, named_by_title, strip_titles
 from .persons import Describer, leader_country
 
 __all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
@@ -177,6 +177,8 @@ class Registry:
             if match is None or (match.how == "demonym" and text.endswith("s")):
                 return None  # "Americans who support the deal" are people, not their state
             return self._country(match.code, text)
+        if label == "PERSON" and len(words) == 1 and described_as_media(ent, person=True):
+            return None  # "news agency Orlin", "the daily Orlin": an outlet the NER took for a person
         if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent)
                                                               or leader_country(" ".join(words)))):
             full = self._person_for(words) or " ".join(words)
@@ -184,12 +186,13 @@ class Registry:
                 return None
             return self._person(full, ent, text)
         if label in ("ORG", "FAC"):
-            if len(words) == 1 and self._common_word(words[0]):
-                return None  # "Groups warn ...": a common word the NER read as a name
+            if (len(words) == 1 and self._common_word(words[0])) or _generic_head(text):
+                return None  # "Groups warn ...": a common word the NER read as a name; "the Government said": a
+                # body named by its kind only, which the speaker rules resolve as they do "the ministry"
             match = self.gazetteer.lookup(text)
             if match and match.how == "name":
                 return self._country(match.code, text)
-            if is_media(text):
+            if is_media(text) or described_as_media(ent):
                 return None
             if label == "FAC" and known_body(text) is None:
                 return None
@@ -225,9 +228,8 @@ class Registry:
             self._candidates[key].aliases.add(text)
             return key
         folded = fold(text)
-        seat = lexicon.SEATS_OF_GOVERNMENT.get(folded)
-        if seat is not None:  # "the Kremlin said": the government speaks, as when "Moscow said"
-            return self._country(seat, text)
+        # (a seat of government, "the Kremlin said", is a body of its own, of its country: `body_country`
+        # reads the seat's country; the news and the corpus name it by the seat, not as the country)
         key = f"organization:{folded}"
         cand = self._candidates.get(key)
         if cand is None:
@@ -311,12 +313,12 @@ class Registry:
         names = [w.text for w in words]
         if not names or any(n.lower() in lexicon.TITLE_WORDS for n in names) or self.gazetteer.lookup(" ".join(names)):
             return None
-        if len(names) == 1 and not titled and self._common_word(names[0]):
+        if len(names) == 1 and not titled and (self._common_word(names[0]) or _generic_head(names[0])):
             return None  # a common word capitalised: "Countries have expressed concern", "World hails the summit"
         if known_body(" ".join(names)) or any(n.lower() in lexicon.BODY_NAME_WORDS for n in names) \
                 or (len(names) == 1 and not titled) or any(w.tag_ == "NNPS" for w in words) \
                 or _numbered(" ".join(names)):  # a plural ("Rights") or a number ("MH17") names no person
-            if is_media(" ".join(names)):
+            if is_media(" ".join(names)) or described_as_media(tok.doc[words[0].i:tok.i + 1]):
                 return None
             key = self._organization(" ".join(names))
         else:
@@ -348,6 +350,12 @@ class Registry:
             if (d, i) < (doc_index, token_index) and (not out or out[-1] != key):
                 out.append(key)
         return out
+
+
+def _generic_head(name: str) -> bool:
+    """A name that is only a word for a kind of body, never one body: "Government", "Commission" (not "Foreign
+    Ministry", which names one by its portfolio)."""
+    return name.lower() in lexicon.BODY_HEADS or name.lower() in lexicon.STATE_HEADS
 
 
 def _numbered(name: str) -> bool:

@@ -699,27 +699,6 @@ def test_a_broadcaster_named_by_initials_is_no_reactor(extractor: Extractor, out
     assert any("Dace" in name for name in got), got
 
 
-_ACTS = [  # (headline, the lead telling the same act)
-    ("{a} upholds steel levy in shock move", "{a} upheld its levy on imported steel on Monday, stunning its partners."),
-    ("{a} obliterates rebel camps in shock strikes", "{a} struck three rebel camps overnight in its biggest operation in years."),
-    ("{a} shuts its border in shock move", "{a} shut its border with its neighbour on Friday."),
-]
-
-
-@given(actor=st.sampled_from(["Canada", "Chile", "Norway", "Kenya"]), act=st.sampled_from(_ACTS))
-@settings(max_examples=12, deadline=None)
-def test_a_headline_telling_the_deciders_act_is_no_reaction_of_theirs(extractor: Extractor, actor: str,
-                                                                      act: tuple[str, str]) -> None:
-    """A headline whose verb does the act ("Trump obliterates Iran's nuclear sites", "Supreme Court upholds
-    TikTok ban") is the event told by its maker, not the maker's reaction to it; a headline verb of saying
-    or judging ("Canada defends steel levy") still is their defence."""
-    title, lead = (part.format(a=actor) for part in act)
-    body = f"{lead}\n\nMexico condemned the move as reckless."
-    assert actors(extractor, body, title) == {"Mexico"}
-    defended = actors(extractor, body, f"{actor} defends its move")
-    assert any(actor in name for name in defended), defended
-
-
 @given(head=st.sampled_from(["Government", "Commission", "Ministry", "Council", "Committee", "Administration",
                              "Parliament", "Embassy"]),
        shape=st.sampled_from(["The {h} said the levy was a mistake.", "The {h} condemned the levy on Monday.",
@@ -732,3 +711,15 @@ def test_a_word_for_a_kind_of_body_alone_names_no_actor(extractor: Extractor, he
     assert head not in got, got
     got = actors(extractor, "The Foreign Ministry condemned the levy on Monday.")
     assert "Foreign Ministry" in got, got
+
+
+@given(actor=st.sampled_from(["Canada", "Chile", "Norway", "Kenya"]),
+       title=st.sampled_from(["{a} stands by steel levy despite backlash", "{a} upholds steel levy, shrugging off US anger"]))
+@settings(max_examples=8, deadline=None)
+def test_a_deciders_defiant_headline_is_its_defence(extractor: Extractor, actor: str, title: str) -> None:
+    """"Canada stands by steel levy despite backlash": the decision-maker keeping its act against its critics
+    defends it, a reaction the guideline counts (a rule that read any headline verb of no saying or judging
+    as the act itself lost these)."""
+    body = f"{actor} upheld its levy on imported steel on Monday, stunning its partners.\n\nMexico condemned the move as reckless."
+    got = {r.actor.name: r.stance for r in run(extractor, body, title.format(a=actor)).reactions}
+    assert got.get(actor) == "support" and got.get("Mexico") == "oppose", got

@@ -83,22 +83,12 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
     """
     def announces(stmt: Statement) -> bool:
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
-        if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words) or _tells_act(stmt):
+        if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
             return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 
     return all(map(announces, stmts))
-
-
-def _tells_act(stmt: Statement) -> bool:
-    """A decision-maker's headline clause that is the act itself, not words about it: its verbs are none of
-    saying or judging ("Trump obliterates Iran's nuclear sites", "Supreme Court upholds TikTok ban"; not
-    "Trump defends strikes", "France draws anger for congratulating Lai" nor "Israel supportive of strike")."""
-    if stmt.trigger != "headline":
-        return False
-    verbs = [t.lemma_.lower() for t in stmt.words if t.pos_ == "VERB"]
-    return bool(verbs) and not any(v in lexicon.SPEECH_VERBS or v in lexicon.JUDGING_CUES for v in verbs)
 
 
 def _only_reacts(stmts: list[Statement], judge: StanceJudge, event: EventView) -> bool:

@@ -673,7 +673,7 @@ def test_reacting_with_a_word_of_how_is_a_reaction(extractor: Extractor, line: s
     assert "Chile" in actors(extractor, line)
 
 
-@given(description=st.sampled_from(["state-run agency", "the daily", "news agency", "the tabloid", "radio network",
+@given(description=st.sampled_from(["state-run news agency", "the daily", "news agency", "the tabloid", "radio network",
                                     "state news agency", "news outlet"]),
        outlet=st.sampled_from(["Veltra", "KBX", "Marenta", "Orlin", "TVQ"]),
        shape=st.sampled_from(["Chile condemned the levy on Monday, according to {who}.",
@@ -682,11 +682,22 @@ def test_reacting_with_a_word_of_how_is_a_reaction(extractor: Extractor, line: s
 @settings(max_examples=25, deadline=None)
 def test_a_name_the_text_calls_a_news_outlet_is_no_reactor(extractor: Extractor, description: str, outlet: str,
                                                            shape: str) -> None:
-    """"Russian state-run agency RIA", "the Peruvian radio network RPP": what the words before an unknown
+    """"Russian state-run news agency RIA", "the Peruvian radio network RPP": what the words before an unknown
     name call it makes it a news outlet, which reports reactions and makes none, whatever the NER read
     the name as."""
     got = actors(extractor, shape.format(who=f"{description} {outlet}"))
     assert not any(outlet in name for name in got), got
+
+
+@given(description=st.sampled_from(["state agency", "state-run agency", "state nuclear agency", "state corporation"]),
+       body=st.sampled_from(["Rosatom", "Energoatom", "Roscosmos"]))
+@settings(max_examples=12, deadline=None)
+def test_a_state_body_is_no_news_outlet(extractor: Extractor, description: str, body: str) -> None:
+    """"Russian state agency Rosatom criticised the deal": a state agency is a body of its government, which
+    may react; only a news agency, a broadcaster or a paper reports (a list that held "state agency" for
+    "state-run agency RIA" dropped such bodies)."""
+    got = actors(extractor, f"The {description} {body} criticised the levy as short-sighted on Monday.")
+    assert any(body in name for name in got), got
 
 
 @pytest.mark.parametrize("outlet", ["KBX", "TVQ", "YNT"])

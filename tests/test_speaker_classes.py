@@ -734,3 +734,34 @@ def test_a_deciders_defiant_headline_is_its_defence(extractor: Extractor, actor:
     body = f"{actor} upheld its levy on imported steel on Monday, stunning its partners.\n\nMexico condemned the move as reckless."
     got = {r.actor.name: r.stance for r in run(extractor, body, title.format(a=actor)).reactions}
     assert got.get(actor) == "support" and got.get("Mexico") == "oppose", got
+
+
+_SEATS = [("the Kremlin", "Kremlin", "Russia", "Russia"), ("the White House", "White House", "The United States", "United States"),
+          ("Downing Street", "Downing Street", "Britain", "United Kingdom")]
+
+
+@given(seat=st.sampled_from(_SEATS), act=st.sampled_from([
+    ("banned imports of Moldovan wine on Friday", "defended the ban as necessary to protect consumers"),
+    ("imposed 50 percent tariffs on steel on Thursday", "defended the tariffs as a shield for workers against unfair competition"),
+    ("recalled its ambassador to Chile on Monday", "said the recall would last until Chile explained itself"),
+    ("left the fisheries treaty on Monday", "announced the withdrawal in a statement on Monday"),
+]))
+@settings(max_examples=20, deadline=None)
+def test_a_seat_of_the_deciding_government_speaks_for_the_decider(extractor: Extractor, seat: tuple[str, str, str, str],
+                                                                  act: tuple[str, str]) -> None:
+    """"Russia banned the imports. The Kremlin defended the ban": the seat is a body of its own (named so),
+    but its government made the decision, so what it says is the decider's, judged as the country's own
+    words would be (a defence supports, an announcement is the act told again); the seat of another
+    government reacts like anyone ("the Kremlin condemned Norway's expulsions")."""
+    written, name, country, country_name = seat
+    decided, said = act
+    text = "{country} {decided}.\n\n{who} {said}.\n\nGermany said it regretted the decision."
+    by_seat = {r.actor.name: r.stance for r in run(extractor, text.format(
+        country=country, decided=decided, who=written[0].upper() + written[1:], said=said)).reactions}
+    by_country = {r.actor.name: r.stance for r in run(extractor, text.format(
+        country=country, decided=decided, who=country, said=said)).reactions}
+    assert by_seat.get(name) == by_country.get(country_name) and by_seat.get("Germany") == "oppose", (by_seat, by_country)
+    other = (f"Norway expelled 15 diplomats of {country} on Thursday, accusing them of spying.\n\n"
+             f"{written[0].upper() + written[1:]} condemned the expulsions as an unfriendly act.")
+    got = {r.actor.name: r.stance for r in run(extractor, other).reactions}
+    assert got.get(name) == "oppose", got

@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..names import fold
 from . import lexicon
 from .mentions import Registry, is_media
 
@@ -196,3 +197,19 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
             if key:
                 found.add(key)
     return found
+
+
+def seats_of(deciders: set[str], registry: Registry) -> set[str]:
+    """The seats of government ("the Kremlin", "the White House", "Downing Street") of a government that
+    made the decision: a country among `deciders`, or one of its people.
+
+    A seat is a body of its own (the news and the corpus name it so), but it speaks for the government
+    that sits there: where Russia banned the imports, "the Kremlin defended the ban" is the decider's
+    defence and "the Kremlin announced the ban" the act told by its maker, not a third party's
+    reaction. A seat of another country is a reaction like any other.
+    """
+    countries = {c.country for c in map(registry.candidates.__getitem__, deciders)
+                 if c.kind in ("country", "person") and c.country}
+    return {key for key, c in registry.candidates.items()
+            if c.kind == "organization" and c.country in countries
+            and lexicon.SEATS_OF_GOVERNMENT.get(fold(c.name)) == c.country}

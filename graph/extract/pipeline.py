@@ -13,7 +13,7 @@ from ..countries import gazetteer
 from ..models import Article, ArticleInput, EventDraft, Extraction, article_id
 from .attribution import find_statements
 from .roundups import is_name_line
-from .event import HEADLINE_WEIGHT, agents, is_caption, topic
+from .event import HEADLINE_WEIGHT, agents, is_caption, seats_of, topic
 from .headline import Casing, is_capitals, is_title_case
 from .judge import EventView, StanceJudge
 from .label import Headline, label
@@ -172,6 +172,7 @@ class Extractor:
             deciders |= agents(lead, docs[lead], registry)
             first = next(iter(docs[lead].sents))
             lead_sentence = job.paras[lead].start + first.start_char, job.paras[lead].start + first.end_char
+        deciders |= seats_of(deciders, registry)
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
                 if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)

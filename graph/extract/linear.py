@@ -96,6 +96,9 @@ class LinearReader:
     """The fitted reader of `linear.json`: TF-IDF vocabulary and idf, then the regression's weights."""
 
     def __init__(self, path: Path) -> None:
+        # TextBlob (and nltk under it) take about 0.9 s of CPU to import: once, with the model, before ingest
+        # forks its workers, rather than in each worker at its first speaker
+        import textblob  # noqa: F401
         data = json.loads(path.read_text(encoding="utf-8"))
         self.vocabulary: dict[str, int] = data["vocabulary"]
         self.idf = np.array(data["idf"], dtype=np.float64)

@@ -51,7 +51,7 @@ test: install-test
 	$(BIN)/python -m pytest
 
 ## train: rebuild the stance model (graph/extract/stance_model) from corpus/train and corpus/validation (never corpus/test):
-## examples, leave-one-event-out CV of the model, calibration, fit on train; then the other candidates' CV
+## examples, nested leave-one-event-out CV of the stacked model (MiniLM head + linear reader), calibration, fit on train; then the other candidates' CV
 ## (the card's table), the policies combining the lexicon's cues with a model (nested CV), card (about an hour on the shared 2-core machine)
 TRAINING ?= build/stance
 MODEL_DIR := graph/extract/stance_model
@@ -59,9 +59,10 @@ train: install-train
 	mkdir -p $(TRAINING)
 	$(BIN)/python -m train.examples corpus/train corpus/validation --cost $(TRAINING)/lexicon.json > $(TRAINING)/examples.jsonl
 	$(BIN)/python -m train.finetune states $(TRAINING)/examples.jsonl --out $(TRAINING)/states.npz
-	$(BIN)/python -m train.finetune cv $(TRAINING)/examples.jsonl $(TRAINING)/states.npz --out $(TRAINING)/cv.json
+	OMP_NUM_THREADS=1 $(BIN)/python -m train.stack cv $(TRAINING)/examples.jsonl $(TRAINING)/states.npz --out $(TRAINING)/cv.json
 	$(BIN)/python -m train.calibrate $(TRAINING)/cv.json - $(MODEL_DIR)
 	$(BIN)/python -m train.finetune fit $(TRAINING)/examples.jsonl $(TRAINING)/states.npz --split train --out $(MODEL_DIR)
+	OMP_NUM_THREADS=1 $(BIN)/python -m train.stack fit $(TRAINING)/examples.jsonl $(TRAINING)/states.npz --split train --out $(MODEL_DIR)
 	$(BIN)/python -m train.candidates $(TRAINING)/examples.jsonl --lexicon-cost $(TRAINING)/lexicon.json --rows $(TRAINING)/candidate_rows.json > $(TRAINING)/candidates.json
 	$(BIN)/python -m train.calibrate $(TRAINING)/cv.json $(TRAINING)/candidates.json $(MODEL_DIR)
 	$(BIN)/python -m train.card $(MODEL_DIR)

@@ -144,7 +144,8 @@ def main(argv: list[str]) -> None:
                         for lo, hi, n, c, r in table],
         "reliability_cross_fitted": [{"low": lo, "high": hi, "count": n, "confidence": c, "right": r}
                                      for lo, hi, n, c, r in crossed_table],
-        "training": {k: cv[k] for k in ("seed", "C", "max_length") if k in cv}},
+        "parts": cv.get("parts", {}),
+        "training": {k: cv[k] for k in ("seed", "C", "max_length", "inner_groups") if k in cv}},
         "candidates": candidates}
     card_path = out_dir / "card.json"
     card = json.loads(card_path.read_text()) if card_path.exists() else {}

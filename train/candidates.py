@@ -7,8 +7,8 @@ examples); logistic regression over words (TF-IDF of the statements) and
 features (the lexicon's answer and confidence, TextBlob's general-purpose
 opinion lexicon -- polarity and subjectivity --, negation words, the class of
 each reporting verb, whether a statement is a headline's, whether the
-speaker tells what they do, whether the headline and lead name the speaker,
-and the headline's and lead's own polarity); spaCy's own `textcat` (bag of
+speaker tells what they do, and the headline's and lead's own polarity: the
+run-time reader's features, `graph/extract/linear.py`); spaCy's own `textcat` (bag of
 words and bigrams) trained on the corpus. `--rows` keeps every candidate's
 out-of-fold probabilities, for `train.policies`. Each is trained on
 every other event's examples (pipeline speakers and gold quotes) and scored
@@ -22,91 +22,34 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import re
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-from .features import LABELS
+from graph.extract.linear import Reading, dense
+
+from .features import LABELS, reading
 from .finetune import folds, load_examples, pair, scored, trainable
 from .metrics import reliability, scores
-
-_NEGATION = re.compile(r"\b(?:not|no|never|n't|nor|without)\b", re.I)
 
 
 def _text(ex: dict) -> str:
     return pair(ex)[1]
 
 
-_FEATURES: dict[int, list[float]] = {}
-
-
-def _verb_class(trigger: str) -> str:
-    """The class of a reporting word: "oppose" or "support" (a cue of the lexicon's: "condemned", "welcomed"),
-    "neutral" (its neutral cue: "noted"), "plain" ("said", "told"), "headline" (a headline clause), else "other"."""
-    from graph.extract import lexicon
-    word = trigger.lower()
-    if word == "headline":
-        return "headline"
-    if word in lexicon.PLAIN_SPEECH:
-        return "plain"
-
-    def inflects(lemmas) -> bool:  # "condemned" from "condemn", "criticised" from "criticise"
-        return any(" " not in w and len(w) > 2 and word.startswith(w[:-1] if w.endswith("e") else w) for w in lemmas)
-
-    for name, lemmas in (("oppose", lexicon.OPPOSE_CUES), ("support", lexicon.SUPPORT_CUES),
-                         ("neutral", lexicon.NEUTRAL_CUES)):
-        if inflects(lemmas):
-            return name
-    return "other"
-
-
-VERB_CLASSES = ("oppose", "support", "neutral", "plain", "headline", "other")
-_NAME_WORD = re.compile(r"[A-Z][\w-]{2,}")
-
-
-def _names_the_speaker(e: dict) -> bool:
-    """Whether the event's opening words (the headline, the lead) name the speaker: a proxy for who made the
-    decision, since "a decision-maker defending its own act supports it" (the policy's own decider flag
-    removes the clearest of them from training and scoring)."""
-    event = pair(e)[0]
-    return any(w in event for w in _NAME_WORD.findall(e["speaker"]))
-
-
-def _features(e: dict) -> list[float]:
-    """The lexicon judge's answer, TextBlob's polarity and subjectivity, negation words, the example's source;
-    the reporting verbs' classes (shares of the speaker's statements), whether a statement is a headline's,
-    whether the speaker tells what they do, whether the event's opening words name the speaker, and the
-    headline's and lead's own polarity (what the event is, read by the same general-purpose lexicon)."""
-    from textblob import TextBlob
-    blob = TextBlob(_text(e)).sentiment
-    lex = e["lexicon"] or "neutral"
-    event = TextBlob(pair(e)[0]).sentiment
-    return [float(lex == "support") * e["lexicon_confidence"], float(lex == "oppose") * e["lexicon_confidence"],
-            float(lex == "neutral"), blob.polarity, blob.subjectivity, len(_NEGATION.findall(_text(e))) / 3,
-            float(e["source"] == "gold"), *_how_said(e), event.polarity]
-
-
-def _how_said(e: dict) -> list[float]:
-    """The reporting verbs' classes (shares of the speaker's statements), whether a statement is a headline's,
-    whether the speaker tells what they do, and whether the event's opening words name the speaker."""
-    triggers = [w for t in e.get("triggers") or [] for w in t.split(", ")]  # "called, said": both verbs
-    classes = [_verb_class(t) for t in triggers]
-    shares = [classes.count(c) / len(classes) if classes else 0.0 for c in VERB_CLASSES]
-    return [*shares, float(e.get("headline", False)), float(e.get("about_self", False)),
-            float(_names_the_speaker(e))]
+_FEATURES: dict[Reading, list[float]] = {}
 
 
 def _dense(examples: list[dict], cached: bool = True) -> np.ndarray:
-    """`_features` of each example; computed once per example across folds unless `cached` is off (timing)."""
+    """`dense` features of each example; computed once per reading across folds unless `cached` is off (timing)."""
     if not cached:
-        return np.array([_features(e) for e in examples])
+        return np.array([dense(reading(e)) for e in examples])
     for e in examples:
-        if id(e) not in _FEATURES:
-            _FEATURES[id(e)] = _features(e)
-    return np.array([_FEATURES[id(e)] for e in examples])
+        if reading(e) not in _FEATURES:
+            _FEATURES[reading(e)] = dense(reading(e))
+    return np.array([_FEATURES[reading(e)] for e in examples])
 
 
 class Linear:
@@ -129,6 +72,16 @@ class Linear:
 
     def size(self) -> int:
         return len(pickle.dumps((self.vec, self.model)))
+
+    def export(self, path: Path) -> None:
+        """The fitted reader as `graph.extract.linear.LinearReader` reads it (numpy alone at run time)."""
+        order = [list(self.model.classes_).index(label) for label in LABELS]
+        path.write_text(json.dumps({
+            "labels": list(LABELS), "vocabulary": {k: int(v) for k, v in sorted(self.vec.vocabulary_.items())},
+            "idf": [round(float(v), 6) for v in self.vec.idf_],
+            "coef": [[round(float(v), 6) for v in self.model.coef_[k]] for k in order],
+            "intercept": [round(float(self.model.intercept_[k]), 6) for k in order]}, ensure_ascii=False),
+            encoding="utf-8")
 
 
 TEXTCAT_EPOCHS = 5  # 10 in the grouped 10-fold run; halved so 55 folds fit in the shared machine's time

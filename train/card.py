@@ -37,6 +37,14 @@ def render(card: dict, notes: str) -> str:
         "int8 graph (`train.finetune states`), so it is trained on the numbers it is served.",
         "- Head: class-balanced L2 logistic regression over [CLS], the mean state of the event's tokens, the mean "
         "of the statement's tokens and their product, trained on the corpus.",
+        *([f"- Linear reader (`linear.json`, {card.get('linear_bytes', 0):,} bytes; `graph/extract/linear.py`): "
+           "class-balanced logistic regression over TF-IDF of the statements' words and word pairs, the lexicon's "
+           "answer, TextBlob's polarity and subjectivity (MIT, PyPI `textblob`, no corpora needed), negations, "
+           "the reporting verbs' classes, whether a statement is a headline's or tells what the speaker does, and "
+           "the event's polarity. Stacking layer (the card's `stack`): a logistic regression over the head's "
+           "three logits and the reader's three log-probabilities, fitted on their leave-one-event-out answers "
+           f"over the `{card['stack']['trained_on']['split']}` split ({card['stack']['trained_on']['speakers']} "
+           "speakers)."] if "stack" in card else []),
         f"- Input: the sentence pair (event: the headline, label and lead, first 240 characters; statements: "
         f"everything one speaker said, in reading order), at most {card['max_length']} tokens.",
         f"- Output: probabilities of {', '.join(card['labels'])}, at temperature {card['temperature']} "
@@ -60,15 +68,23 @@ def render(card: dict, notes: str) -> str:
     for name, s in candidates.items():
         lines.append(_row(names.get(name, name), s, _ms(s.get("ms")), _size(s.get("bytes"))))
     model_ms = card.get("speed_ms")
+    parts = cv.get("parts") or {}
+    stacked = "stack" in card
+    if stacked:  # the base models alone, from the same (nested) run
+        lines.append(_row(f"MiniLM, {card['layers']} layers + head, alone (this run)", parts["head"]))
+        lines.append(_row("linear reader alone (this run; the linear candidate's features less the speaker-named "
+                          "flag)", parts["linear"]))
     for n, s in sorted(cv["by_depth"].items()):
         shipped = int(n) == card["layers"]
-        lines.append(_row(f"MiniLM, {n} layers + head", s, _ms(model_ms) if shipped else "not measured",
-                          _size(card["model_bytes"]) if shipped else "not shipped"))
+        name = f"stacked: MiniLM, {n} layers + head, and the linear reader" if stacked else f"MiniLM, {n} layers + head"
+        lines.append(_row(name, s, _ms(model_ms) if shipped else "not measured",
+                          _size(card["model_bytes"] + card.get("linear_bytes", 0)) if shipped else "not shipped"))
     lexicon = candidates.get("lexicon", {})
     hybrid_ms = lexicon["ms"] + card["model_share"] * model_ms if model_ms and "ms" in lexicon else None
-    hybrid_size = card["model_bytes"] + lexicon["bytes"] if "bytes" in lexicon else None
-    lines.append(_row(f"**shipped: MiniLM, {card['layers']} layers + head + measured lexicon overrides**", cv["judge"],
-                      _ms(hybrid_ms), _size(hybrid_size)))
+    hybrid_size = card["model_bytes"] + card.get("linear_bytes", 0) + lexicon["bytes"] if "bytes" in lexicon else None
+    shipped_name = "the stack" if stacked else "head"
+    lines.append(_row(f"**shipped: MiniLM, {card['layers']} layers + {shipped_name} + measured lexicon overrides**",
+                      cv["judge"], _ms(hybrid_ms), _size(hybrid_size)))
     lines += ["", "ms / statement: milliseconds to judge one speaker's statements on one thread, fitted on all "
               "the examples and timed over the held-out speakers (the lexicon: per judgement during extraction; "
               f"the shipped judge: the lexicon's plus the model's for the {card['model_share']:.0%} of speakers "

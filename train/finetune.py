@@ -271,15 +271,19 @@ def main() -> None:
     bert, tokenizer = encoder()
     export(Pooled.module(bert, layers, w, b), tokenizer, args.out, MAX_LENGTH, layers,
            {"split": args.split, "examples": len(chosen)})
-    measure(args.out, [pair(e) for e in examples if scored(e)])
+    measure(args.out, examples)
 
 
-def measure(directory: Path, pairs: list[tuple[str, str]]) -> None:
-    """Record in the card the exported model's milliseconds per speaker (one call each, one thread) and its bytes.
+def measure(directory: Path, examples: list[dict]) -> None:
+    """Record in the card the exported model's milliseconds per speaker (one call each, one thread): the head's
+    alone after `fit`, the whole stack's after `train.stack fit`, which measures again.
 
     The median of three passes: the machine this runs on is shared.
     """
     from graph.extract.learned import _Model
+
+    from .features import reading
+    pairs = [reading(e) for e in examples if scored(e)]
     model = _Model(directory)
     model.probabilities(pairs[:8])  # warm up
     passes = []

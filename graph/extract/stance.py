@@ -81,6 +81,13 @@ def _a_thing(tok: Token) -> bool:
         tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss", "prep", "compound", "amod") for c in tok.children))
 
 
+def _hopes_it_ends(tok: Token) -> bool:
+    """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
+    hoped for is that the event stops or goes no further, which welcomes nothing."""
+    wished = [t for t in tok.subtree if t.i != tok.i]
+    return any(t.dep_ == "neg" or t.lemma_.lower() in lexicon.ENDING_WORDS for t in wished)
+
+
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
     """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
     tokens = list(tokens)
@@ -94,6 +101,8 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         for form in {tok.lemma_.lower(), tok.lower_}:
             if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
                 continue
+            if form in lexicon.HOPING_CUES and _hopes_it_ends(tok):
+                break
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
             if weight < 0 and _countered(tok):

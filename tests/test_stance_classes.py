@@ -1,0 +1,61 @@
+"""Classes of wrong stance of the lexicon judge (issue 16 §1), each on sentences written here.
+
+The classes were found among the wrong stances of the corpus's train split,
+each across several articles and events: hopeful welcomes ("hope the deal
+will ...", "look forward to working with ...") read as taking no side.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.extract import Extractor
+from graph.models import ArticleInput, Extraction
+
+AGREEMENT = "Valdora and Kestria sign a border agreement"
+FIGHTING = "Valdora shells border towns in Kestria"
+
+_SPEAKERS = ["Foreign Minister Ana Rojas", "Chancellor Tomas Varga", "Prime Minister Ruth Okafor",
+             "Senator Dana Whitfield"]
+_HOPEFUL = [
+    "said she hoped the agreement would bring lasting stability to the region.",
+    "expressed hope that the accord will open a new chapter of trade between the two neighbours.",
+    "said: \"I look forward to working with both governments to carry the accord forward.\"",
+    "said he was looking forward to closer cooperation with Valdora and Kestria.",
+    "said her government was encouraged by the agreement.",
+    "said: \"We hope this agreement is the first of many.\"",
+]
+_HOPING_IT_ENDS = [
+    "said she hoped the shelling would end very quickly.",
+    "expressed hope for a swift resolution of the clashes.",
+    "said: \"I just hope it stops soon.\"",
+    "said: \"I hope it doesn't get any worse.\"",
+]
+
+
+def run(extractor: Extractor, title: str, body: str) -> Extraction:
+    return extractor.extract(extractor.prepare(ArticleInput(text=body, title=title)))
+
+
+def _stance_of(got: Extraction, speaker: str) -> str | None:
+    surname = speaker.split()[-1]
+    stances = [r.stance for r in got.reactions if surname in r.actor.name]
+    return stances[0] if stances else None
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_HOPEFUL))
+def test_a_hopeful_welcome_supports_the_event(extractor: Extractor, speaker: str, words: str) -> None:
+    """Hoping for what the event brings, or looking forward to working with its makers, welcomes it."""
+    got = run(extractor, AGREEMENT, f"{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_HOPING_IT_ENDS))
+def test_hoping_the_event_ends_is_no_welcome(extractor: Extractor, speaker: str, words: str) -> None:
+    """"I hope it ends quickly": what is hoped for is the event's end, which supports nothing."""
+    got = run(extractor, FIGHTING, f"{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
+        [(r.actor.name, r.stance, r.cue) for r in got.reactions]

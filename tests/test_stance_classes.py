@@ -2,9 +2,7 @@
 
 The classes were found among the wrong stances of the corpus's train split,
 each across several articles and events: hopeful welcomes ("hope the deal
-will ...", "look forward to working with ...") read as taking no side, and
-calls for restraint beside a worry about something else ("expressed concern
-over the deaths and urged restraint") read as opposing the event.
+will ...", "look forward to working with ...") read as taking no side.
 """
 
 from __future__ import annotations
@@ -61,29 +59,3 @@ def test_hoping_the_event_ends_is_no_welcome(extractor: Extractor, speaker: str,
     got = run(extractor, FIGHTING, f"{speaker} {words}")
     assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
         [(r.actor.name, r.stance, r.cue) for r in got.reactions]
-
-
-_CALLS = ["urged both sides to exercise maximum restraint.", "called on all parties to return to dialogue.",
-          "said her government was closely monitoring the border.", "called for calm and de-escalation."]
-_WORRIES_ELSEWHERE = ["expressed deep concern over the loss of life", "voiced concern about the refugees",
-                      "said she was alarmed by the humanitarian toll", "warned of the risk to shipping in the gulf"]
-_WORRIES_ABOUT_IT = ["said the shelling was deeply concerning", "expressed grave concern over the shelling",
-                     "said she was alarmed by the situation"]
-
-
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(speaker=st.sampled_from(_SPEAKERS), worry=st.sampled_from(_WORRIES_ELSEWHERE), call=st.sampled_from(_CALLS))
-def test_a_call_for_calm_beside_a_worry_about_something_else_takes_no_side(extractor: Extractor, speaker: str,
-                                                                          worry: str, call: str) -> None:
-    """"Expressed concern over the deaths and urged restraint": an appeal to both sides, not an opposition."""
-    got = run(extractor, FIGHTING, f"{speaker} {worry} and {call}")
-    assert _stance_of(got, speaker) == "neutral", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
-
-
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(speaker=st.sampled_from(_SPEAKERS), worry=st.sampled_from(_WORRIES_ABOUT_IT), call=st.sampled_from(_CALLS))
-def test_a_worry_about_the_event_itself_still_opposes_it(extractor: Extractor, speaker: str, worry: str,
-                                                         call: str) -> None:
-    """"The shelling is deeply concerning ... urged restraint": the worry is about the event itself."""
-    got = run(extractor, FIGHTING, f"{speaker} {worry} and {call}")
-    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

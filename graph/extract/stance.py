@@ -35,7 +35,6 @@ class Cue:
     weight: float
     start: int  # absolute character offset, to keep the strongest cue's place
     commitment: bool = False  # a commitment to what the event abandons; see `for_event`
-    worry: tuple[str, ...] | None = None  # for a worry ("concern"), the words of what it is about; see `for_calm`
 
 
 def _negated(tok: Token) -> bool:
@@ -89,26 +88,6 @@ def _hopes_it_ends(tok: Token) -> bool:
     return any(t.dep_ == "neg" or t.lemma_.lower() in lexicon.ENDING_WORDS for t in wished)
 
 
-_CONTENT = ("NOUN", "PROPN", "VERB")  # (not "deep concern", "nuclear ambitions": how, not what)
-_NAMES = ("GPE", "NORP", "PERSON")  # who acts, not the act: "India's strikes" are about the strikes
-
-
-def _worried_about(tok: Token) -> tuple[str, ...]:
-    """The content words (lemmas) of what a worry is about: its own phrase ("concern over the deaths"),
-    what its verb says it over ("expressed concern over X"), the subject it describes ("the strikes
-    are concerning") or what is watched with it ("watching developments with grave concern")."""
-    beside = {t.i for c in tok.children if c.dep_ in ("conj", "cc") for t in c.subtree}  # "... and urged calm"
-    about = [t for t in tok.subtree if t.i != tok.i and t.i not in beside]
-    head = tok.head
-    if tok.dep_ in ("acomp", "attr", "oprd", "dobj"):
-        deps = ("prep",) if tok.dep_ == "dobj" else ("nsubj", "nsubjpass", "prep")
-        about += [t for c in head.children if c.dep_ in deps for t in c.subtree]
-    elif tok.dep_ == "pobj" and head.dep_ == "prep":  # (the watched thing, or the watching verb's object)
-        about += [head.head] + [t for c in head.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")
-                                for t in c.subtree]
-    return tuple(t.lemma_.lower() for t in about if t.pos_ in _CONTENT and t.ent_type_ not in _NAMES)
-
-
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
     """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
     tokens = list(tokens)
@@ -132,9 +111,7 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
             if weight or commitment:
                 negated = _negated(tok)
                 if weight:
-                    signed = -weight if negated else weight
-                    worry = _worried_about(tok) if signed < 0 and form in lexicon.APPREHENSION_CUES else None
-                    cues.append(Cue(tok.text, signed, offset + tok.idx, worry=worry))
+                    cues.append(Cue(tok.text, -weight if negated else weight, offset + tok.idx))
                 elif not negated:
                     cues.append(Cue(tok.text, commitment, offset + tok.idx, commitment=True))
                 break
@@ -183,34 +160,6 @@ def _phrase_pattern(phrase: str) -> str:
     return re.escape(phrase).replace(r"\*", r"\w*").replace("_", "[ -]?").replace(r"\ ", " ")
 
 
-_CALMING = re.compile(r"\b(" + "|".join(map(_phrase_pattern, lexicon.CALMING_PHRASES)) + r")\b", re.I)
-
-
-def calls_for_calm(tokens: Iterable[Token]) -> bool:
-    """Whether the words call for calm or watch and wait: "urged restraint", "closely monitoring"."""
-    return bool(_CALMING.search(" ".join(t.text for t in tokens)))
-
-
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]{4,}", text.lower())}
-
-
-def for_calm(cues: list[Cue], calming: bool, event: EventView) -> list[Cue]:
-    """A speaker who calls for calm and worries only about something other than the event ("expressed
-    concern over the deaths and urged both sides to exercise restraint") appeals to both sides and
-    judges neither: those worries are no stance. A worry about the event itself (its words in the
-    title or label, or "the situation") and a judgement of it ("condemned", "a mistake") still count."""
-    if not calming:
-        return cues
-    named = _stems(f"{event.title} {event.label}")
-
-    def elsewhere(cue: Cue) -> bool:
-        return cue.worry is not None and not any(
-            w in lexicon.SITUATION_NOUNS or w[:5] in named for w in cue.worry if len(w) >= 4 or w in lexicon.SITUATION_NOUNS)
-
-    return [c for c in cues if not elsewhere(c)]
-
-
 _WITHDRAWAL = re.compile(r"\b(" + "|".join(map(_phrase_pattern, lexicon.WITHDRAWAL_PHRASES)) + r")\b", re.I)
 
 
@@ -236,9 +185,7 @@ class LexiconJudge:
         """Judge one speaker's statements toward `event`."""
         found = [find_cues(s.words, s.offset) for s in statements]
         neutral = [neutral_cue(s.words) for s in statements]
-        calming = any(calls_for_calm(s.words) for s in statements)
-        stance, confidence, cue = decide(for_calm(for_event([c for cues in found for c in cues],
-                                                            is_withdrawal(event.context)), calming, event))
+        stance, confidence, cue = decide(for_event([c for cues in found for c in cues], is_withdrawal(event.context)))
         explanation = cue.text if cue else next((n for n in neutral if n), None) or "no stance cue"
         evidence = 0
         if cue is not None:

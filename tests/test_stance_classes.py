@@ -2,7 +2,9 @@
 
 The classes were found among the wrong stances of the corpus's train split,
 each across several articles and events: hopeful welcomes ("hope the deal
-will ...", "look forward to working with ...") read as taking no side.
+will ...", "look forward to working with ...") read as taking no side, and
+a statement's stance told by a participle on it ("issued a statement
+condemning the attack") read as no stance at all.
 """
 
 from __future__ import annotations
@@ -59,3 +61,20 @@ def test_hoping_the_event_ends_is_no_welcome(extractor: Extractor, speaker: str,
     got = run(extractor, FIGHTING, f"{speaker} {words}")
     assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
         [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_ISSUED = ["issued a statement", "released a statement", "put out a message", "posted a tweet"]
+_PARTICIPLES = [("condemning the shelling", "oppose"), ("criticizing the attack on the border towns", "oppose"),
+                ("welcoming the border agreement", "support"), ("praising the accord", "support")]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), issued=st.sampled_from(_ISSUED), participle=st.sampled_from(_PARTICIPLES),
+       when=st.sampled_from(["", " on Tuesday"]))
+def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extractor, speaker: str, issued: str,
+                                                              participle: tuple[str, str], when: str) -> None:
+    """"Issued a statement condemning the attack": the participle tells what the statement says."""
+    words, stance = participle
+    title = FIGHTING if stance == "oppose" else AGREEMENT
+    got = run(extractor, title, f"{speaker} {issued}{when} {words}.")
+    assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]

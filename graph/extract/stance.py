@@ -75,6 +75,12 @@ def _countered(tok: Token) -> bool:
     return False
 
 
+def _says(tok: Token) -> bool:
+    """"Issued a statement condemning the attack": a participle on the speaker's own words says them
+    (not "a statement by the ministry", not "Americans who support the deal")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lexicon.SPEECH_NOUNS
+
+
 def _a_thing(tok: Token) -> bool:
     """A noun naming things, not a judgement: "goods", "human rights", "the right to return"."""
     return tok.tag_ in ("NNS", "NNPS") or (
@@ -95,7 +101,7 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         return []
     cues: list[Cue] = []
     for tok in tokens:
-        if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and not _says(tok):
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
         for form in {tok.lemma_.lower(), tok.lower_}:

@@ -20,6 +20,8 @@ OPPOSE_CUES = weights("oppose_cues")
 COMMITMENT_CUES = weights("commitment_cues")
 NEUTRAL_CUES = words("neutral_cues")
 ADJECTIVE_CUES = words("adjective_cues")
+HOPING_CUES = words("hoping_cues")  # "hope the deal will hold": a welcome, unless the hope is that it ends
+ENDING_WORDS = words("ending_words")
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 COUNTERING_VERBS = words("countering_verbs")

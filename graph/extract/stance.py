@@ -75,10 +75,23 @@ def _countered(tok: Token) -> bool:
     return False
 
 
+def _says(tok: Token) -> bool:
+    """"Issued a statement condemning the attack": a participle on the speaker's own words says them
+    (not "a statement by the ministry", not "Americans who support the deal")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lexicon.SPEECH_NOUNS
+
+
 def _a_thing(tok: Token) -> bool:
     """A noun naming things, not a judgement: "goods", "human rights", "the right to return"."""
     return tok.tag_ in ("NNS", "NNPS") or (
         tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss", "prep", "compound", "amod") for c in tok.children))
+
+
+def _hopes_it_ends(tok: Token) -> bool:
+    """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
+    hoped for is that the event stops or goes no further, which welcomes nothing."""
+    wished = [t for t in tok.subtree if t.i != tok.i]
+    return any(t.dep_ == "neg" or t.lemma_.lower() in lexicon.ENDING_WORDS for t in wished)
 
 
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
@@ -88,12 +101,14 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         return []
     cues: list[Cue] = []
     for tok in tokens:
-        if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB":
+        if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and not _says(tok):
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
         for form in {tok.lemma_.lower(), tok.lower_}:
             if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
                 continue
+            if form in lexicon.HOPING_CUES and _hopes_it_ends(tok):
+                break
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
             if weight < 0 and _countered(tok):

@@ -1,0 +1,124 @@
+"""Classes of wrong stance of the lexicon judge (issue 16 §1), each on sentences written here.
+
+The classes were found among the wrong stances of the corpus's train split,
+each across several articles and events: hopeful welcomes ("hope the deal
+will ...", "look forward to working with ...") read as taking no side, and
+a statement's stance told by a participle on it ("issued a statement
+condemning the attack") read as no stance at all, and an event called a
+milestone ("a landmark accord", "opens a new chapter") read as no stance,
+and grief and solidarity with the victims of a deadly act ("expressed
+solidarity with the people of ...", "offered condolences") read as no stance.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.extract import Extractor
+from graph.models import ArticleInput, Extraction
+
+AGREEMENT = "Valdora and Kestria sign a border agreement"
+FIGHTING = "Valdora shells border towns in Kestria"
+
+_SPEAKERS = ["Foreign Minister Ana Rojas", "Chancellor Tomas Varga", "Prime Minister Ruth Okafor",
+             "Senator Dana Whitfield"]
+_HOPEFUL = [
+    "said she hoped the agreement would bring lasting stability to the region.",
+    "expressed hope that the accord will open a new chapter of trade between the two neighbours.",
+    "said: \"I look forward to working with both governments to carry the accord forward.\"",
+    "said he was looking forward to closer cooperation with Valdora and Kestria.",
+    "said her government was encouraged by the agreement.",
+    "said: \"We hope this agreement is the first of many.\"",
+]
+_HOPING_IT_ENDS = [
+    "said she hoped the shelling would end very quickly.",
+    "expressed hope for a swift resolution of the clashes.",
+    "said: \"I just hope it stops soon.\"",
+    "said: \"I hope it doesn't get any worse.\"",
+]
+
+
+def run(extractor: Extractor, title: str, body: str) -> Extraction:
+    return extractor.extract(extractor.prepare(ArticleInput(text=body, title=title)))
+
+
+def _stance_of(got: Extraction, speaker: str) -> str | None:
+    surname = speaker.split()[-1]
+    stances = [r.stance for r in got.reactions if surname in r.actor.name]
+    return stances[0] if stances else None
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_HOPEFUL))
+def test_a_hopeful_welcome_supports_the_event(extractor: Extractor, speaker: str, words: str) -> None:
+    """Hoping for what the event brings, or looking forward to working with its makers, welcomes it."""
+    got = run(extractor, AGREEMENT, f"{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_HOPING_IT_ENDS))
+def test_hoping_the_event_ends_is_no_welcome(extractor: Extractor, speaker: str, words: str) -> None:
+    """"I hope it ends quickly": what is hoped for is the event's end, which supports nothing."""
+    got = run(extractor, FIGHTING, f"{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
+        [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_ISSUED = ["issued a statement", "released a statement", "put out a message", "posted a tweet"]
+_PARTICIPLES = [("condemning the shelling", "oppose"), ("criticizing the attack on the border towns", "oppose"),
+                ("welcoming the border agreement", "support"), ("praising the accord", "support")]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), issued=st.sampled_from(_ISSUED), participle=st.sampled_from(_PARTICIPLES),
+       when=st.sampled_from(["", " on Tuesday"]))
+def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extractor, speaker: str, issued: str,
+                                                              participle: tuple[str, str], when: str) -> None:
+    """"Issued a statement condemning the attack": the participle tells what the statement says."""
+    words, stance = participle
+    title = FIGHTING if stance == "oppose" else AGREEMENT
+    got = run(extractor, title, f"{speaker} {issued}{when} {words}.")
+    assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_MOMENTOUS = ["called the agreement a milestone for the region.", "described the accord as a landmark.",
+              "said the agreement opens a new chapter in relations between the two neighbours.",
+              "said: \"Today we turn a new page with Kestria.\"",
+              "called the accord a significant step towards lasting peace.",
+              "said the signing marked a new beginning for the border towns."]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_MOMENTOUS))
+def test_calling_the_event_a_milestone_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """"A landmark accord", "a new chapter": calling the event a turning point for the better welcomes it."""
+    got = run(extractor, AGREEMENT, f"{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+ATTACK = "Gunmen attack a crowded market in Valdora"
+_GRIEF = ["expressed solidarity with the people of Valdora.", "expressed his condolences to the families of the victims.",
+          "voiced her sorrow at the loss of life.", "said the attack on the market was a tragedy.",
+          "said he was horrified by the attack.", "expressed grief and horror at the killings."]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_GRIEF))
+def test_grief_and_solidarity_with_the_victims_oppose_the_act(extractor: Extractor, speaker: str, words: str) -> None:
+    """Solidarity, condolences, sorrow, horror at a deadly act stand against it (the guideline's "condemns")."""
+    got = run(extractor, ATTACK, f"{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_NAMED_VIOLENCE = ["called the attack an act of war.", "said the shooting was a cowardly act of terrorism.",
+                   "described the killings as \"a senseless act of violence\".", "called it an act of hate."]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_NAMED_VIOLENCE))
+def test_naming_the_act_as_violence_opposes_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """"An act of war", "an act of terror": naming the event as violence condemns it."""
+    got = run(extractor, ATTACK, f"{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

@@ -110,15 +110,3 @@ def test_grief_and_solidarity_with_the_victims_oppose_the_act(extractor: Extract
     """Solidarity, condolences, sorrow, horror at a deadly act stand against it (the guideline's "condemns")."""
     got = run(extractor, ATTACK, f"{speaker} {words}")
     assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
-
-
-_NAMED_VIOLENCE = ["called the attack an act of war.", "said the shooting was a cowardly act of terrorism.",
-                   "described the killings as \"a senseless act of violence\".", "called it an act of hate."]
-
-
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_NAMED_VIOLENCE))
-def test_naming_the_act_as_violence_opposes_it(extractor: Extractor, speaker: str, words: str) -> None:
-    """"An act of war", "an act of terror": naming the event as violence condemns it."""
-    got = run(extractor, ATTACK, f"{speaker} {words}")
-    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

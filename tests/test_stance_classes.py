@@ -5,9 +5,7 @@ each across several articles and events: hopeful welcomes ("hope the deal
 will ...", "look forward to working with ...") read as taking no side, and
 a statement's stance told by a participle on it ("issued a statement
 condemning the attack") read as no stance at all, and an event called a
-milestone ("a landmark accord", "opens a new chapter") read as no stance,
-and grief and solidarity with the victims of a deadly act ("expressed
-solidarity with the people of ...", "offered condolences") read as no stance.
+milestone ("a landmark accord", "opens a new chapter") read as no stance.
 """
 
 from __future__ import annotations
@@ -96,17 +94,3 @@ def test_calling_the_event_a_milestone_supports_it(extractor: Extractor, speaker
     """"A landmark accord", "a new chapter": calling the event a turning point for the better welcomes it."""
     got = run(extractor, AGREEMENT, f"{speaker} {words}")
     assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
-
-
-ATTACK = "Gunmen attack a crowded market in Valdora"
-_GRIEF = ["expressed solidarity with the people of Valdora.", "expressed his condolences to the families of the victims.",
-          "voiced her sorrow at the loss of life.", "said the attack on the market was a tragedy.",
-          "said he was horrified by the attack.", "expressed grief and horror at the killings."]
-
-
-@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_GRIEF))
-def test_grief_and_solidarity_with_the_victims_oppose_the_act(extractor: Extractor, speaker: str, words: str) -> None:
-    """Solidarity, condolences, sorrow, horror at a deadly act stand against it (the guideline's "condemns")."""
-    got = run(extractor, ATTACK, f"{speaker} {words}")
-    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

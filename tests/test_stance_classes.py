@@ -4,8 +4,7 @@ The classes were found among the wrong stances of the corpus's train split,
 each across several articles and events: hopeful welcomes ("hope the deal
 will ...", "look forward to working with ...") read as taking no side, and
 a statement's stance told by a participle on it ("issued a statement
-condemning the attack") read as no stance at all, and an event called a
-milestone ("a landmark accord", "opens a new chapter") read as no stance.
+condemning the attack") read as no stance at all.
 """
 
 from __future__ import annotations
@@ -79,18 +78,3 @@ def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extract
     title = FIGHTING if stance == "oppose" else AGREEMENT
     got = run(extractor, title, f"{speaker} {issued}{when} {words}.")
     assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
-
-
-_MOMENTOUS = ["called the agreement a milestone for the region.", "described the accord as a landmark.",
-              "said the agreement opens a new chapter in relations between the two neighbours.",
-              "said: \"Today we turn a new page with Kestria.\"",
-              "called the accord a significant step towards lasting peace.",
-              "said the signing marked a new beginning for the border towns."]
-
-
-@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_MOMENTOUS))
-def test_calling_the_event_a_milestone_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
-    """"A landmark accord", "a new chapter": calling the event a turning point for the better welcomes it."""
-    got = run(extractor, AGREEMENT, f"{speaker} {words}")
-    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

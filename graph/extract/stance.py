@@ -77,8 +77,23 @@ def _countered(tok: Token) -> bool:
 
 def _says(tok: Token) -> bool:
     """"Issued a statement condemning the attack": a participle on the speaker's own words says them
-    (not "a statement by the ministry", not "Americans who support the deal")."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in lexicon.SPEECH_NOUNS
+    (not "Americans who support the deal"). Own words: a statement the speaker issues, released or
+    signs, that names no other author ("rejected a statement by the European Union welcoming the deal",
+    "refused to sign a regional statement condemning the takeover", "had seen a statement from Kabul
+    condemning the strikes", "brushed aside a Mexican statement condemning them": someone else's words,
+    whose stance is not the speaker's)."""
+    noun = tok.head
+    if not (tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.lemma_.lower() in lexicon.SPEECH_NOUNS):
+        return False
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lexicon.ISSUING_VERBS \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("refuse", "decline", "fail")
+                                 or any(c.dep_ == "neg" for c in verb.head.children)):
+        return False  # "refused to sign a statement condemning it", "did not want to issue ..."
+    return not any(c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
+                   or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")) for c in noun.children)
 
 
 def _a_thing(tok: Token) -> bool:
@@ -89,9 +104,15 @@ def _a_thing(tok: Token) -> bool:
 
 def _hopes_it_ends(tok: Token) -> bool:
     """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
-    hoped for is that the event stops or goes no further, which welcomes nothing."""
+    hoped for is that the event stops or goes no further, which welcomes nothing. Nor does hoping it is
+    undone ("hoped Washington would reconsider", "hoped the measures would be withdrawn", "hoped the
+    soldiers would restore constitutional order", "hoped the perpetrators would be brought to justice"),
+    nor a hope denied ("little hope left", "dashed the hopes of millions")."""
     wished = [t for t in tok.subtree if t.i != tok.i]
-    return any(t.dep_ == "neg" or t.lemma_.lower() in lexicon.ENDING_WORDS for t in wished)
+    if any(t.dep_ == "neg" or t.lemma_.lower() in lexicon.ENDING_WORDS for t in wished):
+        return True
+    return any(c.lower_ in ("no", "little") for c in tok.children) or (
+        tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("dash", "lose", "abandon", "crush", "shatter"))
 
 
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:

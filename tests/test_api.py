@@ -65,8 +65,8 @@ def test_no_app_at_import_time() -> None:
 def test_health_and_stats(client: FlaskClient, sample: dict) -> None:
     assert client.get("/api/health").json == {"status": "ok", "database": "ok"}
     stats = client.get("/api/stats").json
-    assert (stats["articles"], stats["events"], stats["reactions"]) == (1, 1, 9)
-    assert sum(stats["by_stance"].values()) == 9
+    assert (stats["articles"], stats["events"], stats["reactions"]) == (1, 1, 10)
+    assert sum(stats["by_stance"].values()) == 10
 
 
 def test_openapi_document(client: FlaskClient) -> None:
@@ -94,13 +94,13 @@ def test_swagger_ui_is_served_offline(client: FlaskClient) -> None:
 
 def test_post_article_then_duplicate(client: FlaskClient, auth: dict, sample: dict) -> None:
     assert sample["created"] is True
-    assert sample["event"]["counts"] == {"support": 2, "oppose": 5, "neutral": 2}
+    assert sample["event"]["counts"] == {"support": 3, "oppose": 5, "neutral": 2}
     names = {r["actor"]["name"]: r["stance"] for r in sample["reactions"]}
     assert names["Marco Rubio"] == "oppose" and names["Donald Trump"] == "support"
     again = client.post("/api/articles", json={"text": SAMPLE_TEXT}, headers=auth)
     assert again.status_code == 200 and again.json["created"] is False
     assert again.json["article"]["id"] == sample["article"]["id"]
-    assert client.get("/api/stats").json["reactions"] == 9
+    assert client.get("/api/stats").json["reactions"] == 10
 
 
 def test_post_html_article(client: FlaskClient, auth: dict) -> None:
@@ -179,7 +179,7 @@ def test_patch_and_merge_events(client: FlaskClient, auth: dict, sample: dict) -
 def test_event_reactions_filters(client: FlaskClient, sample: dict) -> None:
     base = f"/api/events/{sample['event']['id']}/reactions"
     everyone = client.get(base).json["items"]
-    assert len(everyone) == 9
+    assert len(everyone) == 10
     assert [r["confidence"] for r in everyone] == sorted((r["confidence"] for r in everyone), reverse=True)
     assert {r["actor"]["name"] for r in client.get(base + "?stance=oppose&country=GB").json["items"]} == {
         "United Kingdom", "British Foreign Office", "Tobias Ellwood"}
@@ -239,8 +239,8 @@ def test_reactions_query(client: FlaskClient, auth: dict, sample: dict) -> None:
     assert len(client.get("/api/reactions?country=GB").json["items"]) == 4
     assert len(client.get("/api/reactions?country=GB&stance=support").json["items"]) == 1
     assert len(client.get("/api/reactions?since=2019-01-01").json["items"]) == 1
-    assert len(client.get("/api/reactions?until=2019-01-01").json["items"]) == 9
-    assert len(client.get(f"/api/reactions?event={sample['event']['id']}&kind=organization").json["items"]) == 3
+    assert len(client.get("/api/reactions?until=2019-01-01").json["items"]) == 10
+    assert len(client.get(f"/api/reactions?event={sample['event']['id']}&kind=organization").json["items"]) == 4
     problem(client.get("/api/reactions?since=yesterday"), 422)
 
 

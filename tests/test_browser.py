@@ -120,11 +120,11 @@ def test_seed_graph_draws_nodes_and_edges(page: Page, live: tuple[str, Any]) -> 
     base, store = live
     open_graph(page, f"{base}/events/{event_id(store)}/graph")
     labels = page.evaluate("reactiongraph.visibleNodes().map(n => n.label)")
-    # the event, its 9 reactors, and the countries they belong to
+    # the event, its 10 reactors, and the countries they belong to
     assert {"Donald Trump", "Marco Rubio", "Pentagon", "United Kingdom", "Russia", "Israel"} <= set(labels)
-    assert len(labels) == 13
+    assert len(labels) == 14
     reacted = page.evaluate("reactiongraph.visibleEdges().filter(e => e.relation === 'reacted').length")
-    assert reacted == 9
+    assert reacted == 10
     on_canvas = page.evaluate("Object.values(reactiongraph.network.body.nodes).filter(n => n.options.hidden === false).length")
     assert on_canvas == len(labels)
     painted = page.evaluate("""() => {
@@ -132,7 +132,7 @@ def test_seed_graph_draws_nodes_and_edges(page: Page, live: tuple[str, Any]) -> 
         let n = 0; for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 200 || d[i + 1] < 200)) n++; }
         return n; }""")
     assert painted > 2000, "the canvas is blank"
-    assert page.inner_text("#counts").split() == ["2", "support", "5", "oppose", "2", "neutral"]
+    assert page.inner_text("#counts").split() == ["3", "support", "5", "oppose", "2", "neutral"]
 
 
 def test_hover_shows_plain_text_details(page: Page, live: tuple[str, Any]) -> None:
@@ -211,7 +211,7 @@ def test_home_page_lists_events_with_links(page: Page, live: tuple[str, Any]) ->
     page.goto(base + "/")
     cells = page.eval_on_selector_all("#events tbody tr:first-child td", "tds => tds.map(td => td.innerText)")
     assert "withdrawing US troops from Syria" in cells[0]
-    assert cells[2:] == ["1", "2", "5", "2"]  # articles, support, oppose, neutral
+    assert cells[2:] == ["1", "3", "5", "2"]  # articles, support, oppose, neutral
     page.click("#events tbody tr a")
     page.wait_for_selector("body[data-drawn='1']", timeout=20_000)
     assert page.url.endswith(f"/events/{event_id(store)}/graph")

@@ -51,10 +51,10 @@ def test_extract_stores_nothing(invoke: Invoke, store: Store) -> None:
 def test_ingest_prints_a_summary_and_is_idempotent(invoke: Invoke, store: Store) -> None:
     first = invoke("ingest", str(SAMPLE))
     assert first.exit_code == 0, first.output
-    assert "added 1 articles (0 already stored), 1 events, 9 actors, 9 reactions" in first.output
+    assert "added 1 articles (0 already stored), 1 events, 10 actors, 10 reactions" in first.output
     again = invoke("ingest", str(SAMPLE))
     assert "added 0 articles (1 already stored), 0 events, 0 actors, 0 reactions" in again.output
-    assert store.stats().reactions == 9
+    assert store.stats().reactions == 10
     assert "already holds articles" in invoke("ingest", "--if-empty", str(SAMPLE)).output
 
 
@@ -130,7 +130,7 @@ def test_export_formats_and_scope(invoke: Invoke, tmp_path: Path, store: Store, 
 
 
 def test_stats(invoke: Invoke, seeded: Result) -> None:
-    assert invoke("stats").output.split() == ["articles", "1", "events", "1", "actors", "9", "reactions", "9"]
+    assert invoke("stats").output.split() == ["articles", "1", "events", "1", "actors", "10", "reactions", "10"]
 
 
 def test_installed_console_script(tmp_path: Path) -> None:
@@ -150,7 +150,7 @@ def test_installed_console_script(tmp_path: Path) -> None:
     env["REACTIONGRAPH_DATABASE_URL"] = f"sqlite:///{tmp_path / 'new.sqlite3'}"
     done = subprocess.run([exe, "ingest", str(SAMPLE)], capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "9 reactions" in done.stdout
+    assert "10 reactions" in done.stdout
     bad = subprocess.run([exe, "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True, env=env,
                          timeout=120)
     assert bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "does not exist" in bad.stderr

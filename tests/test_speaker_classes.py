@@ -765,3 +765,23 @@ def test_a_seat_of_the_deciding_government_speaks_for_the_decider(extractor: Ext
              f"{written[0].upper() + written[1:]} condemned the expulsions as an unfriendly act.")
     got = {r.actor.name: r.stance for r in run(extractor, other).reactions}
     assert got.get(name) == "oppose", got
+
+
+@given(seat=st.sampled_from(_SEATS), maker=st.sampled_from([
+    "A {adj} court struck down the government's steel levy on Friday",
+    "{country}'s central bank devalued the currency by 30 percent on Wednesday",
+    "A {adj} carmaker said on Monday it would close two plants and cut 5,000 jobs",
+]))
+@settings(max_examples=12, deadline=None)
+def test_a_seat_reacts_like_anyone_to_what_others_of_its_country_decided(extractor: Extractor,
+                                                                          seat: tuple[str, str, str, str],
+                                                                          maker: str) -> None:
+    """"A US court struck down the tariffs. The White House condemned the decision": the seat speaks for
+    the government, which did not decide here; its own words give its stance."""
+    written, name, country, _ = seat
+    adj = {"Russia": "Russian", "The United States": "US", "Britain": "British"}[country]
+    lead = maker.format(adj=adj, country=country.removeprefix("The "))
+    body = f"{lead}.\n\n{written[0].upper() + written[1:]} condemned the decision as reckless."
+    got = {r.actor.name: r.stance for r in run(extractor, body).reactions}
+    assert got.get(name) == "oppose", got
+

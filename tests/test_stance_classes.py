@@ -24,6 +24,10 @@ _HOPEFUL = [
     "said she hoped the agreement would bring lasting stability to the region.",
     "expressed hope that the accord will open a new chapter of trade between the two neighbours.",
     "said: \"We hope this agreement is the first of many.\"",
+    # what the event brings, even where it is a release, calm or an end of something else
+    "said she hoped the agreement would lead to the release of all prisoners held since the war.",
+    "said he hoped the accord would bring lasting calm to the border towns.",
+    "said she hoped the agreement would end years of tension between the neighbours.",
 ]
 _HOPING_IT_ENDS = [
     "said she hoped the shelling would end very quickly.",
@@ -43,7 +47,7 @@ def _stance_of(got: Extraction, speaker: str) -> str | None:
     return stances[0] if stances else None
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_HOPEFUL))
 def test_a_hopeful_welcome_supports_the_event(extractor: Extractor, speaker: str, words: str) -> None:
     """Hoping for what the event brings welcomes it."""
@@ -107,7 +111,8 @@ def test_a_participle_on_someone_elses_statement_is_not_the_speakers_stance(extr
     assert _stance_of(got, speaker) != words_stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 
-_ISSUED = ["issued a statement", "released a statement", "put out a message", "posted a tweet"]
+_ISSUED = ["issued a statement", "released a statement", "put out a message", "posted a tweet", "said in a statement",
+           "issued her own statement"]
 _PARTICIPLES = [("condemning the shelling", "oppose"), ("criticizing the attack on the border towns", "oppose"),
                 ("welcoming the border agreement", "support"), ("praising the accord", "support")]
 

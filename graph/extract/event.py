@@ -174,8 +174,13 @@ def _acts(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "to") for c in verb.children)
 
 
-def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
-    """Candidates who made the decision, from the first sentence of `doc`."""
+def agents(doc_index: int, doc: Doc, registry: Registry, named: set[str] | None = None) -> set[str]:
+    """Candidates who made the decision, from the first sentence of `doc`.
+
+    `named`, if given, also receives those the sentence names as the decider itself ("Russia banned
+    ..."), not by a word of another's ("A US court struck down ...": the US is a decider above, a
+    court of it made the decision): `seats_of` needs the difference.
+    """
     sent = next(iter(doc.sents))
     found: set[str] = set()
 
@@ -192,6 +197,8 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
             key = key_of(tok)
             if key:
                 found.add(key)
+                if named is not None and key == registry.key_at(doc_index, tok):
+                    named.add(key)
         if tok.dep_ == "poss" and tok.head.lemma_.lower() in lexicon.DECISION_NOUNS:
             key = key_of(tok)
             if key:
@@ -199,17 +206,18 @@ def agents(doc_index: int, doc: Doc, registry: Registry) -> set[str]:
     return found
 
 
-def seats_of(deciders: set[str], registry: Registry) -> set[str]:
-    """The seats of government ("the Kremlin", "the White House", "Downing Street") of a government that
-    made the decision: a country among `deciders`, or one of its people.
+def seats_of(named: set[str], registry: Registry) -> set[str]:
+    """The seats of government ("the Kremlin", "the White House", "Downing Street") of a country the
+    lead names as the maker of the decision (`agents`' `named`: "Russia banned the imports").
 
     A seat is a body of its own (the news and the corpus name it so), but it speaks for the government
     that sits there: where Russia banned the imports, "the Kremlin defended the ban" is the decider's
     defence and "the Kremlin announced the ban" the act told by its maker, not a third party's
-    reaction. A seat of another country is a reaction like any other.
+    reaction. Only where the country itself decided: where one of its courts, central banks, companies
+    or people did ("A US court struck down the tariffs", "Argentina's central bank devalued the
+    peso"), its seat reacts like anyone ("the White House condemned the decision").
     """
-    countries = {c.country for c in map(registry.candidates.__getitem__, deciders)
-                 if c.kind in ("country", "person") and c.country}
+    countries = {c.country for c in map(registry.candidates.__getitem__, named) if c.kind == "country" and c.country}
     return {key for key, c in registry.candidates.items()
             if c.kind == "organization" and c.country in countries
             and lexicon.SEATS_OF_GOVERNMENT.get(fold(c.name)) == c.country}

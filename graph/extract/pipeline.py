@@ -166,13 +166,14 @@ class Extractor:
         event = EventView(event_label, " ".join(x for x in (title, event_label, opening) if x), title or "")
         statements = find_statements(docs, job.lines, job.paras, registry,
                                      (title_doc, title) if title and not job.title_is_text else None, self.judge, event)
-        deciders = agents(title_index, title_doc, registry)
+        named: set[str] = set()  # the deciders named as themselves (`seats_of`)
+        deciders = agents(title_index, title_doc, registry, named)
         lead_sentence = None  # where the lead tells the decision, in article offsets
         if lead is not None:
-            deciders |= agents(lead, docs[lead], registry)
+            deciders |= agents(lead, docs[lead], registry, named)
             first = next(iter(docs[lead].sents))
             lead_sentence = job.paras[lead].start + first.start_char, job.paras[lead].start + first.end_char
-        deciders |= seats_of(deciders, registry)
+        deciders |= seats_of(named, registry)
         body = [(i, d, HEADLINE_WEIGHT if lead is not None and i <= lead else 1) for i, d in enumerate(docs)
                 if not is_caption(job.lines[i]) and not (job.title_is_text and i == 0)]
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)

@@ -86,13 +86,17 @@ def _says(tok: Token) -> bool:
     if not (tok.dep_ == "acl" and tok.tag_ == "VBG" and noun.lemma_.lower() in lexicon.SPEECH_NOUNS):
         return False
     verb = noun.head
-    if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lexicon.ISSUING_VERBS \
-            or any(c.dep_ == "neg" for c in verb.children):
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.lemma_.lower() in lexicon.SPEECH_VERBS:
+        verb = verb.head  # "said in a statement condemning the coup": the speaker's statement
+    elif noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in lexicon.ISSUING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
         return False
     if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("refuse", "decline", "fail")
                                  or any(c.dep_ == "neg" for c in verb.head.children)):
         return False  # "refused to sign a statement condemning it", "did not want to issue ..."
-    return not any(c.dep_ in ("poss", "compound") or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
+    return not any((c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "compound"  # "its own statement" is
+                   or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
                    or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")) for c in noun.children)
 
 
@@ -105,14 +109,30 @@ def _a_thing(tok: Token) -> bool:
 def _hopes_it_ends(tok: Token) -> bool:
     """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
     hoped for is that the event stops or goes no further, which welcomes nothing. Nor does hoping it is
-    undone ("hoped Washington would reconsider", "hoped the measures would be withdrawn", "hoped the
-    soldiers would restore constitutional order", "hoped the perpetrators would be brought to justice"),
-    nor a hope denied ("little hope left", "dashed the hopes of millions")."""
-    wished = [t for t in tok.subtree if t.i != tok.i]
-    if any(t.dep_ == "neg" or t.lemma_.lower() in lexicon.ENDING_WORDS for t in wished):
+    undone ("hoped Washington would reconsider", "hoped the measures would be withdrawn") or calms down
+    ("hoped the situation would calm down"), nor a hope denied ("little hope left", "dashed the hopes").
+
+    What is hoped for is the clause's own predicate (or what the hope is for), not any word under it:
+    "hoped the agreement would lead to the release of prisoners" or "would bring lasting calm" hope for
+    what the event brings; and an ending with an object of its own ends that, not the event ("hoped
+    the agreement would end years of tension").
+    """
+    if any(c.lower_ in ("no", "little") for c in tok.children) or (
+            tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("dash", "lose", "abandon", "crush", "shatter")):
         return True
-    return any(c.lower_ in ("no", "little") for c in tok.children) or (
-        tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("dash", "lose", "abandon", "crush", "shatter"))
+    wished = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+    wished += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    for head in wished:
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+        if head.lemma_.lower() in lexicon.ENDING_WORDS and not (
+                head.pos_ == "VERB" and head.lemma_.lower() in _ENDINGS_OF_OTHERS
+                and any(c.dep_ == "dobj" for c in head.children)):
+            return True
+    return False
+
+
+_ENDINGS_OF_OTHERS = frozenset({"end", "stop", "cease", "halt"})  # "end years of tension": ends that, not the event
 
 
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:

@@ -22,6 +22,7 @@ NEUTRAL_CUES = words("neutral_cues")
 ADJECTIVE_CUES = words("adjective_cues")
 HOPING_CUES = words("hoping_cues")  # "hope the deal will hold": a welcome, unless the hope is that it ends
 ENDING_WORDS = words("ending_words")
+CALLING_WORDS = words("calling_words")  # a hope that "all sides" calm down or talk: a call, no welcome
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 COUNTERING_VERBS = words("countering_verbs")

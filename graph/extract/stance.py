@@ -125,6 +125,8 @@ def _hopes_it_ends(tok: Token) -> bool:
     for head in wished:
         if any(c.dep_ == "neg" for c in head.children):
             return True
+        if _asks_the_parties(head):
+            return True
         if head.lemma_.lower() in lexicon.ENDING_WORDS and not (
                 head.pos_ == "VERB" and head.lemma_.lower() in _ENDINGS_OF_OTHERS
                 and any(c.dep_ == "dobj" for c in head.children)):
@@ -133,6 +135,16 @@ def _hopes_it_ends(tok: Token) -> bool:
 
 
 _ENDINGS_OF_OTHERS = frozenset({"end", "stop", "cease", "halt"})  # "end years of tension": ends that, not the event
+
+
+def _asks_the_parties(head: Token) -> bool:
+    """"Hoped all sides would show restraint", "hoped both capitals would resolve their differences through
+    dialogue": a hope that the parties ("all", "both" of them) calm down or talk is a call for calm, which
+    takes no side; "hoped the accord would bring lasting calm" is a hope for what the event brings."""
+    parties = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
+               and any(g.lower_ in ("all", "both") for g in c.children if g.dep_ in ("det", "predet", "amod"))]
+    words = [head, *(t for t in head.subtree if t.dep_ in ("dobj", "pobj"))]
+    return bool(parties) and any(t.lemma_.lower() in lexicon.CALLING_WORDS for t in words)
 
 
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:

@@ -95,7 +95,7 @@ def _says(tok: Token) -> bool:
     if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("refuse", "decline", "fail")
                                  or any(c.dep_ == "neg" for c in verb.head.children)):
         return False  # "refused to sign a statement condemning it", "did not want to issue ..."
-    return not any((c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "compound"  # "its own statement" is
+    return not any((c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "compound"  # "its own statement": own
                    or (c.dep_ == "prep" and c.lower_ in ("by", "from", "of"))
                    or (c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")) for c in noun.children)
 

@@ -78,14 +78,17 @@ def test_countries_are_shared_nodes(store: Store, extractor: Extractor) -> None:
     assert [(a.id, a.country) for a in countries] == [("country-GB", "GB")]
 
 
-def test_a_seat_of_government_is_its_government_across_articles(store: Store, extractor: Extractor) -> None:
+def test_a_seat_of_government_is_one_body_of_its_country_across_articles(store: Store, extractor: Extractor) -> None:
+    """"The Kremlin said" is the Kremlin, a body of Russia (as the news and the corpus name it), in every
+    article; "Moscow" speaks as the country itself."""
     store.add(extract(extractor, "The Kremlin said the tariffs were a dangerous provocation.", "US imposes tariffs"))
-    store.add(extract(extractor, "Russia welcomed the agreement on grain exports.",
+    store.add(extract(extractor, "The Kremlin welcomed the agreement on grain exports.",
                       "Ukraine and Turkey sign grain deal"))
     store.add(extract(extractor, "Moscow condemned the sanctions as illegal.", "EU adopts new sanctions"))
-    actors = store.scope().actors
-    assert [(a.id, a.name, a.kind) for a in actors] == [("country-RU", "Russia", "country")]
-    assert {"Kremlin", "Moscow"} <= set(actors[0].aliases)  # ("the Russian government" is a body: test_speaker_classes)
+    actors = {a.name: a for a in store.scope().actors}
+    assert set(actors) == {"Kremlin", "Russia"}
+    assert (actors["Kremlin"].kind, actors["Kremlin"].country) == ("organization", "RU")
+    assert actors["Russia"].id == "country-RU" and "Moscow" in actors["Russia"].aliases
     assert len(store.scope().reactions) == 3
 
 

@@ -274,12 +274,26 @@ def _actor_count(stance: str) -> Any:
                    t.stance_counts.c.stance == stance).scalar_subquery().label(f"n_{stance}"))
 
 
+def _aliases_of(actor_ids: Any) -> Select[Any]:
+    """The aliases of the actors `actor_ids` names (a subquery, or a list bound at execution), by actor, in
+    key order."""
+    return (select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
+            .where(t.actor_aliases.c.actor_id.in_(actor_ids))
+            .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
+
+
+def _by_actor(rows: Any) -> dict[str, list[str]]:
+    """(actor id, alias) rows as each actor's aliases, in the rows' order."""
+    aliases: dict[str, list[str]] = {}
+    for actor_id, alias in rows:
+        aliases.setdefault(actor_id, []).append(alias)
+    return aliases
+
+
 # An actor with its reactions by stance, in one statement (a profile page reads both).
 _ACTOR_WITH_COUNTS = select(t.actors, *(_actor_count(s) for s in STANCES)).where(t.actors.c.id == bindparam("id"))
 _REACTION_BY_ID = _REACTION_QUERY.where(t.reactions.c.id == bindparam("id"))
-_ALIASES = (select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
-            .where(t.actor_aliases.c.actor_id.in_(bindparam("ids", expanding=True)))
-            .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
+_ALIASES = _aliases_of(bindparam("ids", expanding=True))
 _ARTICLE_ORDER = [Order(t.articles.c.ingested_at, True), Order(t.articles.c.id, True)]
 _EVENT_ORDER = [Order(t.events.c.created_at, True), Order(t.events.c.id, True)]
 _PAGE_ALIASES: dict[Select[Any], Select[Any]] = {}  # by the prepared page statement (graph.paging), made once
@@ -556,14 +570,9 @@ class Queries:
 
     @staticmethod
     def _aliases(conn: Any, actor_ids: list[str] | Select[Any]) -> dict[str, list[str]]:
-        aliases: dict[str, list[str]] = {}
         rows = (conn.execute(_ALIASES, {"ids": actor_ids}) if isinstance(actor_ids, list) else
-                conn.execute(select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
-                             .where(t.actor_aliases.c.actor_id.in_(actor_ids))
-                             .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key)))
-        for actor_id, alias in rows.all():
-            aliases.setdefault(actor_id, []).append(alias)
-        return aliases
+                conn.execute(_aliases_of(actor_ids)))
+        return _by_actor(rows.all())
 
     @staticmethod
     def _actor(row: Any, aliases: list[str]) -> Actor:
@@ -609,15 +618,9 @@ class Queries:
         """
         statement = _PAGE_ALIASES.get(page)
         if statement is None:
-            ids = page.with_only_columns(t.actors.c.id).subquery()
-            statement = (select(t.actor_aliases.c.actor_id, t.actor_aliases.c.alias)
-                         .where(t.actor_aliases.c.actor_id.in_(select(ids.c.id)))
-                         .order_by(t.actor_aliases.c.actor_id, t.actor_aliases.c.key))
+            statement = _aliases_of(select(page.with_only_columns(t.actors.c.id).subquery().c.id))
             _PAGE_ALIASES[page] = statement  # a race builds the same statement twice: harmless
-        aliases: dict[str, list[str]] = {}
-        for actor_id, alias in conn.execute(statement, params).all():
-            aliases.setdefault(actor_id, []).append(alias)
-        return aliases
+        return _by_actor(conn.execute(statement, params).all())
 
     # -- graph scopes --------------------------------------------------------
 

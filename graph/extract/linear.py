@@ -18,12 +18,14 @@ agree).
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -34,6 +36,7 @@ _NEGATION = re.compile(r"\b(?:not|no|never|n't|nor|without)\b", re.I)
 VERB_CLASSES = ("oppose", "support", "neutral", "plain", "headline", "other")
 
 
+@functools.lru_cache(maxsize=4096)  # a reporting word's class is fixed; finding it scans every cue
 def verb_class(trigger: str) -> str:
     """The class of a reporting word: "oppose" or "support" (a cue of the lexicon's: "condemned", "welcomed"),
     "neutral" (its neutral cue: "noted"), "plain" ("said", "told"), "headline" (a headline clause), else "other"."""
@@ -78,12 +81,18 @@ def how_said(r: Reading) -> list[float]:
 def dense(r: Reading) -> list[float]:
     """The lexicon's answer, TextBlob's polarity and subjectivity of what was said, negations, the example's
     source, how it was said, and the event's own polarity (what kind of event it is, by the same lexicon)."""
-    from textblob import TextBlob
-    said, event = TextBlob(r.said).sentiment, TextBlob(r.event).sentiment
+    said, event = _sentiment(r.said), _sentiment(r.event)
     lex = r.lexicon or "neutral"
     return [float(lex == "support") * r.lexicon_confidence, float(lex == "oppose") * r.lexicon_confidence,
             float(lex == "neutral"), said.polarity, said.subjectivity, len(_NEGATION.findall(r.said)) / 3,
             float(r.gold), *how_said(r), event.polarity]
+
+
+@functools.lru_cache(maxsize=256)  # every speaker of an article reads the same event
+def _sentiment(text: str) -> Any:
+    """TextBlob's polarity and subjectivity of `text`."""
+    from textblob import TextBlob
+    return TextBlob(text).sentiment
 
 
 def ngrams(text: str) -> list[str]:

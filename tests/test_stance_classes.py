@@ -65,6 +65,11 @@ def test_hoping_the_event_ends_is_no_welcome(extractor: Extractor, speaker: str,
 
 
 TARIFFS = "Valdora imposes 40 percent tariffs on Kestrian steel"
+
+
+def _after_tariffs(extractor: Extractor, speaker: str, words: str) -> Extraction:
+    """An article on an unwelcome event: the tariffs, then the speaker's words."""
+    return run(extractor, TARIFFS, f"Valdora imposed 40 percent tariffs on Kestrian steel on Monday.\n\n{speaker} {words}")
 _HOPING_IT_IS_UNDONE = [
     "said she hoped Valdora would reconsider the tariffs.",
     "said he hoped the measures would be withdrawn as soon as possible.",
@@ -87,7 +92,7 @@ def test_hoping_the_event_is_undone_or_calmed_is_no_welcome(extractor: Extractor
     """"We hope Valdora will reconsider", "hoped all sides would show restraint", "dashed the hopes of":
     on an unwelcome event a hope is for its undoing, for calm, or is denied; none welcomes it (a hope
     cue that asked only whether the hope was for an ending read most of these as support)."""
-    got = run(extractor, TARIFFS, f"Valdora imposed 40 percent tariffs on Kestrian steel on Monday.\n\n{speaker} {words}")
+    got = _after_tariffs(extractor, speaker, words)
     assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
         [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
@@ -107,7 +112,7 @@ def test_a_participle_on_someone_elses_statement_is_not_the_speakers_stance(extr
     """"Rejected a statement by the EU welcoming the tariffs", "refused to sign a regional statement
     condemning them": the participle tells another author's stance, which the speaker does not take."""
     words_stance = "support" if "welcoming" in words else "oppose"
-    got = run(extractor, TARIFFS, f"Valdora imposed 40 percent tariffs on Kestrian steel on Monday.\n\n{speaker} {words}")
+    got = _after_tariffs(extractor, speaker, words)
     assert _stance_of(got, speaker) != words_stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 

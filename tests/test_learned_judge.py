@@ -411,3 +411,47 @@ def test_the_stacked_answers_for_an_event_owe_nothing_to_its_labels(seed: int, f
     before, after = (stack.cross_validate(x, states, 4)["depths"]["4"] for x in (examples, held))
     answers = [r["logits"] for r in before if r["event_key"] == "event-2"]
     assert answers and answers == [r["logits"] for r in after if r["event_key"] == "event-2"]
+
+
+_SHARED = [  # articles where several speakers say one sentence together, one of them also on their own
+    ("US quits Iran nuclear deal",
+     "The United States withdrew from the Iran nuclear deal on Tuesday, President Donald Trump announced.\n\n"
+     "French President Emmanuel Macron said the decision was a mistake and that Europe would remain in the deal.\n\n"
+     "German Chancellor Angela Merkel, British Prime Minister Theresa May and Macron issued a joint statement "
+     "expressing their regret at the decision.\n\n"
+     "Russian Foreign Minister Sergei Lavrov condemned the move as a violation of international law."),
+    ("Norway and Iceland sign fisheries accord",
+     "Norway and Iceland signed an accord on Tuesday that shares the North Atlantic mackerel catch between them.\n\n"
+     "Danish Prime Minister Mette Frederiksen welcomed the accord, calling it a historic step for the region.\n\n"
+     "Frederiksen and Swedish Prime Minister Ulf Kristersson said in a joint statement that the two countries "
+     "had followed the talks closely.\n\n"
+     "Scottish fishermen's leader Elspeth Macdonald condemned the deal as a reckless land grab."),
+]
+
+
+@pytest.mark.parametrize("title,text", _SHARED)
+def test_each_training_example_is_what_the_learned_judge_is_told_of_that_speaker(tmp_path, learned, title, text) -> None:
+    """Train/serve skew: `train.examples` records, for every speaker the pipeline keeps, the reading the learned
+    judge builds for that same speaker at run time, byte for byte, speakers of a joint statement included (each
+    had been given the statements of whoever said the shared sentence first)."""
+    from dataclasses import asdict
+
+    from train.examples import build
+    from train.features import reading as training_reading
+
+    split = tmp_path / "train"
+    split.mkdir()
+    (split / "a.json").write_text(json.dumps({
+        "id": "a", "event_key": "a", "event": title, "url": "https://example.org/a", "title": title,
+        "published": "2018-05-08", "text": text, "reactions": [], "not_reactors": []}))
+    recorder = _Recorder(learned)
+    judged = Extractor(judge=recorder)
+    extraction = judged.extract(judged.prepare(ArticleInput(text=text, title=title, url="https://example.org/a",
+                                                            published="2018-05-08")))
+    speakers, event = recorder.asked[-1]
+    told = {r.actor.name: reading(event_text(event.label, event.context), stmts, learned.cues(stmts, event))
+            for r, stmts in zip(extraction.reactions, speakers)}
+    examples = [e for e in build([split]) if e.source == "pipeline"]
+    assert len(told) >= 3 and sorted(e.speaker for e in examples) == sorted(told)
+    for e in examples:
+        assert training_reading(asdict(e)) == told[e.speaker], e.speaker

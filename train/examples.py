@@ -51,22 +51,40 @@ class Example:
 
 
 class Recorder:
-    """The lexicon judge, keeping each speaker's fullest call (the policy's, with all their statements)."""
+    """The lexicon judge, keeping the policy step's call: each speaker's statements, in the order of its reactions.
+
+    The policy asks about all of an article's speakers at once (`judge_many`),
+    as it asks the learned judge at run time, and makes one reaction per
+    speaker in that order; attribution and the policy's other rules ask only
+    about cues (`cues`). So the n-th reaction's example is the n-th speaker
+    the policy judged, exactly what the learned judge would be told. (Matching
+    a reaction to a call by its evidence span gave a speaker of a joint
+    statement, "Merkel, May and Macron issued a joint statement", whoever
+    said that sentence first, with all of that one's statements.)
+    """
 
     def __init__(self) -> None:
         self.inner = LexiconJudge()
-        self.calls: dict[str, tuple[list[Statement], EventView, Judgement]] = {}
+        self.calls: list[tuple[list[Statement], EventView, Judgement]] = []
         self.seconds, self.count = 0.0, 0
 
-    def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+    def _timed(self, statements: Sequence[Statement], event: EventView) -> Judgement:
         started = time.process_time()
         judgement = self.inner.judge(statements, event)
         self.seconds += time.process_time() - started
         self.count += 1
-        key = statements[0].key
-        if key not in self.calls or len(statements) >= len(self.calls[key][0]):
-            self.calls[key] = (list(statements), event, judgement)
         return judgement
+
+    def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        return self.judge_many([statements], event)[0]
+
+    def cues(self, statements: Sequence[Statement], event: EventView) -> Judgement:
+        return self._timed(statements, event)
+
+    def judge_many(self, speakers: Sequence[Sequence[Statement]], event: EventView) -> list[Judgement]:
+        judgements = [self._timed(stmts, event) for stmts in speakers]
+        self.calls = [(list(stmts), event, j) for stmts, j in zip(speakers, judgements)]
+        return judgements
 
 
 def statement_text(stmt: Statement) -> str:
@@ -92,13 +110,10 @@ def build(directories: Sequence[Path], extractor_model: str = DEFAULT_MODEL,
                 cost["seconds"] = cost.get("seconds", 0.0) + recorder.seconds
                 cost["calls"] = cost.get("calls", 0) + recorder.count
             matched: set[int] = set()
-            for reaction in extraction.reactions:
-                key = next((k for k, (stmts, _, _) in recorder.calls.items()
-                            if any((s.start, s.end) == tuple(reaction.span) or
-                                   (s.quote is not None and s.quote == reaction.evidence) for s in stmts)), None)
-                if key is None:
-                    continue
-                stmts, event, judgement = recorder.calls[key]
+            if len(recorder.calls) != len(extraction.reactions):
+                raise RuntimeError(f"{gold.id}: the policy judged {len(recorder.calls)} speakers "
+                                   f"for {len(extraction.reactions)} reactions")
+            for reaction, (stmts, event, judgement) in zip(extraction.reactions, recorder.calls):
                 hit = match_gold(reaction.actor.name, gold.reactions, matched)
                 stance = None
                 if hit is not None:

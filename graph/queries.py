@@ -302,13 +302,13 @@ _NEWEST = [Order(t.reactions.c.created_at, True), Order(t.reactions.c.id, True)]
 _BY_CONFIDENCE = [Order(t.reactions.c.confidence, True), Order(t.reactions.c.id, True)]
 
 
-# The count statements, built once with expanding parameters: building an IN list coerced each of
-# its values, a tenth of a page of events before event_totals. Counts by node are drawing's statement.
+# A node's reactions and distinct actors by stance, built once. Counts of several nodes are drawing's
+# statement (an expanding IN list: building one coerced each of its values, a tenth of a page of events).
 _BOTH_COUNTS = union_all(
-    select(literal_column("0").label("of_actors"), t.stance_counts.c.node, t.stance_counts.c.stance,
-           t.stance_counts.c.n).where(t.stance_counts.c.node.in_(bindparam("nodes", expanding=True))),
-    select(literal_column("1"), t.actor_counts.c.node, t.actor_counts.c.stance, t.actor_counts.c.n)
-    .where(t.actor_counts.c.node.in_(bindparam("nodes", expanding=True))))
+    select(literal_column("0").label("of_actors"), t.stance_counts.c.stance, t.stance_counts.c.n)
+    .where(t.stance_counts.c.node == bindparam("node")),
+    select(literal_column("1"), t.actor_counts.c.stance, t.actor_counts.c.n)
+    .where(t.actor_counts.c.node == bindparam("node")))
 # A page of events reads each event's counts from its one row of event_totals (migration 0010),
 # in the order `_summary` reads them; an event without that row (triggers bypassed) still shows, with zeros.
 _EVENT_TOTALS = ("articles", "support", "oppose", "neutral", "actors", "actors_support", "actors_oppose",
@@ -439,29 +439,26 @@ class Queries:
         return counts
 
     @staticmethod
-    def _both_counts(conn: Any, prefix: str,
-                     keys: list[str]) -> tuple[dict[str, dict[str, int]], dict[str, ActorCounts]]:
-        """Reactions by stance (as `_counts`) and distinct actors by stance and in all of each event or
-        country (`prefix` "event:" or "country:"), in one statement.
+    def _both_counts(conn: Any, node: str) -> tuple[dict[str, int], ActorCounts]:
+        """A node's reactions by stance (as `_counts`) and its distinct actors by stance and in all, in one
+        statement (`node` "event:<id>" or "country:<code>").
 
         Actors are read from `actor_counts`, which triggers keep (migration
-        0008): one index range of a few rows per key, whatever the event's or
+        0008): one index range of a few rows, whatever the event's or
         country's size. A country's page needs both (a page of events reads
         `event_totals` instead); one statement instead of two saves a round of
-        SQLAlchemy's execution machinery.
+        SQLAlchemy's execution machinery, and comparing one node (not an
+        expanding IN list) lets it run the statement as compiled.
         """
-        counts: dict[str, dict[str, int]] = {key: _zero() for key in keys}
-        by_stance: dict[str, dict[str, int]] = {key: _zero() for key in keys}
-        totals: dict[str, int] = dict.fromkeys(keys, 0)
-        for of_actors, node, stance, n in conn.execute(_BOTH_COUNTS, {"nodes": [prefix + key for key in keys]}).all():
-            key = node[len(prefix):]
+        counts, by_stance, total = _zero(), _zero(), 0
+        for of_actors, stance, n in conn.execute(_BOTH_COUNTS, {"node": node}).all():
             if not of_actors:
-                counts[key][stance] = n
+                counts[stance] = n
             elif stance:
-                by_stance[key][stance] = n
+                by_stance[stance] = n
             else:
-                totals[key] = n
-        return counts, {key: ActorCounts(by_stance[key], totals[key]) for key in keys}
+                total = n
+        return counts, ActorCounts(by_stance, total)
 
     def events(self, q: str | None = None, cursor: str | None = None, limit: int = 50) -> Page[EventSummary]:
         """Events, newest first; `q` searches labels."""
@@ -518,8 +515,7 @@ class Queries:
     def country_summary(self, code: str) -> tuple[dict[str, int], ActorCounts]:
         """A country's reactions by stance (as `country_counts`) and its distinct actors by stance and in all."""
         with self._read() as conn:
-            counts, actors = self._both_counts(conn, "country:", [code])
-        return counts[code], actors[code]
+            return self._both_counts(conn, f"country:{code}")
 
     def reactions(self, *, event: str | None = None, actor: str | None = None, article: str | None = None,
                   stance: str | None = None,

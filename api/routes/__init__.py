@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 from urllib.parse import urlencode
@@ -34,7 +35,14 @@ def dumps(data: Any) -> bytes:
     try:
         return orjson.dumps(data)
     except TypeError:  # orjson.JSONEncodeError
-        return json.dumps(data, separators=(",", ":")).encode("ascii")
+        return json.dumps(data, separators=(",", ":"), default=_iso).encode("ascii")
+
+
+def _iso(value: Any) -> str:
+    """A date as orjson writes it, for the standard library's fallback."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def json_response(body: BaseModel | dict[str, Any], status: int = 200) -> Response:

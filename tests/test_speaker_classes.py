@@ -785,3 +785,39 @@ def test_a_seat_reacts_like_anyone_to_what_others_of_its_country_decided(extract
     got = {r.actor.name: r.stance for r in run(extractor, body).reactions}
     assert got.get(name) == "oppose", got
 
+
+_LEVY = "Canada imposed a 25 percent levy on imported steel on Monday.\n\n"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Chile reiterated that the levy was a grave mistake.", "Chile"),
+    ("Brazil's foreign ministry reiterated its call for dialogue.", "Brazil"),
+    ("Japan's trade minister Kenji Sato mentioned that the levy broke the trade agreement.", "Kenji Sato"),
+    ("Norway encouraged Canada to withdraw the levy.", "Norway"),
+    ("Mexico encouraged all sides to resolve the dispute through talks.", "Mexico"),
+    ("The European Union refuted Canada's claim that the levy was legal.", "European Union"),
+])
+def test_a_speaker_of_a_less_common_reporting_verb_reacts(extractor: Extractor, sentence: str, speaker: str) -> None:
+    """"reiterated", "mentioned", "encouraged", "refuted": verbs of saying any news text uses
+    (graph/words/speech_verbs.txt; each is in the texts of three to fourteen corpus events), whose speakers
+    train had missed."""
+    got = actors(extractor, _LEVY + sentence)
+    assert any(speaker in name or name in speaker for name in got), got
+
+
+@pytest.mark.parametrize("sentence", [
+    "The report reiterated that steel prices had risen.",
+    "The levy encouraged smugglers to move steel through Mexico.",
+    "Rising prices encouraged Chile to open new mills last year.",
+    "Reuters mentioned that steel prices rose.",
+    "Higher prices refuted the forecasts of the IMF.",
+    "The levy, described by economists as modest, takes effect in May.",
+    "The steel deal mentioned by Chile in 2019 was never signed.",
+    "Steel exports were encouraged by the 2015 trade agreement.",
+    "The mill was built by Chile's state steel company in 1990.",
+])
+def test_a_reporting_verb_without_a_speaker_makes_no_reaction(extractor: Extractor, sentence: str) -> None:
+    """The same verbs with a thing, an outlet or unnamed analysts as subject or agent, or on a noun of
+    something done years ago: no one reacts (Canada, the levy's maker, is left aside)."""
+    got = actors(extractor, _LEVY + sentence) - {"Canada"}
+    assert not got, got

@@ -86,9 +86,9 @@ def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     # Reads page through the file mapped into memory instead of a read() call and a copy per page that
     # misses SQLite's own 2 MB cache: a page of 50 reactions reads rows (and their actors and events)
     # scattered over the file, and mapping cut 0.04-0.1 ms (a tenth) off every reaction list in process
-    # (bench/RESULTS.md). The mapping is
-    # address space, not memory: its pages are the kernel's file cache, shared by every connection and
-    # worker process, and reclaimed under pressure; a store larger than the limit maps its first 256 MiB.
+    # (bench/RESULTS.md). The mapping is address space, not memory: its pages are the kernel's file cache,
+    # shared by every connection and worker process, and reclaimed under pressure; a store larger than the
+    # limit maps its first 256 MiB.
     cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 

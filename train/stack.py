@@ -92,8 +92,7 @@ def cross_validate(examples: list[dict], states: np.ndarray, depth: int) -> dict
                                         exclude=held)
         w, b = stacker(inner, [examples[i]["stance"] for i in inner_rows])
         rows, x = out_of_fold(examples, models, set(events), [held])
-        z = x @ w.T + b
-        z = z - np.log(np.exp(z - z.max(1, keepdims=True)).sum(1, keepdims=True)) - z.max(1, keepdims=True)
+        z = _log_softmax(x @ w.T + b)
         for i, row, base in zip(rows, z, x):
             e = examples[i]
             out_rows.append({"event_key": e["event_key"], "article": e["article"], "speaker": e["speaker"],
@@ -111,9 +110,14 @@ def cross_validate(examples: list[dict], states: np.ndarray, depth: int) -> dict
             "parts": {name: summary(rows) for name, rows in parts.items()}}
 
 
+def _log_softmax(z: np.ndarray) -> np.ndarray:
+    """Log-probabilities of logits, along the last axis (shifted by the maximum, so nothing overflows)."""
+    shifted = z - z.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
-    e = np.exp(z - z.max())
-    return e / e.sum()
+    return np.exp(_log_softmax(z))
 
 
 def fit(examples: list[dict], states: np.ndarray, split: str, out: Path) -> None:

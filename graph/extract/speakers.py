@@ -491,7 +491,7 @@ def declines(verb: Token) -> bool:
         if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in v.children):
             return False  # "would not comment on the details but called the raid regrettable": it said more
         if v.lemma_.lower() in lexicon.DECLINING_WORDS and (denied(v) or (
-                v.dep_ == "xcomp" and v.head.lemma_.lower() in ("decline", "refuse"))):
+                v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon.REFUSING_VERBS)):
             return True
         # "had no comment", "maintained a stoic silence" (kept: not "denounced the silence of others")
         return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lexicon.DECLINING_WORDS

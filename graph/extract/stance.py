@@ -92,7 +92,7 @@ def _says(tok: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("refuse", "decline", "fail")
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in lexicon.REFUSING_VERBS
                                  or any(c.dep_ == "neg" for c in verb.head.children)):
         return False  # "refused to sign a statement condemning it", "did not want to issue ..."
     return not any((c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "compound"  # "its own statement": own

@@ -22,7 +22,7 @@ from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
-                       reporting_verb, signers, speaks_out, stance_holders)
+                       reporting_verb, signers, speaks_out, stance_holders, unsaid)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -332,9 +332,9 @@ class _Attributor:
                 continue
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
-                if _reported(tok) or declines(tok):
+                if _reported(tok) or declines(tok) or unsaid(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement; "the
-                    # White House did not respond to questions": no statement at all
+                    # White House did not respond to questions", "Germany did not mention it": no statement at all
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
@@ -367,7 +367,7 @@ class _Attributor:
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                    if verb is not None:
+                    if verb is not None and not unsaid(verb):  # (not "did not mention it in its statement")
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
         self._attribute(d, sent, found, quoted, out)

@@ -46,6 +46,7 @@ ISSUING_VERBS = words("issuing_verbs")
 JOINING_VERBS = words("joining_verbs")
 DECLINING_WORDS = words("declining_words")  # "did not respond", "no comment", "silence"
 REFUSING_VERBS = words("refusing_verbs")  # "declined to say", "refused to sign": the act after "to" not done
+POSITION_VERBS = words("position_verbs")  # "does not support": a denial that is itself a position
 PROMPT_ADJECTIVES = words("prompt_adjectives")
 FOLLOWING_PHRASES = words("following_phrases")  # "follow suit": lemma and the object or adverb
 STATE_HEADS = words("state_heads")

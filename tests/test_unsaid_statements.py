@@ -1,0 +1,78 @@
+"""Statements that were not made: no reactions to the event.
+
+A denied verb of saying ("did not mention", "has never condemned", "has yet to comment", "declined
+to say whether") tells a silence, which states no position (the guideline: a reaction is an actor
+expressing a position on the event). The near-misses stay: a denied verb of holding a position
+("does not support", "will not recognise") opposes, and a denial that goes on to say something
+says it.
+
+Every sentence here was written for this test, about an invented event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.extract import Extractor
+from graph.models import ArticleInput, Extraction
+
+TITLE = "Canada imposes a levy on imported steel"
+LEAD = "Canada on Tuesday imposed a levy of 25 percent on imported steel, citing a flood of cheap metal."
+PUBLISHED = dt.date(2024, 5, 3)
+SPEAKERS = ["Germany", "Norway", "Peru", "Japan's trade minister Aiko Tanabe", "The European Commission",
+            "Senator Ruth Abiodun"]
+
+
+def run(extractor: Extractor, sentence: str, title: str = TITLE, published: dt.date | None = PUBLISHED) -> Extraction:
+    article = ArticleInput(text=f"{LEAD}\n\n{sentence}", title=title, published=published)
+    return extractor.extract(extractor.prepare(article))
+
+
+def reactions(extractor: Extractor, sentence: str, **kwargs: object) -> dict[str, str]:
+    return {r.actor.name: r.stance for r in run(extractor, sentence, **kwargs).reactions}  # type: ignore[arg-type]
+
+
+# -- denied verbs of saying ---------------------------------------------------
+
+DENIALS = ["did not {base}", "has not {pp}", "had not {pp}", "has never {pp}", "never {pp}", "did not publicly {base}",
+           "didn't {base}"]
+SAYING = [("mention", "mentioned"), ("condemn", "condemned"), ("criticise", "criticised"), ("praise", "praised"),
+          ("denounce", "denounced"), ("hail", "hailed")]
+
+
+@settings(max_examples=30, deadline=None)
+@given(who=st.sampled_from(SPEAKERS), denial=st.sampled_from(DENIALS), verb=st.sampled_from(SAYING))
+def test_a_denied_verb_of_saying_is_no_reaction(extractor: Extractor, who: str, denial: str,
+                                                verb: tuple[str, str]) -> None:
+    sentence = f"{who} {denial.format(base=verb[0], pp=verb[1])} the levy in remarks to reporters."
+    assert reactions(extractor, sentence) == {}, sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Paris has yet to comment on the levy.",
+    "Norway is yet to react to the levy.",
+    "Britain declined to say whether it would retaliate against the levy.",
+    "Mexico refused to say if it would challenge the levy at the WTO.",
+    "Germany did not mention the levy in its statement on trade.",
+    "Peru did not say anything about the levy.",
+])
+def test_a_silence_or_a_refusal_to_answer_is_no_reaction(extractor: Extractor, sentence: str) -> None:
+    assert reactions(extractor, sentence) == {}, sentence
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a denied verb of holding a position opposes
+    ("Brazil said it does not support the levy.", {"Brazil": "oppose"}),
+    ("Mexico said it will not recognise the levy.", {"Mexico": "oppose"}),
+    ("Norway did not welcome the levy.", {"Norway": "oppose"}),
+    # a denial that goes on to say something, or someone else who speaks
+    ("Germany did not mention the levy by name but called it a mistake.", {"Germany": "oppose"}),
+    ("Peru has yet to comment, but Chile condemned the levy.", {"Chile": "oppose"}),
+])
+def test_a_denied_position_or_a_denial_that_says_more_stays_a_reaction(extractor: Extractor, sentence: str,
+                                                                        expected: dict[str, str]) -> None:
+    assert reactions(extractor, sentence) == expected, sentence

@@ -1,10 +1,12 @@
-"""Statements that were not made: no reactions to the event.
+"""Statements that were not made, or were made long before the event: no reactions to it.
 
 A denied verb of saying ("did not mention", "has never condemned", "has yet to comment", "declined
 to say whether") tells a silence, which states no position (the guideline: a reaction is an actor
-expressing a position on the event). The near-misses stay: a denied verb of holding a position
-("does not support", "will not recognise") opposes, and a denial that goes on to say something
-says it.
+expressing a position on the event). A verb of saying dated well before the article ("In 2008",
+"back in 2016", "two years ago", "last year") tells what was said about an earlier matter. The
+near-misses stay: a denied verb of holding a position ("does not support", "will not recognise")
+opposes, a declared refusal is a response, and a time phrase of the day ("on Monday") or one hung
+on another clause ("In 2020 the pact was signed; on Friday X said ...") dates nothing said.
 
 Every sentence here was written for this test, about an invented event.
 """
@@ -76,3 +78,45 @@ def test_a_silence_or_a_refusal_to_answer_is_no_reaction(extractor: Extractor, s
 def test_a_denied_position_or_a_denial_that_says_more_stays_a_reaction(extractor: Extractor, sentence: str,
                                                                         expected: dict[str, str]) -> None:
     assert reactions(extractor, sentence) == expected, sentence
+
+
+# -- statements dated before the event ------------------------------------------
+
+EARLIER = ["In 2008,", "Back in 2016,", "Two years ago,", "Last year,", "A decade ago,", "In March 2019,",
+           "Three months ago,", "Only last month", "In early 2011,"]
+SAID = ["condemned a steel levy as protectionism.", "welcomed plans for a steel levy.",
+        "criticised Canada's trade policy.", "praised free trade in steel."]
+
+
+@settings(max_examples=30, deadline=None)
+@given(when=st.sampled_from(EARLIER), who=st.sampled_from(SPEAKERS), what=st.sampled_from(SAID))
+def test_a_statement_dated_before_the_article_is_no_reaction(extractor: Extractor, when: str, who: str,
+                                                             what: str) -> None:
+    sentence = f"{when} {who} {what}"
+    assert reactions(extractor, sentence) == {}, sentence
+
+
+SAME_TIME = ["In a statement on Monday,", "On Friday,", "Last week,", "Earlier this year,", "In 2024,", "In May 2024,",
+             "Hours later,", "In 2020 the steel pact was signed; on Friday"]
+ABOUT_IT = ["condemned the levy as protectionism.", "said the levy was a grave mistake.", "welcomed the levy."]
+
+
+@settings(max_examples=30, deadline=None)
+@given(when=st.sampled_from(SAME_TIME), who=st.sampled_from(SPEAKERS), what=st.sampled_from(ABOUT_IT))
+def test_a_statement_of_the_day_stays_a_reaction(extractor: Extractor, when: str, who: str, what: str) -> None:
+    """A day or a time of this year dates nothing earlier, nor does a year hung on another clause."""
+    sentence = f"{when} {who} {what}"
+    assert len(reactions(extractor, sentence)) == 1, sentence
+
+
+def test_the_year_of_the_event_itself_dates_nothing(extractor: Extractor) -> None:
+    """An article a year on, about an event its title dates: what was said that year answers it."""
+    title = "Canada's 2023 levy on imported steel, a year on"
+    assert reactions(extractor, "In 2023, Germany condemned the levy as protectionism.", title=title) == \
+        {"Germany": "oppose"}
+
+
+def test_an_explicit_year_needs_the_article_date(extractor: Extractor) -> None:
+    """Without a publication date, "in 2008" cannot be placed before the event; "two years ago" can."""
+    assert reactions(extractor, "In 2008, Germany condemned the levy.", published=None) == {"Germany": "oppose"}
+    assert reactions(extractor, "Two years ago, Germany condemned a steel levy.", published=None) == {}

@@ -67,3 +67,4 @@ INSTITUTIONS = codes("institutions")
 SUBDIVISIONS = codes("subdivisions")
 STATE_LEADERS = codes("state_leaders")
 OFFICE_COUNTRIES = codes("office_countries")
+PAST_UNITS = words("past_units")  # "two years ago", "last year": said well before the event

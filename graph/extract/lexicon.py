@@ -68,3 +68,4 @@ SUBDIVISIONS = codes("subdivisions")
 STATE_LEADERS = codes("state_leaders")
 OFFICE_COUNTRIES = codes("office_countries")
 PAST_UNITS = words("past_units")  # "two years ago", "last year": said well before the event
+HESITATING_VERBS = words("hesitating_verbs")  # "did not hesitate to condemn": the cue stands

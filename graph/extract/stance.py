@@ -40,7 +40,8 @@ class Cue:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children):
+    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children) \
+            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS:  # (not "did not hesitate to condemn")
         return True
     doc = tok.doc
     for j in (tok.i - 1, tok.i - 2):

@@ -75,6 +75,7 @@ def test_a_silence_or_a_refusal_to_answer_is_no_reaction(extractor: Extractor, s
     ("France did not hesitate to condemn the levy.", {"France": "oppose"}),
     ("Italy did not wait to denounce the levy.", {"Italy": "oppose"}),
     ("Greece did not hesitate to praise the levy.", {"Greece": "support"}),
+    ("Peru has not stopped criticising the levy.", {"Peru": "oppose"}),
     # a denial that goes on to say something, or someone else who speaks
     ("Germany did not mention the levy by name but called it a mistake.", {"Germany": "oppose"}),
     ("Peru has yet to comment, but Chile condemned the levy.", {"Chile": "oppose"}),

@@ -102,7 +102,8 @@ def test_a_statement_dated_before_the_article_is_no_reaction(extractor: Extracto
 
 
 SAME_TIME = ["In a statement on Monday,", "On Friday,", "Last week,", "Earlier this year,", "In 2024,", "In May 2024,",
-             "Hours later,", "In 2020 the steel pact was signed; on Friday"]
+             "Hours later,", "In 2020 the steel pact was signed; on Friday",
+             "In December 2023,"]  # (the year before the article's: the event may be of last December)
 ABOUT_IT = ["condemned the levy as protectionism.", "said the levy was a grave mistake.", "welcomed the levy."]
 
 
@@ -115,10 +116,32 @@ def test_a_statement_of_the_day_stays_a_reaction(extractor: Extractor, when: str
 
 
 def test_the_year_of_the_event_itself_dates_nothing(extractor: Extractor) -> None:
-    """An article a year on, about an event its title dates: what was said that year answers it."""
-    title = "Canada's 2023 levy on imported steel, a year on"
-    assert reactions(extractor, "In 2023, Germany condemned the levy as protectionism.", title=title) == \
+    """An article years on, about an event its title dates: what was said that year answers it."""
+    title = "Canada's 2021 levy on imported steel, three years on"
+    assert reactions(extractor, "In 2021, Germany condemned the levy as protectionism.", title=title) == \
         {"Germany": "oppose"}
+
+
+MENTIONS_A_YEAR = ["In a nod to the {year} convention on trade,", "In line with its {year} pledge to keep trade open,",
+                   "In a statement recalling its {year} report on steel,", "In the spirit of its {year} pact with Chile,"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(phrase=st.sampled_from(MENTIONS_A_YEAR), year=st.integers(1950, 2021), who=st.sampled_from(SPEAKERS),
+       what=st.sampled_from(ABOUT_IT))
+def test_a_phrase_that_only_mentions_a_year_dates_nothing(extractor: Extractor, phrase: str, year: int, who: str,
+                                                          what: str) -> None:
+    """The time phrase must be a date itself: "in line with its 2018 pledge" says why, not when."""
+    sentence = f"{phrase.format(year=year)} {who} {what}"
+    assert len(reactions(extractor, sentence)) == 1, sentence
+
+
+@pytest.mark.parametrize("who", ["Germany", "Norway", "The European Commission"])
+def test_a_dated_clause_does_not_date_the_clause_joined_to_it(extractor: Extractor, who: str) -> None:
+    """"X praised it in 2019 but now criticises it": the second verb has no date of its own (its stance is
+    the judge's business; what matters here is that the reaction stays)."""
+    assert who.removeprefix("The ") in reactions(
+        extractor, f"{who} praised free trade in 2019 but now criticises the levy as protectionism.")
 
 
 def test_an_explicit_year_needs_the_article_date(extractor: Extractor) -> None:

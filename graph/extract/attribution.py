@@ -18,7 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon, roundups
-from .dating import said_before
+from .dating import event_years, said_before
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
@@ -27,7 +27,6 @@ from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_s
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
-_YEAR = re.compile(r"\b((?:1[6-9]|20)\d\d)\b")
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 # What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
@@ -67,7 +66,7 @@ class _Attributor:
         # The article's year, and the years its title and event label name: a statement dated earlier than
         # the one and not in the others is about an earlier matter ("In 2008, India reiterated ...").
         self.published = published
-        self.event_years = frozenset(int(y) for y in _YEAR.findall(f"{event.title} {event.label}"))
+        self.event_years = event_years(event.title, event.label)
         self.paras = paras
         self.registry = registry
         self.title = title

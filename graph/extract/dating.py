@@ -15,7 +15,13 @@ from spacy.tokens import Token
 
 from . import lexicon
 
-_YEAR = re.compile(r"(1[6-9]|20)\d\d")
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def event_years(*names: str) -> frozenset[int]:
+    """The years the event's own words name (its title, its label): a statement "in 2018" about an event
+    of 2018 answers it, however long after the article was written."""
+    return frozenset(int(y) for name in names for y in _YEAR.findall(name or ""))
 
 
 def said_before(verb: Token, published: int | None, event_years: frozenset[int] = frozenset()) -> bool:
@@ -23,15 +29,16 @@ def said_before(verb: Token, published: int | None, event_years: frozenset[int] 
 
     `published` is the article's year, when known: an explicit year ("in 2008", "back in March 2016")
     dates the statement only when it is earlier, and not a year the event's own words name (`event_years`,
-    from the title and the event label: an article a year on about an event "in 2018"). A participle or a
-    conjunct without a time phrase of its own goes with its head's ("In 2011, X called it a disease,
-    saying ...").
+    from the title and the event label: an article a year on about an event "in 2018"), and two years
+    earlier at least: "In December 2024, Peru criticised ..." can be a reaction reported in January 2025.
+    A participle without a time phrase of its own goes with its head's ("In 2011, X called it a
+    disease, saying ..."); a conjunct does not ("X praised it in 2021 but now criticises it").
     """
     for _ in range(3):
         found = _time_of(verb, published, event_years)
         if found is not None:
             return found
-        if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "xcomp") or verb.head is verb:
             return False
         verb = verb.head
     return False
@@ -62,16 +69,18 @@ def _time_of(verb: Token, published: int | None, event_years: frozenset[int]) ->
 
 
 def _a_date(phrase: Token) -> bool:
-    """A time phrase: "in 2008", "on Monday", "Monday" (with the date's words tagged as one)."""
+    """A time phrase: "in 2008", "on Monday", "Monday": the phrase's own noun is a date, not a noun that
+    only mentions one ("in a nod to the 1946 convention", "in line with its 2018 pledge")."""
     if phrase.dep_ == "npadvmod":
         return phrase.ent_type_ in ("DATE", "TIME")
-    return any(t.ent_type_ in ("DATE", "TIME") for p in phrase.children if p.dep_ == "pobj" for t in p.subtree)
+    return any(p.ent_type_ in ("DATE", "TIME") for p in phrase.children if p.dep_ == "pobj")
 
 
 def _earlier_year(prep: Token, published: int | None, event_years: frozenset[int]) -> bool:
-    """'in 2008', 'in March 2016': a year, in a date, earlier than the article's and not the event's."""
+    """'in 2008', 'in March 2016': a year of the date itself (its noun or a number on it), at least two
+    years before the article's and not the event's."""
     if published is None:
         return False
-    years = [int(t.text) for p in prep.children if p.dep_ == "pobj" for t in p.subtree
-             if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)]
-    return bool(years) and all(y < published and y not in event_years for y in years)
+    years = [int(t.text) for p in prep.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"
+             for t in (p, *p.children) if t.ent_type_ == "DATE" and _YEAR.fullmatch(t.text)]
+    return bool(years) and all(y < published - 1 and y not in event_years for y in years)

@@ -18,11 +18,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from . import lexicon, roundups
+from .dating import event_years, said_before
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
-                       reporting_verb, signers, speaks_out, stance_holders)
+                       reporting_verb, signers, speaks_out, stance_holders, unsaid)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -59,9 +60,13 @@ class Statement:
 
 class _Attributor:
     def __init__(self, docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,
-                 title: tuple[Doc, str] | None, judge: StanceJudge, event: EventView) -> None:
+                 title: tuple[Doc, str] | None, judge: StanceJudge, event: EventView, published: int | None) -> None:
         self.docs = docs
         self.judge, self.event = judge, event
+        # The article's year, and the years its title and event label name: a statement dated earlier than
+        # the one and not in the others is about an earlier matter ("In 2008, India reiterated ...").
+        self.published = published
+        self.event_years = event_years(event.title, event.label)
         self.paras = paras
         self.registry = registry
         self.title = title
@@ -332,9 +337,11 @@ class _Attributor:
                 continue
             if tok.pos_ == "VERB" and (lemma in lexicon.SPEECH_VERBS or issues_statement(tok) or speaks_out(tok)
                                        or (lemma in lexicon.COUNTERMEASURE_VERBS and self._aimed_at_event(d, tok))):
-                if _reported(tok) or declines(tok):
+                if _reported(tok) or declines(tok) or unsaid(tok):
                     continue  # "Putin said he backed it and declared it right": inside another statement; "the
-                    # White House did not respond to questions": no statement at all
+                    # White House did not respond to questions", "Germany did not mention it": no statement at all
+                if said_before(tok, self.published, self.event_years):
+                    continue  # "In 2008, India reiterated its support": about an earlier matter
                 if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                     continue  # a purpose: "imposes tariffs to support its mills"
                 subjects, owner = self.who.subjects(tok)
@@ -367,7 +374,8 @@ class _Attributor:
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                    if verb is not None:
+                    if verb is not None and not unsaid(verb) and not said_before(verb, self.published, self.event_years):
+                        # (not "did not mention it in its statement", "in 2008 reiterated its support")
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
         self._attribute(d, sent, found, quoted, out)
@@ -554,7 +562,8 @@ def _reported(verb: Token) -> bool:
 
 
 def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], registry: Registry,
-                    title: tuple[Doc, str] | None, judge: StanceJudge, event: EventView) -> list[Statement]:
+                    title: tuple[Doc, str] | None, judge: StanceJudge, event: EventView,
+                    published: int | None = None) -> list[Statement]:
     """Every statement in the article, in reading order, then those of its title.
 
     `texts` are the strings the docs (and then the title) were parsed
@@ -564,7 +573,8 @@ def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], r
     its doc as the one after `docs`. Its statements carry their words in
     `quote`. The judge decides only which verbless headline clauses are
     reactions ("Israel supportive of strike"); statements carry no stance.
+    `published` is the article's year, which dates "in 2008" as earlier.
     """
     if len(texts) < len(docs) + (title is not None):
         raise ValueError("find_statements needs the text of every doc and of the title")
-    return _Attributor(docs, texts, paras, registry, title, judge, event).statements()
+    return _Attributor(docs, texts, paras, registry, title, judge, event, published).statements()

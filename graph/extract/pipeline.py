@@ -165,7 +165,8 @@ class Extractor:
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
         event = EventView(event_label, " ".join(x for x in (title, event_label, opening) if x), title or "")
         statements = find_statements(docs, job.lines, job.paras, registry,
-                                     (title_doc, title) if title and not job.title_is_text else None, self.judge, event)
+                                     (title_doc, title) if title and not job.title_is_text else None, self.judge, event,
+                                     job.article.published.year if job.article.published else None)
         named: set[str] = set()  # the deciders named as themselves (`seats_of`)
         deciders = agents(title_index, title_doc, registry, named)
         lead_sentence = None  # where the lead tells the decision, in article offsets

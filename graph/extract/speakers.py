@@ -491,7 +491,7 @@ def declines(verb: Token) -> bool:
         if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in v.children):
             return False  # "would not comment on the details but called the raid regrettable": it said more
         if v.lemma_.lower() in lexicon.DECLINING_WORDS and (denied(v) or (
-                v.dep_ == "xcomp" and v.head.lemma_.lower() in ("decline", "refuse"))):
+                v.dep_ == "xcomp" and v.head.lemma_.lower() in lexicon.REFUSING_VERBS)):
             return True
         # "had no comment", "maintained a stoic silence" (kept: not "denounced the silence of others")
         return any(c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lexicon.DECLINING_WORDS
@@ -500,6 +500,34 @@ def declines(verb: Token) -> bool:
                    for c in v.children)
 
     return refused(verb) or any(c.dep_ == "ccomp" and refused(c) for c in verb.children)
+
+
+def unsaid(verb: Token) -> bool:
+    """Whether a verb of saying tells that it was not said: "did not mention the strikes", "has never
+    condemned it", "has yet to comment", "declined to say whether". A silence states no position.
+
+    Not a declared refusal ("will not congratulate him", "would not attend"), which is itself a response,
+    nor a denied verb of holding a position ("does not support the ruling", "will not accept the result"),
+    which opposes; nor a denial that goes on to say something ("did not name the levy but called it ...").
+    """
+    if verb.lemma_.lower() in lexicon.POSITION_VERBS:
+        return False
+    if any(c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and not unsaid(c) for c in verb.children):
+        return False
+    head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        if head.lemma_.lower() in lexicon.REFUSING_VERBS:
+            # "declined to say whether", "refused to state": no answer. Refusing to judge it is a response
+            # the reader is told of ("refused to condemn the coup"), and the judge weighs its words.
+            return verb.lower_ in lexicon.PLAIN_SPEECH or verb.lemma_.lower() in lexicon.PLAIN_SPEECH
+        if head.lemma_.lower() in ("have", "be") and any(c.lower_ == "yet" for c in (*head.children, *verb.children)):
+            return True  # "has yet to comment", "is yet to react"
+    return any(c.dep_ == "neg" for c in verb.children) and not _modal(verb)
+
+
+def _modal(verb: Token) -> bool:
+    """A verb with a modal ("will not condemn", "would not attend"): what is declared, not what was done."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def joins_reaction(noun: Token) -> Token | None:

@@ -40,7 +40,8 @@ class Cue:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children):
+    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children) \
+            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS:  # (not "did not hesitate to condemn")
         return True
     doc = tok.doc
     for j in (tok.i - 1, tok.i - 2):
@@ -92,7 +93,7 @@ def _says(tok: Token) -> bool:
         return False
     if any(c.dep_ == "neg" for c in verb.children):
         return False
-    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in ("refuse", "decline", "fail")
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in lexicon.REFUSING_VERBS
                                  or any(c.dep_ == "neg" for c in verb.head.children)):
         return False  # "refused to sign a statement condemning it", "did not want to issue ..."
     return not any((c.dep_ == "poss" and c.pos_ != "PRON") or c.dep_ == "compound"  # "its own statement": own

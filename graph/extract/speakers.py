@@ -258,6 +258,8 @@ class Speakers:
                   for p in c.children if p.dep_ == "pobj" for m in statement_makers(p)]
         if makers and all(s.tag_ in ("PRP", "NNS", "NNPS") and not s.ent_type_ for s in subjects):
             subjects = makers
+        # "France said in a joint statement with Germany and Spain": those it was made with say it too.
+        subjects += _joint_partners(verb)
         # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
         subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
         # "The United States, along with Britain and France, condemned": before the verb, its subject's company
@@ -297,6 +299,28 @@ def _main_subjects(root: Token) -> list[Token]:
     quotations: the subject of a quoted sentence is the quote's business."""
     return [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
             and not _quoted(c)]
+
+
+def _joint_partners(verb: Token) -> list[Token]:
+    """Those a speaker made a joint statement with: "Peru said in a joint statement with Chile and Norway
+    that ..." (Chile, with the conjuncts that `Speakers._listed` adds).
+
+    Only a statement said to be joint: "said in a statement after talks with Chile" names whom the
+    talks were with, "said at a joint press conference with Chile" only where Peru said it.
+    """
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in lexicon.SPEECH_NOUNS \
+                    or not any(a.dep_ == "amod" and a.lower_ == "joint" for a in noun.children):
+                continue
+            # "with" on the noun, or on the verb just after the noun ("said in a joint statement with Chile")
+            withs = [w for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"] + [
+                w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i == noun.right_edge.i + 1]
+            out += [p for w in withs for p in w.children if p.dep_ == "pobj"]
+    return out
 
 
 def _name_before(verb: Token) -> list[Token]:

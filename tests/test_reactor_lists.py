@@ -1,0 +1,62 @@
+"""Lists of reactors the parser does not hand over as one list (issue 16 §2, "lists of reactors").
+
+Found missed on the corpus's train split: a joint statement made "with" a list of others, and a
+list that closes with its verb's subject ("On Sunday, A, the EU, the AU, and B condemned it", "as A,
+B, and many others expressed ...") where the parser hangs the names before the last elsewhere. Each
+member of the list reacts with the list's statement, so its stance (ruling 9). Sentences written for
+the tests, about an invented event; the lists that are no reactors' (where something happened, who
+was hit or targeted, whom talks were with) stay unchanged.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from graph.extract import Extractor
+from graph.models import ArticleInput
+
+TITLE = "Canada imposes a levy on imported steel"
+LEAD = "Canada imposed a levy of 25% on imported steel on Monday, citing a glut on world markets.\n\n"
+COUNTRIES = ["Chile", "Peru", "Norway", "Brazil", "Mexico", "Argentina", "Denmark", "Finland", "Japan"]
+STATEMENTS = [("condemned the levy", "oppose"), ("welcomed the levy", "support"),
+              ("criticised the levy", "oppose"), ("praised the levy", "support")]
+
+
+def reactions(extractor: Extractor, body: str) -> dict[str, str]:
+    """Actor -> stance of the reactions in LEAD + body (Canada, who made the decision, left out)."""
+    found = extractor.extract(extractor.prepare(ArticleInput(text=LEAD + body, title=TITLE)))
+    return {r.actor.name: r.stance for r in found.reactions if r.actor.name != "Canada"}
+
+
+def listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@settings(max_examples=12, deadline=None)
+@given(names=st.lists(st.sampled_from(COUNTRIES), min_size=2, max_size=5, unique=True),
+       statement=st.sampled_from(STATEMENTS), shape=st.sampled_from(["verb first", "said that"]))
+@example(names=["Peru", "Chile", "Norway", "Brazil"], statement=STATEMENTS[0], shape="said that")
+@example(names=["Chile", "Norway"], statement=STATEMENTS[1], shape="verb first")
+def test_those_a_joint_statement_was_made_with_make_it(extractor: Extractor, names: list[str],
+                                                       statement: tuple[str, str], shape: str) -> None:
+    """"Peru said in a joint statement with Chile and Norway that ...": each of them reacts, with the
+    statement's one stance."""
+    verb, stance = statement
+    first, rest = names[0], listed(names[1:])
+    body = (f"{first} {verb} in a joint statement with {rest} on Tuesday." if shape == "verb first"
+            else f"{first} said in a joint statement with {rest} that they {verb}.")
+    found = reactions(extractor, body)
+    assert set(found) == set(names), body
+    assert set(found.values()) == {stance}
+
+
+@pytest.mark.parametrize("body", [
+    "Peru said at a joint press conference with Chile that it condemned the levy.",
+    "Peru said in a statement after talks with Chile and Norway that it condemned the levy.",
+    "Peru condemned the levy in a statement, days after a joint exercise with Chile and Norway.",
+])
+def test_those_met_or_talked_with_do_not_share_the_statement(extractor: Extractor, body: str) -> None:
+    """A press conference held together, or talks, are not a statement made together: only the speaker."""
+    assert set(reactions(extractor, body)) == {"Peru"}

@@ -20,6 +20,10 @@ from graph.models import ArticleInput
 TITLE = "Canada imposes a levy on imported steel"
 LEAD = "Canada imposed a levy of 25% on imported steel on Monday, citing a glut on world markets.\n\n"
 COUNTRIES = ["Chile", "Peru", "Norway", "Brazil", "Mexico", "Argentina", "Denmark", "Finland", "Japan"]
+# Bodies and countries as a list names them ("the OECD"), and the name a reaction gives them.
+MEMBERS = [("the OECD", "OECD"), ("the European Union", "European Union"), ("the African Union", "African Union"),
+           ("the World Bank", "World Bank"), ("Japan", "Japan"), ("Norway", "Norway"), ("Chile", "Chile"),
+           ("Peru", "Peru")]
 STATEMENTS = [("condemned the levy", "oppose"), ("welcomed the levy", "support"),
               ("criticised the levy", "oppose"), ("praised the levy", "support")]
 
@@ -60,3 +64,50 @@ def test_those_a_joint_statement_was_made_with_make_it(extractor: Extractor, nam
 def test_those_met_or_talked_with_do_not_share_the_statement(extractor: Extractor, body: str) -> None:
     """A press conference held together, or talks, are not a statement made together: only the speaker."""
     assert set(reactions(extractor, body)) == {"Peru"}
+
+
+@settings(max_examples=12, deadline=None)
+@given(members=st.lists(st.sampled_from(MEMBERS), min_size=2, max_size=4, unique=True),
+       statement=st.sampled_from(STATEMENTS),
+       shape=st.sampled_from(["On Sunday, UN Secretary-General Ana Rojas, {list}, and ECOWAS unanimously {verb}.",
+                              "Markets slid as {list}, and many others {verb}.",
+                              "Prices rose, while {list}, and several others {verb}."]))
+@example(members=[MEMBERS[1], MEMBERS[2]], statement=STATEMENTS[0],
+         shape="On Sunday, UN Secretary-General Ana Rojas, {list}, and ECOWAS unanimously {verb}.")
+@example(members=[MEMBERS[6], MEMBERS[5], MEMBERS[0]], statement=STATEMENTS[2],
+         shape="Markets slid as {list}, and many others {verb}.")
+@example(members=[MEMBERS[1], MEMBERS[0], MEMBERS[5]], statement=STATEMENTS[0],
+         shape="Markets slid as {list}, and many others {verb}.")
+@example(members=[MEMBERS[1], MEMBERS[0], MEMBERS[7]], statement=STATEMENTS[0],
+         shape="Markets slid as {list}, and many others {verb}.")
+@example(members=[MEMBERS[2], MEMBERS[0], MEMBERS[5]], statement=STATEMENTS[1],
+         shape="On Sunday, UN Secretary-General Ana Rojas, {list}, and ECOWAS unanimously {verb}.")
+@example(members=[MEMBERS[1], MEMBERS[4], MEMBERS[0]], statement=STATEMENTS[0],
+         shape="Prices rose, while {list}, and several others {verb}.")
+def test_every_name_of_a_list_that_closes_with_the_subject_reacts(extractor: Extractor,
+                                                                  members: list[tuple[str, str]],
+                                                                  statement: tuple[str, str], shape: str) -> None:
+    """"A, the EU, the AU, and ECOWAS condemned it", "as A, B, and many others criticised it": every
+    named member of the list reacts with the list's stance, whatever the parser hung them on."""
+    verb, stance = statement
+    body = shape.format(list=", ".join(text for text, _ in members), verb=verb)
+    expected = {name for _, name in members} | ({"Ana Rojas"} if "Rojas" in shape else set())
+    found = reactions(extractor, body)
+    assert expected <= set(found), body
+    assert {found[name] for name in expected} == {stance}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The levy hit Chile, Peru and Norway, and Brazil condemned it.", {"Brazil"}),
+    ("Exports fell in Chile, Peru and Norway, and Brazil condemned the levy.", {"Brazil"}),
+    ("The levy targets steel from Chile, Peru, and Norway, and Brazil welcomed it.", {"Brazil"}),
+    ("After talks with Chile and Peru, Norway condemned the levy.", {"Norway"}),
+    ("Stateside, Chile and Peru condemned the levy.", {"Chile", "Peru"}),
+    ("In Oslo, Lima and Santiago, officials condemned the levy.", set()),
+    ("Floods killed dozens in Chile, Peru, and Norway, and Brazil sent aid on Tuesday.", set()),
+])
+def test_a_list_of_places_targets_or_victims_before_a_reactor_is_no_list_of_reactors(
+        extractor: Extractor, body: str, expected: set[str]) -> None:
+    """Names before "and <subject>" that are where something happened, what was hit or whom talks were
+    with: only the subject reacts."""
+    assert set(reactions(extractor, body)) == expected

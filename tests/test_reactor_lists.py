@@ -69,11 +69,11 @@ def test_those_met_or_talked_with_do_not_share_the_statement(extractor: Extracto
 @settings(max_examples=12, deadline=None)
 @given(members=st.lists(st.sampled_from(MEMBERS), min_size=2, max_size=4, unique=True),
        statement=st.sampled_from(STATEMENTS),
-       shape=st.sampled_from(["On Sunday, UN Secretary-General Ana Rojas, {list}, and ECOWAS unanimously {verb}.",
+       shape=st.sampled_from(["Late on Friday, trade envoy Ana Rojas, {list}, and the OECD jointly {verb}.",
                               "Markets slid as {list}, and many others {verb}.",
                               "Prices rose, while {list}, and several others {verb}."]))
 @example(members=[MEMBERS[1], MEMBERS[2]], statement=STATEMENTS[0],
-         shape="On Sunday, UN Secretary-General Ana Rojas, {list}, and ECOWAS unanimously {verb}.")
+         shape="Late on Friday, trade envoy Ana Rojas, {list}, and the OECD jointly {verb}.")
 @example(members=[MEMBERS[6], MEMBERS[5], MEMBERS[0]], statement=STATEMENTS[2],
          shape="Markets slid as {list}, and many others {verb}.")
 @example(members=[MEMBERS[1], MEMBERS[0], MEMBERS[5]], statement=STATEMENTS[0],
@@ -81,7 +81,7 @@ def test_those_met_or_talked_with_do_not_share_the_statement(extractor: Extracto
 @example(members=[MEMBERS[1], MEMBERS[0], MEMBERS[7]], statement=STATEMENTS[0],
          shape="Markets slid as {list}, and many others {verb}.")
 @example(members=[MEMBERS[2], MEMBERS[0], MEMBERS[5]], statement=STATEMENTS[1],
-         shape="On Sunday, UN Secretary-General Ana Rojas, {list}, and ECOWAS unanimously {verb}.")
+         shape="Late on Friday, trade envoy Ana Rojas, {list}, and the OECD jointly {verb}.")
 @example(members=[MEMBERS[1], MEMBERS[4], MEMBERS[0]], statement=STATEMENTS[0],
          shape="Prices rose, while {list}, and several others {verb}.")
 def test_every_name_of_a_list_that_closes_with_the_subject_reacts(extractor: Extractor,
@@ -104,6 +104,12 @@ def test_every_name_of_a_list_that_closes_with_the_subject_reacts(extractor: Ext
     ("After talks with Chile and Peru, Norway condemned the levy.", {"Norway"}),
     ("Stateside, Chile and Peru condemned the levy.", {"Chile", "Peru"}),
     ("In Oslo, Lima and Santiago, officials condemned the levy.", set()),
+    # one name set off by commas is an apposition, and "such as" gives examples, not a list of reactors
+    ("The measure was drafted by the finance minister, Tomas Ilves, and Peru condemned it.", {"Peru"}),
+    ("The plan came after a visit by Chile's trade minister, Rosa Ibarra, and Brazil criticised the levy.",
+     {"Brazil"}),
+    ("The levy hurts exporters such as Norway, and Peru condemned it.", {"Peru"}),
+    ("The levy hurts exporters such as Norway and Chile, and Peru condemned it.", {"Peru"}),
     ("Floods killed dozens in Chile, Peru, and Norway, and Brazil sent aid on Tuesday.", set()),
 ])
 def test_a_list_of_places_targets_or_victims_before_a_reactor_is_no_list_of_reactors(

@@ -334,13 +334,16 @@ def _listed_before(subj: Token) -> list[Token]:
 
     Only a run of names that opens its clause (at the sentence's start, after a comma, "as" or a
     subordinating conjunction): not "exports fell in Chile, Peru and Norway, and Brazil condemned it"
-    nor "in Oslo, Chile and Peru condemned it", where the names before are where something happened.
+    nor "in Oslo, Chile and Peru condemned it", where the names before are where something happened,
+    nor examples ("such as"); and before a subject that closes the list, two names at least: one is an
+    apposition ("by the trade minister, Mary Ng, and France condemned them").
     """
     doc, sent = subj.doc, subj.sent
     i = _phrase_start(subj) - 1
     if i < sent.start:
         return []
-    if doc[i].lower_ == "and":  # the subject closes the list
+    closes = doc[i].lower_ == "and"
+    if closes:  # the subject closes the list
         i -= 1
         if i >= sent.start and doc[i].text == ",":
             i -= 1
@@ -361,11 +364,15 @@ def _listed_before(subj: Token) -> list[Token]:
         if i < sent.start or doc[i].text != "," or _name_ending_at(doc, i - 1) is None:
             break
         i -= 1
-    if not out:
+    if not out or (closes and len(out) < 2):
+        # (one name before ", and X condemned" is an apposition, not a list: "drafted by the interior
+        # minister, Carla Benitez, and Brazil condemned it")
         return []
     before = doc[first - 1] if first > sent.start else None
     if before is not None and not (before.text in (",", ";", ":") or before.pos_ == "SCONJ" or before.lower_ == "as"):
         return []
+    if before is not None and before.lower_ == "as" and first - 2 >= sent.start and doc[first - 2].lower_ == "such":
+        return []  # "neighbours such as Kenya and Rwanda, and Uganda condemned it": examples, not speakers
     return out
 
 

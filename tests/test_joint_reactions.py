@@ -51,6 +51,7 @@ FOLLOWING = [
 
 @given(countries, st.sampled_from(STATEMENTS), st.sampled_from(FOLLOWING))
 @settings(max_examples=30, deadline=None)
+@example(["Mexico", "Chile", "Denmark", "Peru", "Brazil"], STATEMENTS[0], FOLLOWING[1])
 def test_those_who_follow_suit_share_the_statement_before(extractor: Extractor, names: list[str],
                                                           statement: tuple[str, str], shape: str) -> None:
     """"Peru condemned the levy. Chile and Norway followed suit.": each follower reacts, with the stance

@@ -258,6 +258,8 @@ class Speakers:
                   for p in c.children if p.dep_ == "pobj" for m in statement_makers(p)]
         if makers and all(s.tag_ in ("PRP", "NNS", "NNPS") and not s.ent_type_ for s in subjects):
             subjects = makers
+        # "France said in a joint statement with Germany and Spain": those it was made with say it too.
+        subjects += _joint_partners(verb)
         # "A joint statement signed by A and B called it ...", "a statement from A and B said": its makers.
         subjects = [m for subj in subjects for m in (statement_makers(subj) or [subj])]
         # "The United States, along with Britain and France, condemned": before the verb, its subject's company
@@ -276,6 +278,7 @@ class Speakers:
         for subj in subjects:
             out.append(subj)
             out.extend(subj.conjuncts)
+            out.extend(_listed_before(subj))
             # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
             # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
             listed = [c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
@@ -297,6 +300,111 @@ def _main_subjects(root: Token) -> list[Token]:
     quotations: the subject of a quoted sentence is the quote's business."""
     return [c for v in (root, *root.conjuncts) for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
             and not _quoted(c)]
+
+
+def _joint_partners(verb: Token) -> list[Token]:
+    """Those a speaker made a joint statement with: "Peru said in a joint statement with Chile and Norway
+    that ..." (Chile, with the conjuncts that `Speakers._listed` adds).
+
+    Only a statement said to be joint: "said in a statement after talks with Chile" names whom the
+    talks were with, "said at a joint press conference with Chile" only where Peru said it.
+    """
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in lexicon.SPEECH_NOUNS \
+                    or not any(a.dep_ == "amod" and a.lower_ == "joint" for a in noun.children):
+                continue
+            # "with" on the noun, or on the verb just after the noun ("said in a joint statement with Chile")
+            withs = [w for w in noun.children if w.dep_ == "prep" and w.lower_ == "with"] + [
+                w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i == noun.right_edge.i + 1]
+            out += [p for w in withs for p in w.children if p.dep_ == "pobj"]
+    return out
+
+
+def _listed_before(subj: Token) -> list[Token]:
+    """Names listed before a subject, in the same list, where the parser hung them elsewhere.
+
+    The subject closes the list: "On Sunday, UN chief X, the EU, the AU, and ECOWAS condemned the
+    coup" (X read as the root, the subject only "ECOWAS"), "as China, NATO, the U.N., and many others
+    expressed" (the names on "as"). Or it heads the list's part with "and", the names before it hung
+    elsewhere: "as the OECD, the EU, the AU, and others condemned" ("the OECD" on "as").
+
+    Only a run of names that opens its clause (at the sentence's start, after a comma, "as" or a
+    subordinating conjunction): not "exports fell in Chile, Peru and Norway, and Brazil condemned it"
+    nor "in Oslo, Chile and Peru condemned it", where the names before are where something happened,
+    nor examples ("such as"); and before a subject that closes the list, two names at least: one is an
+    apposition ("by the trade minister, Mary Ng, and France condemned them").
+    """
+    doc, sent = subj.doc, subj.sent
+    i = _phrase_start(subj) - 1
+    if i < sent.start:
+        return []
+    closes = doc[i].lower_ == "and"
+    if closes:  # the subject closes the list
+        i -= 1
+        if i >= sent.start and doc[i].text == ",":
+            i -= 1
+    elif doc[i].text == "," and _name_ending_at(doc, subj.i) is not None \
+            and any(c.dep_ == "cc" for c in (subj, *subj.conjuncts) for c in c.children):
+        i -= 1  # the subject, a name, heads the rest of the list
+    else:
+        return []
+    out: list[Token] = []
+    first = i + 1
+    while i >= sent.start:
+        name = _name_ending_at(doc, i)
+        if name is None:
+            break
+        out.append(name)
+        first = _phrase_start(name)
+        i = first - 1
+        if i < sent.start or doc[i].text != "," or _name_ending_at(doc, i - 1) is None:
+            break
+        i -= 1
+    if not out or (closes and len(out) < 2):
+        # (one name before ", and X condemned" is an apposition, not a list: "drafted by the interior
+        # minister, Carla Benitez, and Brazil condemned it")
+        return []
+    before = doc[first - 1] if first > sent.start else None
+    if before is not None and not (before.text in (",", ";", ":") or before.pos_ == "SCONJ" or before.lower_ == "as"):
+        return []
+    if before is not None and before.lower_ == "as" and first - 2 >= sent.start and doc[first - 2].lower_ == "such":
+        return []  # "neighbours such as Kenya and Rwanda, and Uganda condemned it": examples, not speakers
+    return out
+
+
+def _phrase_start(tok: Token) -> int:
+    """Where the noun phrase a name or noun heads begins: its determiner, titles and modifiers before it."""
+    i = tok.i
+    while i - 1 >= tok.sent.start and _in_phrase(tok.doc[i - 1], tok):
+        i -= 1
+    return i
+
+
+def _in_phrase(prev: Token, head: Token) -> bool:
+    """Whether `prev`, just before a phrase, belongs to the phrase `head` heads (its modifiers, hyphens)."""
+    if prev.i >= head.i or prev.text == "," or prev.is_quote:
+        return False
+    # (an article just before the name is the name's, wherever the parser hung it: "the OECD" read as "the ECOWAS")
+    return prev.pos_ == "DET" and prev.i == head.i - 1 or (
+        any(a == head for a in prev.ancestors) and prev.dep_ in ("det", "compound", "amod", "nummod", "punct", "poss",
+                                                                 "case", "nmod"))
+
+
+def _name_ending_at(doc: Doc, i: int) -> Token | None:
+    """The name that ends at token `i`, before a comma or "and": an actor's name (or an entity's), not a
+    common noun; whatever the parser hung it on ("the OECD, Norway, and ..." with "OECD" a modifier)."""
+    if i < 0:
+        return None
+    tok = doc[i]
+    if _quoted(tok) or tok.is_punct:
+        return None
+    if tok.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ not in ("PROPN", "NOUN"):
+        return None  # (not a date's proper noun, "On Sunday, ...", nor an adverb's, "Stateside, ...")
+    return tok
 
 
 def _name_before(verb: Token) -> list[Token]:
@@ -390,12 +498,33 @@ def members(group: Token) -> list[Token]:
                 out += [x for to in group.head.children if to.dep_ == "prep" and to.lower_ == "to"
                         and to.i == c.right_edge.i + 1 for p in to.children if p.dep_ == "pobj"
                         for x in (p, *p.conjuncts)]
-        elif c.dep_ in ("appos", "npadvmod") and c.ent_type_ and (c.conjuncts or group.conjuncts):
+        elif (c.dep_ in ("appos", "npadvmod") or c in _listed_modifiers(group)) \
+                and c.ent_type_ and (c.conjuncts or group.conjuncts):
             # (or one name of a list that runs on in the group's own conjuncts: "China, the UK, and
             # Australia voiced concern", where "the UK" hangs on "China"; "Chile, Peru, Norway and Brazil
-            # were quick to", where "Peru" hangs on "Chile" as a modifier)
-            out += [c, *c.conjuncts]
+            # were quick to", where "Peru" hangs on "Chile" as a modifier; "the EU, the OECD, Norway, and
+            # others", where "the OECD" hangs on "Norway", before it)
+            out += [x for x in _list_run(c) if x != group]
     return out
+
+
+def _list_run(name: Token, depth: int = 0) -> list[Token]:
+    """A name of a list and the names the parser hung on it rather than beside it: its conjuncts, and
+    the names set on it as appositions or modifiers ("Japan, the OECD, and others", "the OECD" an
+    apposition of "Japan"), and theirs."""
+    out = [name, *name.conjuncts]
+    if depth < 3:
+        out += [x for n in list(out) for c in n.children
+                if c.ent_type_ and (c.dep_ in ("appos", "npadvmod") or c in _listed_modifiers(n))
+                for x in _list_run(c, depth + 1)]
+    return list(dict.fromkeys(out))
+
+
+def _listed_modifiers(tok: Token) -> list[Token]:
+    """Names of a list the parser hung on the name after them as modifiers: "the OECD" in "the EU, the
+    OECD, Norway, and others" (a name, then a comma, then the name it hangs on)."""
+    return [m for m in tok.children if m.dep_ == "nmod" and m.ent_type_ and m.i + 1 < tok.i
+            and m.doc[m.i + 1].text == ","]
 
 
 def stance_holders(verb: Token) -> tuple[list[Token], Token | None]:

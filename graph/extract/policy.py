@@ -9,6 +9,7 @@ strike", a lead "Norway condemned ...") is that speaker under another name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models import ExtractedActor, ExtractedReaction
@@ -20,6 +21,13 @@ from .mentions import Candidate, Registry
 from .persons import leader_country
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
+# Word beginnings of the verbs a decision-maker uses of its own act ("vowed to slap tariffs", "pledged to
+# open the country"): "vow" for "vowed", "pledg" for "pledging".
+_OWN_ACT = tuple(sorted(verb.removesuffix("e") for verb in lexicon.OWN_ACT_VERBS))
+# Word beginnings of the acts that answer an event ("recalled its ambassador", "sanctioned officials"): by
+# whoever made the event they are the event itself ("the EU sanctioned four officials"), not an answer to it.
+_COUNTERING = tuple(sorted(verb.removesuffix("e") for verb in lexicon.COUNTERMEASURE_VERBS))
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
 
 
 def reactions(text: str, statements: list[Statement], registry: Registry, deciders: set[str],
@@ -30,8 +38,10 @@ def reactions(text: str, statements: list[Statement], registry: Registry, decide
     where the lead tells it (article offsets), `text` the article's text
     the spans point into.
     """
+    makers = _makers(deciders, registry, event.label)
     speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
-                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))
+                if not (key in makers and _only_announces(stmts, lead_sentence, judge, event)
+                        and (key in deciders or not cues_of(judge, stmts, event).takes_side))
                 and not _only_reacts(stmts, judge, event)]
     judgements = judge_speakers(judge, [stmts for _, stmts in speakers], event)
     return tuple(_reaction(text, registry.candidates[key], stmts, judgement, key in deciders)
@@ -69,11 +79,68 @@ def _country_of(cand: Candidate) -> str | None:
     return cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
 
 
+def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
+    """Who made the event, under every name the article gives them: the deciders, the actors the event's
+    label names ("Trump-Kim declaration", "Swiss National Bank's U-turn", "Japan's move"), the same maker
+    under another name ("European Central Bank" of the "ECB", "Narendra Modi" of the "Modi Government"),
+    and the government of a country that made it, by its bodies or its leader ("the Japanese government"
+    and "Japan", "the US Commerce Department" and "the US").
+
+    Only to tell their announcements of the act from reactions: what they announce without a side (a
+    maker the lead does not name as the decider: with none at all) is the event told again ("the Commerce Department announced it would add Huawei to its list"); the stance
+    given to a defence stays the deciders' own (`_reaction`), since a maker read off the label may as
+    well be the one acted upon.
+    """
+    cands = registry.candidates
+    runs = [m.group(0) for m in _NAME_RUN.finditer(label)]
+    words = {w.strip(".'’").removesuffix("'s").removesuffix("’s") for run in runs for w in run.replace("-", " ").split()}
+
+    def named(cand: Candidate) -> bool:
+        names = (cand.name, *cand.aliases)
+        if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", label) for n in names if len(n) > 1):
+            return True
+        if cand.kind == "person":
+            return cand.name.split()[-1] in words
+        # a body named by its initials: "SNB" of "Swiss National Bank's U-turn"
+        return any(len(n) > 1 and n.isupper() and any(_initials(run) == n for run in runs) for n in names)
+
+    core = set(deciders) | {key for key, cand in cands.items() if named(cand)}
+    countries = {cands[k].country for k in core if cands[k].kind == "country" and cands[k].country}
+    countries |= {m.code for w in words if (m := registry.gazetteer.lookup(w)) is not None and m.how != "capital"}
+    out = set(core)
+    for key, cand in cands.items():
+        if cand.kind == "organization" and cand.country in countries \
+                and (lexicon.BODY_HEADS | lexicon.STATE_ORGANS) & set(fold(cand.name).split()):
+            out.add(key)
+        elif cand.kind == "person" and cand.country in countries and leader_country(cand.name) == cand.country:
+            out.add(key)
+        elif any(_same_maker(cand, cands[k]) for k in core if k != key):
+            out.add(key)
+    return out
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_maker(cand: Candidate, maker: Candidate) -> bool:
+    """One maker under two names: a body and its initials ("European Central Bank", "ECB"), a government
+    and the person it is named after ("Modi Government", "Narendra Modi")."""
+    if cand.kind == "organization" and maker.kind == "organization":
+        return _same_body(cand.name, maker)
+    if cand.kind == "person" and maker.kind == "organization":
+        return cand.name.split()[-1] in maker.name.split()
+    return False
+
+
 def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None, judge: StanceJudge,
                     event: EventView) -> bool:
     """The decision-maker only announced the decision: that is the event, not a reaction to it.
 
-    Announcing words anywhere ("Trump announced the withdrawal"), a participle
+    Announcing words anywhere ("Trump announced the withdrawal"), vows and
+    pledges that take no side ("pledged to open Iran to the world"), the act
+    itself in the words of a countermeasure ("the EU sanctioned four officials",
+    where the event is the EU's sanctions: no one answers their own act), a participle
     on the act itself ("The ICC issued the warrants, accusing them of war
     crimes": its grounds, not a response), and, in
     the lead's first sentence, plain "said" about what the speaker will do,
@@ -85,6 +152,10 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
         if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
             return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
+        if all(w.startswith(_COUNTERING) for w in words):
+            return True  # its own act told: "Norway bans palm oil imports" by the Norway that banned them
+        if all(w.startswith(_OWN_ACT) for w in words) and not cues_of(judge, [stmt], event).takes_side:
+            return True  # a vow without a side vows the act ("vowed to slap tariffs"), not its defence
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 

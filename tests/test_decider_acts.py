@@ -1,0 +1,77 @@
+"""The event's maker telling its own act is no reaction; its defence of the act is.
+
+The largest class of extras on the train split: the government that decided, the court that ruled,
+the body that acted, taken as reacting because the text tells the act in words a reaction could use
+("Norway bans imports" reads like a countermeasure, "the Norwegian government announced that the ban
+would take effect" like a statement). The guideline counts the decider only "when the text gives their
+defence of it". Sentences written for this test, about invented acts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.extract import Extractor
+from graph.models import ArticleInput
+
+_MAKERS = st.sampled_from([("Norway", "Norwegian"), ("Kenya", "Kenyan"), ("Chile", "Chilean"), ("Canada", "Canadian")])
+
+
+def stances(extractor: Extractor, body: str, title: str) -> dict[str, str]:
+    got = extractor.extract(extractor.prepare(ArticleInput(text=body, title=title)))
+    return {r.actor.name: r.stance for r in got.reactions}
+
+
+@given(maker=_MAKERS, act=st.sampled_from([
+    ("bans imports of palm oil", "banned imports of palm oil"),
+    ("suspends flights to Ruritania", "suspended all flights to Ruritania"),
+    ("sanctions Ruritanian officials", "sanctioned six Ruritanian officials"),
+]))
+@settings(max_examples=10, deadline=None)
+def test_the_makers_act_told_in_a_countermeasures_words_is_no_reaction(extractor: Extractor, maker: tuple[str, str],
+                                                                       act: tuple[str, str]) -> None:
+    """"Norway bans imports of palm oil" over "Norway banned imports of palm oil": a ban, a suspension or
+    sanctions are how others answer an event, but by the one who made the event they are the event.
+    Another country's ban in answer to it stays a reaction."""
+    country, demonym = maker
+    headline, lead = act
+    got = stances(extractor, f"{country} {lead} on Monday.\n\nRuritania condemned the decision as unfair.",
+                  f"{country} {headline}")
+    assert got == {"Ruritania": "oppose"}, got
+    if "palm oil" in headline:
+        body = (f"{country} {lead} on Monday.\n\nMalaysia banned imports of {demonym} fish in retaliation.\n\n"
+                "Indonesia condemned the ban as unfair.")
+        got = stances(extractor, body, f"{country} {headline}")
+        assert country not in got and "Malaysia" in got and got.get("Indonesia") == "oppose", got
+
+
+@given(maker=_MAKERS, verb=st.sampled_from(["announced", "declared"]),
+       what=st.sampled_from(["the ban would take effect in March", "the ban would be reviewed after a year"]))
+@settings(max_examples=10, deadline=None)
+def test_the_makers_government_announcing_the_act_is_no_reaction(extractor: Extractor, maker: tuple[str, str], verb: str,
+                                                                 what: str) -> None:
+    """"Norway banned imports ... The Norwegian government announced that the ban would take effect in
+    March": the country that decided, under the name of its government, tells its act again."""
+    country, demonym = maker
+    body = (f"{country} banned imports of palm oil on Monday.\n\nThe {demonym} government {verb} that {what}.\n\n"
+            "Malaysia condemned the ban as unfair.")
+    got = stances(extractor, body, f"Reactions to {country}'s palm oil ban")
+    assert got == {"Malaysia": "oppose"}, got
+
+
+@given(maker=_MAKERS, verb=st.sampled_from(["pledged", "vowed", "promised"]))
+@settings(max_examples=8, deadline=None)
+def test_a_makers_vow_without_a_side_is_the_act_and_with_a_defence_a_reaction(extractor: Extractor,
+                                                                               maker: tuple[str, str], verb: str) -> None:
+    """"Norway pledged to extend the ban to soy" tells more of the act; "vowed to keep the ban despite the
+    criticism, calling it vital" defends it, which the guideline counts (support)."""
+    country, _ = maker
+    title = f"Reactions to {country}'s palm oil ban"
+    lead = f"{country} banned imports of palm oil on Monday.\n\n"
+    tail = "\n\nMalaysia condemned the ban as unfair."
+    got = stances(extractor, f"{lead}{country} {verb} to extend the ban to soy next year.{tail}", title)
+    assert got == {"Malaysia": "oppose"}, got
+    defence = f"{country} {verb} to keep the ban despite the criticism, calling it vital to protect the rainforest."
+    got = stances(extractor, f"{lead}{defence}{tail}", title)
+    assert got == {country: "support", "Malaysia": "oppose"}, got

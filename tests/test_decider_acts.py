@@ -75,3 +75,18 @@ def test_a_makers_vow_without_a_side_is_the_act_and_with_a_defence_a_reaction(ex
     defence = f"{country} {verb} to keep the ban despite the criticism, calling it vital to protect the rainforest."
     got = stances(extractor, f"{lead}{defence}{tail}", title)
     assert got == {country: "support", "Malaysia": "oppose"}, got
+
+
+@given(answer=st.sampled_from([
+    ("The Mexican government", "announced that it would file a complaint at the World Trade Organization"),
+    ("Mexican President Claudia Sheinbaum", "announced that Mexico would review its trade ties with Canada"),
+    ("Mexico's economy ministry", "announced retaliatory tariffs on Canadian cheese"),
+]))
+@settings(max_examples=6, deadline=None)
+def test_whom_the_act_is_aimed_at_announcing_an_answer_still_reacts(extractor: Extractor, answer: tuple[str, str]) -> None:
+    """"Canada imposes levy on Mexican steel": the label names Mexico too, but as what the act is aimed at,
+    not its maker; Mexico's government announcing what it will do about it answers the act."""
+    who, said = answer
+    body = f"Canada imposed a 25 percent levy on Mexican steel on Monday.\n\n{who} {said}.\n\nChile condemned the levy."
+    got = stances(extractor, body, "Canada imposes levy on Mexican steel")
+    assert who.removeprefix("The ").removeprefix("Mexican President ") in got and got.get("Chile") == "oppose", got

@@ -81,23 +81,25 @@ def _country_of(cand: Candidate) -> str | None:
 
 def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
     """Who made the event, under every name the article gives them: the deciders, the actors the event's
-    label names ("Trump-Kim declaration", "Swiss National Bank's U-turn", "Japan's move"), the same maker
-    under another name ("European Central Bank" of the "ECB", "Narendra Modi" of the "Modi Government"),
-    and the government of a country that made it, by its bodies or its leader ("the Japanese government"
-    and "Japan", "the US Commerce Department" and "the US").
+    label names as its maker ("Trump-Kim declaration", "Swiss National Bank's U-turn", "Japan's move",
+    "decision by the US"), the same maker under another name ("European Central Bank" of the "ECB",
+    "Narendra Modi" of the "Modi Government"), and the government of a country that made it, by its
+    bodies or its leader ("the Japanese government" and "Japan", "the US Commerce Department" and "the US").
 
     Only to tell their announcements of the act from reactions: what they announce without a side (a
-    maker the lead does not name as the decider: with none at all) is the event told again ("the Commerce Department announced it would add Huawei to its list"); the stance
-    given to a defence stays the deciders' own (`_reaction`), since a maker read off the label may as
-    well be the one acted upon.
+    maker the lead does not name as the decider: with none at all) is the event told again ("the Commerce
+    Department announced it would add Huawei to its list"); the stance given to a defence stays the
+    deciders' own (`_reaction`). Whom the act is aimed at is no maker ("levy on Mexican steel": Mexico's
+    government announcing a complaint answers the act).
     """
     cands = registry.candidates
-    runs = [m.group(0) for m in _NAME_RUN.finditer(label)]
+    agent = _agent_part(label)
+    runs = [m.group(0) for m in _NAME_RUN.finditer(agent)]
     words = {w.strip(".'’").removesuffix("'s").removesuffix("’s") for run in runs for w in run.replace("-", " ").split()}
 
     def named(cand: Candidate) -> bool:
         names = (cand.name, *cand.aliases)
-        if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", label) for n in names if len(n) > 1):
+        if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", agent) for n in names if len(n) > 1):
             return True
         if cand.kind == "person":
             return cand.name.split()[-1] in words
@@ -117,6 +119,27 @@ def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
         elif any(_same_maker(cand, cands[k]) for k in core if k != key):
             out.add(key)
     return out
+
+
+def _agent_part(label: str) -> str:
+    """The words of an event label that name who acted: its opening names ("UK government Tata Steel
+    sign ...", "Japan's move", "Canada imposes levy on Mexican steel": "Canada") and the name after "by"
+    ("decision by the US to ..."), not what the act is aimed at."""
+    out: list[str] = []
+    tokens = label.split()
+    for word in tokens:
+        bare = word.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
+        if not bare or not (bare[0].isupper() or bare.lower() in lexicon.BODY_HEADS | lexicon.STATE_HEADS | {"and", "of"}):
+            break
+        out.append(word)
+    for i, word in enumerate(tokens[:-1]):
+        if word.lower() == "by":
+            rest = tokens[i + 2:] if tokens[i + 1].lower() == "the" else tokens[i + 1:]
+            for w in rest:
+                if not w[:1].isupper():
+                    break
+                out.append(w)
+    return " ".join(out)
 
 
 def _initials(name: str) -> str:

@@ -9,6 +9,7 @@ defence of it". Sentences written for this test, about invented acts.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +91,20 @@ def test_whom_the_act_is_aimed_at_announcing_an_answer_still_reacts(extractor: E
     body = f"Canada imposed a 25 percent levy on Mexican steel on Monday.\n\n{who} {said}.\n\nChile condemned the levy."
     got = stances(extractor, body, "Canada imposes levy on Mexican steel")
     assert who.removeprefix("The ").removeprefix("Mexican President ") in got and got.get("Chile") == "oppose", got
+
+
+@pytest.mark.parametrize("leader, seat", [("British Prime Minister Keir Starmer", "Downing Street"),
+                                          ("French President Emmanuel Macron", "The Elysee")])
+def test_the_seat_of_a_deciding_leaders_government_announcing_the_act_is_no_reaction(extractor: Extractor, leader: str,
+                                                                                      seat: str) -> None:
+    """"Starmer banned imports ... Downing Street announced that the ban would take effect in March": the
+    seat speaks for the government its leader heads, which made the decision; defending it still reacts."""
+    surname = leader.split()[-1]
+    body = f"{leader} banned imports of palm oil on Monday.\n\n{{said}}\n\nMalaysia condemned the ban as unfair."
+    got = stances(extractor, body.format(said=f"{seat} announced that the ban would take effect in March."),
+                  f"{surname} bans imports of palm oil")
+    assert got == {"Malaysia": "oppose"}, got
+    if seat == "Downing Street":
+        got = stances(extractor, body.format(said=f"{seat} defended the ban as vital to protect the rainforest."),
+                      f"{surname} bans imports of palm oil")
+        assert "Downing Street" in got, got

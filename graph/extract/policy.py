@@ -83,8 +83,9 @@ def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
     """Who made the event, under every name the article gives them: the deciders, the actors the event's
     label names as its maker ("Trump-Kim declaration", "Swiss National Bank's U-turn", "Japan's move",
     "decision by the US"), the same maker under another name ("European Central Bank" of the "ECB",
-    "Narendra Modi" of the "Modi Government"), and the government of a country that made it, by its
-    bodies or its leader ("the Japanese government" and "Japan", "the US Commerce Department" and "the US").
+    "Narendra Modi" of the "Modi Government"), and the government of a country that made it or whose
+    leader did, by its bodies, its seat or its leader ("the Japanese government" and "Japan", "the US
+    Commerce Department" and "the US", "the White House" and "Trump").
 
     Only to tell their announcements of the act from reactions: what they announce without a side (a
     maker the lead does not name as the decider: with none at all) is the event told again ("the Commerce
@@ -108,11 +109,13 @@ def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
 
     core = set(deciders) | {key for key, cand in cands.items() if named(cand)}
     countries = {cands[k].country for k in core if cands[k].kind == "country" and cands[k].country}
+    countries |= {code for k in core if cands[k].kind == "person" and (code := leader_country(cands[k].name))}
     countries |= {m.code for w in words if (m := registry.gazetteer.lookup(w)) is not None and m.how != "capital"}
     out = set(core)
     for key, cand in cands.items():
         if cand.kind == "organization" and cand.country in countries \
-                and (lexicon.BODY_HEADS | lexicon.STATE_ORGANS) & set(fold(cand.name).split()):
+                and ((lexicon.BODY_HEADS | lexicon.STATE_ORGANS) & set(fold(cand.name).split())
+                     or lexicon.SEATS_OF_GOVERNMENT.get(fold(cand.name)) == cand.country):
             out.add(key)
         elif cand.kind == "person" and cand.country in countries and leader_country(cand.name) == cand.country:
             out.add(key)

@@ -27,7 +27,8 @@ _OWN_ACT = tuple(sorted(verb.removesuffix("e") for verb in lexicon.OWN_ACT_VERBS
 # Word beginnings of the acts that answer an event ("recalled its ambassador", "sanctioned officials"): by
 # whoever made the event they are the event itself ("the EU sanctioned four officials"), not an answer to it.
 _COUNTERING = tuple(sorted(verb.removesuffix("e") for verb in lexicon.COUNTERMEASURE_VERBS))
-_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*)*")
+_LINK = "|".join(sorted(map(re.escape, lexicon.NAME_LINKS)))  # "Bank of Japan": one name
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:" + _LINK + r")\s+)?[A-Z][\w.'’-]*)*")
 
 
 def reactions(text: str, statements: list[Statement], registry: Registry, deciders: set[str],
@@ -132,7 +133,8 @@ def _agent_part(label: str) -> str:
     tokens = label.split()
     for word in tokens:
         bare = word.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
-        if not bare or not (bare[0].isupper() or bare.lower() in lexicon.BODY_HEADS | lexicon.STATE_HEADS | {"and", "of"}):
+        if not bare or not (bare[0].isupper()
+                            or bare.lower() in lexicon.BODY_HEADS | lexicon.STATE_HEADS | lexicon.AGENT_LINKS):
             break
         out.append(word)
     for i, word in enumerate(tokens[:-1]):

@@ -108,3 +108,64 @@ def test_the_seat_of_a_deciding_leaders_government_announcing_the_act_is_no_reac
         got = stances(extractor, body.format(said=f"{seat} defended the ban as vital to protect the rainforest."),
                       f"{surname} bans imports of palm oil")
         assert "Downing Street" in got, got
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: the lexicon judge finds no side in 'defended ... as vital', and "
+                   "giving the deciding government the deciders' support cost dev 0.012 reaction F1")
+def test_the_seat_defending_its_leaders_act_supports_it(extractor: Extractor) -> None:
+    """The seat of the government whose leader decided, defending the act, stands by it (support)."""
+    body = ("British Prime Minister Keir Starmer banned imports of palm oil on Monday.\n\nDowning Street defended the "
+            "ban as vital to protect the rainforest.\n\nMalaysia condemned the ban as unfair.")
+    got = stances(extractor, body, "Starmer bans imports of palm oil")
+    assert got.get("Downing Street") == "support", got
+
+
+# --- Who is not the maker: the review's classes A, B and C -------------------------------------------------------
+# Sentences written for these tests, about invented acts of real states' organs.
+
+_STATES = st.sampled_from([("Norway", "Norwegian"), ("Kenya", "Kenyan"), ("Chile", "Chilean"), ("Canada", "Canadian"),
+                           ("Peru", "Peruvian")])
+
+
+@given(state=_STATES, organ=st.sampled_from([
+    ("{d} supreme court strikes down fuel levy", "The {d} supreme court struck down the fuel levy on Monday.",
+     "The {d} government announced that it would study the ruling before deciding its next step."),
+    ("{c}'s central bank raises interest rates", "{c}'s central bank raised its main interest rate on Thursday.",
+     "{c}'s finance ministry announced that it would watch the currency closely after the decision."),
+    ("{c}'s central bank cuts rates", "The central bank of {c} cut its main interest rate on Thursday.",
+     "The {d} government declared that the cut would take effect next week."),
+    ("{d} parliament passes bill to ban vaping", "The {d} parliament passed a bill to ban vaping on Monday.",
+     "The {d} government announced that it would study the bill before it becomes law."),
+]))
+@settings(max_examples=15, deadline=None)
+def test_the_government_answering_another_organ_of_its_state_reacts(extractor: Extractor, state: tuple[str, str],
+                                                                    organ: tuple[str, str, str]) -> None:
+    """Class A: a court, a central bank or a parliament decides on its own account; the same country's
+    government or ministry speaking of the decision answers it, though the label names the country
+    ("Chile's central bank", "Kenyan court"). Only a decider that IS the country, its government or its
+    head makes the government a maker."""
+    country, demonym = state
+    title, lead, answer = (part.format(c=country, d=demonym) for part in organ)
+    got = stances(extractor, f"{lead}\n\n{answer}\n\nRuritania criticised the decision.", title)
+    assert any("government" in name or "ministry" in name for name in got), got
+
+
+_COLLISIONS = st.sampled_from([("South Sudan", "Sudan"), ("Equatorial Guinea", "Guinea"), ("Guinea-Bissau", "Guinea")])
+
+
+@given(pair=_COLLISIONS, act=st.sampled_from([
+    ("shuts its oil pipeline", "shut its oil pipeline on Friday in a row over fees",
+     "oil ministry announced that it would lower the fees to restart the flow"),
+    ("closes border with Gabon", "closed its border with Gabon on Monday after a dispute",
+     "foreign ministry announced that it would send an envoy to mediate"),
+]))
+@settings(max_examples=10, deadline=None)
+def test_a_country_whose_name_is_part_of_the_makers_name_is_no_maker(extractor: Extractor, pair: tuple[str, str],
+                                                                     act: tuple[str, str, str]) -> None:
+    """Class B: names are resolved whole. "South Sudan shuts its pipeline" is no act of Sudan's, so
+    Sudan's ministry announcing what it will do about it reacts."""
+    outer, inner = pair
+    headline, lead, said = act
+    body = f"{outer} {lead}.\n\n{inner}'s {said}.\n\nThe African Union urged calm."
+    got = stances(extractor, body, f"{outer} {headline}")
+    assert f"{inner}'s {said.split(' announced')[0]}" in got, got

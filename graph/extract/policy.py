@@ -27,7 +27,9 @@ _OWN_ACT = tuple(sorted(verb.removesuffix("e") for verb in lexicon.OWN_ACT_VERBS
 # Word beginnings of the acts that answer an event ("recalled its ambassador", "sanctioned officials"): by
 # whoever made the event they are the event itself ("the EU sanctioned four officials"), not an answer to it.
 _COUNTERING = tuple(sorted(verb.removesuffix("e") for verb in lexicon.COUNTERMEASURE_VERBS))
-_LINK = "|".join(sorted(map(re.escape, lexicon.NAME_LINKS)))  # "Bank of Japan": one name
+# A run of capitalised words, one name ("Bank of Japan", "South Sudan"): names are resolved whole, so
+# "Sudan" is not read in "South Sudan" nor "Mexico" in "New Mexico".
+_LINK = "|".join(sorted(map(re.escape, lexicon.NAME_LINKS)))
 _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:" + _LINK + r")\s+)?[A-Z][\w.'’-]*)*")
 
 
@@ -81,12 +83,15 @@ def _country_of(cand: Candidate) -> str | None:
 
 
 def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
-    """Who made the event, under every name the article gives them: the deciders, the actors the event's
-    label names as its maker ("Trump-Kim declaration", "Swiss National Bank's U-turn", "Japan's move",
-    "decision by the US"), the same maker under another name ("European Central Bank" of the "ECB",
-    "Narendra Modi" of the "Modi Government"), and the government of a country that made it or whose
-    leader did, by its bodies, its seat or its leader ("the Japanese government" and "Japan", "the US
-    Commerce Department" and "the US", "the White House" and "Trump").
+    """Who made the event, under every name the article gives them: the deciders, the actors the
+    event's label names whole as its maker ("Trump-Kim declaration", "Swiss National Bank's U-turn",
+    "Japan's move", not "Sudan" of "South Sudan shuts ..."), the same maker under another name
+    ("European Central Bank" of the "ECB", "Narendra Modi" of the "Modi Government"), and, when a
+    decider IS a country, its government or its head, that government's executive, seat and leader
+    ("the Japanese government" of "Japan", "the White House" of "Trump"). A court, a congress, a
+    central bank or a company decides on its own account: the government of its country answering it
+    reacts, so a country the lead gives only as the owner of such an organ ("Chile's central bank") or
+    read inside a longer name ("Bank of Japan") brings no government.
 
     Only to tell their announcements of the act from reactions: what they announce without a side (a
     maker the lead does not name as the decider: with none at all) is the event told again ("the Commerce
@@ -96,33 +101,73 @@ def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
     """
     cands = registry.candidates
     agent = _agent_part(label)
-    runs = [m.group(0) for m in _NAME_RUN.finditer(agent)]
-    words = {w.strip(".'’").removesuffix("'s").removesuffix("’s") for run in runs for w in run.replace("-", " ").split()}
+    runs = list(_NAME_RUN.finditer(agent))
+    words = {w.strip(".'’").removesuffix("'s").removesuffix("’s")
+             for run in runs for w in run.group(0).replace("-", " ").split()}
+
+    def whole(m: re.Match[str]) -> bool:
+        # a name the label gives whole: "Japan" of "Japan's move", not "Sudan" of "South Sudan shuts ..."
+        # nor "Japan" of "Bank of Japan"
+        return any(r.start() == m.start() and (m.end() >= r.end() or agent[m.end():r.end()] in ("'s", "’s"))
+                   for r in runs)
 
     def named(cand: Candidate) -> bool:
         names = (cand.name, *cand.aliases)
-        if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", agent) for n in names if len(n) > 1):
+        if any(whole(m) for n in names if len(n) > 1
+               for m in re.finditer(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", agent)):
             return True
         if cand.kind == "person":
             return cand.name.split()[-1] in words
         # a body named by its initials: "SNB" of "Swiss National Bank's U-turn"
-        return any(len(n) > 1 and n.isupper() and any(_initials(run) == n for run in runs) for n in names)
+        return any(len(n) > 1 and n.isupper() and any(_initials(r.group(0)) == n for r in runs) for n in names)
 
     core = set(deciders) | {key for key, cand in cands.items() if named(cand)}
-    countries = {cands[k].country for k in core if cands[k].kind == "country" and cands[k].country}
-    countries |= {code for k in core if cands[k].kind == "person" and (code := leader_country(cands[k].name))}
-    countries |= {m.code for w in words if (m := registry.gazetteer.lookup(w)) is not None and m.how != "capital"}
+    def inside(cand: Candidate) -> bool:
+        # a country read inside a longer name of the label: "Guinea" of "Guinea-Bissau", "Japan" of "Bank of Japan"
+        bare = [r.group(0).removesuffix("'s").removesuffix("’s") for r in runs]
+        return any(n != b and re.search(r"\b" + re.escape(n) + r"\b", b)
+                   for n in (cand.name, *cand.aliases) if len(n) > 1 for b in bare)
+
+    # The government speaks for a decision only when the decider is that government: the country itself (as
+    # the lead tells it: a label's "Kenyan court" or "Chile's central bank" names an organ, not the
+    # country), its government or its head. A court, congress or central bank decides on its own account,
+    # and the government answering it reacts.
+    organs = {cands[k].country for k in deciders if cands[k].kind == "organization" and _own_account(cands[k].name)}
+    if _own_account(" ".join(label.split()[:len(agent.split()) + 2])):
+        organs |= {cands[k].country for k in deciders if cands[k].kind == "country"}
+    countries = {code for k in core if (k in deciders or cands[k].kind != "country")
+                 and (code := _government_of(cands[k])) is not None
+                 and not (cands[k].kind == "country" and (code in organs or inside(cands[k])))}
     out = set(core)
     for key, cand in cands.items():
-        if cand.kind == "organization" and cand.country in countries \
-                and ((lexicon.BODY_HEADS | lexicon.STATE_ORGANS) & set(fold(cand.name).split())
-                     or lexicon.SEATS_OF_GOVERNMENT.get(fold(cand.name)) == cand.country):
+        if cand.kind == "organization" and cand.country in countries and _government_of(cand) == cand.country:
             out.add(key)
         elif cand.kind == "person" and cand.country in countries and leader_country(cand.name) == cand.country:
             out.add(key)
         elif any(_same_maker(cand, cands[k]) for k in core if k != key):
             out.add(key)
     return out
+
+
+def _own_account(name: str) -> bool:
+    """Whether a name tells an organ that decides on its own account ("Bank of Canada", "Kenyan court"):
+    the country it belongs to is not the decider, its government no maker."""
+    return bool(lexicon.OWN_ACCOUNT_ORGANS & {w.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
+                                              for w in fold(name).split()})
+
+
+def _government_of(cand: Candidate) -> str | None:
+    """The country whose government a candidate is: the country itself, its head ("Trump"), its executive
+    ("the Japanese government", "Kenya's finance ministry") or its seat ("the White House")."""
+    if cand.kind == "country":
+        return cand.country
+    if cand.kind == "person":
+        return leader_country(cand.name)
+    if cand.kind == "organization" and cand.country and (
+            lexicon.GOVERNMENT_ORGANS & set(fold(cand.name).split())
+            or lexicon.SEATS_OF_GOVERNMENT.get(fold(cand.name)) == cand.country):
+        return cand.country
+    return None
 
 
 def _agent_part(label: str) -> str:

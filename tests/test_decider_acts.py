@@ -169,3 +169,42 @@ def test_a_country_whose_name_is_part_of_the_makers_name_is_no_maker(extractor: 
     body = f"{outer} {lead}.\n\n{inner}'s {said}.\n\nThe African Union urged calm."
     got = stances(extractor, body, f"{outer} {headline}")
     assert f"{inner}'s {said.split(' announced')[0]}" in got, got
+
+
+@given(pair=st.sampled_from([("Peru", "Bolivia"), ("Ghana", "Togo"), ("Norway", "Ruritania"), ("Chile", "Argentina")]),
+       act=st.sampled_from([
+           ("{a} recalls ambassador after {b} closes border",
+            "{b} closed its border with {a} on Sunday.\n\n{a} recalled its ambassador from {b} on Monday in response."),
+           ("{a} suspends fruit exports after {b} raises tariffs",
+            "{b} raised its tariffs on imports from {a} on Sunday.\n\n{a} suspended fruit exports to {b} in retaliation."),
+           ("{a} halts arms sales to {b} over crackdown", "{a} halted all arms sales to {b} on Tuesday."),
+       ]))
+@settings(max_examples=15, deadline=None)
+def test_a_countermeasure_told_as_answering_another_act_stays_a_reaction(extractor: Extractor, pair: tuple[str, str],
+                                                                        act: tuple[str, str]) -> None:
+    """Class C: a headline that makes a reactor's countermeasure the event ("Peru recalls ambassador after
+    Bolivia closes border") has the reactor as the decider; the act told as answering another ("after",
+    "over", "in response") is its reaction, not the event told again. "Norway bans imports of palm oil",
+    told as answering nothing, stays the act (the first test)."""
+    a, b = pair
+    title, body = (part.format(a=a, b=b) for part in act)
+    got = stances(extractor, f"{body}\n\nSpain urged both sides to talk.", title)
+    assert a in got, got
+
+
+@given(pair=st.sampled_from([("Peru", "Bolivia"), ("Ghana", "Togo"), ("Norway", "Ruritania"), ("Chile", "Argentina")]),
+       act=st.sampled_from([
+           ("{b} retaliates after {a} bans its fruit", "{a} banned imports of fruit from {b} on Monday."),
+           ("{b} hits back after {a} sanctions its generals",
+            "{a} sanctioned six generals from {b} on Monday over the crackdown."),
+       ]))
+@settings(max_examples=10, deadline=None)
+def test_the_act_answered_in_the_headline_stays_the_event(extractor: Extractor, pair: tuple[str, str],
+                                                          act: tuple[str, str]) -> None:
+    """The near-miss of class C: in "Bolivia retaliates after Peru bans its fruit" Peru's ban is what is
+    answered, so Peru telling it is the event told again, not a reaction; its grounds ("over the
+    crackdown") do not make it an answer."""
+    a, b = pair
+    title, body = (part.format(a=a, b=b) for part in act)
+    got = stances(extractor, f"{body}\n\n{b} condemned the decision.", title)
+    assert a not in got, got

@@ -31,6 +31,10 @@ _COUNTERING = tuple(sorted(verb.removesuffix("e") for verb in lexicon.COUNTERMEA
 # "Sudan" is not read in "South Sudan" nor "Mexico" in "New Mexico".
 _LINK = "|".join(sorted(map(re.escape, lexicon.NAME_LINKS)))
 _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:" + _LINK + r")\s+)?[A-Z][\w.'’-]*)*")
+_ANSWERING = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, lexicon.ANSWERING_PHRASES))) + r")(?![\w-])",
+                        re.IGNORECASE)
+_ANSWERING_ADVERBIAL = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, lexicon.ANSWERING_ADVERBIALS))) + r")(?![\w-])", re.IGNORECASE)
 
 
 def reactions(text: str, statements: list[Statement], registry: Registry, deciders: set[str],
@@ -43,7 +47,9 @@ def reactions(text: str, statements: list[Statement], registry: Registry, decide
     """
     makers = _makers(deciders, registry, event.label)
     speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
-                if not (key in makers and _only_announces(stmts, lead_sentence, judge, event)
+                if not (key in makers
+                        and _only_announces(stmts, lead_sentence, judge, event,
+                                            _answers_in_headline(registry, key, event.title))
                         and (key in deciders or not cues_of(judge, stmts, event).takes_side))
                 and not _only_reacts(stmts, judge, event)]
     judgements = judge_speakers(judge, [stmts for _, stmts in speakers], event)
@@ -206,14 +212,30 @@ def _same_maker(cand: Candidate, maker: Candidate) -> bool:
     return False
 
 
+def _answers_in_headline(registry: Registry, key: str, title: str) -> bool:
+    """Whether the headline tells the candidate's act as answering another: the candidate is the name the
+    headline opens with, before its answering word ("Peru recalls ambassador after Bolivia closes border":
+    Peru; not Bolivia, nor the "Britons" of "China sanctions Britons after ...")."""
+    found = _ANSWERING.search(title)
+    subject = _NAME_RUN.match(title.removeprefix("The "))
+    if found is None or subject is None or subject.end() > found.start():
+        return False
+    name, cand = subject.group(0).removesuffix("'s").removesuffix("’s"), registry.candidates[key]
+    if name in (cand.name, *cand.aliases):
+        return True
+    return cand.kind == "country" and (m := registry.gazetteer.lookup(name)) is not None and m.code == cand.country
+
+
 def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None, judge: StanceJudge,
-                    event: EventView) -> bool:
+                    event: EventView, answers: bool = False) -> bool:
     """The decision-maker only announced the decision: that is the event, not a reaction to it.
 
     Announcing words anywhere ("Trump announced the withdrawal"), vows and
     pledges that take no side ("pledged to open Iran to the world"), the act
     itself in the words of a countermeasure ("the EU sanctioned four officials",
-    where the event is the EU's sanctions: no one answers their own act), a participle
+    where the event is the EU's sanctions: no one answers their own act), unless
+    `answers` (the headline tells the speaker's act as answering another) or the
+    sentence does ("in response"), a participle
     on the act itself ("The ICC issued the warrants, accusing them of war
     crimes": its grounds, not a response), and, in
     the lead's first sentence, plain "said" about what the speaker will do,
@@ -225,8 +247,11 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
         if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
             return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
-        if all(w.startswith(_COUNTERING) for w in words):
-            return True  # its own act told: "Norway bans palm oil imports" by the Norway that banned them
+        if all(w.startswith(_COUNTERING) for w in words) and not answers and not _ANSWERING_ADVERBIAL.search(stmt.text):
+            # its own act told: "Norway bans palm oil imports" by the Norway that banned them; but one told as
+            # answering another act (a headline "Peru recalls ambassador after Bolivia closes border", "in
+            # response") answers it, though the headline made it the event
+            return True
         if all(w.startswith(_OWN_ACT) for w in words) and not cues_of(judge, [stmt], event).takes_side:
             return True  # a vow without a side vows the act ("vowed to slap tariffs"), not its defence
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \

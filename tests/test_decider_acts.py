@@ -150,6 +150,25 @@ def test_the_government_answering_another_organ_of_its_state_reacts(extractor: E
     assert any("government" in name or "ministry" in name for name in got), got
 
 
+@given(state=_STATES, organ=st.sampled_from(["prosecutors", "customs inspectors", "election auditors",
+                                              "competition watchdog", "energy regulators", "labour judges"]),
+       act=st.sampled_from([("fine a port operator", "fined the largest port operator"),
+                            ("halt a pipeline permit", "halted the permit for a new gas pipeline")]))
+@settings(max_examples=15, deadline=None)
+def test_the_government_answering_any_organ_its_country_owns_reacts(extractor: Extractor, state: tuple[str, str],
+                                                                   organ: str, act: tuple[str, str]) -> None:
+    """Class A, whatever the organ is called: "Chile's customs inspectors fined ..." names Chile only as the
+    owner of whoever decided, so Chile's government is no maker, and its announcement answers the act.
+    (The organ words are open-ended: none of these is in a word list.)"""
+    country, demonym = state
+    title = f"{country}'s {organ} {act[0]}"
+    lead = (f"{country}'s {organ} {act[1]} on Wednesday, after an inquiry that lasted more than a year "
+            "and drew complaints from business groups.")
+    answer = f"The {demonym} government announced that it would review the decision with the companies involved."
+    got = stances(extractor, f"{lead}\n\n{answer}\n\nRuritania criticised the decision.", title)
+    assert f"{demonym} government" in got, got
+
+
 _COLLISIONS = st.sampled_from([("South Sudan", "Sudan"), ("Equatorial Guinea", "Guinea"), ("Guinea-Bissau", "Guinea")])
 
 

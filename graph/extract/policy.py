@@ -38,14 +38,16 @@ _ANSWERING_ADVERBIAL = re.compile(
 
 
 def reactions(text: str, statements: list[Statement], registry: Registry, deciders: set[str],
-              lead_sentence: tuple[int, int] | None, judge: StanceJudge, event: EventView) -> tuple[ExtractedReaction, ...]:
+              lead_sentence: tuple[int, int] | None, judge: StanceJudge, event: EventView,
+              named: frozenset[str] | set[str] = frozenset()) -> tuple[ExtractedReaction, ...]:
     """One reaction per speaker, in order of first statement, as the policy keeps them.
 
     `deciders` are the candidates who made the decision, `lead_sentence`
     where the lead tells it (article offsets), `text` the article's text
-    the spans point into.
+    the spans point into; `named`, the deciders the headline or lead names as themselves ("Italy banned
+    ...", not "Italy's prosecutors charged ...": `event.agents`).
     """
-    makers = _makers(deciders, registry, event.label)
+    makers = _makers(deciders, registry, event.label, named)
     speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
                 if not (key in makers
                         and _only_announces(stmts, lead_sentence, judge, event,
@@ -88,13 +90,15 @@ def _country_of(cand: Candidate) -> str | None:
     return cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
 
 
-def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
+def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: frozenset[str] | set[str]) -> set[str]:
     """Who made the event, under every name the article gives them: the deciders, the actors the
     event's label names whole as its maker ("Trump-Kim declaration", "Swiss National Bank's U-turn",
     "Japan's move", not "Sudan" of "South Sudan shuts ..."), the same maker under another name
     ("European Central Bank" of the "ECB", "Narendra Modi" of the "Modi Government"), and, when a
     decider IS a country, its government or its head, that government's executive, seat and leader
-    ("the Japanese government" of "Japan", "the White House" of "Trump"). A court, a congress, a
+    ("the Japanese government" of "Japan", "the White House" of "Trump"): a country only where the lead
+    names it as the decider itself (`as_themselves`), not as the owner of whoever decided ("Italy's prosecutors
+    charged ...", whatever the organ is called). A court, a congress, a
     central bank or a company decides on its own account: the government of its country answering it
     reacts, so a country the lead gives only as the owner of such an organ ("Chile's central bank") or
     read inside a longer name ("Bank of Japan") brings no government.
@@ -143,7 +147,7 @@ def _makers(deciders: set[str], registry: Registry, label: str) -> set[str]:
         organs |= {cands[k].country for k in deciders if cands[k].kind == "country"}
     countries = {code for k in core if (k in deciders or cands[k].kind != "country")
                  and (code := _government_of(cands[k])) is not None
-                 and not (cands[k].kind == "country" and (code in organs or inside(cands[k])))}
+                 and not (cands[k].kind == "country" and (code in organs or inside(cands[k]) or k not in as_themselves))}
     out = set(core)
     for key, cand in cands.items():
         if cand.kind == "organization" and cand.country in countries and _government_of(cand) == cand.country:

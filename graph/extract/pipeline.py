@@ -180,4 +180,4 @@ class Extractor:
         terms = topic([(title_index, title_doc, HEADLINE_WEIGHT), *body], registry)
         return Extraction(article=job.article, event=EventDraft(label=event_label, date=job.article.published, terms=terms),
                           reactions=reactions(job.article.text, statements, registry, deciders, lead_sentence,
-                                              self.judge, event))
+                                              self.judge, event, named))

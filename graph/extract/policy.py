@@ -9,6 +9,7 @@ strike", a lead "Norway condemned ...") is that speaker under another name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models import ExtractedActor, ExtractedReaction
@@ -20,18 +21,38 @@ from .mentions import Candidate, Registry
 from .persons import leader_country
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
+# Word beginnings of the verbs a decision-maker uses of its own act ("vowed to slap tariffs", "pledged to
+# open the country"): "vow" for "vowed", "pledg" for "pledging".
+_OWN_ACT = tuple(sorted(verb.removesuffix("e") for verb in lexicon.OWN_ACT_VERBS))
+# Word beginnings of the acts that answer an event ("recalled its ambassador", "sanctioned officials"): by
+# whoever made the event they are the event itself ("the EU sanctioned four officials"), not an answer to it.
+_COUNTERING = tuple(sorted(verb.removesuffix("e") for verb in lexicon.COUNTERMEASURE_VERBS))
+# A run of capitalised words, one name ("Bank of Japan", "South Sudan"): names are resolved whole, so
+# "Sudan" is not read in "South Sudan" nor "Mexico" in "New Mexico".
+_LINK = "|".join(sorted(map(re.escape, lexicon.NAME_LINKS)))
+_NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:" + _LINK + r")\s+)?[A-Z][\w.'’-]*)*")
+_ANSWERING = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, lexicon.ANSWERING_PHRASES))) + r")(?![\w-])",
+                        re.IGNORECASE)
+_ANSWERING_ADVERBIAL = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, lexicon.ANSWERING_ADVERBIALS))) + r")(?![\w-])", re.IGNORECASE)
 
 
 def reactions(text: str, statements: list[Statement], registry: Registry, deciders: set[str],
-              lead_sentence: tuple[int, int] | None, judge: StanceJudge, event: EventView) -> tuple[ExtractedReaction, ...]:
+              lead_sentence: tuple[int, int] | None, judge: StanceJudge, event: EventView,
+              named: frozenset[str] | set[str] = frozenset()) -> tuple[ExtractedReaction, ...]:
     """One reaction per speaker, in order of first statement, as the policy keeps them.
 
     `deciders` are the candidates who made the decision, `lead_sentence`
     where the lead tells it (article offsets), `text` the article's text
-    the spans point into.
+    the spans point into; `named`, the deciders the headline or lead names as themselves ("Italy banned
+    ...", not "Italy's prosecutors charged ...": `event.agents`).
     """
+    makers = _makers(deciders, registry, event.label, named)
     speakers = [(key, stmts) for key, stmts in _by_speaker(statements, registry).items()
-                if not (key in deciders and _only_announces(stmts, lead_sentence, judge, event))
+                if not (key in makers
+                        and _only_announces(stmts, lead_sentence, judge, event,
+                                            _answers_in_headline(registry, key, event.title))
+                        and (key in deciders or not cues_of(judge, stmts, event).takes_side))
                 and not _only_reacts(stmts, judge, event)]
     judgements = judge_speakers(judge, [stmts for _, stmts in speakers], event)
     return tuple(_reaction(text, registry.candidates[key], stmts, judgement, key in deciders)
@@ -69,11 +90,156 @@ def _country_of(cand: Candidate) -> str | None:
     return cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
 
 
+def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: frozenset[str] | set[str]) -> set[str]:
+    """Who made the event, under every name the article gives them: the deciders, the actors the
+    event's label names whole as its maker ("Trump-Kim declaration", "Swiss National Bank's U-turn",
+    "Japan's move", not "Sudan" of "South Sudan shuts ..."), the same maker under another name
+    ("European Central Bank" of the "ECB", "Narendra Modi" of the "Modi Government"), and, when a
+    decider IS a country, its government or its head, that government's executive, seat and leader
+    ("the Japanese government" of "Japan", "the White House" of "Trump"): a country only where the lead
+    names it as the decider itself (`as_themselves`), not as the owner of whoever decided ("Italy's prosecutors
+    charged ...", whatever the organ is called). A court, a congress, a
+    central bank or a company decides on its own account: the government of its country answering it
+    reacts, so a country the lead gives only as the owner of such an organ ("Chile's central bank") or
+    read inside a longer name ("Bank of Japan") brings no government.
+
+    Only to tell their announcements of the act from reactions: what they announce without a side (a
+    maker the lead does not name as the decider: with none at all) is the event told again ("the Commerce
+    Department announced it would add Huawei to its list"); the stance given to a defence stays the
+    deciders' own (`_reaction`). Whom the act is aimed at is no maker ("levy on Mexican steel": Mexico's
+    government announcing a complaint answers the act).
+    """
+    cands = registry.candidates
+    agent = _agent_part(label)
+    runs = list(_NAME_RUN.finditer(agent))
+    words = {w.strip(".'’").removesuffix("'s").removesuffix("’s")
+             for run in runs for w in run.group(0).replace("-", " ").split()}
+
+    def whole(m: re.Match[str]) -> bool:
+        # a name the label gives whole: "Japan" of "Japan's move", not "Sudan" of "South Sudan shuts ..."
+        # nor "Japan" of "Bank of Japan"
+        return any(r.start() == m.start() and (m.end() >= r.end() or agent[m.end():r.end()] in ("'s", "’s"))
+                   for r in runs)
+
+    def named(cand: Candidate) -> bool:
+        names = (cand.name, *cand.aliases)
+        if any(whole(m) for n in names if len(n) > 1
+               for m in re.finditer(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", agent)):
+            return True
+        if cand.kind == "person":
+            return cand.name.split()[-1] in words
+        # a body named by its initials: "SNB" of "Swiss National Bank's U-turn"
+        return any(len(n) > 1 and n.isupper() and any(_initials(r.group(0)) == n for r in runs) for n in names)
+
+    core = set(deciders) | {key for key, cand in cands.items() if named(cand)}
+    def inside(cand: Candidate) -> bool:
+        # a country read inside a longer name of the label: "Guinea" of "Guinea-Bissau", "Japan" of "Bank of Japan"
+        bare = [r.group(0).removesuffix("'s").removesuffix("’s") for r in runs]
+        return any(n != b and re.search(r"\b" + re.escape(n) + r"\b", b)
+                   for n in (cand.name, *cand.aliases) if len(n) > 1 for b in bare)
+
+    # The government speaks for a decision only when the decider is that government: the country itself (as
+    # the lead tells it: a label's "Kenyan court" or "Chile's central bank" names an organ, not the
+    # country), its government or its head. A court, congress or central bank decides on its own account,
+    # and the government answering it reacts.
+    organs = {cands[k].country for k in deciders if cands[k].kind == "organization" and _own_account(cands[k].name)}
+    if _own_account(" ".join(label.split()[:len(agent.split()) + 2])):
+        organs |= {cands[k].country for k in deciders if cands[k].kind == "country"}
+    countries = {code for k in core if (k in deciders or cands[k].kind != "country")
+                 and (code := _government_of(cands[k])) is not None
+                 and not (cands[k].kind == "country" and (code in organs or inside(cands[k]) or k not in as_themselves))}
+    out = set(core)
+    for key, cand in cands.items():
+        if cand.kind == "organization" and cand.country in countries and _government_of(cand) == cand.country:
+            out.add(key)
+        elif cand.kind == "person" and cand.country in countries and leader_country(cand.name) == cand.country:
+            out.add(key)
+        elif any(_same_maker(cand, cands[k]) for k in core if k != key):
+            out.add(key)
+    return out
+
+
+def _own_account(name: str) -> bool:
+    """Whether a name tells an organ that decides on its own account ("Bank of Canada", "Kenyan court"):
+    the country it belongs to is not the decider, its government no maker."""
+    return bool(lexicon.OWN_ACCOUNT_ORGANS & {w.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
+                                              for w in fold(name).split()})
+
+
+def _government_of(cand: Candidate) -> str | None:
+    """The country whose government a candidate is: the country itself, its head ("Trump"), its executive
+    ("the Japanese government", "Kenya's finance ministry") or its seat ("the White House")."""
+    if cand.kind == "country":
+        return cand.country
+    if cand.kind == "person":
+        return leader_country(cand.name)
+    if cand.kind == "organization" and cand.country and (
+            lexicon.GOVERNMENT_ORGANS & set(fold(cand.name).split())
+            or lexicon.SEATS_OF_GOVERNMENT.get(fold(cand.name)) == cand.country):
+        return cand.country
+    return None
+
+
+def _agent_part(label: str) -> str:
+    """The words of an event label that name who acted: its opening names ("UK government Tata Steel
+    sign ...", "Japan's move", "Canada imposes levy on Mexican steel": "Canada") and the name after "by"
+    ("decision by the US to ..."), not what the act is aimed at."""
+    out: list[str] = []
+    tokens = label.split()
+    for word in tokens:
+        bare = word.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
+        if not bare or not (bare[0].isupper()
+                            or bare.lower() in lexicon.BODY_HEADS | lexicon.STATE_HEADS | lexicon.AGENT_LINKS):
+            break
+        out.append(word)
+    for i, word in enumerate(tokens[:-1]):
+        if word.lower() == "by":
+            rest = tokens[i + 2:] if tokens[i + 1].lower() == "the" else tokens[i + 1:]
+            for w in rest:
+                if not w[:1].isupper():
+                    break
+                out.append(w)
+    return " ".join(out)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _same_maker(cand: Candidate, maker: Candidate) -> bool:
+    """One maker under two names: a body and its initials ("European Central Bank", "ECB"), a government
+    and the person it is named after ("Modi Government", "Narendra Modi")."""
+    if cand.kind == "organization" and maker.kind == "organization":
+        return _same_body(cand.name, maker)
+    if cand.kind == "person" and maker.kind == "organization":
+        return cand.name.split()[-1] in maker.name.split()
+    return False
+
+
+def _answers_in_headline(registry: Registry, key: str, title: str) -> bool:
+    """Whether the headline tells the candidate's act as answering another: the candidate is the name the
+    headline opens with, before its answering word ("Peru recalls ambassador after Bolivia closes border":
+    Peru; not Bolivia, nor the "Britons" of "China sanctions Britons after ...")."""
+    found = _ANSWERING.search(title)
+    subject = _NAME_RUN.match(title.removeprefix("The "))
+    if found is None or subject is None or subject.end() > found.start():
+        return False
+    name, cand = subject.group(0).removesuffix("'s").removesuffix("’s"), registry.candidates[key]
+    if name in (cand.name, *cand.aliases):
+        return True
+    return cand.kind == "country" and (m := registry.gazetteer.lookup(name)) is not None and m.code == cand.country
+
+
 def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | None, judge: StanceJudge,
-                    event: EventView) -> bool:
+                    event: EventView, answers: bool = False) -> bool:
     """The decision-maker only announced the decision: that is the event, not a reaction to it.
 
-    Announcing words anywhere ("Trump announced the withdrawal"), a participle
+    Announcing words anywhere ("Trump announced the withdrawal"), vows and
+    pledges that take no side ("pledged to open Iran to the world"), the act
+    itself in the words of a countermeasure ("the EU sanctioned four officials",
+    where the event is the EU's sanctions: no one answers their own act), unless
+    `answers` (the headline tells the speaker's act as answering another) or the
+    sentence does ("in response"), a participle
     on the act itself ("The ICC issued the warrants, accusing them of war
     crimes": its grounds, not a response), and, in
     the lead's first sentence, plain "said" about what the speaker will do,
@@ -85,6 +251,13 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
         if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
             return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
+        if all(w.startswith(_COUNTERING) for w in words) and not answers and not _ANSWERING_ADVERBIAL.search(stmt.text):
+            # its own act told: "Norway bans palm oil imports" by the Norway that banned them; but one told as
+            # answering another act (a headline "Peru recalls ambassador after Bolivia closes border", "in
+            # response") answers it, though the headline made it the event
+            return True
+        if all(w.startswith(_OWN_ACT) for w in words) and not cues_of(judge, [stmt], event).takes_side:
+            return True  # a vow without a side vows the act ("vowed to slap tariffs"), not its defence
         return lead_sentence is not None and lead_sentence[0] <= stmt.start < lead_sentence[1] \
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 

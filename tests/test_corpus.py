@@ -147,12 +147,14 @@ def test_stances_are_not_all_one_class() -> None:
     assert all(stances[s] >= 50 for s in ("support", "oppose", "neutral")), stances
 
 
-def test_the_readme_states_the_measured_agreement() -> None:
+@pytest.mark.parametrize(("sample", "least"), [("", 25), ("validation-2026-11-28", 12)])
+def test_the_readme_states_the_measured_agreement(sample: str, least: int) -> None:
     from graph.agreement import agreement
 
-    total, n = agreement(CORPUS / "agreement" / "a", CORPUS / "agreement" / "b")
+    folder = CORPUS / "agreement" / sample
+    total, n = agreement(folder / "a", folder / "b")
     readme = " ".join((CORPUS / "README.md").read_text(encoding="utf-8").split())
-    assert n >= 25
+    assert n >= least
     for figure in (f"actor F1 {total.actor_f1:.3f}", f"({total.strict_actor_f1:.3f} when",
                    f"stance agreement {total.stance_agreement:.3f}", f"kappa {total.kappa:.3f}",
                    f"{total.both} found by both"):

@@ -173,15 +173,22 @@ class _Attributor:
 
     def _bare_name_line(self, d: int, doc: Doc) -> str | None:
         """A round-up's line that is only a person's name and title, with no colon, above a paragraph
-        that opens with a quote: "Sen. Dana Whitfield" / "\u201cThe levy is theft ...\u201d". (Not a
-        signature line under a quote, "\u2014Japanese Prime Minister ...": it opens with a dash.)"""
-        if d + 1 >= len(self.docs) or len(doc) > roundups.NAME_LINE_TOKENS or not roundups.is_name_line(self.texts[d], self.texts[d + 1]) \
-                or roundups.LABEL_LINE.match(self.texts[d]) or roundups.SIGNATURE_LINE.match(self.texts[d]):
+        that opens with a quote: "Sen. Dana Whitfield" / "\u201cThe levy is theft ...\u201d", perhaps with
+        how or when they spoke ("... on X on July 6", "..., in a statement"). (Not a signature line under
+        a quote, "\u2014Japanese Prime Minister ...": it opens with a dash.) The parse decides: the person
+        heads the line, which is not about them ("Supporters of President X") nor a byline."""
+        text = self.texts[d]
+        if d + 1 >= len(self.docs) or not roundups.is_name_line(text, self.texts[d + 1]) \
+                or roundups.LABEL_LINE.match(text) or roundups.SIGNATURE_LINE.match(text) or roundups.is_byline(text):
             return None
-        if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        end = len(roundups.without_tail(text))
+        if sum(1 for t in doc if t.idx < end) > roundups.NAME_LINE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in doc):
             return None
-        key = self._named(d, doc, 0, len(self.texts[d]), strict=True)
-        return key if key is not None and key.startswith("person:") else None
+        key = self._named(d, doc, 0, end, strict=True)
+        if key is None or not key.startswith("person:"):
+            return None
+        name = [t for t in doc if t.idx < end and self.registry.key_at(d, t) == key]
+        return key if roundups.heads_its_line(name) else None
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []

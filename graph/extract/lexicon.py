@@ -59,6 +59,7 @@ MEDIA_LAST_WORDS = words("media_last_words")
 MEDIA_DESCRIPTIONS = words("media_descriptions")
 MEDIA_TRADES = words("media_trades")  # descriptions that are also a person's trade
 PLATFORMS = words("platforms")
+NAME_LINE_TAILS = words("name_line_tails")  # "in a statement" after a round-up's name line
 NAME_PARTICLES = words("name_particles")
 SEATS_OF_GOVERNMENT = codes("seats_of_government")
 INSTITUTIONS = codes("institutions")

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..countries import gazetteer
 from . import lexicon
+from .entities import is_media
 
 # '"..." - Iranian President Hassan Rouhani', 'Moscow is "deeply disappointed ..." - Russia's foreign ministry'
 QUOTE_DASH = re.compile(r'^(?P<quote>.*?"[^"]{3,}"[.,]?)\s*[-\u2013\u2014]+\s*(?P<who>[^"]{3,150})$')
@@ -36,6 +37,20 @@ NAME_LINE_TOKENS = 12  # a line of a name and title is short
 _OPENING_QUOTES = ('"', "\u201c", "\u2018", "\u00ab")
 _NAME_WORDS = 4  # words of a name line that are neither a title's nor a country's ("Pavel Novak", "Trade union")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
+# A name line's tail after the name and title: how or when they spoke ("on X on July 6", ", 5 July 2025",
+# "in a statement"). Cut before the line's name words are counted, so that a tail does not make a name
+# line look like a headline; who the line names is the parse's call, not the tail's.
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_MEDIUM = "|".join(sorted((re.escape(w) for w in (*lexicon.NAME_LINE_TAILS, *lexicon.PLATFORMS)), key=len, reverse=True))
+TAIL = re.compile(rf"(?:,?\s+(?:(?:on|in|via)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:{_MEDIUM})|(?:on\s+)?{_DATE}))+\s*$",
+                  re.I)
+# A byline: "By Maria Gomez", or a reporter's name beside their outlet or city and date ("Maria Gomez,
+# Associated Press, La Paz, June 3"): who wrote the story, never a speaker.
+_BYLINE_OPENING = re.compile(r"^by\s+[A-Z]", re.I)
+# How a name's head can hang from a line's head that is a title: "Luis Prado" under "Minister" in
+# "Foreign Minister, Luis Prado"; or the name is the head and the title hangs from it.
+_NAME_LINKS = frozenset({"compound", "appos", "flat", "npadvmod"})
 NAME_COLON = re.compile(r'^(?P<who>[^:"]{3,100}):\s+(?P<quote>\S.{10,})$')
 
 # A dateline opening a story: 'New Delhi: Over 40 countries condemned ...', 'New Delhi [India], Feb 15 (ANI): ...',
@@ -60,7 +75,7 @@ def is_name_line(text: str, next_text: str = "") -> bool:
     text = text.strip()
     bare = text[:1].isalnum() and len(text.split()) <= NAME_LINE_TOKENS and text[-1] not in ".!?" \
         and not any(c in text for c in '"\u201c\u201d:') and next_text.lstrip().startswith(_OPENING_QUOTES) \
-        and len(_name_words(text)) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
+        and len(_name_words(without_tail(text))) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
     return bool(LABEL_LINE.match(text) or SIGNATURE_LINE.match(text) or bare)
 
 
@@ -80,10 +95,46 @@ def is_media_line(text: str, doc: Doc) -> bool:
 
 
 def _name_words(line: str) -> list[str]:
-    """The words of a line that are not a title's, a country's or a connector's: what would be a name."""
+    """The capitalised words of a line that are not a title's, a country's or a connector's: what would be
+    a name. A word in lower case is a description's ("development bank president"), which a headline in
+    Title Case has none of."""
     return [w for w in line.replace(",", " ").split()
-            if w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
+            if w[:1].isupper() and w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
             and gazetteer().lookup(w.strip(".")) is None]
+
+
+def without_tail(line: str) -> str:
+    """A name line without what it adds after the name and title about how or when they spoke: "Chilean
+    President Ana Rojas" of "Chilean President Ana Rojas on X on July 6"."""
+    return TAIL.sub("", line.strip()) or line.strip()
+
+
+def is_byline(text: str) -> bool:
+    """Who wrote the story, not who speaks: "By Maria Gomez", or a name beside a news outlet ("Maria Gomez,
+    Reuters, Lima"), however the rest of the line goes."""
+    text = text.strip()
+    return bool(_BYLINE_OPENING.match(text)) or any(is_media(part.strip()) for part in text.split(",")[1:])
+
+
+def heads_its_line(name: list[Token]) -> bool:
+    """Whether a line names the person `name` as its speaker: the name is the head of the line's parse
+    ("Chilean President Ana Rojas on July 6", "Ana Rojas, President of Chile"), or in apposition to a
+    title that is, or the possessor of one who speaks for them ("Ana Rojas's office"). A line *about*
+    the person has another head, with the name the object of a preposition
+    ("Supporters of President Ana Rojas", "Reaction from ..."), a possessive ("Ana Rojas's speech") or one
+    of two things joined ("Ana Rojas and the copper levy")."""
+    tokens = {t.i for t in name}
+    head = next((t for t in name if t.head.i not in tokens or t.head.i == t.i), None)
+    if head is None:
+        return False
+    while head.dep_ != "ROOT":
+        if head.dep_ == "poss" and head.head.lemma_.lower() in lexicon.VOICE_WORDS:
+            head = head.head  # one who speaks for them: "Peruvian President Ana Rojas's office", "... spokesman"
+            continue
+        if head.dep_ not in _NAME_LINKS or head.head.lower_.strip(".") not in lexicon.TITLE_WORDS:
+            return False
+        head = head.head
+    return not any(c.dep_ == "cc" for c in head.children)
 
 
 def is_dateline(text: str) -> bool:

@@ -110,6 +110,19 @@ def test_the_same_name_line_inside_a_line_about_them_names_no_speaker(
     assert set(speakers(extractor, line)) == {"Norway"}, line
 
 
+@given(st.sampled_from(PEOPLE), st.sampled_from(["Trade Envoy", "Deputy Foreign Minister", "Ambassador"]),
+       st.sampled_from(["New Zealand", "South Africa", "Costa Rica", "Sri Lanka", "United Arab Emirates",
+                        "Nordic Copper Council", "Andean Miners Union"]))
+@settings(max_examples=20, deadline=None)
+def test_a_place_or_body_after_the_title_is_not_part_of_the_name(extractor: Extractor, person: tuple[str, str, str],
+                                                                 title: str, place: str) -> None:
+    """"Name, Title, Place": a country or a body of several words after the title says where they speak
+    from; its words do not make the line too long a name to be one ("Luis Prado, Trade Envoy, Costa
+    Rica", "..., Ambassador, Andean Miners Union")."""
+    line = f"{person[0]}, {title}, {place}"
+    assert set(speakers(extractor, line)) == {person[0], "Norway"}, line
+
+
 @pytest.mark.parametrize("line, kept", [
     ("Chilean President Ana Rojas on X on July 6", "Chilean President Ana Rojas"),
     ("Luis Prado, Foreign Minister of Peru, in a statement on Friday", "Luis Prado, Foreign Minister of Peru"),

@@ -97,8 +97,13 @@ def is_media_line(text: str, doc: Doc) -> bool:
 def _name_words(line: str) -> list[str]:
     """The capitalised words of a line that are not a title's, a country's or a connector's: what would be
     a name. A word in lower case is a description's ("development bank president"), which a headline in
-    Title Case has none of."""
-    return [w for w in line.replace(",", " ").split()
+    Title Case has none of. A part after a comma that is a place or a body as a whole ("..., Climate
+    Envoy, South Africa", "..., Chief Executive, Nordic Copper Association") says where they speak from,
+    not who they are: none of its words is a name's."""
+    first, *rest = line.split(",")
+    kept = [first, *(part for part in rest if gazetteer().lookup(part.strip()) is None
+                     and (part.split() or [""])[-1].lower() not in lexicon.BODY_NAME_WORDS)]
+    return [w for w in " ".join(kept).split()
             if w[:1].isupper() and w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
             and gazetteer().lookup(w.strip(".")) is None]
 

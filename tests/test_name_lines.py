@@ -142,3 +142,11 @@ def test_a_tail_is_only_how_or_when_they_spoke(line: str, kept: str) -> None:
 ])
 def test_a_byline_is_told_by_its_outlet_or_its_by(line: str, byline: bool) -> None:
     assert is_byline(line) == byline
+
+
+@pytest.mark.parametrize("line", ["\u2014Ana Rojas", "\u2014 Ana Rojas", "\u2013 Ana Rojas", "- Ana Rojas"])
+def test_a_signing_dash_is_not_part_of_the_name(extractor: Extractor, line: str) -> None:
+    """'"..." / —Ana Rojas': the dash signs the quote above; the speaker is "Ana Rojas", not "—Ana Rojas"."""
+    body = f"Leaders reacted to the copper levy on Friday.\n\n{QUOTE}\n\n{line}\n\nNorway condemned the levy.\n"
+    got = extractor.extract(extractor.prepare(ArticleInput(text=body, title=TITLE)))
+    assert {r.actor.name for r in got.reactions} == {"Ana Rojas", "Norway"}

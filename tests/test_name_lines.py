@@ -150,3 +150,19 @@ def test_a_signing_dash_is_not_part_of_the_name(extractor: Extractor, line: str)
     body = f"Leaders reacted to the copper levy on Friday.\n\n{QUOTE}\n\n{line}\n\nNorway condemned the levy.\n"
     got = extractor.extract(extractor.prepare(ArticleInput(text=body, title=TITLE)))
     assert {r.actor.name for r in got.reactions} == {"Ana Rojas", "Norway"}
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Chilean President Ana Rojas on July 6:", "Ana Rojas"),
+    ("Luis Prado, Foreign Minister, Peru:", "Luis Prado"),
+    ("Ana Rojas (speaking in Lima):", "Ana Rojas"),
+    ("Luis Prado (has yet to announce a run):", "Luis Prado"),
+    ("Supporters of President Ana Rojas on Sunday:", None),
+    ("Ana Rojas's speech on Friday:", None),
+    ("Critics of Luis Prado:", None),
+])
+def test_a_label_with_a_colon_names_its_speaker_by_the_same_parse(extractor: Extractor, line: str,
+                                                                 name: str | None) -> None:
+    """'Name and title:' above the quote is the same line with a colon: the person heads it, or it is a
+    label about them and names no speaker."""
+    assert set(speakers(extractor, line)) == ({name, "Norway"} if name else {"Norway"}), line

@@ -200,6 +200,11 @@ class _Attributor:
                 given[d] = 0
                 continue  # a caption or a clip's line: "WATCH: ...", "X reports on Turkey's reaction from Ankara"
             named = self._name_line(d, doc, roundups.LABEL_LINE)
+            if named and named.startswith("person:") and "(" not in self.texts[d] and not roundups.heads_its_line(
+                    [t for t in doc if self.registry.key_at(d, t) == named]):
+                # a label about the person, not by them: "Supporters of President X on Sunday:" (an aside in
+                # brackets, "X (has yet to declare):", leaves the line's parse to the aside)
+                named = None
             if named:
                 label = named, d
                 continue

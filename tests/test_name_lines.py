@@ -166,3 +166,11 @@ def test_a_label_with_a_colon_names_its_speaker_by_the_same_parse(extractor: Ext
     """'Name and title:' above the quote is the same line with a colon: the person heads it, or it is a
     label about them and names no speaker."""
     assert set(speakers(extractor, line)) == ({name, "Norway"} if name else {"Norway"}), line
+
+
+@pytest.mark.parametrize("line", ["Luis Prado, Decree 14", "Ana Rojas, Marchers 3", "Kenji Tanaka on Mayday 4",
+                                  "Ana Rojas, Augusta 9"])
+def test_a_tail_date_is_a_whole_month_name(line: str) -> None:
+    """Words that only begin like a month or its short form ("Decree", "Marchers", "Mayday", "Augusta") are
+    no date: a tail's date is a whole month name."""
+    assert without_tail(line) == line

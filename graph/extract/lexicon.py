@@ -63,6 +63,7 @@ NAME_LINE_TAILS = words("name_line_tails")  # "in a statement" after a round-up'
 MONTHS = words("months")
 WEEKDAYS = words("weekdays")
 TAIL_DETERMINERS = words("tail_determiners")  # "in a statement", "on her page"
+REPORTER_TITLES = words("reporter_titles")  # "Staff Writer" on a byline
 NAME_PARTICLES = words("name_particles")
 SEATS_OF_GOVERNMENT = codes("seats_of_government")
 INSTITUTIONS = codes("institutions")

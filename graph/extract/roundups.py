@@ -79,10 +79,21 @@ def is_name_line(text: str, next_text: str = "") -> bool:
     or a short line without a verb's punctuation above a quote, 'Sen. Dana Whitfield' over '"..."'):
     its capitals are a name's, not a headline's, so it keeps them."""
     text = text.strip()
+    kept = without_tail(text)
     bare = text[:1].isalnum() and len(text.split()) <= NAME_LINE_TOKENS and text[-1] not in ".!?" \
         and not any(c in text for c in '"\u201c\u201d:') and next_text.lstrip().startswith(_OPENING_QUOTES) \
-        and len(_name_words(without_tail(text))) <= _NAME_WORDS  # a name and a title, not a headline ("World Leaders Hail Levy")
+        and len(_name_words(kept)) <= _NAME_WORDS \
+        and (kept == text or _has_title(kept, lexicon.TITLE_WORDS | lexicon.VOICE_WORDS))
+    # a name and a title, not a headline ("World Leaders Hail Levy"); nor a dateline, a name with a place
+    # and a date but no office ("Tom Hale, Lisbon, May 3", "Tom Hale in Lisbon, Friday"): a reporter's
     return bool(LABEL_LINE.match(text) or SIGNATURE_LINE.match(text) or bare)
+
+
+def _has_title(line: str, titles: frozenset[str] = lexicon.TITLE_WORDS) -> bool:
+    """Whether a line has a title's word ("Minister", "Sen.", "Director-General"; with `titles`, perhaps
+    one who speaks for someone, "X's office"): a name line says who speaks by their office; a name with a
+    place and a date is a reporter's dateline."""
+    return any(w.lower().strip(".,;|()'") in titles for w in re.split(r"[\s\-]+", line))
 
 
 def is_media_line(text: str, doc: Doc) -> bool:
@@ -104,13 +115,14 @@ def _name_words(line: str) -> list[str]:
     """The capitalised words of a line that are not a title's, a country's or a connector's: what would be
     a name. A word in lower case is a description's ("development bank president"), which a headline in
     Title Case has none of. A part after a comma that is a place or a body as a whole ("..., Climate
-    Envoy, South Africa", "..., Chief Executive, Nordic Copper Association") says where they speak from,
-    not who they are: none of its words is a name's."""
+    Envoy, South Africa", "..., Chief Executive, Nordic Copper Association", "..., Director-General,
+    Associated Press") says where they speak from, not who they are: none of its words is a name's. A
+    title joined by hyphens ("Editor-in-Chief") is a title's."""
     first, *rest = line.split(",")
-    kept = [first, *(part for part in rest if gazetteer().lookup(part.strip()) is None
+    kept = [first, *(part for part in rest if gazetteer().lookup(part.strip()) is None and not is_media(part.strip())
                      and (part.split() or [""])[-1].lower() not in lexicon.BODY_NAME_WORDS)]
     return [w for w in " ".join(kept).split()
-            if w[:1].isupper() and w.lower().strip(".") not in lexicon.TITLE_WORDS and w.lower() not in _CONNECTORS
+            if w[:1].isupper() and not _has_title(w) and w.lower() not in _CONNECTORS
             and gazetteer().lookup(w.strip(".")) is None]
 
 
@@ -121,10 +133,21 @@ def without_tail(line: str) -> str:
 
 
 def is_byline(text: str) -> bool:
-    """Who wrote the story, not who speaks: "By Maria Gomez", or a name beside a news outlet ("Maria Gomez,
-    Reuters, Lima"), however the rest of the line goes."""
+    """Who wrote the story, not who speaks: "By Maria Gomez", a name beside a reporter's job ("Maria Gomez,
+    Staff Writer, Lima") or beside a news outlet ("Maria Gomez, Reuters, Lima") with no other office
+    before it; "Helen Marsh, Director-General, BBC" speaks for her newsroom."""
     text = text.strip()
-    return bool(_BYLINE_OPENING.match(text)) or any(is_media(part.strip()) for part in text.split(",")[1:])
+    if _BYLINE_OPENING.match(text):
+        return True
+    parts = [part.strip() for part in re.split(r"[,|\u2022]", text)[1:]]
+    for i, part in enumerate(parts):
+        if (part.split() or [""])[-1].lower() in lexicon.REPORTER_TITLES:
+            return True  # a reporter's job: "Staff Writer", "Nordic Correspondent", "Buenos Aires bureau"
+        if is_media(part):
+            # an outlet after an office that is not a reporter's is where an executive speaks from:
+            # "Helen Marsh, Director-General, BBC"
+            return not any(_has_title(p) for p in parts[:i])
+    return False
 
 
 def heads_its_line(name: list[Token]) -> bool:

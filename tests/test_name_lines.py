@@ -3,8 +3,10 @@
 Round-ups set "Chilean President Ana Rojas on X on July 6" or "Luis Prado, Foreign Minister of Peru" over
 a paragraph of quote. The line's parse decides whether it names the quote's speaker: the person heads the
 line (or is in apposition to a title that does), whatever tail says how or when they spoke. A line *about*
-the person ("Supporters of President Ana Rojas on Sunday", "Ana Rojas's speech") and a byline ("Maria
-Gomez, Reuters, Lima") name no speaker. All names, lines and quotes are invented for these tests.
+the person ("Supporters of President Ana Rojas on Sunday", "Ana Rojas's speech"), a byline ("Maria
+Gomez, Reuters, Lima", "Maria Gomez, Staff Writer") and a dateline ("Maria Gomez, Lima, May 3") name no
+speaker; a media executive ("..., Director-General, BBC") and a named aide ("X's envoy Y", not X) do. All
+names, lines and quotes are invented for these tests.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ def test_a_place_or_body_after_the_title_is_not_part_of_the_name(extractor: Extr
 @pytest.mark.parametrize("line, kept", [
     ("Chilean President Ana Rojas on X on July 6", "Chilean President Ana Rojas"),
     ("Luis Prado, Foreign Minister of Peru, in a statement on Friday", "Luis Prado, Foreign Minister of Peru"),
+    ("Kenji Tanaka, 5 July 2025", "Kenji Tanaka"),
     ("Ana Rojas on Sunday", "Ana Rojas"),
     ("Ana Rojas on the copper levy", "Ana Rojas on the copper levy"),  # not how or when she spoke
     ("Ana Rojas in Santiago", "Ana Rojas in Santiago"),
@@ -228,6 +231,49 @@ def test_a_reporter_beside_an_outlet_is_still_a_byline(extractor: Extractor, nam
     """The near-miss of the executive: a reporter's job, or no office at all, beside the outlet."""
     line = ", ".join(p for p in (name, job, outlet, place) if p)
     assert name not in speakers(extractor, line), line
+
+
+# "X's adviser Y": the line is Y's. X speaks through an aide only when the aide is not named.
+PRINCIPALS = [("President Ama Osei", "Ama Osei"), ("Rafael Cuesta", "Rafael Cuesta"),
+              ("Foreign Minister Ilse Berg", "Ilse Berg")]
+AIDES = ["adviser", "aide", "envoy", "spokesman", "spokeswoman", "chief adviser", "special envoy"]
+AIDE_NAMES = ["Kofi Mensah", "Lena Vogt", "Mateo Ibarra"]
+
+
+@given(st.sampled_from(PRINCIPALS), st.sampled_from(AIDES), st.sampled_from(AIDE_NAMES), st.booleans(),
+       st.sampled_from(["", " on X", ", in a statement", " on Friday"]))
+@settings(max_examples=30, deadline=None)
+def test_a_named_aide_is_not_their_principal(extractor: Extractor, principal: tuple[str, str], aide: str,
+                                             aide_name: str, comma: bool, tail: str) -> None:
+    """'President X's envoy Y': the quote is Y's (or, if the line is not read, no one's), never X's."""
+    line = f"{principal[0]}'s {aide}{',' if comma else ''} {aide_name}{tail}"
+    got = speakers(extractor, line)
+    assert principal[1] not in got and set(got) <= {aide_name, "Norway"}, (line, got)
+
+
+@given(st.sampled_from(PRINCIPALS), st.sampled_from(["spokesman", "spokeswoman", "office", "spokesperson"]),
+       st.sampled_from(["", " on X", ", in a statement"]))
+@settings(max_examples=40, deadline=None)
+def test_an_unnamed_aide_speaks_for_the_principal(extractor: Extractor, principal: tuple[str, str], aide: str,
+                                                  tail: str) -> None:
+    """The near-miss: with no one else named, the spokesman's quote is the principal's."""
+    line = f"{principal[0]}'s {aide}{tail}"
+    assert set(speakers(extractor, line)) == {principal[1], "Norway"}, line
+
+
+# A bracketed aside on a label line is not the line's: the rest of it decides.
+@pytest.mark.parametrize("line, name", [
+    ("Supporters of Rafael Cuesta (right):", None),
+    ("An open letter to President Ama Osei (in full):", None),
+    ("Rafael Cuesta's address (transcript):", None),
+    ("Questions for Ilse Berg (via email):", None),
+    ("Rafael Cuesta (has not said whether he will run):", "Rafael Cuesta"),
+    ("Rafael Cuesta (speaking in Quito):", "Rafael Cuesta"),
+    ("President Ama Osei (pictured):", "Ama Osei"),
+])
+def test_a_bracketed_aside_leaves_the_label_to_the_rest_of_the_line(extractor: Extractor, line: str,
+                                                                    name: str | None) -> None:
+    assert set(speakers(extractor, line)) == ({name, "Norway"} if name else {"Norway"}), line
 
 
 @pytest.mark.parametrize("line", ["Luis Prado, Decree 14", "Ana Rojas, Marchers 3", "Kenji Tanaka on Mayday 4",

@@ -187,8 +187,14 @@ class _Attributor:
         key = self._named(d, doc, 0, end, strict=True)
         if key is None or not key.startswith("person:"):
             return None
-        name = [t for t in doc if t.idx < end and self.registry.key_at(d, t) == key]
-        return key if roundups.heads_its_line(name) else None
+        return key if self._heads(d, doc, key, end) else None
+
+    def _heads(self, d: int, doc: Doc, key: str, end: int) -> bool:
+        """Whether the person `key` heads a name line (up to `end`), by `roundups.heads_its_line`; with
+        another person named in it, one who speaks for them is not theirs ("X's adviser Y")."""
+        keys = {self.registry.key_at(d, t) for t in doc if t.idx < end}
+        others = any(k and k != key and k.startswith("person:") for k in keys)
+        return roundups.heads_its_line([t for t in doc if t.idx < end and self.registry.key_at(d, t) == key], others)
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
@@ -200,10 +206,8 @@ class _Attributor:
                 given[d] = 0
                 continue  # a caption or a clip's line: "WATCH: ...", "X reports on Turkey's reaction from Ankara"
             named = self._name_line(d, doc, roundups.LABEL_LINE)
-            if named and named.startswith("person:") and "(" not in self.texts[d] and not roundups.heads_its_line(
-                    [t for t in doc if self.registry.key_at(d, t) == named]):
-                # a label about the person, not by them: "Supporters of President X on Sunday:" (an aside in
-                # brackets, "X (has yet to declare):", leaves the line's parse to the aside)
+            if named and named.startswith("person:") and not self._heads(d, doc, named, len(self.texts[d])):
+                # a label about the person, not by them: "Supporters of President X on Sunday:"
                 named = None
             if named:
                 label = named, d

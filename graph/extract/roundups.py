@@ -150,25 +150,42 @@ def is_byline(text: str) -> bool:
     return False
 
 
-def heads_its_line(name: list[Token]) -> bool:
+def heads_its_line(name: list[Token], others: bool = False) -> bool:
     """Whether a line names the person `name` as its speaker: the name is the head of the line's parse
     ("Chilean President Ana Rojas on July 6", "Ana Rojas, President of Chile"), or in apposition to a
     title that is, or the possessor of one who speaks for them ("Ana Rojas's office"). A line *about*
     the person has another head, with the name the object of a preposition
     ("Supporters of President Ana Rojas", "Reaction from ..."), a possessive ("Ana Rojas's speech") or one
-    of two things joined ("Ana Rojas and the copper levy")."""
+    of two things joined ("Ana Rojas and the copper levy"). With `others`, another person is named in the
+    line, and one who speaks for them is that person ("X's adviser Y" is Y's line, not X's).
+
+    An aside in brackets is not the line's: "X (has yet to declare):" is X's label, whatever the aside's
+    parse; "Critics of X (left):" is still about X. A name that hangs from the aside heads the rest."""
     tokens = {t.i for t in name}
+    aside = _aside(name[0].doc) if name else set()
     head = next((t for t in name if t.head.i not in tokens or t.head.i == t.i), None)
     if head is None:
         return False
-    while head.dep_ != "ROOT":
-        if head.dep_ == "poss" and head.head.lemma_.lower() in lexicon.VOICE_WORDS:
+    while head.dep_ != "ROOT" and head.head.i not in aside:
+        if head.dep_ == "poss" and head.head.lemma_.lower() in lexicon.VOICE_WORDS and not others:
             head = head.head  # one who speaks for them: "Peruvian President Ana Rojas's office", "... spokesman"
             continue
         if head.dep_ not in _NAME_LINKS or head.head.lower_.strip(".") not in lexicon.TITLE_WORDS:
             return False
         head = head.head
-    return not any(c.dep_ == "cc" for c in head.children)
+    return not any(c.dep_ == "cc" and c.i not in aside for c in head.children)
+
+
+def _aside(doc: Doc) -> set[int]:
+    """The tokens of a line inside brackets: "(has yet to declare)", "(left)"."""
+    out: set[int] = set()
+    depth = 0
+    for t in doc:
+        depth += t.text == "("
+        if depth:
+            out.add(t.i)
+        depth -= t.text == ")" and depth > 0
+    return out
 
 
 def is_dateline(text: str) -> bool:

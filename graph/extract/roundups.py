@@ -157,7 +157,8 @@ def heads_its_line(name: list[Token], others: bool = False) -> bool:
     the person has another head, with the name the object of a preposition
     ("Supporters of President Ana Rojas", "Reaction from ..."), a possessive ("Ana Rojas's speech") or one
     of two things joined ("Ana Rojas and the copper levy"). With `others`, another person is named in the
-    line, and one who speaks for them is that person ("X's adviser Y" is Y's line, not X's).
+    line, and one who speaks for them is that person ("X's adviser Y" is Y's line, not X's); so too when
+    the parse hangs a name from the aide, whether or not it was taken for a person's.
 
     An aside in brackets is not the line's: "X (has yet to declare):" is X's label, whatever the aside's
     parse; "Critics of X (left):" is still about X. A name that hangs from the aside heads the rest."""
@@ -167,7 +168,8 @@ def heads_its_line(name: list[Token], others: bool = False) -> bool:
     if head is None:
         return False
     while head.dep_ != "ROOT" and head.head.i not in aside:
-        if head.dep_ == "poss" and head.head.lemma_.lower() in lexicon.VOICE_WORDS and not others:
+        if head.dep_ == "poss" and head.head.lemma_.lower() in lexicon.VOICE_WORDS and not others \
+                and not any(c.dep_ in _NAME_LINKS and c.pos_ == "PROPN" for c in head.head.children if c.i not in tokens):
             head = head.head  # one who speaks for them: "Peruvian President Ana Rojas's office", "... spokesman"
             continue
         if head.dep_ not in _NAME_LINKS or head.head.lower_.strip(".") not in lexicon.TITLE_WORDS:

@@ -111,6 +111,22 @@ def test_the_same_name_line_inside_a_line_about_them_names_no_speaker(
     assert set(speakers(extractor, line)) == {"Norway"}, line
 
 
+CAPTIONS = ["{line} at a fish market in Valparaiso", "{line} with miners outside the plant", "{line} (right) with workers",
+            "{line} at a steel mill with workers", "{line} in front of the parliament", "{line} (centre) at the summit",
+            "{line} near the border on Friday", "{line}, pictured, in Oslo"]
+
+
+@given(st.sampled_from(PEOPLE), st.booleans(), st.sampled_from(CAPTIONS))
+@settings(max_examples=25, deadline=None)
+def test_a_caption_of_a_name_line_person_names_no_speaker(extractor: Extractor, person: tuple[str, str, str],
+                                                          after: bool, caption: str) -> None:
+    """A photo caption or a line about where the person is, above a quote, is not a name line: where
+    they stand or are seen ("at the summit", "(left) with workers") is not how they spoke."""
+    name, before, behind = person
+    line = caption.format(line=(f"{name}, {behind}" if after else f"{before} {name}"))
+    assert name not in speakers(extractor, line), line
+
+
 @given(st.sampled_from(PEOPLE), st.sampled_from(["Trade Envoy", "Deputy Foreign Minister", "Ambassador"]),
        st.sampled_from(["New Zealand", "South Africa", "Costa Rica", "Sri Lanka", "United Arab Emirates",
                         "Nordic Copper Council", "Andean Miners Union"]))

@@ -187,6 +187,11 @@ class _Attributor:
         key = self._named(d, doc, 0, end, strict=True)
         if key is None or not key.startswith("person:"):
             return None
+        # after the name, where they stand or are seen makes a caption ("President X at the summit", "X
+        # (left) with farmers", "X, centre, in Jakarta"): the line is about them, not over their words
+        last = max((t.i for t in doc if t.idx < end and self.registry.key_at(d, t) == key), default=-1)
+        if any(t.i > last and t.idx < end and t.lower_ in lexicon.CAPTION_MARKERS for t in doc):
+            return None
         return key if self._heads(d, doc, key, end) else None
 
     def _heads(self, d: int, doc: Doc, key: str, end: int) -> bool:

@@ -178,15 +178,33 @@ class _Attributor:
 
     def _bare_name_line(self, d: int, doc: Doc) -> str | None:
         """A round-up's line that is only a person's name and title, with no colon, above a paragraph
-        that opens with a quote: "Sen. Dana Whitfield" / "\u201cThe levy is theft ...\u201d". (Not a
-        signature line under a quote, "\u2014Japanese Prime Minister ...": it opens with a dash.)"""
-        if d + 1 >= len(self.docs) or len(doc) > roundups.NAME_LINE_TOKENS or not roundups.is_name_line(self.texts[d], self.texts[d + 1]) \
-                or roundups.LABEL_LINE.match(self.texts[d]) or roundups.SIGNATURE_LINE.match(self.texts[d]):
+        that opens with a quote: "Sen. Dana Whitfield" / "\u201cThe levy is theft ...\u201d", perhaps with
+        how or when they spoke ("... on X on July 6", "..., in a statement"). (Not a signature line under
+        a quote, "\u2014Japanese Prime Minister ...": it opens with a dash.) The parse decides: the person
+        heads the line, which is not about them ("Supporters of President X") nor a byline."""
+        text = self.texts[d]
+        if d + 1 >= len(self.docs) or not roundups.is_name_line(text, self.texts[d + 1]) \
+                or roundups.LABEL_LINE.match(text) or roundups.SIGNATURE_LINE.match(text) or roundups.is_byline(text):
             return None
-        if any(t.pos_ in ("VERB", "AUX") for t in doc):
+        end = len(roundups.without_tail(text))
+        if sum(1 for t in doc if t.idx < end) > roundups.NAME_LINE_TOKENS or any(t.pos_ in ("VERB", "AUX") for t in doc):
             return None
-        key = self._named(d, doc, 0, len(self.texts[d]), strict=True)
-        return key if key is not None and key.startswith("person:") else None
+        key = self._named(d, doc, 0, end, strict=True)
+        if key is None or not key.startswith("person:"):
+            return None
+        # after the name, where they stand or are seen makes a caption ("President X at the summit", "X
+        # (left) with farmers", "X, centre, in Jakarta"): the line is about them, not over their words
+        last = max((t.i for t in doc if t.idx < end and self.registry.key_at(d, t) == key), default=-1)
+        if any(t.i > last and t.idx < end and t.lower_ in lexicon.CAPTION_MARKERS for t in doc):
+            return None
+        return key if self._heads(d, doc, key, end) else None
+
+    def _heads(self, d: int, doc: Doc, key: str, end: int) -> bool:
+        """Whether the person `key` heads a name line (up to `end`), by `roundups.heads_its_line`; with
+        another person named in it, one who speaks for them is not theirs ("X's adviser Y")."""
+        keys = {self.registry.key_at(d, t) for t in doc if t.idx < end}
+        others = any(k and k != key and k.startswith("person:") for k in keys)
+        return roundups.heads_its_line([t for t in doc if t.idx < end and self.registry.key_at(d, t) == key], others)
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []
@@ -198,6 +216,9 @@ class _Attributor:
                 given[d] = 0
                 continue  # a caption or a clip's line: "WATCH: ...", "X reports on Turkey's reaction from Ankara"
             named = self._name_line(d, doc, roundups.LABEL_LINE)
+            if named and named.startswith("person:") and not self._heads(d, doc, named, len(self.texts[d])):
+                # a label about the person, not by them: "Supporters of President X on Sunday:"
+                named = None
             if named:
                 label = named, d
                 continue

@@ -31,7 +31,9 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Za-z]\.)+$")  # "U.S.", "U.K.": the last pe
 
 
 def clean(span_text: str) -> str:
-    text = span_text.strip(" ,;:-\"'()")
+    """A name as an entity's text gives it, without the punctuation around it (a signing dash, "\u2014Ana
+    Rojas", is the line's, not the name's), a leading "the" or a possessive."""
+    text = span_text.strip(" ,;:-\u2013\u2014\"'()")
     if not _ABBREVIATION.search(text):
         text = text.strip(" .")
     if text.lower().startswith("the "):

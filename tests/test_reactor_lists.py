@@ -15,10 +15,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
-from graph.models import ArticleInput
 
-TITLE = "Canada imposes a levy on imported steel"
-LEAD = "Canada imposed a levy of 25% on imported steel on Monday, citing a glut on world markets.\n\n"
+from .test_joint_reactions import listed, reactions  # the same invented levy, lead and title
+
 COUNTRIES = ["Chile", "Peru", "Norway", "Brazil", "Mexico", "Argentina", "Denmark", "Finland", "Japan"]
 # Bodies and countries as a list names them ("the OECD"), and the name a reaction gives them.
 MEMBERS = [("the OECD", "OECD"), ("the European Union", "European Union"), ("the African Union", "African Union"),
@@ -26,16 +25,6 @@ MEMBERS = [("the OECD", "OECD"), ("the European Union", "European Union"), ("the
            ("Peru", "Peru")]
 STATEMENTS = [("condemned the levy", "oppose"), ("welcomed the levy", "support"),
               ("criticised the levy", "oppose"), ("praised the levy", "support")]
-
-
-def reactions(extractor: Extractor, body: str) -> dict[str, str]:
-    """Actor -> stance of the reactions in LEAD + body (Canada, who made the decision, left out)."""
-    found = extractor.extract(extractor.prepare(ArticleInput(text=LEAD + body, title=TITLE)))
-    return {r.actor.name: r.stance for r in found.reactions if r.actor.name != "Canada"}
-
-
-def listed(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @settings(max_examples=12, deadline=None)

@@ -194,17 +194,23 @@ class _Attributor:
             return None
         # after the name, where they stand or are seen makes a caption ("President X at the summit", "X
         # (left) with farmers", "X, centre, in Jakarta"): the line is about them, not over their words
-        last = max((t.i for t in doc if t.idx < end and self.registry.key_at(d, t) == key), default=-1)
+        name = self._name_tokens(d, doc, key, end)
+        last = name[-1].i if name else -1
         if any(t.i > last and t.idx < end and t.lower_ in lexicon.CAPTION_MARKERS for t in doc):
             return None
-        return key if self._heads(d, doc, key, end) else None
+        return key if self._heads(d, doc, key, end, name) else None
 
-    def _heads(self, d: int, doc: Doc, key: str, end: int) -> bool:
+    def _name_tokens(self, d: int, doc: Doc, key: str, end: int) -> list[Token]:
+        """The tokens of a line (up to `end`) that name `key`, in order."""
+        return [t for t in doc if t.idx < end and self.registry.key_at(d, t) == key]
+
+    def _heads(self, d: int, doc: Doc, key: str, end: int, name: list[Token] | None = None) -> bool:
         """Whether the person `key` heads a name line (up to `end`), by `roundups.heads_its_line`; with
-        another person named in it, one who speaks for them is not theirs ("X's adviser Y")."""
+        another person named in it, one who speaks for them is not theirs ("X's adviser Y"). `name`: the
+        tokens naming `key`, where the caller has them."""
         keys = {self.registry.key_at(d, t) for t in doc if t.idx < end}
         others = any(k and k != key and k.startswith("person:") for k in keys)
-        return roundups.heads_its_line([t for t in doc if t.idx < end and self.registry.key_at(d, t) == key], others)
+        return roundups.heads_its_line(self._name_tokens(d, doc, key, end) if name is None else name, others)
 
     def statements(self) -> list[Statement]:
         out: list[Statement] = []

@@ -9,7 +9,17 @@ the people or phrases of any particular article.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from ..words import codes, entries, weights, words
+
+
+def alternation(items: Iterable[str]) -> str:
+    """A regular expression's alternatives for a word list's entries, escaped, the longest first (so "in
+    response to" is tried before "in response")."""
+    return "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
+
 
 SPEECH_VERBS = words("speech_verbs")
 SPEECH_NOUNS = words("speech_nouns")

@@ -29,12 +29,12 @@ _OWN_ACT = tuple(sorted(verb.removesuffix("e") for verb in lexicon.OWN_ACT_VERBS
 _COUNTERING = tuple(sorted(verb.removesuffix("e") for verb in lexicon.COUNTERMEASURE_VERBS))
 # A run of capitalised words, one name ("Bank of Japan", "South Sudan"): names are resolved whole, so
 # "Sudan" is not read in "South Sudan" nor "Mexico" in "New Mexico".
-_LINK = "|".join(sorted(map(re.escape, lexicon.NAME_LINKS)))
+_LINK = lexicon.alternation(lexicon.NAME_LINKS)
 _NAME_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:(?:" + _LINK + r")\s+)?[A-Z][\w.'’-]*)*")
-_ANSWERING = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, lexicon.ANSWERING_PHRASES))) + r")(?![\w-])",
+_ANSWERING = re.compile(r"(?<![\w-])(?:" + lexicon.alternation(lexicon.ANSWERING_PHRASES) + r")(?![\w-])",
                         re.IGNORECASE)
 _ANSWERING_ADVERBIAL = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, lexicon.ANSWERING_ADVERBIALS))) + r")(?![\w-])", re.IGNORECASE)
+    r"(?<![\w-])(?:" + lexicon.alternation(lexicon.ANSWERING_ADVERBIALS) + r")(?![\w-])", re.IGNORECASE)
 
 
 def reactions(text: str, statements: list[Statement], registry: Registry, deciders: set[str],
@@ -112,8 +112,7 @@ def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: f
     cands = registry.candidates
     agent = _agent_part(label)
     runs = list(_NAME_RUN.finditer(agent))
-    words = {w.strip(".'’").removesuffix("'s").removesuffix("’s")
-             for run in runs for w in run.group(0).replace("-", " ").split()}
+    words = {_unpossessed(w.strip(".'’")) for run in runs for w in run.group(0).replace("-", " ").split()}
 
     def whole(m: re.Match[str]) -> bool:
         # a name the label gives whole: "Japan" of "Japan's move", not "Sudan" of "South Sudan shuts ..."
@@ -132,9 +131,10 @@ def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: f
         return any(len(n) > 1 and n.isupper() and any(_initials(r.group(0)) == n for r in runs) for n in names)
 
     core = set(deciders) | {key for key, cand in cands.items() if named(cand)}
+    bare = [_unpossessed(r.group(0)) for r in runs]
+
     def inside(cand: Candidate) -> bool:
         # a country read inside a longer name of the label: "Guinea" of "Guinea-Bissau", "Japan" of "Bank of Japan"
-        bare = [r.group(0).removesuffix("'s").removesuffix("’s") for r in runs]
         return any(n != b and re.search(r"\b" + re.escape(n) + r"\b", b)
                    for n in (cand.name, *cand.aliases) if len(n) > 1 for b in bare)
 
@@ -162,7 +162,7 @@ def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: f
 def _own_account(name: str) -> bool:
     """Whether a name tells an organ that decides on its own account ("Bank of Canada", "Kenyan court"):
     the country it belongs to is not the decider, its government no maker."""
-    return bool(lexicon.OWN_ACCOUNT_ORGANS & {w.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
+    return bool(lexicon.OWN_ACCOUNT_ORGANS & {_unpossessed(w.strip(",.:;'’\""))
                                               for w in fold(name).split()})
 
 
@@ -187,7 +187,7 @@ def _agent_part(label: str) -> str:
     out: list[str] = []
     tokens = label.split()
     for word in tokens:
-        bare = word.strip(",.:;'’\"").removesuffix("'s").removesuffix("’s")
+        bare = _unpossessed(word.strip(",.:;'’\""))
         if not bare or not (bare[0].isupper()
                             or bare.lower() in lexicon.BODY_HEADS | lexicon.STATE_HEADS | lexicon.AGENT_LINKS):
             break
@@ -200,6 +200,11 @@ def _agent_part(label: str) -> str:
                     break
                 out.append(w)
     return " ".join(out)
+
+
+def _unpossessed(word: str) -> str:
+    """A word without a possessive's ending, either apostrophe: "Japan" of "Japan's"."""
+    return word.removesuffix("'s").removesuffix("’s")
 
 
 def _initials(name: str) -> str:
@@ -224,7 +229,7 @@ def _answers_in_headline(registry: Registry, key: str, title: str) -> bool:
     subject = _NAME_RUN.match(title.removeprefix("The "))
     if found is None or subject is None or subject.end() > found.start():
         return False
-    name, cand = subject.group(0).removesuffix("'s").removesuffix("’s"), registry.candidates[key]
+    name, cand = _unpossessed(subject.group(0)), registry.candidates[key]
     if name in (cand.name, *cand.aliases):
         return True
     return cand.kind == "country" and (m := registry.gazetteer.lookup(name)) is not None and m.code == cand.country

@@ -39,17 +39,13 @@ _NAME_WORDS = 4  # words of a name line that are neither a title's nor a country
 _CONNECTORS = frozenset({"of", "for", "the", "and", "to"})
 
 
-def _alternation(entries: frozenset[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in entries), key=len, reverse=True))
-
-
 # A name line's tail after the name and title: how or when they spoke ("on X on July 6", ", 5 July 2025",
 # "in a statement"). Cut before the line's name words are counted, so that a tail does not make a name
 # line look like a headline; who the line names is the parse's call, not the tail's.
-_MONTH = rf"(?:{_alternation(lexicon.MONTHS)})\b\.?"  # whole words: "Decree 14" is no date
-_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|(?:{_alternation(lexicon.WEEKDAYS)})\b)"
-_MEDIUM = _alternation(lexicon.NAME_LINE_TAILS | lexicon.PLATFORMS)
-TAIL = re.compile(rf"(?:,?\s+(?:(?:on|in|via)\s+(?:(?:{_alternation(lexicon.TAIL_DETERMINERS)})\s+)?(?:{_MEDIUM})\b"
+_MONTH = rf"(?:{lexicon.alternation(lexicon.MONTHS)})\b\.?"  # whole words: "Decree 14" is no date
+_DATE = rf"(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|(?:{lexicon.alternation(lexicon.WEEKDAYS)})\b)"
+_MEDIUM = lexicon.alternation(lexicon.NAME_LINE_TAILS | lexicon.PLATFORMS)
+TAIL = re.compile(rf"(?:,?\s+(?:(?:on|in|via)\s+(?:(?:{lexicon.alternation(lexicon.TAIL_DETERMINERS)})\s+)?(?:{_MEDIUM})\b"
                   rf"|(?:on\s+)?{_DATE}))+\s*$", re.I)
 # A byline: "By Maria Gomez", or a reporter's name beside their outlet or city and date ("Maria Gomez,
 # Associated Press, La Paz, June 3"): who wrote the story, never a speaker.

@@ -76,12 +76,20 @@ class Registry:
         # Words the article writes in lower case (see `_common_word`).
         self._common = {t.lower_ for doc in docs for t in doc if t.is_lower and t.is_alpha}
         self._collect_people(docs)
+        titled: list[tuple[int, Span]] = []
         for d, doc in enumerate(docs):
             for ent in entities(doc):
+                if _title_only(ent) and not self._surnames.get(fold(clean(ent.text))):  # ("Major said": John Major)
+                    titled.append((d, ent))
+                    continue
                 key = self._resolve_entity(ent)
                 if key:
                     for tok in ent:
                         self._token_keys[(d, tok.i)] = key
+        for d, ent in titled:  # once every named person is known
+            if key := self._title_holder(ent):
+                for tok in ent:
+                    self._token_keys[(d, tok.i)] = key
         # The statistical NER often misses a bare surname ("Meloni said") once
         # the full name was given: a proper noun equal to a known surname is
         # a mention of that person.
@@ -155,6 +163,19 @@ class Registry:
         if names:
             return names[0]
         return None
+
+    def _title_holder(self, ent: Span) -> str | None:
+        """The one person of the article who holds the title an entity is made of ("the Archbishop said"
+        after "Archbishop Justin Welby"; "the Chairperson of the Commission, Moussa Faki Mahamat"), else
+        no one: a title alone names no actor (the guideline's unnamed speakers), and the NER tags
+        capitalised titles as organisations ("Chairperson", "FM")."""
+        words = _title_words(ent)
+        owner = owner_country(ent.root, self.gazetteer) or next(
+            (m.code for t in ent if t.ent_type_ in ("GPE", "NORP") and (m := self.gazetteer.lookup(t.text))), None)
+        holders = {cand.key for cand in self._candidates.values()
+                   if cand.kind == "person" and not (owner and cand.country and cand.country != owner)
+                   and words <= _titles_of(cand)}
+        return holders.pop() if len(holders) == 1 else None
 
     def _common_word(self, word: str) -> bool:
         """Whether a one-word name is a common word the article also writes in lower case: "Countries" or
@@ -350,6 +371,34 @@ class Registry:
             if (d, i) < (doc_index, token_index) and (not out or out[-1] != key):
                 out.append(key)
         return out
+
+
+def _title_words(ent: Span) -> set[str]:
+    """The title words of an entity's text ("Chairperson", "the Ethiopian PM": {"chairperson"}, {"pm"})."""
+    return {t.lower_.strip(".") for t in ent if t.lower_.strip(".") in lexicon.TITLE_WORDS}
+
+
+def _title_only(ent: Span) -> bool:
+    """An entity that names a title and no one: its words are titles, beside at most "the", "of", a
+    possessive, and a country ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State")."""
+    if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP"):
+        return False
+    rest = [t for t in ent if t.lower_.strip(".") not in lexicon.TITLE_WORDS
+            and t.lower_ not in ("the", "of", "'s", "'", "’s") and t.ent_type_ not in ("GPE", "NORP")
+            and t.pos_ != "PUNCT"]
+    return not rest and bool(_title_words(ent))
+
+
+def _titles_of(cand: Candidate) -> set[str]:
+    """The title words the text gives a person: its role and the titles before its name in its aliases,
+    with a role's initials ("Prime Minister": "pm"), which news also writes as a title."""
+    words = [w.lower().strip(".,") for w in (cand.role or "").split()]
+    words += [w.lower().strip(".") for alias in cand.aliases for w in alias.split()[:-1]]
+    titles = {w for w in words if w in lexicon.TITLE_WORDS}
+    role = [w for w in (cand.role or "").split() if w[:1].isupper()]
+    if len(role) >= 2:
+        titles.add("".join(w[0] for w in role).lower())
+    return titles
 
 
 def _generic_head(name: str) -> bool:

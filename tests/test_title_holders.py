@@ -4,8 +4,10 @@ The NER tags a capitalised title as an organisation ("Chairperson said", "FM sai
 actor called "Chairperson" beside the person who holds the title. A title alone is the person the
 article names with it, when exactly one does ("Archbishop Ana Rojas ... Later the Archbishop said",
 "The Chairperson of the Commission, Ana Rojas, said"); otherwise it is one of the guideline's unnamed
-speakers, and no reaction. A surname that is also a title ("Major said", after "John Major") is still
-the person. All names and events are invented for these tests.
+speakers, and no reaction. A title tied to a place ("the Archbishop of Cologne", "the Prime Minister of
+Spain", "India's FM") is only a holder of that place. A surname that is also a title ("Major said", after
+"John Major") is still the person, and a body whose head word is also a title word ("Israel's Cabinet")
+is still the body. All names and events are invented for these tests.
 """
 
 from __future__ import annotations
@@ -80,7 +82,8 @@ def test_bodies_named_with_title_words_are_still_bodies(extractor: Extractor) ->
 
 FRAMES = ("The {t} condemned the levy.\n", "The {t} said the levy was a disgrace.\n",
           "{t} welcomes levy, calls it long overdue.\n", "Peru's {t} criticised the levy.\n")
-TITLES = sorted(w for w in lexicon.TITLE_WORDS if w.isalpha())
+BODY_WORDS = lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS
+TITLES = sorted(w for w in lexicon.TITLE_WORDS if w.isalpha() and w not in BODY_WORDS)
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)
@@ -91,3 +94,34 @@ def test_no_actor_is_a_bare_title(extractor: Extractor, title: str, frame: str) 
     got = reactions(extractor, body)
     assert not any(_titles_only(name) for name in got), (title, frame, got)
     assert got.get("Norway") == "oppose"
+
+
+PLACES = [("Peru", "Lima"), ("Kenya", "Nairobi"), ("Spain", "Madrid"), ("Norway", "Oslo")]
+HOLDERS = [("Archbishop", "Archbishop Tomas Berglund of Sweden", "Tomas Berglund"),
+           ("Cardinal", "Cardinal Ana Rojas of Chile", "Ana Rojas"),
+           ("Prime Minister", "Swedish Prime Minister Tomas Berglund", "Tomas Berglund"),
+           ("Foreign Minister", "Chilean Foreign Minister Ana Rojas", "Ana Rojas")]
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(st.sampled_from(HOLDERS), st.sampled_from(PLACES), st.booleans())
+def test_a_title_of_another_place_is_not_the_holder_named_before(
+        extractor: Extractor, holder: tuple[str, str, str], place: tuple[str, str], city: bool) -> None:
+    """"X of Sweden welcomed the levy ... The Archbishop of Lima (or of Peru) condemned it": the second
+    title is someone else, so the holder named first keeps their own stance."""
+    title, named, name = holder
+    where = place[1] if city else place[0]
+    got = reactions(extractor, f"{named} welcomed the levy.\n\nThe {title} of {where} condemned it.\n")
+    assert got.get(name) == "support", (named, where, got)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True)
+@given(st.sampled_from([("Israel", "Israeli"), ("Peru", "Peruvian"), ("Kenya", "Kenyan"), ("Norway", "Norwegian"),
+                        ("Japan", "Japanese")]),
+       st.sampled_from(["Cabinet", "Government", "Foreign Ministry"]),
+       st.sampled_from(["{c}'s {b} condemned the levy.\n", "The {d} {b} said the levy was a grave mistake.\n"]))
+def test_a_body_named_by_a_title_word_keeps_its_reaction(extractor: Extractor, country: tuple[str, str], body: str,
+                                                        frame: str) -> None:
+    """"Israel's Cabinet condemned": a body ("cabinet" is also a title word, as in "cabinet secretary")."""
+    got = reactions(extractor, frame.format(c=country[0], d=country[1], b=body))
+    assert any(stance == "oppose" for stance in got.values()), (country, body, frame, got)

@@ -14,7 +14,7 @@ does not depend on which sentences attribution happened to visit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -28,7 +28,8 @@ from .headline import is_heading
 from .entities import body_country, clean, described_as_media, entities, is_media, known_body, named_by_title, strip_titles
 from .persons import Describer, leader_country
 
-__all__ = ["Candidate", "FrozenRegistry", "Registry", "is_media", "owner_country", "strip_titles"]
+__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "initials", "is_media", "owner_country", "strip_titles",
+           "tied_places"]
 
 
 class FrozenRegistry(RuntimeError):
@@ -170,11 +171,10 @@ class Registry:
         no one: a title alone names no actor (the guideline's unnamed speakers), and the NER tags
         capitalised titles as organisations ("Chairperson", "FM")."""
         words = _title_words(ent)
-        owner = owner_country(ent.root, self.gazetteer) or next(
-            (m.code for t in ent if t.ent_type_ in ("GPE", "NORP") and (m := self.gazetteer.lookup(t.text))), None)
+        places = tied_places(ent.root, list(ent))
         holders = {cand.key for cand in self._candidates.values()
-                   if cand.kind == "person" and not (owner and cand.country and cand.country != owner)
-                   and words <= _titles_of(cand)}
+                   if cand.kind == "person" and words <= _titles_of(cand)
+                   and holds_there(cand, places, self.gazetteer)}
         return holders.pop() if len(holders) == 1 else None
 
     def _common_word(self, word: str) -> bool:
@@ -380,13 +380,49 @@ def _title_words(ent: Span) -> set[str]:
 
 def _title_only(ent: Span) -> bool:
     """An entity that names a title and no one: its words are titles, beside at most "the", "of", a
-    possessive, and a country ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State")."""
+    possessive, and a place ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State").
+    Not a body whose head word is also a title word ("Israel's Cabinet")."""
     if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP"):
+        return False
+    if ent.root.lemma_.lower() in lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS:
         return False
     rest = [t for t in ent if t.lower_.strip(".") not in lexicon.TITLE_WORDS
             and t.lower_ not in ("the", "of", "'s", "'", "’s") and t.ent_type_ not in ("GPE", "NORP")
             and t.pos_ != "PUNCT"]
     return not rest and bool(_title_words(ent))
+
+
+def tied_places(title: Token, inside: Sequence[Token] = ()) -> list[str]:
+    """The places a title is tied to, among the words of its entity (`inside`: "Ethiopia PM"), before
+    it ("India's FM", "the French PM") or in an "of" after it ("the Archbishop of Cologne", "the
+    Prime Minister of Spain"): runs of place words."""
+    tokens = [*inside, *(t for c in title.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                         and c not in inside for t in c.subtree)]
+    tokens += [t for c in title.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > title.i
+               for t in c.subtree if t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "NORP")]
+    runs: list[list[Token]] = []
+    for tok in sorted(set(tokens), key=lambda t: t.i):
+        if tok.ent_type_ in ("GPE", "LOC", "NORP") or (tok.pos_ == "PROPN" and tok.i > title.i):
+            if runs and runs[-1][-1].i == tok.i - 1:
+                runs[-1].append(tok)
+            else:
+                runs.append([tok])
+    return [" ".join(t.text for t in run) for run in runs]
+
+
+def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Whether a person may be the one a title of `places` means: of that country where a place is a
+    country (known, not merely not contradicted), and named with the city or see where it is not ("the
+    Archbishop of Cologne" is not the Archbishop of Canterbury)."""
+    said = fold(" ".join([*cand.aliases, cand.role or "", cand.organization or ""]))
+    for place in places:
+        match = gazetteer.lookup(place)
+        if match is not None:
+            if cand.country != match.code:
+                return False
+        elif fold(place) not in said:
+            return False
+    return True
 
 
 def _titles_of(cand: Candidate) -> set[str]:
@@ -395,10 +431,16 @@ def _titles_of(cand: Candidate) -> set[str]:
     words = [w.lower().strip(".,") for w in (cand.role or "").split()]
     words += [w.lower().strip(".") for alias in cand.aliases for w in alias.split()[:-1]]
     titles = {w for w in words if w in lexicon.TITLE_WORDS}
-    role = [w for w in (cand.role or "").split() if w[:1].isupper()]
-    if len(role) >= 2:
-        titles.add("".join(w[0] for w in role).lower())
+    if cand.role and (short := initials(cand.role)):
+        titles.add(short)
     return titles
+
+
+def initials(role: str) -> str | None:
+    """A role's initials, as news writes them for a title ("Prime Minister": "pm"), if it has two or more
+    capitalised words."""
+    words = [w for w in role.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
 
 
 def _generic_head(name: str) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from . import lexicon
 from ..names import fold
-from .mentions import Registry, owner_country
+from .mentions import Registry, holds_there, initials, owner_country, tied_places
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _ALONG = {"along", "together"}  # "Chile, along with Peru, condemned": those "with" them speak too
@@ -196,7 +196,10 @@ class Speakers:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
         elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
             kinds = ("person",)
-            test = lambda c: lemma == "leader" or (c.role is not None and lemma in fold(c.role))  # noqa: E731
+            places = tied_places(tok)  # "the Archbishop of Cologne" is not the Archbishop of Canterbury
+            test = lambda c: (lemma == "leader" or (c.role is not None and (lemma in fold(c.role)
+                                                                           or lemma == initials(c.role)))) \
+                and holds_there(c, places, self.registry.gazetteer)  # noqa: E731
         else:
             return None
         for key in self.registry.mentions_before(d, tok.i):

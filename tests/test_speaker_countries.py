@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from graph.countries import gazetteer
 from graph.extract import Extractor
 from graph.extract import lexicon
+from graph.extract.entities import body_country
 from graph.extract.mentions import Registry
 from graph.extract.persons import _party_state, leader_country, office_country
 from graph.models import ArticleInput, Extraction
@@ -253,3 +254,27 @@ def test_an_and_between_clauses_is_no_portfolio(extractor: Extractor) -> None:
     got = run(extractor, "Mayor Ruth Wanjiru of Kenya called for an inquiry and party leader Tom Ridley said the "
                          "copper levy was a grave mistake.").reactions
     assert {r.actor.name: r.actor.role for r in got}.get("Tom Ridley") == "party leader"
+
+
+@given(st.sampled_from(sorted((n, c) for n, c in {**lexicon.SEATS_OF_GOVERNMENT, **lexicon.INSTITUTIONS}.items()
+                              if len(n.split()) > 1)),
+       st.sampled_from(["National Security Council", "Press Office", "spokesperson", "Legal Counsel"]))
+@settings(max_examples=30, deadline=None)
+def test_a_body_named_after_a_known_institution_it_belongs_to_is_of_its_country(
+        entry: tuple[str, str], rest: str) -> None:
+    """"White House National Security Council", "State Department spokesperson": a body (or a title the NER
+    ran into the name) opening with an institution of one country is of that country."""
+    name, code = entry
+    assert body_country(" ".join(w.capitalize() for w in name.split()) + " " + rest, gazetteer()) == code
+
+
+@pytest.mark.parametrize("name", ["Congress Party", "Congress Working Committee", "Pentagon Papers Trust"])
+def test_a_one_word_institution_opening_a_longer_name_gives_it_no_country(name: str) -> None:
+    """"Congress party" is India's as often as "Congress" is America's: one word opening a name is not
+    enough to make the name the institution's."""
+    assert body_country(name, gazetteer()) is None
+
+
+def test_a_spokesman_of_a_body_named_after_a_seat_of_government_is_of_its_country(extractor: Extractor) -> None:
+    assert countries(extractor, "White House National Security Council spokesman Tom Reyes said the copper "
+                                "levy was a grave mistake.") == {"Tom Reyes": "US"}

@@ -50,12 +50,18 @@ def known_body(name: str) -> str | None:
 
 
 def body_country(name: str, gazetteer: Gazetteer) -> str | None:
-    """The country a body's own name gives it: a known institution ("Pentagon"), else the first country
-    named or qualified in it ("Chinese Foreign Ministry", "German Steel Federation", "Alliance for
+    """The country a body's own name gives it: a known institution ("Pentagon"), or one its name opens
+    with ("State Department spokesperson", "White House National Security Council"), else the first
+    country named or qualified in it ("Chinese Foreign Ministry", "German Steel Federation", "Alliance for
     American Manufacturing"); none for an international body. Both the registry (a body's country) and
     the describer (the country of a person described by their body) read it."""
     country = known_body(name)
     if country is not None or fold(name) in lexicon.INTERNATIONAL_BODIES:
+        return country
+    words = name.split()
+    # (two words at least: a one-word institution opening a longer name may be another's, "Congress party")
+    country = next((c for n in range(len(words) - 1, 1, -1) if (c := known_body(" ".join(words[:n])))), None)
+    if country is not None:
         return country
     for word in name.replace("'s", "").split():
         match = gazetteer.lookup(word)

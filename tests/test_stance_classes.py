@@ -132,3 +132,31 @@ def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extract
     title = FIGHTING if stance == "oppose" else AGREEMENT
     got = run(extractor, title, f"{speaker} {issued}{when} {words}.")
     assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_ADDING = ["just", "only", "merely", "simply"]
+_CRITICISMS = ["wrong", "dangerous", "reckless", "irresponsible", "counterproductive", "misguided", "a mistake",
+               "a blunder", "a provocation"]
+_ADDING_FRAMES = ["said the tariffs were not {adv} {cue}.", "said: \"These tariffs are not {adv} {cue}.\"",
+                  "said the decision was not {adv} {cue} but an attack on free trade."]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), adv=st.sampled_from(_ADDING), cue=st.sampled_from(_CRITICISMS),
+       frame=st.sampled_from(_ADDING_FRAMES))
+def test_not_just_a_criticism_is_still_a_criticism(extractor: Extractor, speaker: str, adv: str, cue: str,
+                                                   frame: str) -> None:
+    """"Not just wrong", "not only a mistake": the "not" adds to the cue, it does not deny it (read as a
+    negation, a criticism said more strongly had become support)."""
+    got = _after_tariffs(extractor, speaker, frame.format(adv=adv, cue=cue))
+    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), cue=st.sampled_from(["a mistake", "wrong", "a blunder"]),
+       frame=st.sampled_from(["said the agreement was not {cue}.", "said: \"This accord is not {cue}.\""]))
+def test_a_criticism_denied_without_just_stays_denied(extractor: Extractor, speaker: str, cue: str,
+                                                      frame: str) -> None:
+    """The near miss: "the agreement was not a mistake" denies the criticism, and defends the event."""
+    got = run(extractor, AGREEMENT, f"{speaker} {frame.format(cue=cue)}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

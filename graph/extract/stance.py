@@ -37,10 +37,17 @@ class Cue:
     commitment: bool = False  # a commitment to what the event abandons; see `for_event`
 
 
+def _denies(neg: Token) -> bool:
+    """A "not" that denies, not the "not just" / "not only" that adds ("is not just wrong, it is cruel":
+    the cue and more, so its side stands)."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is None or nxt.lower_ not in lexicon.ADDING_ADVERBS
+
+
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" and _denies(c) for c in tok.children):
         return True
-    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children) \
+    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" and _denies(c) for c in tok.head.children) \
             and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS:  # (not "did not hesitate to condemn")
         return True
     doc = tok.doc

@@ -160,3 +160,34 @@ def test_a_criticism_denied_without_just_stays_denied(extractor: Extractor, spea
     """The near miss: "the agreement was not a mistake" denies the criticism, and defends the event."""
     got = run(extractor, AGREEMENT, f"{speaker} {frame.format(cue=cue)}")
     assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_INTRODUCING = [("welcomed the agreement", AGREEMENT, "support"), ("praised the accord", AGREEMENT, "support"),
+                ("hailed the agreement", AGREEMENT, "support"), ("condemned the shelling", FIGHTING, "oppose"),
+                ("criticised the attack on the border towns", FIGHTING, "oppose"),
+                ("denounced the shelling", FIGHTING, "oppose")]
+_NEGATED_QUOTES = ["\"It will not be easy, but we must keep going.\"", "\"We will not stay silent.\"",
+                   "\"This is not the end of the matter.\"", "\"Our people do not forget.\""]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), act=st.sampled_from(_INTRODUCING), quote=st.sampled_from(_NEGATED_QUOTES))
+def test_a_negation_inside_the_quote_a_colon_introduces_is_the_quotes(extractor: Extractor, speaker: str,
+                                                                      act: tuple[str, str, str], quote: str) -> None:
+    """"The minister welcomed the accord: 'It will not be easy'": the parser hangs the introducing clause
+    under the quote's verb, whose "not" had flipped the welcome; the quote's negation is its own."""
+    words, title, stance = act
+    got = run(extractor, title, f"{speaker} {words}: {quote}")
+    assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said she did not think anyone should condemn the agreement.",
+    "said he does not believe the neighbours should reject the accord.",
+    "said: \"I do not think we should criticise this agreement.\""]))
+def test_a_complement_under_a_negated_verb_is_still_denied(extractor: Extractor, speaker: str, words: str) -> None:
+    """The near miss: a complement after its negated verb ("did not think anyone should condemn it") is
+    denied by it, and the denial of a criticism defends the event."""
+    got = run(extractor, AGREEMENT, f"{speaker} {words}")
+    assert _stance_of(got, speaker) in ("support", "neutral"), [(r.actor.name, r.stance, r.cue) for r in got.reactions]

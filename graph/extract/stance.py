@@ -44,11 +44,20 @@ def _denies(neg: Token) -> bool:
     return nxt is None or nxt.lower_ not in lexicon.ADDING_ADVERBS
 
 
+def _introduces(tok: Token) -> bool:
+    """A clause that introduces what follows it, parsed as that quote's complement: "The ministry welcomed
+    the accord: 'It will not be easy'" hangs "welcomed" under the quote's "be", whose "not" is the quote's
+    own and does not deny the welcome. A complement comes after the verb it completes ("does not think
+    they should condemn it"); one before it is the speaker's own clause."""
+    return tok.dep_ == "ccomp" and tok.i < tok.head.i
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" and _denies(c) for c in tok.children):
         return True
     if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" and _denies(c) for c in tok.head.children) \
-            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS:  # (not "did not hesitate to condemn")
+            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS \
+            and not _introduces(tok):  # (not "did not hesitate to condemn")
         return True
     doc = tok.doc
     for j in (tok.i - 1, tok.i - 2):

@@ -152,6 +152,20 @@ def test_not_just_a_criticism_is_still_a_criticism(extractor: Extractor, speaker
     assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 
+@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), adv=st.sampled_from(["just", "simply", "merely"]),
+       helper=st.sampled_from(["will", "cannot", "could not", "should not", "would not"]),
+       verb=st.sampled_from(["welcome", "accept", "endorse", "applaud", "praise"]))
+def test_not_just_on_a_verb_still_refuses(extractor: Extractor, speaker: str, adv: str, helper: str,
+                                          verb: str) -> None:
+    """"We will not simply welcome an accord that ignores our fishermen": on a verb, "not just" refuses
+    what the verb does; only of what is said about the event ("not just wrong") does it add."""
+    refusal = f"{helper} {adv} {verb}" if helper != "will" else f"will not {adv} {verb}"
+    got = run(extractor, AGREEMENT, "Valdora and Kestria signed a border agreement on Monday.\n\n"
+                                    f"{speaker} said: \"We {refusal} an accord that ignores our fishermen.\"")
+    assert _stance_of(got, speaker) != "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(speaker=st.sampled_from(_SPEAKERS), cue=st.sampled_from(["a mistake", "wrong", "a blunder"]),
        frame=st.sampled_from(["said the agreement was not {cue}.", "said: \"This accord is not {cue}.\""]))

@@ -132,3 +132,76 @@ def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extract
     title = FIGHTING if stance == "oppose" else AGREEMENT
     got = run(extractor, title, f"{speaker} {issued}{when} {words}.")
     assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_ADDING = ["just", "only", "merely", "simply"]
+_CRITICISMS = ["wrong", "dangerous", "reckless", "irresponsible", "counterproductive", "misguided", "a mistake",
+               "a blunder", "a provocation"]
+_ADDING_FRAMES = ["said the tariffs were not {adv} {cue}.", "said: \"These tariffs are not {adv} {cue}.\"",
+                  "said the decision was not {adv} {cue} but an attack on free trade."]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), adv=st.sampled_from(_ADDING), cue=st.sampled_from(_CRITICISMS),
+       frame=st.sampled_from(_ADDING_FRAMES))
+def test_not_just_a_criticism_is_still_a_criticism(extractor: Extractor, speaker: str, adv: str, cue: str,
+                                                   frame: str) -> None:
+    """"Not just wrong", "not only a mistake": the "not" adds to the cue, it does not deny it (read as a
+    negation, a criticism said more strongly had become support)."""
+    got = _after_tariffs(extractor, speaker, frame.format(adv=adv, cue=cue))
+    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), adv=st.sampled_from(["just", "simply", "merely"]),
+       helper=st.sampled_from(["will", "cannot", "could not", "should not", "would not"]),
+       verb=st.sampled_from(["welcome", "accept", "endorse", "applaud", "praise"]))
+def test_not_just_on_a_verb_still_refuses(extractor: Extractor, speaker: str, adv: str, helper: str,
+                                          verb: str) -> None:
+    """"We will not simply welcome an accord that ignores our fishermen": on a verb, "not just" refuses
+    what the verb does; only of what is said about the event ("not just wrong") does it add."""
+    refusal = f"{helper} {adv} {verb}" if helper != "will" else f"will not {adv} {verb}"
+    got = run(extractor, AGREEMENT, "Valdora and Kestria signed a border agreement on Monday.\n\n"
+                                    f"{speaker} said: \"We {refusal} an accord that ignores our fishermen.\"")
+    assert _stance_of(got, speaker) != "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), cue=st.sampled_from(["a mistake", "wrong", "a blunder"]),
+       frame=st.sampled_from(["said the agreement was not {cue}.", "said: \"This accord is not {cue}.\""]))
+def test_a_criticism_denied_without_just_stays_denied(extractor: Extractor, speaker: str, cue: str,
+                                                      frame: str) -> None:
+    """The near miss: "the agreement was not a mistake" denies the criticism, and defends the event."""
+    got = run(extractor, AGREEMENT, f"{speaker} {frame.format(cue=cue)}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_INTRODUCING = [("welcomed the agreement", AGREEMENT, "support"), ("praised the accord", AGREEMENT, "support"),
+                ("hailed the agreement", AGREEMENT, "support"), ("condemned the shelling", FIGHTING, "oppose"),
+                ("criticised the attack on the border towns", FIGHTING, "oppose"),
+                ("denounced the shelling", FIGHTING, "oppose")]
+_NEGATED_QUOTES = ["\"It will not be easy, but we must keep going.\"", "\"We will not stay silent.\"",
+                   "\"This is not the end of the matter.\"", "\"Our people do not forget.\""]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), act=st.sampled_from(_INTRODUCING), quote=st.sampled_from(_NEGATED_QUOTES))
+def test_a_negation_inside_the_quote_a_colon_introduces_is_the_quotes(extractor: Extractor, speaker: str,
+                                                                      act: tuple[str, str, str], quote: str) -> None:
+    """"The minister welcomed the accord: 'It will not be easy'": the parser hangs the introducing clause
+    under the quote's verb, whose "not" had flipped the welcome; the quote's negation is its own."""
+    words, title, stance = act
+    got = run(extractor, title, f"{speaker} {words}: {quote}")
+    assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said she did not think anyone should condemn the agreement.",
+    "said he does not believe the neighbours should reject the accord.",
+    "said: \"I do not think we should criticise this agreement.\""]))
+def test_a_complement_under_a_negated_verb_is_still_denied(extractor: Extractor, speaker: str, words: str) -> None:
+    """The near miss: a complement after its negated verb ("did not think anyone should condemn it") is
+    denied by it, and the denial of a criticism defends the event."""
+    got = run(extractor, AGREEMENT, f"{speaker} {words}")
+    assert _stance_of(got, speaker) in ("support", "neutral"), [(r.actor.name, r.stance, r.cue) for r in got.reactions]

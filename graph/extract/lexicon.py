@@ -91,3 +91,4 @@ STATE_LEADERS = codes("state_leaders")
 OFFICE_COUNTRIES = codes("office_countries")
 PAST_UNITS = words("past_units")  # "two years ago", "last year": said well before the event
 HESITATING_VERBS = words("hesitating_verbs")  # "did not hesitate to condemn": the cue stands
+ADDING_ADVERBS = words("adding_adverbs")  # "not just wrong": the cue stands

@@ -37,11 +37,29 @@ class Cue:
     commitment: bool = False  # a commitment to what the event abandons; see `for_event`
 
 
+def _denies(neg: Token, cue: Token) -> bool:
+    """A "not" that denies, not the "not just" / "not only" that adds to what is said of the event ("is
+    not just wrong, it is cruel", "not merely a mistake", "not simply misguided": the cue and more, so its
+    side stands). On a verb of acting the same words still refuse ("will not simply welcome a deal
+    that...", "cannot just accept"); a participle is said of the event ("not just misguided")."""
+    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
+    return nxt is None or nxt.lower_ not in lexicon.ADDING_ADVERBS or cue.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG")
+
+
+def _introduces(tok: Token) -> bool:
+    """A clause that introduces what follows it, parsed as that quote's complement: "The ministry welcomed
+    the accord: 'It will not be easy'" hangs "welcomed" under the quote's "be", whose "not" is the quote's
+    own and does not deny the welcome. A complement comes after the verb it completes ("does not think
+    they should condemn it"); one before it (after a colon or not) is the speaker's own clause."""
+    return tok.dep_ == "ccomp" and tok.i < tok.head.i
+
+
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" for c in tok.children):
+    if any(c.dep_ == "neg" and _denies(c, tok) for c in tok.children):
         return True
-    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" for c in tok.head.children) \
-            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS:  # (not "did not hesitate to condemn")
+    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" and _denies(c, tok) for c in tok.head.children) \
+            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS \
+            and not _introduces(tok):  # (not "did not hesitate to condemn")
         return True
     doc = tok.doc
     for j in (tok.i - 1, tok.i - 2):

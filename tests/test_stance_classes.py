@@ -2,9 +2,11 @@
 
 The classes were found among the wrong stances of the corpus's train split,
 each across several articles and events: hopeful welcomes ("hope the deal
-will ...") read as taking no side, and
+will ...", "look forward to working with ...") read as taking no side,
 a statement's stance told by a participle on it ("issued a statement
-condemning the attack") read as no stance at all.
+condemning the attack") read as no stance at all, and praise of the event
+in words the lexicon lacked ("a milestone", "wonderful news", "a
+significant step") read as no stance cue.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ _HOPING_IT_IS_UNDONE = [
     "said the move left no hope of a quick deal.",
     "said she was not encouraged by what Valdora had done.",
     "said he looked forward to talks to have the tariffs removed.",
+    "said she looked forward to the day the tariffs are lifted.",
+    "said he did not look forward to what the tariffs would bring.",
 ]
 
 
@@ -132,3 +136,67 @@ def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extract
     title = FIGHTING if stance == "oppose" else AGREEMENT
     got = run(extractor, title, f"{speaker} {issued}{when} {words}.")
     assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+# Praise of the event in the words any news writer uses: each was read as "no stance cue" (speakers of
+# several train events: referendums, summits, elections, rulings), and the unseen half of train agreed.
+_PRAISE_ADJECTIVES = ["wonderful", "incredible", "thrilling", "brilliant", "excellent", "fantastic", "remarkable"]
+_PRAISE_NOUNS = ["landmark", "milestone", "breakthrough", "triumph"]
+_PRAISE_STEPS = ["significant step", "big step", "step forward"]
+_PRAISE_FRAMES = [
+    ("{a}", 'said the agreement was {w}.'), ("{a}", 'said: "What happened today is {w}."'),
+    ("{a}", 'called it {w} news for the region.'),
+    ("{n}", 'called the agreement a {w}.'), ("{n}", 'said: "This is a {w} for both our peoples."'),
+    ("{s}", 'called the agreement a {w} for the region.'), ("{s}", 'said the accord was a {w} towards peace.'),
+    ("", 'said the agreement bodes well for the region.'), ("", 'said: "This is great news for our farmers."'),
+]
+
+
+@st.composite
+def _praise(draw: st.DrawFn) -> str:
+    kind, frame = draw(st.sampled_from(_PRAISE_FRAMES))
+    pool = {"{a}": _PRAISE_ADJECTIVES, "{n}": _PRAISE_NOUNS, "{s}": _PRAISE_STEPS}.get(kind, [""])
+    return frame.format(w=draw(st.sampled_from(pool)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=_praise())
+def test_praise_of_the_event_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """"A milestone", "wonderful", "a significant step": praise of the event supports it."""
+    got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_NOT_PRAISE = [
+    "said the agreement was not {a}.",
+    "said the talks had brought no {n}.",
+    "called the agreement a big step backwards for the region.",
+    "said the accord was a significant step backward.",
+    "said he was following the agreement closely.",
+    "said she was aware of the agreement and would study it.",
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), frame=st.sampled_from(_NOT_PRAISE),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_denied_or_a_step_backward_is_no_support(extractor: Extractor, speaker: str, frame: str,
+                                                        adjective: str, noun: str) -> None:
+    """The near misses: praise denied ("not wonderful", "no breakthrough"), the other side's words ("a big
+    step backwards") and the guideline's neutral cases ("following closely", "aware") support nothing."""
+    words = frame.format(a=adjective, n=noun)
+    got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
+        [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said she looked forward to working with Kestria under the agreement.",
+    "said: \"We look forward to closer trade with our neighbours.\"",
+    "said he was looking forward to cooperating with both governments on the new border.",
+]))
+def test_looking_forward_to_what_the_event_brings_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """"Looking forward to working with ...": a hope for what the event brings, weighed and checked as one."""
+    got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

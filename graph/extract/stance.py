@@ -111,7 +111,8 @@ def _hopes_it_ends(tok: Token) -> bool:
     """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
     hoped for is that the event stops or goes no further, which welcomes nothing. Nor does hoping it is
     undone ("hoped Washington would reconsider", "hoped the measures would be withdrawn") or calms down
-    ("hoped the situation would calm down"), nor a hope denied ("little hope left", "dashed the hopes").
+    ("hoped the situation would calm down"), hoping for talks ("looked forward to talks"), nor a hope
+    denied ("little hope left", "dashed the hopes", "does not look forward to it").
 
     What is hoped for is the clause's own predicate (or what the hope is for), not any word under it:
     "hoped the agreement would lead to the release of prisoners" or "would bring lasting calm" hope for
@@ -122,10 +123,24 @@ def _hopes_it_ends(tok: Token) -> bool:
             tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("dash", "lose", "abandon", "crush", "shatter")):
         return True
     wished = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-    wished += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    wished += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+               for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if _hoping_phrase(tok):  # "look forward to X": the verb holds what is looked forward to
+        verb = tok.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True  # "does not look forward to it"
+        wished += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        wished += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+        if not wished:
+            return True  # "looked forward" with nothing looked forward to: eyes front, no hope
+        if any(t.lemma_.lower() in lexicon.ENDING_WORDS for w in wished for t in w.subtree):
+            return True  # "look forward to the day the tariffs are lifted": to its undoing
     for head in wished:
         if any(c.dep_ == "neg" for c in head.children):
             return True
+        if head.lemma_.lower() in lexicon.CALLING_WORDS:
+            return True  # "looked forward to talks", "hoped for dialogue": a call for talks takes no side
         if _asks_the_parties(head):
             return True
         if head.lemma_.lower() in lexicon.ENDING_WORDS and not (
@@ -133,6 +148,14 @@ def _hopes_it_ends(tok: Token) -> bool:
                 and any(c.dep_ == "dobj" for c in head.children)):
             return True
     return False
+
+
+_HOPE = "hope"  # the lemma a hoping phrase is read as (graph/words/hoping_phrases.txt)
+
+
+def _hoping_phrase(tok: Token) -> bool:
+    """"forward" under "look": a verb and its adverb that together hope (graph/words/hoping_phrases.txt)."""
+    return tok.head is not tok and f"{tok.head.lemma_.lower()} {tok.lower_}" in lexicon.HOPING_PHRASES
 
 
 _ENDINGS_OF_OTHERS = frozenset({"end", "stop", "cease", "halt"})  # "end years of tension": ends that, not the event
@@ -158,7 +181,10 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and not _says(tok):
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
-        for form in {tok.lemma_.lower(), tok.lower_}:
+        forms = {tok.lemma_.lower(), tok.lower_}
+        if _hoping_phrase(tok):
+            forms = {_HOPE}  # "looked forward to working with": a hope, weighed and checked as one
+        for form in forms:
             if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
                 continue
             if form in lexicon.HOPING_CUES and _hopes_it_ends(tok):

@@ -141,14 +141,15 @@ def test_a_participle_on_the_speakers_statement_is_its_stance(extractor: Extract
 # Praise of the event in the words any news writer uses: each was read as "no stance cue" (speakers of
 # several train events: referendums, summits, elections, rulings), and the unseen half of train agreed.
 _PRAISE_ADJECTIVES = ["wonderful", "incredible", "thrilling", "brilliant", "excellent", "fantastic", "remarkable"]
-_PRAISE_NOUNS = ["landmark", "milestone", "breakthrough", "triumph"]
+_PRAISE_NOUNS = ["landmark", "milestone", "breakthrough"]
 _PRAISE_STEPS = ["significant step", "big step", "step forward"]
 _PRAISE_FRAMES = [
     ("{a}", 'said the agreement was {w}.'), ("{a}", 'said: "What happened today is {w}."'),
     ("{a}", 'called it {w} news for the region.'),
     ("{n}", 'called the agreement a {w}.'), ("{n}", 'said: "This is a {w} for both our peoples."'),
-    ("{s}", 'called the agreement a {w} for the region.'), ("{s}", 'said the accord was a {w} towards peace.'),
-    ("", 'said the agreement bodes well for the region.'), ("", 'said: "This is great news for our farmers."'),
+    ("{s}", 'called the agreement a {w} for the region.'), ("{s}", 'said the accord was a {w} towards peace.'), ("{s}", 'described the pact as a {w}.'),
+    ("", 'said the agreement bodes well for the region.'), ("", 'said the accord boded well for the fishermen.'),
+    ("", 'said the agreement would bode well for trade.'), ("", 'said: "This is great news for our farmers."'),
 ]
 
 
@@ -200,3 +201,170 @@ def test_looking_forward_to_what_the_event_brings_supports_it(extractor: Extract
     """"Looking forward to working with ...": a hope for what the event brings, weighed and checked as one."""
     got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
     assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+# The review of the praise cues: a praise word judges the event only where it is said of it. Praise of
+# another thing in the sentence, a multi-word cue denied, a step that goes back or towards harm, and
+# looking forward to the event's undoing or to the answer to a harm take no side with the event; on
+# agreements, attacks and bans alike.
+BAN = "Kestria bans imports of Valdoran grain"
+_LEADS = {AGREEMENT: "Valdora and Kestria signed a border agreement on Monday.",
+          FIGHTING: "Valdoran artillery shelled three border towns in Kestria on Monday, killing eleven people.",
+          BAN: "Kestria banned all imports of Valdoran grain on Monday."}
+_OTHER_THINGS = [
+    "said the courage of the volunteer nurses had been {a}.",
+    "said that relations with the Kestrian supreme court remained {a}.",
+    "spoke of a {a} turnaround by the opposition party in the polls.",
+    "said the response of the fire brigades was {a}.",
+    "said the army's {n} in the northern hills had changed nothing.",
+    "said the {n} by the opposition party would not last.",
+    "called the shelling an {a} act of cruelty." ,
+    "said the ministry would study the {n} decision of the court before answering.",
+    "said: \"Our people will triumph over those who spread fear.\"",
+    "said the vote was a triumph for the smugglers.",
+]
+
+
+def _said(got: Extraction, words: str) -> tuple[str, list[tuple[str, str, str]]]:
+    return words, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)), frame=st.sampled_from(_OTHER_THINGS),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_another_thing_takes_no_side(extractor: Extractor, speaker: str, title: str, frame: str,
+                                               adjective: str, noun: str) -> None:
+    """"The courage of the nurses was incredible", "a remarkable turnaround by the party", "an incredible
+    act of cruelty": the praise is of someone or something else, not the event (nor a journalist's word
+    for it inside the speaker's sentence), so it supports nothing."""
+    words = frame.format(a=adjective, n=noun)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+_PRAISE_PHRASES = ["a significant step", "a big step", "a step forward", "great news", "a milestone",
+                   "a breakthrough", "excellent news", "wonderful news"]
+_DENIALS = [
+    "said the accord was not {p}.",
+    "said the accord was far from {p} for the fishermen.",
+    "said she did not think the accord was {p}.",
+    "said: \"This is hardly {p}.\"",
+    "said the agreement was never {p} for the coastal towns.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), frame=st.sampled_from(_DENIALS), phrase=st.sampled_from(_PRAISE_PHRASES))
+def test_praise_denied_supports_nothing(extractor: Extractor, speaker: str, frame: str, phrase: str) -> None:
+    """"Not a step forward", "far from a breakthrough", "hardly great news", "did not think it was a
+    milestone": a negation or its near relatives deny the praise, multi-word cues included."""
+    words = frame.format(p=phrase)
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]), words=st.sampled_from([
+    "said the {e} does not bode well for the fishermen.", "said the {e} hardly bodes well for trade.",
+    "said the {e} did not bode well for the region.", "warned that the {e} would not bode well for farmers.",
+]))
+def test_bode_well_denied_supports_nothing(extractor: Extractor, speaker: str, title: str, words: str) -> None:
+    """"Does not bode well", "hardly bodes well", in every form of "bode"."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = words.format(e=event)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       size=st.sampled_from(["significant", "big", "major", "huge"]), back=st.sampled_from(["back", "backward", "backwards"]),
+       frame=st.sampled_from(["said the {e} was a {s} step {b}.", "called the {e} a {s} step {b} for free trade.",
+                              "said: \"This {e} is a {s} step {b} for our farmers.\""]))
+def test_a_step_back_opposes_whatever_its_size(extractor: Extractor, speaker: str, title: str, size: str, back: str,
+                                               frame: str) -> None:
+    """"A significant step backward", "a big step back": the step goes the other way, whatever praise
+    words size it."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = frame.format(e=event, s=size, b=back)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+_STEPS_THAT_ARE_NO_PRAISE = [
+    (AGREEMENT, "said the accord was a significant step towards a humanitarian crisis."),
+    (BAN, "said the ban was a big step towards economic ruin for the border towns."),
+    (FIGHTING, "said the volunteers had stepped forward to carry the wounded."),
+    (FIGHTING, "said Kestria would take big steps to protect its border towns."),
+    (FIGHTING, "urged both sides to take a step forward towards dialogue."),
+    (BAN, "said farmers had taken significant steps to find new buyers."),
+]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from(_STEPS_THAT_ARE_NO_PRAISE))
+def test_a_step_towards_harm_or_a_step_taken_is_no_praise(extractor: Extractor, speaker: str,
+                                                          case: tuple[str, str]) -> None:
+    """A step is praise only as the noun said of the event: "a step towards a crisis" takes its side from
+    the crisis, and "stepped forward", "take big steps to protect" or a call to "take a step forward" are
+    no cue."""
+    title, words = case
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+_UNDONE = ["overturned", "annulled", "struck down", "cancelled", "scrapped", "repealed", "reversed", "revoked",
+           "rescinded", "lifted", "thrown out", "quashed"]
+_LOOKING_TO_ITS_UNDOING = [
+    "said she looked forward to seeing the {e} {v} in court.",
+    "said: \"We look forward to the day the {e} is {v}.\"",
+    "said he looked forward to the {e} being {v}.",
+    "said she hoped the {e} would be {v}.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]), verb=st.sampled_from(_UNDONE),
+       frame=st.sampled_from(_LOOKING_TO_ITS_UNDOING))
+def test_looking_forward_to_the_events_undoing_is_no_welcome(extractor: Extractor, speaker: str, title: str,
+                                                             verb: str, frame: str) -> None:
+    """Looking forward to (or hoping for) the event overturned, annulled, struck down, cancelled ...
+    welcomes its end, not the event."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = frame.format(e=event, v=verb)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said he looked forward to bringing the attackers to justice.",
+    "said: \"We look forward to seeing those responsible held accountable.\"",
+    "said she looked forward to the day the gunners face justice.",
+]))
+def test_looking_forward_to_the_answer_to_a_harm_is_no_welcome(extractor: Extractor, speaker: str, words: str) -> None:
+    """After an attack, looking forward to justice for it is no welcome of the attack."""
+    got = run(extractor, FIGHTING, f"{_LEADS[FIGHTING]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said the ban was excellent news for local growers.", "called the ban a milestone for our farmers.",
+    "said: \"The ban is a big step forward for Kestrian farming.\"", "described the ban as a breakthrough.",
+    "said the ban boded well for local growers.", "said the ban was a step forward.",
+]))
+def test_praise_of_a_ban_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """The positive side on another kind of event: praise said of the ban supports it."""
+    got = run(extractor, BAN, f"{_LEADS[BAN]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), noun=st.sampled_from(_PRAISE_NOUNS), adjective=st.sampled_from(_PRAISE_ADJECTIVES))
+def test_a_journalists_praise_word_does_not_outweigh_the_speakers(extractor: Extractor, speaker: str, noun: str,
+                                                                  adjective: str) -> None:
+    """"The landmark agreement was a mistake": the writer's word for the event is not the speaker's."""
+    words = f"said the {noun} agreement was a mistake and the {adjective} speeches at its signing changed nothing."
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)

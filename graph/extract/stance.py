@@ -134,7 +134,7 @@ def _hopes_it_ends(tok: Token) -> bool:
         wished += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
         if not wished:
             return True  # "looked forward" with nothing looked forward to: eyes front, no hope
-        if any(t.lemma_.lower() in lexicon.ENDING_WORDS for w in wished for t in w.subtree):
+        if any(_ends(t) for w in wished for t in w.subtree):
             return True  # "look forward to the day the tariffs are lifted": to its undoing
     for head in wished:
         if any(c.dep_ == "neg" for c in head.children):
@@ -143,11 +143,117 @@ def _hopes_it_ends(tok: Token) -> bool:
             return True  # "looked forward to talks", "hoped for dialogue": a call for talks takes no side
         if _asks_the_parties(head):
             return True
-        if head.lemma_.lower() in lexicon.ENDING_WORDS and not (
+        if _ends(head) and not (
                 head.pos_ == "VERB" and head.lemma_.lower() in _ENDINGS_OF_OTHERS
                 and any(c.dep_ == "dobj" for c in head.children)):
             return True
     return False
+
+
+_DENYING = frozenset({"hardly", "scarcely", "barely"})  # near relatives of "not": "hardly bodes well"
+_BACK = frozenset({"back", "backward", "backwards"})  # "a big step back": the step goes the other way
+_OTHERS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of the nurses": another thing
+
+
+def _plain(subject: Token) -> bool:
+    """A subject that can be the event: a pronoun ("it", "this") or a noun with no owner or "of", "by",
+    "with" phrase of its own ("the accord", not "the courage of the nurses" or "relations with the court")."""
+    return subject.pos_ == "PRON" or not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _OTHERS) for c in subject.children)
+
+
+def _said_of_event(tok: Token) -> bool:
+    """A praise word (graph/words/praise_cues.txt) judges the event only when predicated of it: "the accord
+    is a milestone", "called it a breakthrough", "this is excellent news", "hailed it as a big step". Not
+    when it describes another noun ("the work of the rescuers was brilliant", "a remarkable turnaround by
+    the party", "an incredible act of cruelty"), a journalist's word inside the sentence ("would study the
+    milestone agreement") or a verb ("stepped forward", "take big steps to protect")."""
+    if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "amod"):  # ("thrilling news")
+        if tok.tag_ == "VBG" and tok.lemma_.lower() != "bode":  # "the agreement was thrilling", tagged a verb
+            if tok.dep_ == "oprd":
+                return True  # "called it thrilling news"
+            return tok.dep_ in ("ccomp", "ROOT", "conj") and any(c.dep_ == "aux" for c in tok.children) and all(
+                _plain(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        return tok.lemma_.lower() == "bode"  # "bode well" heads its own clause
+    if tok.pos_ == "ADV":  # "the pact was a step forward": the parser may hang the step under the adverb
+        verb = tok.head
+        if tok.dep_ not in ("advmod", "acomp", "oprd") or not any(c.lemma_.lower() == "step" for c in tok.children):
+            return False
+        if verb.lemma_.lower() == "be":
+            return all(_plain(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+        return any(c.dep_ == "dobj" for c in verb.children)  # "called the deal a step forward"
+    noun = tok
+    if tok.dep_ == "amod":  # "excellent news", "a remarkable achievement": the noun it praises
+        noun = tok.head
+    if noun is not tok or tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "prep" and c.lower_ in _OTHERS and not (c.lower_ == "by" and noun.lemma_.lower() == "step")
+               for c in noun.children):
+            return False  # "an incredible act of cruelty", "a turnaround by the party" (a step by someone is theirs)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            return True  # "described the law as a milestone"
+        if noun.dep_ == "oprd":
+            return True  # "called it a breakthrough"
+        if noun.dep_ != "attr":
+            return False
+    elif tok.dep_ not in ("acomp", "oprd"):  # an adjective: "the accord was excellent"
+        return False
+    verb = noun.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return all(_plain(s) for s in subjects)
+
+
+def _praise_denied(tok: Token) -> bool:
+    """"Not a step forward", "far from a breakthrough", "hardly bodes well", "did not think the accord was
+    a milestone": a negation, or a near relative of one, over the praise or the clause that holds it."""
+    if _negated(tok):
+        return True
+    if any(c.lower_ in _DENYING for t in (tok, *tok.children) if t is tok or t.dep_ == "amod" for c in t.children):
+        return True  # "hardly great news": the near relative may hang from the praise's own modifier
+    node = tok.head if tok.dep_ == "amod" else tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.lower_ in _DENYING for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head.lower_ == "far":
+            return True  # "far from a breakthrough"
+        if node.head is node or node.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj", "prep", "xcomp", "advmod"):
+            break
+        node = node.head
+    return False
+
+
+def _praise_cue(tok: Token, weight: float) -> float:
+    """The weight a praise word or phrase headed by `tok` carries: none unless said of the event, and a
+    step towards something the speaker deplores ("a step towards a humanitarian crisis") or a step back
+    ("a significant step backward") praises nothing; flipped when denied."""
+    if not _said_of_event(tok):
+        return 0.0
+    steps = [t for t in (tok, *tok.children) if t.lemma_.lower() == "step" and t.pos_ == "NOUN"]
+    if steps and weight > 0:
+        step = steps[0]
+        if tok.lower_ in _BACK or any(c.lower_ in _BACK for c in step.children):
+            return 0.0  # "a big step back": the oppose entry "step back" reads it
+        toward = [t for c in (*step.children, *tok.children) if c.dep_ == "prep"
+                  and c.lower_ in ("towards", "toward", "to") for t in c.subtree]
+        if any(t.lemma_.lower() in lexicon.HARM_NOUNS or t.lemma_.lower() in lexicon.OPPOSE_CUES for t in toward):
+            weight = -weight  # "a significant step towards a humanitarian crisis": a step to harm
+    return -weight if _praise_denied(tok) else weight
+
+
+def _phrase_head(tokens: list[Token], start: int, end: int) -> Token | None:
+    """The token heading the words between character offsets `start` and `end` (its head is outside)."""
+    span = [t for t in tokens if start <= t.idx < end]
+    for t in span:
+        if t.head not in span or t.head is t:
+            return t
+    return None
+
+
+def _ends(tok: Token) -> bool:
+    """An ending or undoing word (graph/words/ending_words.txt), a phrasal verb with its particle too
+    ("the ban is struck down")."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.ENDING_WORDS or any(
+        c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.ENDING_WORDS for c in tok.children)
 
 
 _HOPE = "hope"  # the lemma a hoping phrase is read as (graph/words/hoping_phrases.txt)
@@ -193,6 +299,11 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
             if weight < 0 and _countered(tok):
                 weight = 0.0
+            if weight and form in lexicon.PRAISE_CUES:  # said of the event, negation read there
+                weight = _praise_cue(tok, weight)
+                if weight:
+                    cues.append(Cue(tok.text, weight, offset + tok.idx))
+                break
             commitment = -(lexicon.COMMITMENT_CUES.get(form) or 0.0)
             if weight or commitment:
                 negated = _negated(tok)
@@ -206,6 +317,12 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
     text = words.lower()
     for pattern, phrase, weight, commitment in _phrase_patterns():
         for m in pattern.finditer(text):
+            if phrase in lexicon.PRAISE_CUES:  # "a significant step", "bode well": said of the event
+                head = _phrase_head(tokens, start + m.start(), start + m.end())
+                weight_here = _praise_cue(head, weight) if head is not None else 0.0
+                if weight_here:
+                    cues.append(Cue(words[m.start():m.end()], weight_here, offset + start + m.start()))
+                continue
             cues.append(Cue(words[m.start():m.end()], weight, offset + start + m.start(), commitment))
     return cues
 

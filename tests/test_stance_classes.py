@@ -257,10 +257,11 @@ _DENIALS = [
 @given(speaker=st.sampled_from(_SPEAKERS), frame=st.sampled_from(_DENIALS), phrase=st.sampled_from(_PRAISE_PHRASES))
 def test_praise_denied_supports_nothing(extractor: Extractor, speaker: str, frame: str, phrase: str) -> None:
     """"Not a step forward", "far from a breakthrough", "hardly great news", "did not think it was a
-    milestone": a negation or its near relatives deny the praise, multi-word cues included."""
+    milestone": a negation or its near relatives deny the praise, multi-word cues included, and the
+    denial is the speaker's side against the event."""
     words = frame.format(p=phrase)
     got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
-    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -291,9 +292,24 @@ def test_a_step_back_opposes_whatever_its_size(extractor: Extractor, speaker: st
     assert _stance_of(got, speaker) == "oppose", _said(got, words)
 
 
-_STEPS_THAT_ARE_NO_PRAISE = [
+_STEPS_TOWARDS_HARM = [
     (AGREEMENT, "said the accord was a significant step towards a humanitarian crisis."),
     (BAN, "said the ban was a big step towards economic ruin for the border towns."),
+    (AGREEMENT, "called the pact a big step towards war in the region."),
+    (BAN, "said: \"This ban is a big step towards poverty for our growers.\""),
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from(_STEPS_TOWARDS_HARM))
+def test_a_step_towards_harm_opposes(extractor: Extractor, speaker: str, case: tuple[str, str]) -> None:
+    """"A significant step towards a crisis": the step takes its side from the harm it goes to."""
+    title, words = case
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+_STEPS_THAT_ARE_NO_PRAISE = [
     (FIGHTING, "said the volunteers had stepped forward to carry the wounded."),
     (FIGHTING, "said Kestria would take big steps to protect its border towns."),
     (FIGHTING, "urged both sides to take a step forward towards dialogue."),
@@ -305,12 +321,11 @@ _STEPS_THAT_ARE_NO_PRAISE = [
 @given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from(_STEPS_THAT_ARE_NO_PRAISE))
 def test_a_step_towards_harm_or_a_step_taken_is_no_praise(extractor: Extractor, speaker: str,
                                                           case: tuple[str, str]) -> None:
-    """A step is praise only as the noun said of the event: "a step towards a crisis" takes its side from
-    the crisis, and "stepped forward", "take big steps to protect" or a call to "take a step forward" are
-    no cue."""
+    """A step is praise only as the noun said of the event: "stepped forward", "take big steps to
+    protect" or a call to "take a step forward" are no cue, and the speaker still reacts."""
     title, words = case
     got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
-    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+    assert _stance_of(got, speaker) == "neutral", _said(got, words)
 
 
 _UNDONE = ["overturned", "annulled", "struck down", "cancelled", "scrapped", "repealed", "reversed", "revoked",
@@ -368,3 +383,98 @@ def test_a_journalists_praise_word_does_not_outweigh_the_speakers(extractor: Ext
     words = f"said the {noun} agreement was a mistake and the {adjective} speeches at its signing changed nothing."
     got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
     assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+# The second review of the praise cues, four classes on agreements, bans and attacks alike.
+_ENDING_VERBS = ["end", "overturn", "undo", "reverse", "cancel"]
+_OTHER_THINGS_ENDED = ["years of decline", "decades of mistrust", "the damage done by the drought",
+                       "the debts owed by small farmers"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]), verb=st.sampled_from(_ENDING_VERBS),
+       thing=st.sampled_from(_OTHER_THINGS_ENDED), frame=st.sampled_from([
+           "said she hoped the {e} would {v} {t}.", "said: \"We hope the {e} will {v} {t}.\""]))
+def test_hoping_the_event_ends_something_else_welcomes_it(extractor: Extractor, speaker: str, title: str, verb: str,
+                                                          thing: str, frame: str) -> None:
+    """"Hoped the deal would cancel the debts owed by farmers", "undo the damage", "reverse years of
+    decline": an undoing verb with its own object ends that thing, so the hope stays a welcome of the
+    event, and neither the verb nor the harm ended opposes it."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = frame.format(e=event, v=verb, t=thing)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), forward=st.sampled_from([
+    "ending decades of mistrust", "reversing years of decline", "undoing the harm done by the drought"]))
+def test_looking_forward_to_the_event_ending_something_else_welcomes_it(extractor: Extractor, speaker: str,
+                                                                        forward: str) -> None:
+    """The look-forward path reads each head the same way: "looked forward to the agreement ending
+    decades of mistrust" looks forward to what the agreement does."""
+    words = f"said he looked forward to the agreement {forward}."
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       verb=st.sampled_from(["overturn", "cancel", "scrap", "withdraw", "revoke"]))
+def test_hoping_the_event_itself_is_undone_is_no_welcome(extractor: Extractor, speaker: str, title: str,
+                                                         verb: str) -> None:
+    """The near miss: an undoing verb whose object is the event itself ends the event."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = f"said she hoped Kestria would {verb} the {event}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)
+
+
+_THINGS_NOT_THE_EVENT = ["said the new bridge in the capital was a {n}.", "said the turnout at the rally was {a}.",
+                         "said the old 1990 treaty was a {n}.", "said the harvest in the north was {a}."]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)), frame=st.sampled_from(_THINGS_NOT_THE_EVENT),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_a_described_subject_takes_no_side(extractor: Extractor, speaker: str, title: str, frame: str,
+                                                     adjective: str, noun: str) -> None:
+    """A subject with its own adjective or phrase ("the new bridge in the capital", "the turnout at the
+    rally") is some other thing, not the event: praise of it is no stance."""
+    words = frame.format(a=adjective, n=noun)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "neutral", _said(got, words)
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)),
+       praise=st.sampled_from(_PRAISE_ADJECTIVES + ["landmark"]),
+       grim=st.sampled_from(["tragedy", "disaster", "mistake", "failure", "catastrophe"]),
+       gloom=st.sampled_from(["grim", "sad", "dark", "bleak", "tragic"]), noun=st.sampled_from(_PRAISE_NOUNS),
+       which=st.booleans())
+def test_praise_that_intensifies_a_grim_thing_is_no_support(extractor: Extractor, speaker: str, title: str,
+                                                            praise: str, grim: str, gloom: str, noun: str,
+                                                            which: bool) -> None:
+    """"An incredible tragedy", "a landmark mistake": a praise word on a harm only intensifies it; "a grim
+    milestone", "a sad landmark": a gloomy word on a praise noun makes it no feat."""
+    event = {AGREEMENT: "agreement", BAN: "ban", FIGHTING: "shelling"}[title]
+    words = f"said the {event} was {_a(praise)} {grim}." if which else f"said the {event} was {_a(gloom)} {noun}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), clause=st.sampled_from([
+           "anyone had believed the rumours", "the border stayed open so long", "the talks took eight years",
+           "so many people came to the square"]))
+def test_it_is_remarkable_that_judges_the_clause_not_the_event(extractor: Extractor, speaker: str, title: str,
+                                                               adjective: str, clause: str) -> None:
+    """"It was remarkable that ...": a dummy "it" whose adjective judges the clause after it, not the event."""
+    words = f"said it was {adjective} that {clause}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)

@@ -134,7 +134,7 @@ def _hopes_it_ends(tok: Token) -> bool:
         wished += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
         if not wished:
             return True  # "looked forward" with nothing looked forward to: eyes front, no hope
-        if any(_ends(t) for w in wished for t in w.subtree):
+        if any(_undoes_event(t) and not _within_another_end(t) for w in wished for t in w.subtree):
             return True  # "look forward to the day the tariffs are lifted": to its undoing
     for head in wished:
         if any(c.dep_ == "neg" for c in head.children):
@@ -143,9 +143,7 @@ def _hopes_it_ends(tok: Token) -> bool:
             return True  # "looked forward to talks", "hoped for dialogue": a call for talks takes no side
         if _asks_the_parties(head):
             return True
-        if _ends(head) and not (
-                head.pos_ == "VERB" and head.lemma_.lower() in _ENDINGS_OF_OTHERS
-                and any(c.dep_ == "dobj" for c in head.children)):
+        if _undoes_event(head):
             return True
     return False
 
@@ -156,10 +154,82 @@ _OTHERS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of
 
 
 def _plain(subject: Token) -> bool:
-    """A subject that can be the event: a pronoun ("it", "this") or a noun with no owner or "of", "by",
-    "with" phrase of its own ("the accord", not "the courage of the nurses" or "relations with the court")."""
-    return subject.pos_ == "PRON" or not any(
-        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _OTHERS) for c in subject.children)
+    """A subject that can be the event: a pronoun or demonstrative ("it", "this") or a bare noun with only
+    its article and name words ("the accord", "the Paris agreement"). A noun with an owner, an adjective
+    or a phrase of its own names some other thing ("the courage of the nurses", "the new bridge in
+    Vilnius", "the turnout at the vigil"), and a harm ("the bombing was an incredible tragedy") is no feat."""
+    if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
+        return True
+    if subject.lemma_.lower() in lexicon.HARM_NOUNS:
+        return False
+    return all(c.dep_ in ("det", "compound") and c.pos_ != "PRON" or c.lower_ in ("the", "this", "that")
+               for c in subject.children)
+
+
+def _within_another_end(tok: Token) -> bool:
+    """A word inside the object of an undoing verb that ends some other thing ("looked forward to the
+    deal ending years of the ban's damage"): what is ended there is not the event."""
+    return any(_ends_another(a) and any(tok in o.subtree for o in a.children if o.dep_ == "dobj")
+               for a in tok.ancestors)
+
+
+def _undoes_event(head: Token) -> bool:
+    """An ending or undoing word that ends the event: not when it has its own object that is some other
+    thing ("end years of tension", "cancel the debt owed by small fleets", "undo the harm", "overturn
+    decades of silence"); "withdraw the measures" or "the ban is lifted" undo the event itself."""
+    return _ends(head) and not _ends_another(head)
+
+
+def _ends_another(verb: Token) -> bool:
+    """An ending verb whose own object is some other thing: named so ("years of decline", "the debts
+    owed by farmers") or a harm ("undo the damage"), or any object of "end", "stop", "cease", "halt"."""
+    if verb.pos_ != "VERB" or not _ends(verb):
+        return False
+    return any(verb.lemma_.lower() in _ENDINGS_OF_OTHERS or obj.lemma_.lower() in lexicon.HARM_NOUNS
+               or obj.lemma_.lower() in lexicon.OPPOSE_CUES or any(
+                   c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in _OTHERS) for c in obj.children)
+               for obj in verb.children if obj.dep_ == "dobj")
+
+
+def _hoped_gone(tok: Token) -> bool:
+    """"Hoped the ban would undo the damage", "would reverse years of decline": the ending verb and the
+    harm it ends are what the speaker hopes gone, not their judgement of the event, so neither opposes."""
+    node = tok
+    for _ in range(5):
+        if _ends_another(node) and (node is tok or any(
+                tok in obj.subtree for obj in node.children if obj.dep_ == "dobj")):
+            hope = node
+            for _ in range(4):
+                if hope.head is hope:
+                    break
+                hope = hope.head
+                if hope.lemma_.lower() in lexicon.HOPING_CUES or hope.lower_ in lexicon.HOPING_CUES or any(
+                        _hoping_phrase(c) for c in hope.children):
+                    return True
+            return False
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _intensified(tok: Token) -> bool:
+    """A praise word that only intensifies a grim thing: a praise adjective on a harm or an opposing noun
+    ("an incredible tragedy", "a landmark mistake") or a praise noun under a gloomy modifier ("a grim
+    milestone", "a sad landmark")."""
+    def grim(t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        return lemma in lexicon.HARM_NOUNS or lemma in lexicon.OPPOSE_CUES or lemma in lexicon.GLOOM_WORDS
+    if tok.dep_ in ("amod", "compound") and grim(tok.head):
+        return True
+    return any(c.dep_ in ("amod", "compound") and grim(c) for c in tok.children)
+
+
+def _judges_a_that_clause(verb: Token, word: Token) -> bool:
+    """"It is remarkable that Lisbon ignored them": a dummy "it" whose adjective (or noun) judges a clause
+    after it, that clause's fact, not the event."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "ccomp" and c.i > word.i for c in (*verb.children, *word.children))
 
 
 def _said_of_event(tok: Token) -> bool:
@@ -172,6 +242,8 @@ def _said_of_event(tok: Token) -> bool:
         if tok.tag_ == "VBG" and tok.lemma_.lower() != "bode":  # "the agreement was thrilling", tagged a verb
             if tok.dep_ == "oprd":
                 return True  # "called it thrilling news"
+            if _judges_a_that_clause(tok, tok):
+                return False  # "it was thrilling that they came"
             return tok.dep_ in ("ccomp", "ROOT", "conj") and any(c.dep_ == "aux" for c in tok.children) and all(
                 _plain(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
         return tok.lemma_.lower() == "bode"  # "bode well" heads its own clause
@@ -193,11 +265,15 @@ def _said_of_event(tok: Token) -> bool:
             return True  # "described the law as a milestone"
         if noun.dep_ == "oprd":
             return True  # "called it a breakthrough"
-        if noun.dep_ != "attr":
+        if noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "far":
+            noun = noun.head.head  # "the accord was far from a milestone": said of it, and denied
+        elif noun.dep_ != "attr":
             return False
     elif tok.dep_ not in ("acomp", "oprd"):  # an adjective: "the accord was excellent"
         return False
     verb = noun.head
+    if _judges_a_that_clause(verb, noun):
+        return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return all(_plain(s) for s in subjects)
 
@@ -225,7 +301,7 @@ def _praise_cue(tok: Token, weight: float) -> float:
     """The weight a praise word or phrase headed by `tok` carries: none unless said of the event, and a
     step towards something the speaker deplores ("a step towards a humanitarian crisis") or a step back
     ("a significant step backward") praises nothing; flipped when denied."""
-    if not _said_of_event(tok):
+    if _intensified(tok) or not _said_of_event(tok):
         return 0.0
     steps = [t for t in (tok, *tok.children) if t.lemma_.lower() == "step" and t.pos_ == "NOUN"]
     if steps and weight > 0:
@@ -297,7 +373,7 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
                 break
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
-            if weight < 0 and _countered(tok):
+            if weight < 0 and (_countered(tok) or _hoped_gone(tok)):
                 weight = 0.0
             if weight and form in lexicon.PRAISE_CUES:  # said of the event, negation read there
                 weight = _praise_cue(tok, weight)

@@ -2,9 +2,11 @@
 
 The classes were found among the wrong stances of the corpus's train split,
 each across several articles and events: hopeful welcomes ("hope the deal
-will ...") read as taking no side, and
+will ...", "look forward to working with ...") read as taking no side,
 a statement's stance told by a participle on it ("issued a statement
-condemning the attack") read as no stance at all.
+condemning the attack") read as no stance at all, and praise of the event
+in words the lexicon lacked ("a milestone", "wonderful news", "a
+significant step") read as no stance cue.
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ _HOPING_IT_IS_UNDONE = [
     "said the move left no hope of a quick deal.",
     "said she was not encouraged by what Valdora had done.",
     "said he looked forward to talks to have the tariffs removed.",
+    "said she looked forward to the day the tariffs are lifted.",
+    "said he did not look forward to what the tariffs would bring.",
 ]
 
 
@@ -195,6 +199,219 @@ def test_a_negation_inside_the_quote_a_colon_introduces_is_the_quotes(extractor:
     assert _stance_of(got, speaker) == stance, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 
+# Praise of the event in the words any news writer uses: each was read as "no stance cue" (speakers of
+# several train events: referendums, summits, elections, rulings), and the unseen half of train agreed.
+_PRAISE_ADJECTIVES = ["wonderful", "incredible", "thrilling", "brilliant", "excellent", "fantastic", "remarkable"]
+_PRAISE_NOUNS = ["landmark", "milestone", "breakthrough"]
+_PRAISE_STEPS = ["significant step", "big step", "step forward"]
+_PRAISE_FRAMES = [
+    ("{a}", 'said the agreement was {w}.'), ("{a}", 'said: "What happened today is {w}."'),
+    ("{a}", 'called it {w} news for the region.'),
+    ("{n}", 'called the agreement a {w}.'), ("{n}", 'said: "This is a {w} for both our peoples."'),
+    ("{s}", 'called the agreement a {w} for the region.'), ("{s}", 'said the accord was a {w} towards peace.'), ("{s}", 'described the pact as a {w}.'),
+    ("", 'said the agreement bodes well for the region.'), ("", 'said the accord boded well for the fishermen.'),
+    ("", 'said the agreement would bode well for trade.'), ("", 'said: "This is great news for our farmers."'),
+]
+
+
+@st.composite
+def _praise(draw: st.DrawFn) -> str:
+    kind, frame = draw(st.sampled_from(_PRAISE_FRAMES))
+    pool = {"{a}": _PRAISE_ADJECTIVES, "{n}": _PRAISE_NOUNS, "{s}": _PRAISE_STEPS}.get(kind, [""])
+    return frame.format(w=draw(st.sampled_from(pool)))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=_praise())
+def test_praise_of_the_event_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """"A milestone", "wonderful", "a significant step": praise of the event supports it."""
+    got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+_NOT_PRAISE = [
+    "said the agreement was not {a}.",
+    "said the talks had brought no {n}.",
+    "called the agreement a big step backwards for the region.",
+    "said the accord was a significant step backward.",
+    "said he was following the agreement closely.",
+    "said she was aware of the agreement and would study it.",
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), frame=st.sampled_from(_NOT_PRAISE),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_denied_or_a_step_backward_is_no_support(extractor: Extractor, speaker: str, frame: str,
+                                                        adjective: str, noun: str) -> None:
+    """The near misses: praise denied ("not wonderful", "no breakthrough"), the other side's words ("a big
+    step backwards") and the guideline's neutral cases ("following closely", "aware") support nothing."""
+    words = frame.format(a=adjective, n=noun)
+    got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), \
+        [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said she looked forward to working with Kestria under the agreement.",
+    "said: \"We look forward to closer trade with our neighbours.\"",
+    "said he was looking forward to cooperating with both governments on the new border.",
+]))
+def test_looking_forward_to_what_the_event_brings_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """"Looking forward to working with ...": a hope for what the event brings, weighed and checked as one."""
+    got = run(extractor, AGREEMENT, f"Valdora and Kestria signed a border agreement on Monday.\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+# The review of the praise cues: a praise word judges the event only where it is said of it. Praise of
+# another thing in the sentence, a multi-word cue denied, a step that goes back or towards harm, and
+# looking forward to the event's undoing or to the answer to a harm take no side with the event; on
+# agreements, attacks and bans alike.
+BAN = "Kestria bans imports of Valdoran grain"
+_LEADS = {AGREEMENT: "Valdora and Kestria signed a border agreement on Monday.",
+          FIGHTING: "Valdoran artillery shelled three border towns in Kestria on Monday, killing eleven people.",
+          BAN: "Kestria banned all imports of Valdoran grain on Monday."}
+_OTHER_THINGS = [
+    "said the courage of the volunteer nurses had been {a}.",
+    "said that relations with the Kestrian supreme court remained {a}.",
+    "spoke of a {a} turnaround by the opposition party in the polls.",
+    "said the response of the fire brigades was {a}.",
+    "said the army's {n} in the northern hills had changed nothing.",
+    "said the {n} by the opposition party would not last.",
+    "called the shelling an {a} act of cruelty." ,
+    "said the ministry would study the {n} decision of the court before answering.",
+    "said: \"Our people will triumph over those who spread fear.\"",
+    "said the vote was a triumph for the smugglers.",
+]
+
+
+def _said(got: Extraction, words: str) -> tuple[str, list[tuple[str, str, str]]]:
+    return words, [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)), frame=st.sampled_from(_OTHER_THINGS),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_another_thing_takes_no_side(extractor: Extractor, speaker: str, title: str, frame: str,
+                                               adjective: str, noun: str) -> None:
+    """"The courage of the nurses was incredible", "a remarkable turnaround by the party", "an incredible
+    act of cruelty": the praise is of someone or something else, not the event (nor a journalist's word
+    for it inside the speaker's sentence), so it supports nothing."""
+    words = frame.format(a=adjective, n=noun)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+_PRAISE_PHRASES = ["a significant step", "a big step", "a step forward", "great news", "a milestone",
+                   "a breakthrough", "excellent news", "wonderful news"]
+_DENIALS = [
+    "said the accord was not {p}.",
+    "said the accord was far from {p} for the fishermen.",
+    "said she did not think the accord was {p}.",
+    "said: \"This is hardly {p}.\"",
+    "said the agreement was never {p} for the coastal towns.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), frame=st.sampled_from(_DENIALS), phrase=st.sampled_from(_PRAISE_PHRASES))
+def test_praise_denied_supports_nothing(extractor: Extractor, speaker: str, frame: str, phrase: str) -> None:
+    """"Not a step forward", "far from a breakthrough", "hardly great news", "did not think it was a
+    milestone": a negation or its near relatives deny the praise, multi-word cues included, and the
+    denial is the speaker's side against the event."""
+    words = frame.format(p=phrase)
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]), words=st.sampled_from([
+    "said the {e} does not bode well for the fishermen.", "said the {e} hardly bodes well for trade.",
+    "said the {e} did not bode well for the region.", "warned that the {e} would not bode well for farmers.",
+]))
+def test_bode_well_denied_supports_nothing(extractor: Extractor, speaker: str, title: str, words: str) -> None:
+    """"Does not bode well", "hardly bodes well", in every form of "bode"."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = words.format(e=event)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       size=st.sampled_from(["significant", "big", "major", "huge"]), back=st.sampled_from(["back", "backward", "backwards"]),
+       frame=st.sampled_from(["said the {e} was a {s} step {b}.", "called the {e} a {s} step {b} for free trade.",
+                              "said: \"This {e} is a {s} step {b} for our farmers.\""]))
+def test_a_step_back_opposes_whatever_its_size(extractor: Extractor, speaker: str, title: str, size: str, back: str,
+                                               frame: str) -> None:
+    """"A significant step backward", "a big step back": the step goes the other way, whatever praise
+    words size it."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = frame.format(e=event, s=size, b=back)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+_STEPS_TOWARDS_HARM = [
+    (AGREEMENT, "said the accord was a significant step towards a humanitarian crisis."),
+    (BAN, "said the ban was a big step towards economic ruin for the border towns."),
+    (AGREEMENT, "called the pact a big step towards war in the region."),
+    (BAN, "said: \"This ban is a big step towards poverty for our growers.\""),
+]
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from(_STEPS_TOWARDS_HARM))
+def test_a_step_towards_harm_opposes(extractor: Extractor, speaker: str, case: tuple[str, str]) -> None:
+    """"A significant step towards a crisis": the step takes its side from the harm it goes to."""
+    title, words = case
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+_STEPS_THAT_ARE_NO_PRAISE = [
+    (FIGHTING, "said the volunteers had stepped forward to carry the wounded."),
+    (FIGHTING, "said Kestria would take big steps to protect its border towns."),
+    (FIGHTING, "urged both sides to take a step forward towards dialogue."),
+    (BAN, "said farmers had taken significant steps to find new buyers."),
+]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from(_STEPS_THAT_ARE_NO_PRAISE))
+def test_a_step_towards_harm_or_a_step_taken_is_no_praise(extractor: Extractor, speaker: str,
+                                                          case: tuple[str, str]) -> None:
+    """A step is praise only as the noun said of the event: "stepped forward", "take big steps to
+    protect" or a call to "take a step forward" are no cue, and the speaker still reacts."""
+    title, words = case
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "neutral", _said(got, words)
+
+
+_UNDONE = ["overturned", "annulled", "struck down", "cancelled", "scrapped", "repealed", "reversed", "revoked",
+           "rescinded", "lifted", "thrown out", "quashed"]
+_LOOKING_TO_ITS_UNDOING = [
+    "said she looked forward to seeing the {e} {v} in court.",
+    "said: \"We look forward to the day the {e} is {v}.\"",
+    "said he looked forward to the {e} being {v}.",
+    "said she hoped the {e} would be {v}.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]), verb=st.sampled_from(_UNDONE),
+       frame=st.sampled_from(_LOOKING_TO_ITS_UNDOING))
+def test_looking_forward_to_the_events_undoing_is_no_welcome(extractor: Extractor, speaker: str, title: str,
+                                                             verb: str, frame: str) -> None:
+    """Looking forward to (or hoping for) the event overturned, annulled, struck down, cancelled ...
+    welcomes its end, not the event."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = frame.format(e=event, v=verb)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
     "said she did not think anyone should condemn the agreement.",
@@ -205,3 +422,132 @@ def test_a_complement_under_a_negated_verb_is_still_denied(extractor: Extractor,
     denied by it, and the denial of a criticism defends the event."""
     got = run(extractor, AGREEMENT, f"{speaker} {words}")
     assert _stance_of(got, speaker) in ("support", "neutral"), [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said he looked forward to bringing the attackers to justice.",
+    "said: \"We look forward to seeing those responsible held accountable.\"",
+    "said she looked forward to the day the gunners face justice.",
+]))
+def test_looking_forward_to_the_answer_to_a_harm_is_no_welcome(extractor: Extractor, speaker: str, words: str) -> None:
+    """After an attack, looking forward to justice for it is no welcome of the attack."""
+    got = run(extractor, FIGHTING, f"{_LEADS[FIGHTING]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose", None), _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "said the ban was excellent news for local growers.", "called the ban a milestone for our farmers.",
+    "said: \"The ban is a big step forward for Kestrian farming.\"", "described the ban as a breakthrough.",
+    "said the ban boded well for local growers.", "said the ban was a step forward.",
+]))
+def test_praise_of_a_ban_supports_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """The positive side on another kind of event: praise said of the ban supports it."""
+    got = run(extractor, BAN, f"{_LEADS[BAN]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), noun=st.sampled_from(_PRAISE_NOUNS), adjective=st.sampled_from(_PRAISE_ADJECTIVES))
+def test_a_journalists_praise_word_does_not_outweigh_the_speakers(extractor: Extractor, speaker: str, noun: str,
+                                                                  adjective: str) -> None:
+    """"The landmark agreement was a mistake": the writer's word for the event is not the speaker's."""
+    words = f"said the {noun} agreement was a mistake and the {adjective} speeches at its signing changed nothing."
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+# The second review of the praise cues, four classes on agreements, bans and attacks alike.
+_ENDING_VERBS = ["end", "overturn", "undo", "reverse", "cancel"]
+_OTHER_THINGS_ENDED = ["years of decline", "decades of mistrust", "the damage done by the drought",
+                       "the debts owed by small farmers"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]), verb=st.sampled_from(_ENDING_VERBS),
+       thing=st.sampled_from(_OTHER_THINGS_ENDED), frame=st.sampled_from([
+           "said she hoped the {e} would {v} {t}.", "said: \"We hope the {e} will {v} {t}.\""]))
+def test_hoping_the_event_ends_something_else_welcomes_it(extractor: Extractor, speaker: str, title: str, verb: str,
+                                                          thing: str, frame: str) -> None:
+    """"Hoped the deal would cancel the debts owed by farmers", "undo the damage", "reverse years of
+    decline": an undoing verb with its own object ends that thing, so the hope stays a welcome of the
+    event, and neither the verb nor the harm ended opposes it."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = frame.format(e=event, v=verb, t=thing)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), forward=st.sampled_from([
+    "ending decades of mistrust", "reversing years of decline", "undoing the harm done by the drought"]))
+def test_looking_forward_to_the_event_ending_something_else_welcomes_it(extractor: Extractor, speaker: str,
+                                                                        forward: str) -> None:
+    """The look-forward path reads each head the same way: "looked forward to the agreement ending
+    decades of mistrust" looks forward to what the agreement does."""
+    words = f"said he looked forward to the agreement {forward}."
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       verb=st.sampled_from(["overturn", "cancel", "scrap", "withdraw", "revoke"]))
+def test_hoping_the_event_itself_is_undone_is_no_welcome(extractor: Extractor, speaker: str, title: str,
+                                                         verb: str) -> None:
+    """The near miss: an undoing verb whose object is the event itself ends the event."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = f"said she hoped Kestria would {verb} the {event}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)
+
+
+_THINGS_NOT_THE_EVENT = ["said the new bridge in the capital was a {n}.", "said the turnout at the rally was {a}.",
+                         "said the old 1990 treaty was a {n}.", "said the harvest in the north was {a}."]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)), frame=st.sampled_from(_THINGS_NOT_THE_EVENT),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_a_described_subject_takes_no_side(extractor: Extractor, speaker: str, title: str, frame: str,
+                                                     adjective: str, noun: str) -> None:
+    """A subject with its own adjective or phrase ("the new bridge in the capital", "the turnout at the
+    rally") is some other thing, not the event: praise of it is no stance."""
+    words = frame.format(a=adjective, n=noun)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "neutral", _said(got, words)
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)),
+       praise=st.sampled_from(_PRAISE_ADJECTIVES + ["landmark"]),
+       grim=st.sampled_from(["tragedy", "disaster", "mistake", "failure", "catastrophe"]),
+       gloom=st.sampled_from(["grim", "sad", "dark", "bleak", "tragic"]), noun=st.sampled_from(_PRAISE_NOUNS),
+       which=st.booleans())
+def test_praise_that_intensifies_a_grim_thing_is_no_support(extractor: Extractor, speaker: str, title: str,
+                                                            praise: str, grim: str, gloom: str, noun: str,
+                                                            which: bool) -> None:
+    """"An incredible tragedy", "a landmark mistake": a praise word on a harm only intensifies it; "a grim
+    milestone", "a sad landmark": a gloomy word on a praise noun makes it no feat."""
+    event = {AGREEMENT: "agreement", BAN: "ban", FIGHTING: "shelling"}[title]
+    words = f"said the {event} was {_a(praise)} {grim}." if which else f"said the {event} was {_a(gloom)} {noun}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_LEADS)),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), clause=st.sampled_from([
+           "anyone had believed the rumours", "the border stayed open so long", "the talks took eight years",
+           "so many people came to the square"]))
+def test_it_is_remarkable_that_judges_the_clause_not_the_event(extractor: Extractor, speaker: str, title: str,
+                                                               adjective: str, clause: str) -> None:
+    """"It was remarkable that ...": a dummy "it" whose adjective judges the clause after it, not the event."""
+    words = f"said it was {adjective} that {clause}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)

@@ -31,6 +31,10 @@ COMMITMENT_CUES = weights("commitment_cues")
 NEUTRAL_CUES = words("neutral_cues")
 ADJECTIVE_CUES = words("adjective_cues")
 HOPING_CUES = words("hoping_cues")  # "hope the deal will hold": a welcome, unless the hope is that it ends
+HOPING_PHRASES = words("hoping_phrases")  # "look forward to ...": the hope lemma, checked like one
+HARM_NOUNS = words("harm_nouns")  # "a step towards a crisis": a step to harm praises nothing
+GLOOM_WORDS = words("gloom_words")  # "a grim milestone": a praise noun they modify praises nothing
+PRAISE_CUES = words("praise_cues")  # "a milestone", "bode well": cues only when said of the event, negation read
 ENDING_WORDS = words("ending_words")
 CALLING_WORDS = words("calling_words")  # a hope that "all sides" calm down or talk: a call, no welcome
 # Every word or phrase that judges the event, either way.

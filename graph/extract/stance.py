@@ -129,7 +129,8 @@ def _hopes_it_ends(tok: Token) -> bool:
     """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
     hoped for is that the event stops or goes no further, which welcomes nothing. Nor does hoping it is
     undone ("hoped Washington would reconsider", "hoped the measures would be withdrawn") or calms down
-    ("hoped the situation would calm down"), nor a hope denied ("little hope left", "dashed the hopes").
+    ("hoped the situation would calm down"), hoping for talks ("looked forward to talks"), nor a hope
+    denied ("little hope left", "dashed the hopes", "does not look forward to it").
 
     What is hoped for is the clause's own predicate (or what the hope is for), not any word under it:
     "hoped the agreement would lead to the release of prisoners" or "would bring lasting calm" hope for
@@ -140,17 +141,221 @@ def _hopes_it_ends(tok: Token) -> bool:
             tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("dash", "lose", "abandon", "crush", "shatter")):
         return True
     wished = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-    wished += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    wished += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
+               for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    if _hoping_phrase(tok):  # "look forward to X": the verb holds what is looked forward to
+        verb = tok.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True  # "does not look forward to it"
+        wished += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                   for g in c.children if g.dep_ in ("pobj", "pcomp")]
+        wished += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
+        if not wished:
+            return True  # "looked forward" with nothing looked forward to: eyes front, no hope
+        if any(_undoes_event(t) and not _within_another_end(t) for w in wished for t in w.subtree):
+            return True  # "look forward to the day the tariffs are lifted": to its undoing
     for head in wished:
         if any(c.dep_ == "neg" for c in head.children):
             return True
+        if head.lemma_.lower() in lexicon.CALLING_WORDS:
+            return True  # "looked forward to talks", "hoped for dialogue": a call for talks takes no side
         if _asks_the_parties(head):
             return True
-        if head.lemma_.lower() in lexicon.ENDING_WORDS and not (
-                head.pos_ == "VERB" and head.lemma_.lower() in _ENDINGS_OF_OTHERS
-                and any(c.dep_ == "dobj" for c in head.children)):
+        if _undoes_event(head):
             return True
     return False
+
+
+_DENYING = frozenset({"hardly", "scarcely", "barely"})  # near relatives of "not": "hardly bodes well"
+_BACK = frozenset({"back", "backward", "backwards"})  # "a big step back": the step goes the other way
+_OTHERS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of the nurses": another thing
+
+
+def _plain(subject: Token) -> bool:
+    """A subject that can be the event: a pronoun or demonstrative ("it", "this") or a bare noun with only
+    its article and name words ("the accord", "the Paris agreement"). A noun with an owner, an adjective
+    or a phrase of its own names some other thing ("the courage of the nurses", "the new bridge in
+    Vilnius", "the turnout at the vigil"), and a harm ("the bombing was an incredible tragedy") is no feat."""
+    if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
+        return True
+    if subject.lemma_.lower() in lexicon.HARM_NOUNS:
+        return False
+    return all(c.dep_ in ("det", "compound") and c.pos_ != "PRON" or c.lower_ in ("the", "this", "that")
+               for c in subject.children)
+
+
+def _within_another_end(tok: Token) -> bool:
+    """A word inside the object of an undoing verb that ends some other thing ("looked forward to the
+    deal ending years of the ban's damage"): what is ended there is not the event."""
+    return any(_ends_another(a) and any(tok in o.subtree for o in a.children if o.dep_ == "dobj")
+               for a in tok.ancestors)
+
+
+def _undoes_event(head: Token) -> bool:
+    """An ending or undoing word that ends the event: not when it has its own object that is some other
+    thing ("end years of tension", "cancel the debt owed by small fleets", "undo the harm", "overturn
+    decades of silence"); "withdraw the measures" or "the ban is lifted" undo the event itself."""
+    return _ends(head) and not _ends_another(head)
+
+
+def _ends_another(verb: Token) -> bool:
+    """An ending verb whose own object is some other thing: named so ("years of decline", "the debts
+    owed by farmers") or a harm ("undo the damage"), or any object of "end", "stop", "cease", "halt"."""
+    if verb.pos_ != "VERB" or not _ends(verb):
+        return False
+    return any(verb.lemma_.lower() in _ENDINGS_OF_OTHERS or obj.lemma_.lower() in lexicon.HARM_NOUNS
+               or obj.lemma_.lower() in lexicon.OPPOSE_CUES or any(
+                   c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in _OTHERS) for c in obj.children)
+               for obj in verb.children if obj.dep_ == "dobj")
+
+
+def _hoped_gone(tok: Token) -> bool:
+    """"Hoped the ban would undo the damage", "would reverse years of decline": the ending verb and the
+    harm it ends are what the speaker hopes gone, not their judgement of the event, so neither opposes."""
+    node = tok
+    for _ in range(5):
+        if _ends_another(node) and (node is tok or any(
+                tok in obj.subtree for obj in node.children if obj.dep_ == "dobj")):
+            hope = node
+            for _ in range(4):
+                if hope.head is hope:
+                    break
+                hope = hope.head
+                if hope.lemma_.lower() in lexicon.HOPING_CUES or hope.lower_ in lexicon.HOPING_CUES or any(
+                        _hoping_phrase(c) for c in hope.children):
+                    return True
+            return False
+        if node.head is node:
+            break
+        node = node.head
+    return False
+
+
+def _intensified(tok: Token) -> bool:
+    """A praise word that only intensifies a grim thing: a praise adjective on a harm or an opposing noun
+    ("an incredible tragedy", "a landmark mistake") or a praise noun under a gloomy modifier ("a grim
+    milestone", "a sad landmark")."""
+    def grim(t: Token) -> bool:
+        lemma = t.lemma_.lower()
+        return lemma in lexicon.HARM_NOUNS or lemma in lexicon.OPPOSE_CUES or lemma in lexicon.GLOOM_WORDS
+    if tok.dep_ in ("amod", "compound") and grim(tok.head):
+        return True
+    return any(c.dep_ in ("amod", "compound") and grim(c) for c in tok.children)
+
+
+def _judges_a_that_clause(verb: Token, word: Token) -> bool:
+    """"It is remarkable that Lisbon ignored them": a dummy "it" whose adjective (or noun) judges a clause
+    after it, that clause's fact, not the event."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "ccomp" and c.i > word.i for c in (*verb.children, *word.children))
+
+
+def _said_of_event(tok: Token) -> bool:
+    """A praise word (graph/words/praise_cues.txt) judges the event only when predicated of it: "the accord
+    is a milestone", "called it a breakthrough", "this is excellent news", "hailed it as a big step". Not
+    when it describes another noun ("the work of the rescuers was brilliant", "a remarkable turnaround by
+    the party", "an incredible act of cruelty"), a journalist's word inside the sentence ("would study the
+    milestone agreement") or a verb ("stepped forward", "take big steps to protect")."""
+    if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "amod"):  # ("thrilling news")
+        if tok.tag_ == "VBG" and tok.lemma_.lower() != "bode":  # "the agreement was thrilling", tagged a verb
+            if tok.dep_ == "oprd":
+                return True  # "called it thrilling news"
+            if _judges_a_that_clause(tok, tok):
+                return False  # "it was thrilling that they came"
+            return tok.dep_ in ("ccomp", "ROOT", "conj") and any(c.dep_ == "aux" for c in tok.children) and all(
+                _plain(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        return tok.lemma_.lower() == "bode"  # "bode well" heads its own clause
+    if tok.pos_ == "ADV":  # "the pact was a step forward": the parser may hang the step under the adverb
+        verb = tok.head
+        if tok.dep_ not in ("advmod", "acomp", "oprd") or not any(c.lemma_.lower() == "step" for c in tok.children):
+            return False
+        if verb.lemma_.lower() == "be":
+            return all(_plain(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+        return any(c.dep_ == "dobj" for c in verb.children)  # "called the deal a step forward"
+    noun = tok
+    if tok.dep_ == "amod":  # "excellent news", "a remarkable achievement": the noun it praises
+        noun = tok.head
+    if noun is not tok or tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "prep" and c.lower_ in _OTHERS and not (c.lower_ == "by" and noun.lemma_.lower() == "step")
+               for c in noun.children):
+            return False  # "an incredible act of cruelty", "a turnaround by the party" (a step by someone is theirs)
+        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            return True  # "described the law as a milestone"
+        if noun.dep_ == "oprd":
+            return True  # "called it a breakthrough"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "far":
+            noun = noun.head.head  # "the accord was far from a milestone": said of it, and denied
+        elif noun.dep_ != "attr":
+            return False
+    elif tok.dep_ not in ("acomp", "oprd"):  # an adjective: "the accord was excellent"
+        return False
+    verb = noun.head
+    if _judges_a_that_clause(verb, noun):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return all(_plain(s) for s in subjects)
+
+
+def _praise_denied(tok: Token) -> bool:
+    """"Not a step forward", "far from a breakthrough", "hardly bodes well", "did not think the accord was
+    a milestone": a negation, or a near relative of one, over the praise or the clause that holds it."""
+    if _negated(tok):
+        return True
+    if any(c.lower_ in _DENYING for t in (tok, *tok.children) if t is tok or t.dep_ == "amod" for c in t.children):
+        return True  # "hardly great news": the near relative may hang from the praise's own modifier
+    node = tok.head if tok.dep_ == "amod" else tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" or c.lower_ in _DENYING for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head.lower_ == "far":
+            return True  # "far from a breakthrough"
+        if node.head is node or node.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj", "prep", "xcomp", "advmod"):
+            break
+        node = node.head
+    return False
+
+
+def _praise_cue(tok: Token, weight: float) -> float:
+    """The weight a praise word or phrase headed by `tok` carries: none unless said of the event, and a
+    step towards something the speaker deplores ("a step towards a humanitarian crisis") or a step back
+    ("a significant step backward") praises nothing; flipped when denied."""
+    if _intensified(tok) or not _said_of_event(tok):
+        return 0.0
+    steps = [t for t in (tok, *tok.children) if t.lemma_.lower() == "step" and t.pos_ == "NOUN"]
+    if steps and weight > 0:
+        step = steps[0]
+        if tok.lower_ in _BACK or any(c.lower_ in _BACK for c in step.children):
+            return 0.0  # "a big step back": the oppose entry "step back" reads it
+        toward = [t for c in (*step.children, *tok.children) if c.dep_ == "prep"
+                  and c.lower_ in ("towards", "toward", "to") for t in c.subtree]
+        if any(t.lemma_.lower() in lexicon.HARM_NOUNS or t.lemma_.lower() in lexicon.OPPOSE_CUES for t in toward):
+            weight = -weight  # "a significant step towards a humanitarian crisis": a step to harm
+    return -weight if _praise_denied(tok) else weight
+
+
+def _phrase_head(tokens: list[Token], start: int, end: int) -> Token | None:
+    """The token heading the words between character offsets `start` and `end` (its head is outside)."""
+    span = [t for t in tokens if start <= t.idx < end]
+    for t in span:
+        if t.head not in span or t.head is t:
+            return t
+    return None
+
+
+def _ends(tok: Token) -> bool:
+    """An ending or undoing word (graph/words/ending_words.txt), a phrasal verb with its particle too
+    ("the ban is struck down")."""
+    lemma = tok.lemma_.lower()
+    return lemma in lexicon.ENDING_WORDS or any(
+        c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.ENDING_WORDS for c in tok.children)
+
+
+_HOPE = "hope"  # the lemma a hoping phrase is read as (graph/words/hoping_phrases.txt)
+
+
+def _hoping_phrase(tok: Token) -> bool:
+    """"forward" under "look": a verb and its adverb that together hope (graph/words/hoping_phrases.txt)."""
+    return tok.head is not tok and f"{tok.head.lemma_.lower()} {tok.lower_}" in lexicon.HOPING_PHRASES
 
 
 _ENDINGS_OF_OTHERS = frozenset({"end", "stop", "cease", "halt"})  # "end years of tension": ends that, not the event
@@ -176,15 +381,23 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and not _says(tok):
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
-        for form in {tok.lemma_.lower(), tok.lower_}:
+        forms = {tok.lemma_.lower(), tok.lower_}
+        if _hoping_phrase(tok):
+            forms = {_HOPE}  # "looked forward to working with": a hope, weighed and checked as one
+        for form in forms:
             if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
                 continue
             if form in lexicon.HOPING_CUES and _hopes_it_ends(tok):
                 break
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
-            if weight < 0 and _countered(tok):
+            if weight < 0 and (_countered(tok) or _hoped_gone(tok)):
                 weight = 0.0
+            if weight and form in lexicon.PRAISE_CUES:  # said of the event, negation read there
+                weight = _praise_cue(tok, weight)
+                if weight:
+                    cues.append(Cue(tok.text, weight, offset + tok.idx))
+                break
             commitment = -(lexicon.COMMITMENT_CUES.get(form) or 0.0)
             if weight or commitment:
                 negated = _negated(tok)
@@ -198,6 +411,12 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
     text = words.lower()
     for pattern, phrase, weight, commitment in _phrase_patterns():
         for m in pattern.finditer(text):
+            if phrase in lexicon.PRAISE_CUES:  # "a significant step", "bode well": said of the event
+                head = _phrase_head(tokens, start + m.start(), start + m.end())
+                weight_here = _praise_cue(head, weight) if head is not None else 0.0
+                if weight_here:
+                    cues.append(Cue(words[m.start():m.end()], weight_here, offset + start + m.start()))
+                continue
             cues.append(Cue(words[m.start():m.end()], weight, offset + start + m.start(), commitment))
     return cues
 

@@ -821,3 +821,49 @@ def test_a_reporting_verb_without_a_speaker_makes_no_reaction(extractor: Extract
     something done years ago: no one reacts (Canada, the levy's maker, is left aside)."""
     got = actors(extractor, _LEVY + sentence) - {"Canada"}
     assert not got, got
+
+
+# A reaction told as a light verb and its object: what is extended, offered, conveyed or given is a
+# congratulation, a condolence, thanks: "Chile extended its congratulations", "Peru offered condolences".
+GIVING_VERBS = ["extended", "offered", "conveyed", "gave", "sent"]
+GIVEN_NOUNS = ["its congratulations", "warm congratulations", "its condolences", "sincere thanks",
+               "its best wishes", "greetings", "its gratitude", "a warm welcome"]
+ELECTION = "Alvaro Pinto wins Andean presidential election"
+ELECTED = "Alvaro Pinto won the presidential election in Santa Lucia on Sunday."
+
+
+@given(st.sampled_from(["Chile", "Norway", "Kenya", "Japan"]), st.sampled_from(GIVING_VERBS),
+       st.sampled_from(GIVEN_NOUNS))
+@settings(max_examples=40, deadline=None)
+def test_a_congratulation_given_is_a_reaction(extractor: Extractor, country: str, verb: str, noun: str) -> None:
+    """Every light verb of giving with every noun of a reaction: the giver reacted."""
+    body = f"{ELECTED}\n\n{country} {verb} {noun} to Pinto on Monday."
+    assert country in actors(extractor, body, ELECTION), body
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile offered assistance to the miners on Monday.",
+    "Chile extended the deadline for the miners on Monday.",
+    "Chile gave a speech on mining on Monday.",
+    "Chile sent troops to the border on Monday.",
+    "Chile conveyed the cargo to the port on Monday.",
+    "Chile gave the miners a pay rise on Monday.",
+])
+def test_other_things_given_are_no_reaction(extractor: Extractor, sentence: str) -> None:
+    """The near-misses: the same verbs giving help, time, a speech or troops tell no reaction."""
+    assert "Chile" not in actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION), sentence
+
+
+@given(st.sampled_from(["Chile", "Norway", "Kenya", "Japan"]),
+       st.sampled_from(["congratulations", "condolences", "best wishes", "greetings", "thanks"]),
+       st.sampled_from(["{noun} poured in from {country} on Monday.", "Pinto received {noun} from {country} on Monday.",
+                        "Warm {noun} from {country} arrived on Monday."]))
+@settings(max_examples=30, deadline=None)
+def test_courtesies_from_someone_are_their_reaction(extractor: Extractor, country: str, noun: str, frame: str) -> None:
+    """Courtesies "from" someone, as criticism from someone: the source reacted, not the one who
+    receives them."""
+    sentence = frame.format(noun=noun, country=country)
+    body = f"{ELECTED}\n\n{sentence[:1].upper()}{sentence[1:]}"
+    got = {r.actor.name: r.evidence for r in run(extractor, body, ELECTION).reactions}
+    assert country in got and noun in got[country].lower(), (sentence, got)
+    assert noun not in got.get("Alvaro Pinto", "").lower(), (sentence, got)  # (his headline's win is his own act)

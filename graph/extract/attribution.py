@@ -384,9 +384,10 @@ class _Attributor:
                 # (not "Putin congratulated Lula, according to the Kremlin": the source of someone's reaction)
                 speakers([x for to in tok.children for p in to.children if p.dep_ == "pobj"
                           for x in (p, *p.conjuncts)], None, "according to", tok.head)
-            elif lemma in lexicon.SPEECH_NOUNS and tok.pos_ == "NOUN":
+            elif (lemma in lexicon.SPEECH_NOUNS or lemma in lexicon.COURTESY_NOUNS) and tok.pos_ == "NOUN":
                 # "cheers from Israel and Saudi Arabia": every source in the list; "drew criticism from
-                # Iran" and "criticism came from Iran", where the parser hangs "from" on the verb
+                # Iran" and "criticism came from Iran", where the parser hangs "from" on the verb;
+                # "congratulations poured in from A and B"
                 on_verb = tok.dep_ == "dobj" or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB")
                 holders = [tok, tok.head] if on_verb else [tok]
                 sources = [x for holder in holders for prep in holder.children

@@ -23,6 +23,7 @@ def alternation(items: Iterable[str]) -> str:
 
 SPEECH_VERBS = words("speech_verbs")
 SPEECH_NOUNS = words("speech_nouns")
+COURTESY_NOUNS = words("courtesy_nouns")  # "extended its congratulations": given in reaction, to a person
 PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "speak out": lemma and particle
 UNNAMED_HEADS = words("unnamed_heads")
 SUPPORT_CUES = weights("support_cues")

@@ -26,6 +26,7 @@ _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to 
 _LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
 _SUBJECT_REACH = 3  # sentences back (this paragraph and the one before) where a pronoun's antecedent may be subject
 _FINITE = {"VBD", "VBZ", "VBP"}
+_ISSUED = lexicon.SPEECH_NOUNS | lexicon.COURTESY_NOUNS  # what a verb of issuing or giving reports speech by
 _INSIDE_QUOTES = "reactiongraph.inside_quotes"  # a doc's user_data key for `inside_quotes`
 
 
@@ -554,9 +555,9 @@ def speaks_out(verb: Token) -> bool:
 
 def issues_statement(verb: Token) -> bool:
     """"issued a joint statement", "similar statements were issued by": the verb reports speech through
-    the statement it issues."""
+    the statement it issues; so too courtesies given, "extended its congratulations", "offered condolences"."""
     return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ISSUED for c in verb.children)
 
 
 def reporting_verb(verb: Token) -> Token | None:

@@ -17,17 +17,19 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import gazetteer
 from . import lexicon, roundups
 from .dating import event_years, said_before
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
-                       reporting_verb, signers, speaks_out, stance_holders, unsaid)
+                       reporting_verb, signers, speaks_out, stance_holders, unsaid, withheld)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
+_PLACES = {"GPE", "LOC", "FAC"}  # entity types of places: a courtesy "from" one may come from a town
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 # What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
 _PREDICATE_POS = {"ADJ", "ADV", "VERB", "AUX", "PART"}
@@ -393,6 +395,12 @@ class _Attributor:
                 sources = [x for holder in holders for prep in holder.children
                            if prep.dep_ == "prep" and prep.lower_ == "from"
                            for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+                courtesy = lemma in lexicon.COURTESY_NOUNS
+                if courtesy:
+                    # "greetings from Tartu, her home town": a town is no speaker; a country or its capital is
+                    sources = [x for x in sources if not _a_town(x, tok)]
+                if courtesy and on_verb and withheld(tok.head):
+                    continue  # "may offer its congratulations", "declined to send its condolences"
                 if sources:
                     speakers(sources, None, tok.text, tok)
                 elif (join := joins_reaction(tok)) is not None:
@@ -402,7 +410,7 @@ class _Attributor:
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                    if verb is not None and not unsaid(verb) and not said_before(verb, self.published, self.event_years):
+                    if verb is not None and not unsaid(verb) and not (courtesy and withheld(verb)) and not said_before(verb, self.published, self.event_years):
                         # (not "did not mention it in its statement", "in 2008 reiterated its support")
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
@@ -606,3 +614,15 @@ def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], r
     if len(texts) < len(docs) + (title is not None):
         raise ValueError("find_statements needs the text of every doc and of the title")
     return _Attributor(docs, texts, paras, registry, title, judge, event, published).statements()
+
+
+def _a_town(tok: Token, noun: Token) -> bool:
+    """A place that is not a country nor a capital speaking for its government: "greetings from Arequipa",
+    "from Tartu, her home town"."""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.TOWN_NOUNS and (c.head is tok or c.i > tok.i)
+           for c in (*tok.children, *noun.children)):
+        return True  # "Tartu, her home town" (the parser may hang the apposition on the greetings)
+    if tok.ent_type_ not in _PLACES:
+        return False
+    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    return gazetteer().lookup(name) is None

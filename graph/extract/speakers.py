@@ -26,7 +26,6 @@ _CROWD_SOURCES = {"of", "from", "to"}  # "leaders of X", "governments from X to 
 _LINKING_VERBS = {"be", "become", "emerge", "remain"}  # "X was the main critic", "X emerged as an advocate"
 _SUBJECT_REACH = 3  # sentences back (this paragraph and the one before) where a pronoun's antecedent may be subject
 _FINITE = {"VBD", "VBZ", "VBP"}
-_ISSUED = lexicon.SPEECH_NOUNS | lexicon.COURTESY_NOUNS  # what a verb of issuing or giving reports speech by
 _INSIDE_QUOTES = "reactiongraph.inside_quotes"  # a doc's user_data key for `inside_quotes`
 
 
@@ -555,9 +554,32 @@ def speaks_out(verb: Token) -> bool:
 
 def issues_statement(verb: Token) -> bool:
     """"issued a joint statement", "similar statements were issued by": the verb reports speech through
-    the statement it issues; so too courtesies given, "extended its congratulations", "offered condolences"."""
-    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ISSUED for c in verb.children)
+    the statement it issues; so too courtesies given ("extended its congratulations", "sent condolences"),
+    if given at all (`withheld`). A verb of giving takes only a courtesy: "gave final approval to the bill",
+    "gave a statement to investigators" are procedure, not a reaction."""
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in lexicon.ISSUING_VERBS and any(o in lexicon.SPEECH_NOUNS for o in objects):
+        return True
+    return (lemma in lexicon.ISSUING_VERBS or lemma in lexicon.GIVING_VERBS) \
+        and any(o in lexicon.COURTESY_NOUNS for o in objects) and not withheld(verb)
+
+
+_HYPOTHETICAL = {"may", "might", "could", "would", "should", "can"}  # "may offer its congratulations"
+
+
+def withheld(verb: Token) -> bool:
+    """A courtesy not given: refused ("declined to offer its congratulations", "did not send condolences"),
+    or only possible ("may offer", "could extend", "it is unclear whether Hungary will offer"). Unlike a
+    refusal to judge ("refused to condemn"), a courtesy not given carries no words to weigh."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in lexicon.REFUSING_VERBS
+                                 or any(c.dep_ == "neg" for c in verb.head.children)):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def reporting_verb(verb: Token) -> Token | None:

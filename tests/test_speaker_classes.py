@@ -1005,3 +1005,76 @@ def test_a_courtesy_refused_or_only_possible_is_no_reaction(extractor: Extractor
                                                              frame: str) -> None:
     body = f"{ELECTED}\n\n{frame.format(c=country, n=noun)}"
     assert country not in actors(extractor, body, ELECTION), body
+
+
+LEVIED = "Canada imposed a 25 percent levy on imported steel on Monday, the finance ministry said."
+
+
+@given(st.sampled_from(["expressed", "said she had", "voiced"]), st.sampled_from(["sympathy with", "sympathy for"]),
+       st.sampled_from(["the decision", "the move", "the government's choice", "the ban"]),
+       st.sampled_from(["Chile's trade minister, Rosa Ibarra,", "Norway's finance minister, Ingrid Dahl,"]))
+@settings(max_examples=30, deadline=None)
+def test_sympathy_with_a_decision_does_not_oppose_it(extractor: Extractor, verb: str, sympathy: str,
+                                                     what: str, speaker: str) -> None:
+    """Sympathy opposes an event only as sorrow for those it harmed; sympathy with a decision, a move
+    or a ban sides with it (or says nothing), never against it. The speaker still reacts."""
+    body = f"{LEVIED}\n\n{speaker} {verb} {sympathy} {what} on Tuesday."
+    name = speaker.split(", ")[1].rstrip(",")
+    got = stances(extractor, body, TITLE)
+    assert name in got and got[name] != "oppose", (body, got)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Halvar Front, an armed group, expressed sympathy with the bombers' cause on Sunday.", "Halvar Front"),
+    ("Kenya's foreign minister, Amos Wekesa, said he had sympathy for the attackers' demands.", "Amos Wekesa"),
+])
+def test_sympathy_with_the_attackers_does_not_oppose_the_attack(extractor: Extractor, sentence: str,
+                                                                speaker: str) -> None:
+    got = stances(extractor, f"{BLASTED}\n\n{sentence}", BLAST)
+    assert speaker in got and got[speaker] != "oppose", (sentence, got)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Japan expressed sympathy with the families of the dead on Sunday.", "Japan"),
+    ("Kenya said it had great sympathy for the victims and their relatives.", "Kenya"),
+    ("Peru voiced its sympathy for Norway over the deaths.", "Peru"),
+    ("Chile expressed its sympathy on Sunday.", "Chile"),
+])
+def test_sympathy_for_the_harmed_opposes_the_harm(extractor: Extractor, sentence: str, speaker: str) -> None:
+    got = stances(extractor, f"{BLASTED}\n\n{sentence}", BLAST)
+    assert got.get(speaker) == "oppose", (sentence, got)
+
+
+@given(st.sampled_from(COUNTRIES), st.sampled_from(["offered", "gave", "sent", "extended", "conveyed"]),
+       st.sampled_from([(ELECTION, ELECTED, "congratulations"), (ELECTION, ELECTED, "greetings"),
+                        (BLAST, BLASTED, "condolences"), (BLAST, BLASTED, "condolences or sympathy")]),
+       st.sampled_from(["{c} {v} no {n}.", "{c} {v} no {n} on Monday, and its leader made no statement.",
+                        "On Monday {c} {v} no {n} at all."]))
+@settings(max_examples=40, deadline=None)
+def test_a_courtesy_given_as_none_is_no_reaction(extractor: Extractor, country: str, verb: str,
+                                                 event: tuple[str, str, str], frame: str) -> None:
+    """"Offered no condolences" gives none: no reaction, and its "no" flips no stance either way."""
+    title, lead, noun = event
+    body = f"{lead}\n\n{frame.format(c=country, v=verb, n=noun)}"
+    assert country not in actors(extractor, body, title), body
+
+
+@pytest.mark.parametrize("sentence, capitals, towns", [
+    ("Congratulations from Toulouse and Rome were read out in the assembly.", {"Italy"}, {"Toulouse"}),
+    ("Greetings from Grenoble reached the winner on Monday.", set(), {"Grenoble"}),
+    ("Congratulations from Rotterdam and Madrid arrived on Monday.", {"Spain"}, {"Rotterdam"}),
+    ("Greetings from Antwerp and Lisbon were read out on Monday.", {"Portugal"}, {"Antwerp"}),
+])
+def test_a_courtesy_from_a_town_the_tagger_calls_a_body_has_no_speaker(extractor: Extractor, sentence: str,
+                                                                       capitals: set[str], towns: set[str]) -> None:
+    """Whatever the tagger's label (Toulouse as a body, Grenoble as a product, Rotterdam as a person), a
+    courtesy "from" a place comes from a speaker only if it is a country or its capital."""
+    got = actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION)
+    assert capitals <= got and not (got & towns), (sentence, got)
+
+
+def test_a_courtesy_from_a_body_or_a_person_stays_theirs(extractor: Extractor) -> None:
+    body = (f"{ELECTED}\n\nCongratulations from the African Union arrived on Monday. Greetings from "
+            "Amos Wekesa, Kenya's foreign minister, were read out at the rally.")
+    got = actors(extractor, body, ELECTION)
+    assert {"African Union", "Amos Wekesa"} <= got, got

@@ -18,13 +18,15 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from ..countries import gazetteer
+from ..names import fold
 from . import lexicon, roundups
 from .dating import event_years, said_before
+from .entities import known_body
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
-                       reporting_verb, signers, speaks_out, stance_holders, unsaid, withheld)
+                       reporting_verb, signers, speaks_out, stance_holders, unsaid, withheld, no_courtesy)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
@@ -317,6 +319,23 @@ class _Attributor:
         clause = Statement(key, 0, len(text), "headline", tuple(words), 0, text, headline=True)
         return cues_of(self.judge, [clause], self.event).grounds
 
+    def _real_source(self, d: int, tok: Token) -> bool:
+        """Whether a courtesy's "from" source names a speaker, not a town the tagger took for a body
+        ("greetings from Bordeaux"): a country or capital (gazetteer), a person by their full name, or a body known by its
+        lists or named in more than one word ("the African Union", "Kenya's foreign ministry"). A bare
+        unknown one-word name is dropped whatever its label."""
+        if not tok.ent_type_:
+            return True  # "from its president", "from the ministry": the speaker rules resolve them
+        name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+        if gazetteer().lookup(name) is not None:
+            return True
+        key = self.registry.key_at(d, tok) or ""
+        if key.startswith("country:") or (key.startswith("person:") and len(key.split()) > 1):
+            return True  # (a person by a full name: "Congratulations from Rotterdam" is no one's surname)
+        words = [w for w in name.split() if w.lower() != "the"]
+        return key.startswith("organization:") and (len(words) > 1 or known_body(name) is not None
+                                                     or fold(name) in lexicon.INTERNATIONAL_BODIES)
+
     def _has_speaker(self, d: int, verb: Token) -> bool:
         """A verb of saying or judging whose subject is a speaker: "Putin congratulated ..."."""
         return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
@@ -398,7 +417,9 @@ class _Attributor:
                 courtesy = lemma in lexicon.COURTESY_NOUNS
                 if courtesy:
                     # "greetings from Tartu, her home town": a town is no speaker; a country or its capital is
-                    sources = [x for x in sources if not _a_town(x, tok)]
+                    sources = [x for x in sources if not _a_town(x, tok) and self._real_source(d, x)]
+                if courtesy and no_courtesy(tok):
+                    continue  # "Chile gave no condolences": withheld, and no "no" to read as a stance
                 if courtesy and on_verb and withheld(tok.head):
                     continue  # "may offer its congratulations", "declined to send its condolences"
                 if sources:

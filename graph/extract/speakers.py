@@ -562,10 +562,20 @@ def issues_statement(verb: Token) -> bool:
     if lemma in lexicon.ISSUING_VERBS and any(o in lexicon.SPEECH_NOUNS for o in objects):
         return True
     return (lemma in lexicon.ISSUING_VERBS or lemma in lexicon.GIVING_VERBS) \
-        and any(o in lexicon.COURTESY_NOUNS for o in objects) and not withheld(verb)
+        and any(o in lexicon.COURTESY_NOUNS for o in objects) and not withheld(verb) \
+        and not any(no_courtesy(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
 
 
 _HYPOTHETICAL = {"may", "might", "could", "would", "should", "can"}  # "may offer its congratulations"
+
+
+def no_courtesy(noun: Token) -> bool:
+    """A courtesy negated by its determiner: "offered no condolences", "none of the congratulations",
+    "without congratulations". It is withheld: no one gave it, and its "no" must not flip its stance."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ == "without" or (prep.lower_ == "of" and prep.head.lower_ == "none"))
 
 
 def withheld(verb: Token) -> bool:

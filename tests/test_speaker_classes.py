@@ -821,3 +821,260 @@ def test_a_reporting_verb_without_a_speaker_makes_no_reaction(extractor: Extract
     something done years ago: no one reacts (Canada, the levy's maker, is left aside)."""
     got = actors(extractor, _LEVY + sentence) - {"Canada"}
     assert not got, got
+
+
+# A reaction told as a light verb and its object: what is extended, offered, conveyed or given is a
+# congratulation, a condolence, thanks: "Chile extended its congratulations", "Peru offered condolences".
+GIVING_VERBS = ["extended", "offered", "conveyed", "gave", "sent"]
+GIVEN_NOUNS = ["its congratulations", "warm congratulations", "its condolences", "sincere thanks",
+               "its best wishes", "greetings", "its gratitude"]
+ELECTION = "Alvaro Pinto wins Andean presidential election"
+ELECTED = "Alvaro Pinto won the presidential election in Santa Lucia on Sunday."
+
+
+@given(st.sampled_from(["Chile", "Norway", "Kenya", "Japan"]), st.sampled_from(GIVING_VERBS),
+       st.sampled_from(GIVEN_NOUNS))
+@settings(max_examples=40, deadline=None)
+def test_a_congratulation_given_is_a_reaction(extractor: Extractor, country: str, verb: str, noun: str) -> None:
+    """Every light verb of giving with every noun of a reaction: the giver reacted."""
+    body = f"{ELECTED}\n\n{country} {verb} {noun} to Pinto on Monday."
+    assert country in actors(extractor, body, ELECTION), body
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile offered assistance to the miners on Monday.",
+    "Chile extended the deadline for the miners on Monday.",
+    "Chile gave a speech on mining on Monday.",
+    "Chile sent troops to the border on Monday.",
+    "Chile conveyed the cargo to the port on Monday.",
+    "Chile gave the miners a pay rise on Monday.",
+    "Chile gave a warm welcome to the miners on Monday.",
+])
+def test_other_things_given_are_no_reaction(extractor: Extractor, sentence: str) -> None:
+    """The near-misses: the same verbs giving help, time, a speech or troops tell no reaction."""
+    assert "Chile" not in actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION), sentence
+
+
+@given(st.sampled_from(["Chile", "Norway", "Kenya", "Japan"]),
+       st.sampled_from(["congratulations", "condolences", "best wishes", "greetings", "thanks"]),
+       st.sampled_from(["{noun} poured in from {country} on Monday.", "Pinto received {noun} from {country} on Monday.",
+                        "Warm {noun} from {country} arrived on Monday."]))
+@settings(max_examples=30, deadline=None)
+def test_courtesies_from_someone_are_their_reaction(extractor: Extractor, country: str, noun: str, frame: str) -> None:
+    """Courtesies "from" someone, as criticism from someone: the source reacted, not the one who
+    receives them."""
+    sentence = frame.format(noun=noun, country=country)
+    body = f"{ELECTED}\n\n{sentence[:1].upper()}{sentence[1:]}"
+    got = {r.actor.name: r.evidence for r in run(extractor, body, ELECTION).reactions}
+    assert country in got and noun in got[country].lower(), (sentence, got)
+    assert noun not in got.get("Alvaro Pinto", "").lower(), (sentence, got)  # (his headline's win is his own act)
+
+
+# The courtesies' near-misses (revision after review): what is given, to whom and by whom.
+BLAST = "Ferry explosion in Port Halden kills nine"
+BLASTED = ("An explosion tore through a passenger ferry in the Norwegian harbour town of Port Halden on "
+           "Saturday, killing nine people and injuring dozens, the coast guard said.")
+COUNTRIES = ["Chile", "Kenya", "Japan", "Peru"]
+CONDOLENCES = ["its condolences", "its deepest condolences", "condolences", "its sympathy", "heartfelt sympathy"]
+TO_VICTIMS = ["to the families of the victims", "to the bereaved", "to Norway", "over the explosion", ""]
+
+
+def stances(extractor: Extractor, body: str, title: str) -> dict[str, str]:
+    return {r.actor.name: str(r.stance) for r in run(extractor, body, title).reactions}
+
+
+@given(st.sampled_from(COUNTRIES), st.sampled_from(["offered", "extended", "conveyed", "sent", "expressed"]),
+       st.sampled_from(CONDOLENCES), st.sampled_from(TO_VICTIMS))
+@settings(max_examples=40, deadline=None)
+def test_condolences_over_a_harmful_event_oppose_it(extractor: Extractor, country: str, verb: str, noun: str,
+                                                    to: str) -> None:
+    """Condolences and sympathy given over a killing are sorrow at it: they oppose it (the guideline's
+    regret and sympathy with victims), whatever the verb that gives them and to whom."""
+    body = f"{BLASTED}\n\n{country} {verb} {noun} {to} on Sunday.".replace("  ", " ")
+    assert stances(extractor, body, BLAST).get(country) == "oppose", body
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Condolences poured in from Chile and Kenya on Sunday.", {"Chile": "oppose", "Kenya": "oppose"}),
+    ("Messages of sympathy came from Peru on Sunday.", {"Peru": "oppose"}),
+    ("Chile offered its condolences over the deaths, and Peru called for calm.", {"Chile": "oppose", "Peru": "neutral"}),
+])
+def test_condolences_from_someone_oppose_and_a_call_for_calm_stays_neutral(extractor: Extractor, sentence: str,
+                                                                             expected: dict[str, str]) -> None:
+    got = stances(extractor, f"{BLASTED}\n\n{sentence}", BLAST)
+    assert {k: got.get(k) for k in expected} == expected, (sentence, got)
+
+
+def test_condolences_by_an_ally_of_the_killed_oppose_the_killing(extractor: Extractor) -> None:
+    """Sympathy with the one killed by the event is against the event, whoever the killed was."""
+    title = "Drone strike kills militant commander Idris Makana"
+    lead = "A drone strike killed the militant commander Idris Makana in a village near the border on Monday, officials said."
+    got = stances(extractor, f"{lead}\n\nThe Halvar Front offered its condolences over Makana's death on Tuesday.", title)
+    assert got.get("Halvar Front") == "oppose", got
+
+
+@given(st.sampled_from(COUNTRIES), st.sampled_from(["offered", "extended", "conveyed", "sent"]),
+       st.sampled_from(["its greetings", "warm greetings", "its best wishes", "its congratulations"]))
+@settings(max_examples=25, deadline=None)
+def test_greetings_and_wishes_to_a_winner_support_the_win(extractor: Extractor, country: str, verb: str,
+                                                          noun: str) -> None:
+    body = f"{ELECTED}\n\n{country} {verb} {noun} to Pinto on Monday."
+    assert stances(extractor, body, ELECTION).get(country) == "support", body
+
+
+@pytest.mark.parametrize("title, lead, sentence", [
+    (BLAST, BLASTED, "Kenya offered its condolences to the families of the victims."),
+    (BLAST, BLASTED, "Kenya offered its condolences to Norway over the ferry explosion."),
+    (BLAST, BLASTED, "Kenya sent its condolences to the Norwegian people after the nine deaths in Port Halden."),
+    (ELECTION, ELECTED, "Chile sent its best wishes to the new president."),
+    (ELECTION, ELECTED, "Chile extended its congratulations to Pinto on his victory in the presidential election."),
+])
+def test_a_courtesy_to_the_event_s_parties_or_victims_stays_a_reaction(extractor: Extractor, title: str, lead: str,
+                                                                        sentence: str) -> None:
+    """Courtesies to the event's parties or victims, or to no one named, are reactions. (A courtesy aimed
+    elsewhere, "thanks to Japan for aid after last year's floods", is not; a check that its recipient or
+    occasion shares no word with the headline and lead changed nothing on train and cost validation
+    recall, and was dropped: these guard whatever replaces it.)"""
+    got = actors(extractor, f"{lead}\n\n{sentence}", title)
+    assert sentence.split()[0] in got, (sentence, got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Congress gave final approval to the mining bill on Monday.",
+    "The ferry's captain, Ole Brandt, gave a statement to investigators on Monday.",
+    "Norway gave a warm welcome to refugees arriving in Bergen on Monday.",
+    "Chile offered an explanation of its new mining code on Monday.",
+    "Peru extended an invitation to the mining unions on Monday.",
+])
+def test_verbs_of_giving_take_no_procedural_speech_noun(extractor: Extractor, sentence: str) -> None:
+    """give, offer, extend, convey report a courtesy, not approval given to a bill, a witness's statement
+    or a welcome to arrivals: those are procedure, not a reaction to the event."""
+    got = actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION)
+    assert not got - {"Alvaro Pinto"}, (sentence, got)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Peru issued a statement welcoming Pinto's victory on Monday.", "Peru"),
+    ("Peru offered its congratulations to Pinto on Monday.", "Peru"),
+])
+def test_issued_statements_and_courtesies_stay_reactions(extractor: Extractor, sentence: str, speaker: str) -> None:
+    assert speaker in actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "Banners with greetings from Cuzcatlan, his home town, hung over the square on Monday.",
+    "Greetings from Villa Arenas, the town where he was born, were read out on Monday.",
+    "Greetings from Leeds were read out at the rally on Monday.",
+])
+def test_courtesies_from_a_town_have_no_speaker(extractor: Extractor, sentence: str) -> None:
+    """A town or city is no speaker (a country or its capital speaks for its government)."""
+    got = actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION)
+    assert not got - {"Alvaro Pinto"}, (sentence, got)
+
+
+def test_courtesies_from_capitals_are_their_governments(extractor: Extractor) -> None:
+    got = actors(extractor, f"{ELECTED}\n\nGreetings from Lima and Quito arrived on Monday.", ELECTION)
+    assert {"Peru", "Ecuador"} <= got, got
+
+
+@given(st.sampled_from(["offered his gratitude to", "gave his thanks to", "conveyed his gratitude to",
+                        "thanked", "extended his thanks to", "expressed his appreciation to"]),
+       st.sampled_from(["the voters", "his campaign staff", "the lawmakers who backed him", "his supporters"]))
+@settings(max_examples=20, deadline=None)
+def test_the_winner_s_own_thanks_are_no_reaction(extractor: Extractor, thanks: str, whom: str) -> None:
+    """The event's own agent thanking those who helped answers them, not the event. (A headline that
+    tells the win as the winner's own act is read as a statement of theirs: so one that does not.)"""
+    title = "Marta Quiroga declared winner of Andean presidential election"
+    lead = ("Marta Quiroga was declared the winner of the presidential election in Santa Lucia on Tuesday, "
+            "the electoral commission announced.")
+    body = f"{lead}\n\nQuiroga {thanks.replace('his', 'her')} {whom.replace('him', 'her').replace('his', 'her')} on Monday."
+    assert "Marta Quiroga" not in actors(extractor, body, title), body
+
+
+def test_a_rival_s_congratulations_stay_a_reaction(extractor: Extractor) -> None:
+    body = f"{ELECTED}\n\nHis rival, Marta Quiroga, offered her congratulations to Pinto on Monday."
+    assert "Marta Quiroga" in actors(extractor, body, ELECTION), body
+
+
+@given(st.sampled_from(COUNTRIES), st.sampled_from(["its congratulations", "its best wishes", "its greetings"]),
+       st.sampled_from(["{c} declined to offer {n} to Pinto.", "{c} refused to extend {n} to Pinto.",
+                        "{c} may offer {n} to Pinto later.", "{c} could send {n} to Pinto next week.",
+                        "It is unclear whether {c} will convey {n} to Pinto.", "{c} did not send {n} to Pinto."]))
+@settings(max_examples=30, deadline=None)
+def test_a_courtesy_refused_or_only_possible_is_no_reaction(extractor: Extractor, country: str, noun: str,
+                                                             frame: str) -> None:
+    body = f"{ELECTED}\n\n{frame.format(c=country, n=noun)}"
+    assert country not in actors(extractor, body, ELECTION), body
+
+
+LEVIED = "Canada imposed a 25 percent levy on imported steel on Monday, the finance ministry said."
+
+
+@given(st.sampled_from(["expressed", "said she had", "voiced"]), st.sampled_from(["sympathy with", "sympathy for"]),
+       st.sampled_from(["the decision", "the move", "the government's choice", "the ban"]),
+       st.sampled_from(["Chile's trade minister, Rosa Ibarra,", "Norway's finance minister, Ingrid Dahl,"]))
+@settings(max_examples=30, deadline=None)
+def test_sympathy_with_a_decision_does_not_oppose_it(extractor: Extractor, verb: str, sympathy: str,
+                                                     what: str, speaker: str) -> None:
+    """Sympathy opposes an event only as sorrow for those it harmed; sympathy with a decision, a move
+    or a ban sides with it (or says nothing), never against it. The speaker still reacts."""
+    body = f"{LEVIED}\n\n{speaker} {verb} {sympathy} {what} on Tuesday."
+    name = speaker.split(", ")[1].rstrip(",")
+    got = stances(extractor, body, TITLE)
+    assert name in got and got[name] != "oppose", (body, got)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The Halvar Front, an armed group, expressed sympathy with the bombers' cause on Sunday.", "Halvar Front"),
+    ("Kenya's foreign minister, Amos Wekesa, said he had sympathy for the attackers' demands.", "Amos Wekesa"),
+])
+def test_sympathy_with_the_attackers_does_not_oppose_the_attack(extractor: Extractor, sentence: str,
+                                                                speaker: str) -> None:
+    got = stances(extractor, f"{BLASTED}\n\n{sentence}", BLAST)
+    assert speaker in got and got[speaker] != "oppose", (sentence, got)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Japan expressed sympathy with the families of the dead on Sunday.", "Japan"),
+    ("Kenya said it had great sympathy for the victims and their relatives.", "Kenya"),
+    ("Peru voiced its sympathy for Norway over the deaths.", "Peru"),
+    ("Chile expressed its sympathy on Sunday.", "Chile"),
+])
+def test_sympathy_for_the_harmed_opposes_the_harm(extractor: Extractor, sentence: str, speaker: str) -> None:
+    got = stances(extractor, f"{BLASTED}\n\n{sentence}", BLAST)
+    assert got.get(speaker) == "oppose", (sentence, got)
+
+
+@given(st.sampled_from(COUNTRIES), st.sampled_from(["offered", "gave", "sent", "extended", "conveyed"]),
+       st.sampled_from([(ELECTION, ELECTED, "congratulations"), (ELECTION, ELECTED, "greetings"),
+                        (BLAST, BLASTED, "condolences"), (BLAST, BLASTED, "condolences or sympathy")]),
+       st.sampled_from(["{c} {v} no {n}.", "{c} {v} no {n} on Monday, and its leader made no statement.",
+                        "On Monday {c} {v} no {n} at all."]))
+@settings(max_examples=40, deadline=None)
+def test_a_courtesy_given_as_none_is_no_reaction(extractor: Extractor, country: str, verb: str,
+                                                 event: tuple[str, str, str], frame: str) -> None:
+    """"Offered no condolences" gives none: no reaction, and its "no" flips no stance either way."""
+    title, lead, noun = event
+    body = f"{lead}\n\n{frame.format(c=country, v=verb, n=noun)}"
+    assert country not in actors(extractor, body, title), body
+
+
+@pytest.mark.parametrize("sentence, capitals, towns", [
+    ("Congratulations from Toulouse and Rome were read out in the assembly.", {"Italy"}, {"Toulouse"}),
+    ("Greetings from Grenoble reached the winner on Monday.", set(), {"Grenoble"}),
+    ("Congratulations from Rotterdam and Madrid arrived on Monday.", {"Spain"}, {"Rotterdam"}),
+    ("Greetings from Antwerp and Lisbon were read out on Monday.", {"Portugal"}, {"Antwerp"}),
+])
+def test_a_courtesy_from_a_town_the_tagger_calls_a_body_has_no_speaker(extractor: Extractor, sentence: str,
+                                                                       capitals: set[str], towns: set[str]) -> None:
+    """Whatever the tagger's label (Toulouse as a body, Grenoble as a product, Rotterdam as a person), a
+    courtesy "from" a place comes from a speaker only if it is a country or its capital."""
+    got = actors(extractor, f"{ELECTED}\n\n{sentence}", ELECTION)
+    assert capitals <= got and not (got & towns), (sentence, got)
+
+
+def test_a_courtesy_from_a_body_or_a_person_stays_theirs(extractor: Extractor) -> None:
+    body = (f"{ELECTED}\n\nCongratulations from the African Union arrived on Monday. Greetings from "
+            "Amos Wekesa, Kenya's foreign minister, were read out at the rally.")
+    got = actors(extractor, body, ELECTION)
+    assert {"African Union", "Amos Wekesa"} <= got, got

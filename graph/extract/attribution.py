@@ -17,17 +17,21 @@ from dataclasses import dataclass, replace
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
+from ..countries import gazetteer
+from ..names import fold
 from . import lexicon, roundups
 from .dating import event_years, said_before
+from .entities import known_body
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
 from .speakers import (Speakers, declines, follows_suit, inside_quotes, issues_statement, joins_reaction, members,
-                       reporting_verb, signers, speaks_out, stance_holders, unsaid)
+                       reporting_verb, signers, speaks_out, stance_holders, unsaid, withheld, no_courtesy)
 from .text import Paragraph
 
 _QUOTED = re.compile(r'"([^"]{8,})"')
 _WORD = re.compile(r"[a-z][a-z-]{2,}")
+_PLACES = {"GPE", "LOC", "FAC"}  # entity types of places: a courtesy "from" one may come from a town
 _SELF_PRONOUNS = {"i", "we", "he", "she", "it", "they"}
 # What can follow the actor in a verbless headline: "Israel supportive", "Germany 'deeply concerned'".
 _PREDICATE_POS = {"ADJ", "ADV", "VERB", "AUX", "PART"}
@@ -315,6 +319,23 @@ class _Attributor:
         clause = Statement(key, 0, len(text), "headline", tuple(words), 0, text, headline=True)
         return cues_of(self.judge, [clause], self.event).grounds
 
+    def _real_source(self, d: int, tok: Token) -> bool:
+        """Whether a courtesy's "from" source names a speaker, not a town the tagger took for a body
+        ("greetings from Bordeaux"): a country or capital (gazetteer), a person by their full name, or a body known by its
+        lists or named in more than one word ("the African Union", "Kenya's foreign ministry"). A bare
+        unknown one-word name is dropped whatever its label."""
+        if not tok.ent_type_:
+            return True  # "from its president", "from the ministry": the speaker rules resolve them
+        name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+        if gazetteer().lookup(name) is not None:
+            return True
+        key = self.registry.key_at(d, tok) or ""
+        if key.startswith("country:") or (key.startswith("person:") and len(key.split()) > 1):
+            return True  # (a person by a full name: "Congratulations from Rotterdam" is no one's surname)
+        words = [w for w in name.split() if w.lower() != "the"]
+        return key.startswith("organization:") and (len(words) > 1 or known_body(name) is not None
+                                                     or fold(name) in lexicon.INTERNATIONAL_BODIES)
+
     def _has_speaker(self, d: int, verb: Token) -> bool:
         """A verb of saying or judging whose subject is a speaker: "Putin congratulated ..."."""
         return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.SPEECH_VERBS and any(
@@ -384,14 +405,23 @@ class _Attributor:
                 # (not "Putin congratulated Lula, according to the Kremlin": the source of someone's reaction)
                 speakers([x for to in tok.children for p in to.children if p.dep_ == "pobj"
                           for x in (p, *p.conjuncts)], None, "according to", tok.head)
-            elif lemma in lexicon.SPEECH_NOUNS and tok.pos_ == "NOUN":
+            elif (lemma in lexicon.SPEECH_NOUNS or lemma in lexicon.COURTESY_NOUNS) and tok.pos_ == "NOUN":
                 # "cheers from Israel and Saudi Arabia": every source in the list; "drew criticism from
-                # Iran" and "criticism came from Iran", where the parser hangs "from" on the verb
+                # Iran" and "criticism came from Iran", where the parser hangs "from" on the verb;
+                # "congratulations poured in from A and B"
                 on_verb = tok.dep_ == "dobj" or (tok.dep_ == "nsubj" and tok.head.pos_ == "VERB")
                 holders = [tok, tok.head] if on_verb else [tok]
                 sources = [x for holder in holders for prep in holder.children
                            if prep.dep_ == "prep" and prep.lower_ == "from"
                            for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+                courtesy = lemma in lexicon.COURTESY_NOUNS
+                if courtesy:
+                    # "greetings from Tartu, her home town": a town is no speaker; a country or its capital is
+                    sources = [x for x in sources if not _a_town(x, tok) and self._real_source(d, x)]
+                if courtesy and no_courtesy(tok):
+                    continue  # "Chile gave no condolences": withheld, and no "no" to read as a stance
+                if courtesy and on_verb and withheld(tok.head):
+                    continue  # "may offer its congratulations", "declined to send its condolences"
                 if sources:
                     speakers(sources, None, tok.text, tok)
                 elif (join := joins_reaction(tok)) is not None:
@@ -401,7 +431,7 @@ class _Attributor:
                 elif any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                     # "Israel and Saudi Arabia stand out in their praise for ..."
                     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-                    if verb is not None and not unsaid(verb) and not said_before(verb, self.published, self.event_years):
+                    if verb is not None and not unsaid(verb) and not (courtesy and withheld(verb)) and not said_before(verb, self.published, self.event_years):
                         # (not "did not mention it in its statement", "in 2008 reiterated its support")
                         subjects, owner = self.who.subjects(verb)
                         speakers(subjects, None, tok.text, owner)
@@ -605,3 +635,15 @@ def find_statements(docs: list[Doc], texts: list[str], paras: list[Paragraph], r
     if len(texts) < len(docs) + (title is not None):
         raise ValueError("find_statements needs the text of every doc and of the title")
     return _Attributor(docs, texts, paras, registry, title, judge, event, published).statements()
+
+
+def _a_town(tok: Token, noun: Token) -> bool:
+    """A place that is not a country nor a capital speaking for its government: "greetings from Arequipa",
+    "from Tartu, her home town"."""
+    if any(c.dep_ == "appos" and c.lemma_.lower() in lexicon.TOWN_NOUNS and (c.head is tok or c.i > tok.i)
+           for c in (*tok.children, *noun.children)):
+        return True  # "Tartu, her home town" (the parser may hang the apposition on the greetings)
+    if tok.ent_type_ not in _PLACES:
+        return False
+    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    return gazetteer().lookup(name) is None

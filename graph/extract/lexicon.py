@@ -23,6 +23,12 @@ def alternation(items: Iterable[str]) -> str:
 
 SPEECH_VERBS = words("speech_verbs")
 SPEECH_NOUNS = words("speech_nouns")
+COURTESY_NOUNS = words("courtesy_nouns")  # "extended its congratulations": given in reaction, to a person
+GIVING_VERBS = words("giving_verbs")  # "offered condolences": a courtesy given (courtesy nouns only)
+SORROW_FOR = words("sorrow_for")  # "sympathy": oppose only as sorrow for the harmed
+HARMED_NOUNS = words("harmed_nouns")  # "victims", "families", "deaths": whom sorrow is for
+TOWN_NOUNS = words("town_nouns")  # "greetings from Tartu, her home town": a place, no speaker
+THANKING_NOUNS = words("thanking_nouns")  # "gave her thanks to the voters": the agent answering helpers
 PHRASAL_SPEECH_VERBS = words("phrasal_speech_verbs")  # "speak out": lemma and particle
 UNNAMED_HEADS = words("unnamed_heads")
 SUPPORT_CUES = weights("support_cues")

@@ -254,6 +254,8 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
     """
     def announces(stmt: Statement) -> bool:
         words = {w.strip().lower() for w in stmt.trigger.split(",")}
+        if _thanks(stmt, words):
+            return True  # the winner "gave her thanks to the voters": the agent answers its helpers, not the event
         if stmt.aside or all(w.startswith(_ANNOUNCING) for w in words):
             return True  # (a participle on the act itself tells the act: "issued the warrants, accusing them of ...")
         if all(w.startswith(_COUNTERING) for w in words) and not answers and not _ANSWERING_ADVERBIAL.search(stmt.text):
@@ -267,6 +269,16 @@ def _only_announces(stmts: list[Statement], lead_sentence: tuple[int, int] | Non
             and words <= lexicon.PLAIN_SPEECH and stmt.about_self and not cues_of(judge, [stmt], event).takes_side
 
     return all(map(announces, stmts))
+
+
+def _thanks(stmt: Statement, words: set[str]) -> bool:
+    """The statement only thanks: "thanked the voters", "gave her thanks to the voters", "offered his
+    gratitude to the lawmakers who voted for it" (a thanking noun the trigger is, or gives)."""
+    if all(w.startswith("thank") for w in words):
+        return True
+    return any(t.lemma_.lower() in lexicon.THANKING_NOUNS and t.pos_ == "NOUN"
+               and (t.lower_ in words or (t.dep_ in ("dobj", "nsubjpass") and t.head.lower_ in words))
+               for t in stmt.words)
 
 
 def _only_reacts(stmts: list[Statement], judge: StanceJudge, event: EventView) -> bool:

@@ -557,9 +557,42 @@ def speaks_out(verb: Token) -> bool:
 
 def issues_statement(verb: Token) -> bool:
     """"issued a joint statement", "similar statements were issued by": the verb reports speech through
-    the statement it issues."""
-    return verb.lemma_.lower() in lexicon.ISSUING_VERBS and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lexicon.SPEECH_NOUNS for c in verb.children)
+    the statement it issues; so too courtesies given ("extended its congratulations", "sent condolences"),
+    if given at all (`withheld`). A verb of giving takes only a courtesy: "gave final approval to the bill",
+    "gave a statement to investigators" are procedure, not a reaction."""
+    lemma = verb.lemma_.lower()
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma in lexicon.ISSUING_VERBS and any(o in lexicon.SPEECH_NOUNS for o in objects):
+        return True
+    return (lemma in lexicon.ISSUING_VERBS or lemma in lexicon.GIVING_VERBS) \
+        and any(o in lexicon.COURTESY_NOUNS for o in objects) and not withheld(verb) \
+        and not any(no_courtesy(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+
+
+_HYPOTHETICAL = {"may", "might", "could", "would", "should", "can"}  # "may offer its congratulations"
+
+
+def no_courtesy(noun: Token) -> bool:
+    """A courtesy negated by its determiner: "offered no condolences", "none of the congratulations",
+    "without congratulations". It is withheld: no one gave it, and its "no" must not flip its stance."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ == "without" or (prep.lower_ == "of" and prep.head.lower_ == "none"))
+
+
+def withheld(verb: Token) -> bool:
+    """A courtesy not given: refused ("declined to offer its congratulations", "did not send condolences"),
+    or only possible ("may offer", "could extend", "it is unclear whether Hungary will offer"). Unlike a
+    refusal to judge ("refused to condemn"), a courtesy not given carries no words to weigh."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in lexicon.REFUSING_VERBS
+                                 or any(c.dep_ == "neg" for c in verb.head.children)):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def reporting_verb(verb: Token) -> Token | None:

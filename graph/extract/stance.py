@@ -371,6 +371,30 @@ def _asks_the_parties(head: Token) -> bool:
     return bool(parties) and any(t.lemma_.lower() in lexicon.CALLING_WORDS for t in words)
 
 
+_SIDING_PREPOSITIONS = frozenset({"with", "for", "toward", "towards"})  # "sympathy with/for X"
+_HARM_PREPOSITIONS = frozenset({"over", "after", "at"})  # "sympathy over the deaths"
+
+
+def _sorrow_for_another(tok: Token) -> bool:
+    """"Sympathy with the decision", "for the government's position", "with the gunmen's cause": sorrow
+    words (sorrow_for) oppose an event only as sorrow for those it harmed. With a "with"/"for" object
+    that names neither the harmed (harmed_nouns) nor a country or people, nor a harm ("over the
+    deaths"), the sympathy is for that object, not against the event. Given bare or "to" someone ("sent
+    its sympathy to the families") it is the courtesy of sorrow. (The parser may hang the object on
+    the verb: "had great sympathy for the choice".)"""
+    holders = [tok, tok.head] if tok.dep_ in ("dobj", "attr") else [tok]
+    def objects(preps: frozenset[str]) -> list[Token]:
+        return [x for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+                for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+    def harmed(x: Token) -> bool:
+        return x.lemma_.lower() in lexicon.HARMED_NOUNS or x.ent_type_ in ("GPE", "NORP") \
+            or (x.lower_ in ("those", "all") and any(c.dep_ in ("acl", "relcl") for c in x.children))
+    sided = objects(_SIDING_PREPOSITIONS)
+    if not sided or any(harmed(x) for x in sided):
+        return False
+    return not any(harmed(x) for x in objects(_HARM_PREPOSITIONS))
+
+
 def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
     """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
     tokens = list(tokens)
@@ -392,6 +416,8 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
             if weight < 0 and (_countered(tok) or _hoped_gone(tok)):
+                weight = 0.0
+            if weight < 0 and form in lexicon.SORROW_FOR and _sorrow_for_another(tok):
                 weight = 0.0
             if weight and form in lexicon.PRAISE_CUES:  # said of the event, negation read there
                 weight = _praise_cue(tok, weight)

@@ -326,7 +326,7 @@ class _Attributor:
         unknown one-word name is dropped whatever its label."""
         if not tok.ent_type_:
             return True  # "from its president", "from the ministry": the speaker rules resolve them
-        name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+        name = _entity_text(tok)
         if gazetteer().lookup(name) is not None:
             return True
         key = self.registry.key_at(d, tok) or ""
@@ -645,5 +645,9 @@ def _a_town(tok: Token, noun: Token) -> bool:
         return True  # "Tartu, her home town" (the parser may hang the apposition on the greetings)
     if tok.ent_type_ not in _PLACES:
         return False
-    name = next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
-    return gazetteer().lookup(name) is None
+    return gazetteer().lookup(_entity_text(tok)) is None
+
+
+def _entity_text(tok: Token) -> str:
+    """The whole name of the entity a token is in ("Ivory Coast" for "Coast"), else the token's text."""
+    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)

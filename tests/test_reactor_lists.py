@@ -32,6 +32,9 @@ STATEMENTS = [("condemned the levy", "oppose"), ("welcomed the levy", "support")
        statement=st.sampled_from(STATEMENTS), shape=st.sampled_from(["verb first", "said that"]))
 @example(names=["Peru", "Chile", "Norway", "Brazil"], statement=STATEMENTS[0], shape="said that")
 @example(names=["Chile", "Norway"], statement=STATEMENTS[1], shape="verb first")
+# The parser leaves the last name unjoined here ("Denmark" a clause of the verb, or joined to the verb)
+@example(names=["Brazil", "Japan", "Denmark"], statement=STATEMENTS[0], shape="said that")
+@example(names=["Norway", "Brazil", "Denmark"], statement=STATEMENTS[1], shape="said that")
 def test_those_a_joint_statement_was_made_with_make_it(extractor: Extractor, names: list[str],
                                                        statement: tuple[str, str], shape: str) -> None:
     """"Peru said in a joint statement with Chile and Norway that ...": each of them reacts, with the
@@ -43,6 +46,20 @@ def test_those_a_joint_statement_was_made_with_make_it(extractor: Extractor, nam
     found = reactions(extractor, body)
     assert set(found) == set(names), body
     assert set(found.values()) == {stance}
+
+
+@pytest.mark.parametrize(("body", "absent"), [
+    # a name after "and" that is part of the list's last member, not a member itself
+    ("Peru said in a joint statement with Japan and Denmark's trade minister that they condemned the levy.",
+     "Denmark"),
+    # a name after "and" that is where talks were, not whom the statement was with
+    ("Peru said in a joint statement with Japan that it condemned the levy and talks in Denmark.", "Denmark"),
+])
+def test_a_name_after_the_list_that_is_not_its_member_stays_out(extractor: Extractor, body: str,
+                                                                 absent: str) -> None:
+    """The list's last name is added only where the parser left it unjoined, as a name of its own."""
+    found = reactions(extractor, body)
+    assert {"Peru", "Japan"} <= set(found) and absent not in found, body
 
 
 @pytest.mark.parametrize("body", [

@@ -281,6 +281,7 @@ class Speakers:
         for subj in subjects:
             out.append(subj)
             out.extend(subj.conjuncts)
+            out.extend(x for c in (subj, *subj.conjuncts) for x in _dangling_conjuncts(c))
             out.extend(_listed_before(subj))
             # "Merkel, Theresa May and Macron issued" (a list the parser reads as appositions), and
             # "its leaders - Macron, Merkel and Gentiloni - issued": every named person speaks.
@@ -325,6 +326,31 @@ def _joint_partners(verb: Token) -> list[Token]:
                 w for w in verb.children if w.dep_ == "prep" and w.lower_ == "with" and w.i == noun.right_edge.i + 1]
             out += [p for w in withs for p in w.children if p.dep_ == "pobj"]
     return out
+
+
+def _dangling_conjuncts(name: Token) -> list[Token]:
+    """The name after "and" that the parser did not join to the name before it: "with Japan and Denmark
+    that they condemned", where "Denmark" became a clause of the verb or was joined to the verb itself
+    ("and" left on "Japan" with no conjunct, or on the verb). A name of the same kind right after the
+    name and "and" is the next of the list; not when it is a subject of its own ("with Japan and
+    Denmark condemned it" is two clauses) nor when the parser already joined them."""
+    doc = name.doc
+    j = name.i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":  # past the name's own words
+        j += 1
+    if not name.ent_type_ or j + 1 >= len(doc) or doc[j].lower_ != "and":
+        return []
+    j += 1
+    if doc[j].lower_ == "the" and j + 1 < len(doc):
+        j += 1
+    if doc[j].ent_iob_ != "B" or doc[j].ent_type_ != name.ent_type_:
+        return []
+    root = next(e for e in doc.ents if e.start == j).root
+    if root.dep_ in ("nsubj", "nsubjpass") or root in name.conjuncts or root in name.subtree:
+        return []
+    if root.dep_ == "conj" and root.head.ent_type_:
+        return []  # joined to another name: of that name's list
+    return [root]
 
 
 def _listed_before(subj: Token) -> list[Token]:

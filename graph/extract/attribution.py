@@ -524,6 +524,13 @@ class _Attributor:
                           default=None)
             span = self._evidence(sent, trigger)
             scoped = {t.i for _, _, scope in mine for t in scope.subtree}
+            # Another speaker's clause joined to mine is theirs: "Peru condemned the levy, and Norway welcomed
+            # it", "Peru welcomed it, while Norway condemned it" (the other's verb hangs on Peru's), not a cue
+            # of Peru's that cancels its own. Only a clause of their own verb: "support from the
+            # government" in what Peru said is Peru's words, whoever the noun's source is.
+            scoped -= {t.i for k, verb, _, scope in found if k != key and _joined_clause(verb, scope)
+                       and scope.i in scoped and not any(s.i in {x.i for x in scope.subtree} for _, _, s in mine)
+                       for t in scope.subtree}
             if trigger is not None and trigger.i in clause_of:
                 clause = [t for t in sent.doc if clause_of.get(t.i) == clause_of[trigger.i]]
                 scoped = {i for i in scoped if clause_of.get(i) == clause_of[trigger.i]}
@@ -541,6 +548,13 @@ class _Attributor:
                     span = min(span[0], outside[0].idx), max(span[1], outside[-1].idx + len(outside[-1]))
             self._add(out, d, key, ", ".join(dict.fromkeys(w for _, w, _ in mine)), span, cue_tokens,
                       trigger is not None and self._about_self(d, key, trigger), trigger is not None and _aside(trigger))
+
+
+def _joined_clause(verb: Token | None, scope: Token) -> bool:
+    """Whether a speaker's statement is a clause of its own verb joined to another's ("..., and Norway
+    welcomed it", "..., while Norway condemned it"), rather than words inside another's clause."""
+    return verb is not None and scope.i == verb.i and verb.pos_ in ("VERB", "AUX") \
+        and verb.dep_ in ("conj", "advcl", "parataxis")
 
 
 def _aside(verb: Token) -> bool:

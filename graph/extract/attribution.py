@@ -524,13 +524,15 @@ class _Attributor:
                           default=None)
             span = self._evidence(sent, trigger)
             scoped = {t.i for _, _, scope in mine for t in scope.subtree}
-            # Another speaker's clause joined to mine is theirs: "Peru condemned the levy, and Norway welcomed
-            # it", "Peru welcomed it, while Norway condemned it" (the other's verb hangs on Peru's), not a cue
-            # of Peru's that cancels its own. Only a clause of their own verb: "support from the
-            # government" in what Peru said is Peru's words, whoever the noun's source is.
-            scoped -= {t.i for k, verb, _, scope in found if k != key and _joined_clause(verb, scope)
-                       and scope.i in scoped and not any(s.i in {x.i for x in scope.subtree} for _, _, s in mine)
-                       for t in scope.subtree}
+            # Another's clause joined to mine is theirs: "Peru condemned the levy, and Norway welcomed it",
+            # "Peru welcomed it, while Norway condemned it" (the other's verb hangs on Peru's), not a cue of
+            # Peru's that cancels its own -- whether or not the other is a speaker found (the NER may miss
+            # the name). Only a clause of its own verb with a named subject: "support from the government"
+            # in what Peru said, or "..., and the ministry said", stay Peru's words, and so does a quotation
+            # ('"... The UK stands ready to help," May said': the speaker's own words, whoever their subject).
+            if trigger is not None:
+                scoped -= {t.i for v in sent if v.i in scoped and v.i not in quoted
+                           and _anothers_clause(v, trigger, key, d, self.registry) for t in v.subtree}
             if trigger is not None and trigger.i in clause_of:
                 clause = [t for t in sent.doc if clause_of.get(t.i) == clause_of[trigger.i]]
                 scoped = {i for i in scoped if clause_of.get(i) == clause_of[trigger.i]}
@@ -550,11 +552,17 @@ class _Attributor:
                       trigger is not None and self._about_self(d, key, trigger), trigger is not None and _aside(trigger))
 
 
-def _joined_clause(verb: Token | None, scope: Token) -> bool:
-    """Whether a speaker's statement is a clause of its own verb joined to another's ("..., and Norway
-    welcomed it", "..., while Norway condemned it"), rather than words inside another's clause."""
-    return verb is not None and scope.i == verb.i and verb.pos_ in ("VERB", "AUX") \
-        and verb.dep_ in ("conj", "advcl", "parataxis")
+def _anothers_clause(verb: Token, trigger: Token, key: str, d: int, registry: Registry) -> bool:
+    """Whether `verb` heads a clause joined to the speaker's ("..., and Norway welcomed it", "..., while
+    Norway condemned it") whose subject is a name that is not the speaker's: another's words, not the
+    speaker's. Not the speaker's own verb or one it hangs on, and not a clause whose subject is a common
+    noun or pronoun ("..., and the ministry said", "..., and it warned"), which may be the speaker's own."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("conj", "advcl", "parataxis") \
+            or any(t.i == trigger.i for t in verb.subtree):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all((s.pos_ == "PROPN" or s.ent_type_) and registry.key_at(d, s) != key
+                                  for s in subjects)
 
 
 def _aside(verb: Token) -> bool:

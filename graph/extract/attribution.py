@@ -254,8 +254,7 @@ class _Attributor:
                 self._add(out, d, key, "quoted", span, toks)
             shaped = len(out) > before  # a round-up line ('"..." - Speaker'), not a headline
             if not shaped:
-                for sent in doc.sents:
-                    self._sentence(d, sent, out)
+                self._sentences(d, doc, out)
                 if d in self._labels:  # the label before the colon is not a second speaker of its sentence
                     out[before:] = [s for s in out[before:] if s.key != self._labels[d]]
             if not shaped and self.headings[d]:
@@ -281,6 +280,39 @@ class _Attributor:
                 self._sentence(d, sent, out)
             self._headline(d, doc, out, {s.key for s in out[before:]})
         return out
+
+    def _sentences(self, d: int, doc: Doc, out: list[Statement]) -> None:
+        """The statements of a paragraph's sentences, and of the quotations that run on after one: in
+        '"The company had the power to decide," the mayor said. "I don't know how a company just leaves."'
+        the second quotation, a sentence of its own with no speaker, is the mayor's too."""
+        sents = list(doc.sents)
+        given: list[list[Statement]] = []
+        for sent in sents:
+            before = len(out)
+            self._sentence(d, sent, out)
+            given.append(out[before:])
+        if d >= len(self.docs) or self.headings[d]:
+            return
+        quoted = inside_quotes(doc)
+        said = {t.i for stmts in given for st in stmts for t in st.words if t.doc is doc}
+        found = [bool(stmts) for stmts in given]  # which sentences named a speaker of their own
+        whole = [_all_quoted(sent, quoted) for sent in sents]
+        for i in range(1, len(sents)):
+            if given[i] or not whole[i] or any(t.i in said for t in sents[i]):
+                continue  # (a quotation across sentences, '"A. B," X said', is X's already: `_quotation_beyond`)
+            if any(found[i + 1:]):
+                # '"..." "...," Y said.': the quotation may be the next speaker's (and a statement given here
+                # would come after theirs, and be taken for the last one heard)
+                continue
+            j = i - 1
+            while j > 0 and not given[j] and whole[j]:
+                j -= 1  # a quotation of several sentences after the one that named its speaker
+            keys = {s.key for s in given[j]}
+            if len(keys) != 1 or not any(t.i in quoted for t in sents[j]):
+                continue  # no one speaker, or one who was not quoted ("X said he would go. \"...\"")
+            sent = sents[i]
+            self._add(out, d, keys.pop(), "continued quote", (sent.start_char, sent.end_char), list(sent))
+            given[i] = out[-1:]
 
     def _headline(self, d: int, doc: Doc, out: list[Statement], found: set[str]) -> None:
         """Verbless headline reactions: "Israel supportive of strike", "Iran furious as US quits deal".
@@ -598,6 +630,12 @@ def _quotation_beyond(sent: Span, quoted: set[int]) -> list[Token]:
             after.append(doc[i])
             i += 1
     return [t for t in reversed(before) if t.i < sent.start] + [t for t in after if t.i >= sent.end]
+
+
+def _all_quoted(sent: Span, quoted: set[int]) -> bool:
+    """A sentence that is only quotation: every word of it (three or more) inside quotation marks."""
+    words = [t for t in sent if not t.is_punct]
+    return len(words) >= 3 and all(t.i in quoted for t in words)
 
 
 def _whole_quote(text: str) -> bool:

@@ -1,0 +1,78 @@
+"""A quotation that runs on after the sentence naming its speaker is that speaker's.
+
+'"We have waited a long time for this," the minister said. "It is a historic
+achievement."': the second quotation is a sentence of its own with no
+speaker, and it is where the minister's stance is. Before, only the first
+quotation was theirs, and the judge saw no stance. Not when the quotation is
+someone else's ('"..." "...," said Y'), nor after a speaker who was not
+quoted. The sentences here are invented; the events are imaginary.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.extract import Extractor
+from graph.models import ArticleInput, Extraction
+
+ACCORD = "Valdora and Kestria sign a fishing accord"
+_LEAD = "Valdora and Kestria signed a fishing accord on Tuesday after two years of talks.\n\n"
+_SPEAKERS = ["Foreign Minister Ana Rojas", "Chancellor Tomas Varga", "Prime Minister Ruth Okafor",
+             "Senator Dana Whitfield"]
+_OPENINGS = ["We have waited a long time for this", "The talks went on for two years",
+             "Our fishermen will read every line of it", "I spoke to my counterpart this morning"]
+_REPORTING = ["{s} said", "{s} told reporters", "said {s}", "{s} said at a news conference in the capital"]
+_RUNS_ON = {
+    "support": ["It is a historic achievement for both our peoples.", "We warmly welcome this accord.",
+                "This is excellent news for the fleets. We are delighted."],
+    "oppose": ["This accord is a grave mistake.", "We condemn it in the strongest terms.",
+               "It is a betrayal of our fishermen. We reject it."],
+}
+
+
+def run(extractor: Extractor, body: str) -> Extraction:
+    return extractor.extract(extractor.prepare(ArticleInput(text=_LEAD + body, title=ACCORD)))
+
+
+def _stance_of(got: Extraction, speaker: str) -> str | None:
+    surname = speaker.split()[-1]
+    stances = [r.stance for r in got.reactions if surname in r.actor.name]
+    return stances[0] if stances else None
+
+
+def _said(got: Extraction) -> list[tuple[str, str, str]]:
+    return [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), opening=st.sampled_from(_OPENINGS), reporting=st.sampled_from(_REPORTING),
+       stance=st.sampled_from(sorted(_RUNS_ON)), data=st.data())
+def test_a_quotation_running_on_after_its_speaker_is_theirs(extractor: Extractor, speaker: str, opening: str,
+                                                           reporting: str, stance: str, data: st.DataObject) -> None:
+    """'"A," X said. "B."': B, a quotation with no speaker of its own, is X's, stance and all."""
+    runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
+    got = run(extractor, f'"{opening}," {reporting.format(s=speaker)}. "{runs_on}"')
+    assert _stance_of(got, speaker) == stance, _said(got)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), other=st.sampled_from(["Mayor Ines Duarte", "Governor Paul Mendes"]),
+       opening=st.sampled_from(_OPENINGS), stance=st.sampled_from(sorted(_RUNS_ON)), data=st.data())
+def test_a_quotation_before_another_speakers_words_is_not_the_first_speakers(
+        extractor: Extractor, speaker: str, other: str, opening: str, stance: str, data: st.DataObject) -> None:
+    """Near-miss: '"A," X said. "B." "C," said Y.': B runs into Y's quotation, so it is not given to X."""
+    runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
+    got = run(extractor, f'"{opening}," {speaker} said. "{runs_on}" "We will see," said {other}.')
+    assert _stance_of(got, speaker) == "neutral", _said(got)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), stance=st.sampled_from(sorted(_RUNS_ON)), data=st.data())
+def test_a_quotation_after_an_unquoted_speaker_is_not_theirs(extractor: Extractor, speaker: str, stance: str,
+                                                             data: st.DataObject) -> None:
+    """Near-miss: 'X said the talks had been long. "B."': X was not quoted, so a quotation after them
+    in the paragraph is not read as running on from theirs."""
+    runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
+    got = run(extractor, f'{speaker} said the talks had been long. "{runs_on}"')
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got)

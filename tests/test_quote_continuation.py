@@ -76,3 +76,34 @@ def test_a_quotation_after_an_unquoted_speaker_is_not_theirs(extractor: Extracto
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     got = run(extractor, f'{speaker} said the talks had been long. "{runs_on}"')
     assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+
+
+_INTRODUCTIONS = ["{s} said on Friday after the signing:", "{s}, who leads the talks for the fleets, told reporters:",
+                  "{s} said in a statement:"]
+_AFTERWARDS = ["{p} called on the government to reopen the talks.", "{p} is expected to meet the ministers on Monday.",
+               "{p} spoke after a meeting with the fleets."]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), intro=st.sampled_from(_INTRODUCTIONS), after=st.sampled_from(_AFTERWARDS),
+       stance=st.sampled_from(sorted(_RUNS_ON)), data=st.data())
+def test_a_quotation_opening_the_paragraph_below_its_speaker_is_theirs(
+        extractor: Extractor, speaker: str, intro: str, after: str, stance: str, data: st.DataObject) -> None:
+    """'X said on Friday:' / '"B." She called on ...': the quotation below the line that introduces it is
+    X's, though the paragraph goes on to name X again (by a pronoun) in a sentence of its own."""
+    runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
+    pronoun = "He" if speaker.split()[-2] in ("Tomas",) else "She"
+    got = run(extractor, f'{intro.format(s=speaker)}\n\n"{runs_on}" {after.format(p=pronoun)}')
+    assert _stance_of(got, speaker) == stance, _said(got)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), intro=st.sampled_from(_INTRODUCTIONS),
+       stance=st.sampled_from(sorted(_RUNS_ON)), data=st.data())
+def test_a_quotation_opening_a_paragraph_that_names_another_speaker_is_not_given_above(
+        extractor: Extractor, speaker: str, intro: str, stance: str, data: st.DataObject) -> None:
+    """Near-miss: the paragraph goes on to name someone else ('"B." Governor Paul Mendes called for
+    calm.'): the quotation is not given to the speaker above."""
+    runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
+    got = run(extractor, f'{intro.format(s=speaker)}\n\n"{runs_on}" Governor Paul Mendes called for calm.')
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got)

@@ -286,6 +286,9 @@ class _Attributor:
         '"The company had the power to decide," the mayor said. "I don't know how a company just leaves."'
         the second quotation, a sentence of its own with no speaker, is the mayor's too."""
         sents = list(doc.sents)
+        history = self.who.history
+        previous = history[-1][1] if history and history[-1][0] == d - 1 else None  # who spoke last, just above
+        first = len(out)
         given: list[list[Statement]] = []
         for sent in sents:
             before = len(out)
@@ -297,6 +300,16 @@ class _Attributor:
         said = {t.i for stmts in given for st in stmts for t in st.words if t.doc is doc}
         found = [bool(stmts) for stmts in given]  # which sentences named a speaker of their own
         whole = [_all_quoted(sent, quoted) for sent in sents]
+        lead = next((i for i, sent in enumerate(sents) if found[i] or not whole[i]), len(sents))
+        if previous and 0 < lead < len(sents) and {s.key for s in given[lead]} == {previous} \
+                and not any(t.i in said for sent in sents[:lead] for t in sent):
+            # '... Kerkhoff said on Friday:' / '"These measures violate the rules. ..." He called on the bloc to
+            # act.': a quotation opening the paragraph, before a sentence that names again the speaker who
+            # spoke last above it, runs on from them (where no one is named there, see `statements`)
+            for i, sent in enumerate(sents[:lead]):
+                self._add(out, d, previous, "continued quote", (sent.start_char, sent.end_char), list(sent))
+                out.insert(first + i, out.pop())
+                given[i] = [out[first + i]]
         for i in range(1, len(sents)):
             if given[i] or not whole[i] or any(t.i in said for t in sents[i]):
                 continue  # (a quotation across sentences, '"A. B," X said', is X's already: `_quotation_beyond`)

@@ -74,3 +74,45 @@ def test_condemning_and_urging_an_end_to_the_harm_stays_oppose(extractor: Extrac
             "Foreign Minister Ana Rojas condemned the shelling and urged Valdora to stop its aggression.")
     got = extractor.extract(extractor.prepare(ArticleInput(text=body, title="Valdora shells border towns")))
     assert _stance_of(got, "Foreign Minister Ana Rojas") == "oppose"
+
+
+# near-misses of a removing that is denied or came to nothing: the fear stands and still opposes
+_REMOVING_FAILED = [
+    "said the accord had not resolved her worries about the quotas",
+    "said the accord could not resolve the concerns of the island fleets",
+    "said the talks failed to dispel her concerns about empty nets",
+    "said the ministers were unable to resolve the concerns of the fleets",
+    "said the accord did nothing to dispel concerns for the island harbours",
+    "said the accord did little to resolve the worries of the fleets",
+    "said no assurance from Valdora could dispel her concerns about the accord",
+    "said nothing in the accord could resolve his concerns about the quotas",
+    "said the accord never dispelled the worries of the fleets",
+]
+
+
+@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_REMOVING_FAILED))
+def test_a_fear_that_was_not_or_could_not_be_removed_still_opposes(extractor: Extractor, speaker: str,
+                                                                   words: str) -> None:
+    """Near-misses: "had not resolved her worries", "failed to dispel fears", "no assurance could dispel
+    her concerns": the removing is denied or came to nothing, so the fear stands and opposes."""
+    got = run(extractor, f"{speaker} {words}.")
+    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+
+
+# near-misses: what is to be refrained from (or fought) is pointed back at, and may be the event
+_POINTED_BACK = [
+    "urged Valdora to refrain from this reckless provocation",
+    "said Kestria must refrain from such dangerous provocations",
+    "called on Valdora to refrain from these provocative acts at sea",
+    "said the fleets would fight this disastrous accord",
+]
+
+
+@settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_POINTED_BACK))
+def test_refraining_from_a_thing_pointed_back_at_still_opposes(extractor: Extractor, speaker: str, words: str) -> None:
+    """Near-misses: "refrain from this reckless provocation", "such dangerous provocations": the thing is
+    the one just named (the event maybe), not a fear kept away in general, so its word opposes."""
+    got = run(extractor, f"{speaker} {words}.")
+    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

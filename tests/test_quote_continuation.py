@@ -107,3 +107,44 @@ def test_a_quotation_opening_a_paragraph_that_names_another_speaker_is_not_given
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     got = run(extractor, f'{intro.format(s=speaker)}\n\n"{runs_on}" Governor Paul Mendes called for calm.')
     assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+
+
+# what another says or calls the accord, quoted by the speaker: their words, not the speaker's judgement
+_ANOTHERS_WORDS = [
+    "The ambassador told me the accord was a disgrace.",
+    "He said it was a grave mistake. It will ruin the island fleets.",
+    "Critics call the accord a betrayal of the fleets.",
+    "Some in the harbour towns describe it as a disaster. I do not.",
+    "The union has called it a shameful deal.",
+]
+
+
+@settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), opening=st.sampled_from(_OPENINGS), words=st.sampled_from(_ANOTHERS_WORDS))
+def test_a_quotation_running_on_with_anothers_words_is_not_the_speakers_judgement(
+        extractor: Extractor, speaker: str, opening: str, words: str) -> None:
+    """Near-miss: '"A," X said. "He said it was a grave mistake."': the quotation that runs on reports
+    what someone else said or called the accord, so neither it nor what follows it is X's stance."""
+    got = run(extractor, f'"{opening}," {speaker} said. "{words}"')
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+
+
+@settings(max_examples=18, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), intro=st.sampled_from(_INTRODUCTIONS), words=st.sampled_from(_ANOTHERS_WORDS))
+def test_a_quotation_opening_the_paragraph_with_anothers_words_is_not_the_speakers_judgement(
+        extractor: Extractor, speaker: str, intro: str, words: str) -> None:
+    """Near-miss: 'X said on Friday:' / '"Critics call the accord a betrayal." She said ...': the quotation
+    below the introducing line reports another's words, so it does not give X their side."""
+    pronoun = "He" if speaker.split()[-2] in ("Tomas",) else "She"
+    got = run(extractor, f'{intro.format(s=speaker)}\n\n"{words}" {pronoun} said the talks would go on in May.')
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), opening=st.sampled_from(_OPENINGS),
+       words=st.sampled_from(["We call this accord a betrayal of our fishermen.", "I call it a grave mistake."]))
+def test_a_quotation_running_on_with_the_speakers_own_calling_is_theirs(
+        extractor: Extractor, speaker: str, opening: str, words: str) -> None:
+    """The speaker's own calling ('"We call this accord a betrayal."') is their judgement: it still runs on."""
+    got = run(extractor, f'"{opening}," {speaker} said. "{words}"')
+    assert _stance_of(got, speaker) == "oppose", _said(got)

@@ -254,15 +254,14 @@ class _Attributor:
                 self._add(out, d, key, "quoted", span, toks)
             shaped = len(out) > before  # a round-up line ('"..." - Speaker'), not a headline
             if not shaped:
-                for sent in doc.sents:
-                    self._sentence(d, sent, out)
+                self._sentences(d, doc, out)
                 if d in self._labels:  # the label before the colon is not a second speaker of its sentence
                     out[before:] = [s for s in out[before:] if s.key != self._labels[d]]
             if not shaped and self.headings[d]:
                 self._headline(d, doc, out, {s.key for s in out[before:]})
-            if len(out) == before and self.texts[d].startswith('"') and self.who.history and self.who.history[-1][0] == d - 1:
+            if len(out) == before and self.texts[d].startswith('"') and self._spoke_just_above(d):
                 # A quote that runs on from the previous paragraph's speaker.
-                self._add(out, d, self.who.history[-1][1], "continued quote", (0, len(self.texts[d])), list(doc))
+                self._add(out, d, self._spoke_just_above(d), "continued quote", (0, len(self.texts[d])), list(doc))
             elif len(out) == before and d > 0 and given.get(d - 1) == 0 and _whole_quote(self.texts[d]):
                 # A quote of its own below a paragraph about someone who gave none there: "Baryomunsi
                 # also confirmed to AFP that talks were under way." / "“Uganda is a sovereign country ...”"
@@ -281,6 +280,73 @@ class _Attributor:
                 self._sentence(d, sent, out)
             self._headline(d, doc, out, {s.key for s in out[before:]})
         return out
+
+    def _sentences(self, d: int, doc: Doc, out: list[Statement]) -> None:
+        """The statements of a paragraph's sentences, and of the quotations with no speaker of their own
+        that run on from one who spoke (two classes):
+
+        - after the sentence naming its speaker, in the same paragraph: in '"The depot was due to close in
+          May," the mayor said. "Nobody here was asked."' the second quotation is the mayor's too;
+        - opening the paragraph, below the line that introduces it, before a sentence that names that
+          speaker again: 'The minister said on Friday:' / '"The tariffs break the rules." She called on the
+          bloc to act.' (where the paragraph names no one, `statements` gives it to them whole).
+
+        Neither takes a quoted sentence that reports what someone else says or calls a thing ('"He said it
+        was a mistake."', '"Critics call the dam a disaster."'), nor what follows it in the same quotation:
+        those are another's words, quoted."""
+        sents = list(doc.sents)
+        previous = self._spoke_just_above(d)
+        first = len(out)
+        given: list[list[Statement]] = []
+        for sent in sents:
+            before = len(out)
+            self._sentence(d, sent, out)
+            given.append(out[before:])
+        if self.headings[d]:
+            return
+        quoted = inside_quotes(doc)
+        said = {t.i for stmts in given for st in stmts for t in st.words if t.doc is doc}
+        found = [bool(stmts) for stmts in given]  # which sentences named a speaker of their own
+        whole = [_all_quoted(sent, quoted) for sent in sents]
+        reports = [whole[i] and _reports_another(sent) for i, sent in enumerate(sents)]
+        lead = next((i for i, sent in enumerate(sents) if found[i] or not whole[i]), len(sents))
+        if previous and 0 < lead < len(sents) and {s.key for s in given[lead]} == {previous} \
+                and not any(reports[:lead]) and not any(t.i in said for sent in sents[:lead] for t in sent):
+            # a quotation opening the paragraph, before a sentence that names again the speaker who spoke
+            # last above it, runs on from them. Its statements go before the ones that follow in `out`; the
+            # speaker last heard stays the one of the paragraph's last statement (the same key is heard
+            # again in `history`, where the order of two equal entries changes nothing)
+            last = self.who.last
+            for i, sent in enumerate(sents[:lead]):
+                self._add(out, d, previous, "continued quote", (sent.start_char, sent.end_char), list(sent))
+                out.insert(first + i, out.pop())
+                given[i] = [out[first + i]]
+            self.who.last = last
+            said |= {t.i for sent in sents[:lead] for t in sent}
+        for i in range(1, len(sents)):
+            if given[i] or not whole[i] or any(t.i in said for t in sents[i]):
+                continue  # (a quotation across sentences, '"A. B," X said', is X's already: `_quotation_beyond`)
+            if any(found[i + 1:]):
+                # '"..." "...," Y said.': the quotation may be the next speaker's (and a statement given here
+                # would come after theirs, and be taken for the last one heard)
+                continue
+            j = i - 1
+            while j > 0 and not given[j] and whole[j]:
+                j -= 1  # a quotation of several sentences after the one that named its speaker
+            if any(reports[j + 1:i + 1]):
+                continue  # '"..." X said. "He told me it was a mistake. ..."': another's words, quoted
+            keys = {s.key for s in given[j]}
+            if len(keys) != 1 or not any(t.i in quoted for t in sents[j]):
+                continue  # no one speaker, or one who was not quoted ("X said he would go. \"...\"")
+            sent = sents[i]
+            self._add(out, d, keys.pop(), "continued quote", (sent.start_char, sent.end_char), list(sent))
+            given[i] = out[-1:]
+
+    def _spoke_just_above(self, d: int) -> str | None:
+        """The speaker last heard, if they spoke in the paragraph just above `d`: whose a quotation opening
+        paragraph `d` may be."""
+        history = self.who.history
+        return history[-1][1] if history and history[-1][0] == d - 1 else None
 
     def _headline(self, d: int, doc: Doc, out: list[Statement], found: set[str]) -> None:
         """Verbless headline reactions: "Israel supportive of strike", "Iran furious as US quits deal".
@@ -620,6 +686,23 @@ def _quotation_beyond(sent: Span, quoted: set[int]) -> list[Token]:
             after.append(doc[i])
             i += 1
     return [t for t in reversed(before) if t.i < sent.start] + [t for t in after if t.i >= sent.end]
+
+
+def _all_quoted(sent: Span, quoted: set[int]) -> bool:
+    """A sentence that is only quotation: every word of it (three or more) inside quotation marks."""
+    words = [t for t in sent if not t.is_punct]
+    return len(words) >= 3 and all(t.i in quoted for t in words)
+
+
+def _reports_another(sent: Span) -> bool:
+    """A sentence whose main verb says or calls, with a subject other than the speaker ("He said it was a
+    mistake", "Critics call the dam a disaster", "The minister told me ..."): it quotes someone else's
+    words, not the speaker's own judgement ("We call on the council to act" is the speaker's)."""
+    root = sent.root
+    if root.lemma_.lower() not in lexicon.SPEECH_VERBS:
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and not any(s.morph.get("Person") == ["1"] for s in subjects)
 
 
 def _whole_quote(text: str) -> bool:

@@ -46,6 +46,8 @@ CALLING_WORDS = words("calling_words")  # a hope that "all sides" calm down or t
 # Every word or phrase that judges the event, either way.
 JUDGING_CUES = frozenset(SUPPORT_CUES) | frozenset(OPPOSE_CUES)
 COUNTERING_VERBS = words("countering_verbs")
+FUTILE_WORDS = words("futile_words")  # "failed to dispel fears", "nothing could resolve": the fear stands
+POINTING_WORDS = words("pointing_words")  # "refrain from this escalation": may be the event itself
 DECISION_VERBS = words("decision_verbs")
 COUNTERMEASURE_VERBS = words("countermeasure_verbs")
 DECISION_NOUNS = words("decision_nouns")

@@ -83,15 +83,59 @@ def _phrase_patterns() -> list[tuple[re.Pattern[str], str, float, bool]]:
 
 
 def _countered(tok: Token) -> bool:
-    """"efforts to counter threats": the cue word is what someone fights, not what they fear."""
+    """"efforts to counter threats", "would resolve concerns", "refrain from provocation": the cue word is
+    what someone fights or keeps away, not what they fear of the event. Not where the removing is denied
+    or comes to nothing ("had not resolved her concerns", "failed to dispel fears", "no promise could
+    dispel them": the fear stands), nor where the thing is pointed back at ("refrain from this dangerous
+    escalation", "such reckless provocations": it may be the event itself)."""
+    verb = _countering_verb(tok)
+    return verb is not None and not _comes_to_nothing(verb) and not _pointed_at(tok)
+
+
+def _countering_verb(tok: Token) -> Token | None:
+    """The verb of fighting or removing (graph/words/countering_verbs.txt) over a cue word, within three heads."""
     head = tok.head
     for _ in range(3):
         if head.lemma_.lower() in lexicon.COUNTERING_VERBS:
-            return True
+            return head
         if head.head == head:
             break
         head = head.head
+    return None
+
+
+def _fear_stands(tok: Token) -> bool:
+    """A fear whose removing is denied or came to nothing ("had not resolved her concerns"): the "not"
+    is the removing's, and leaves the fear as it was; it does not turn the fear's word around."""
+    verb = _countering_verb(tok)
+    return verb is not None and _comes_to_nothing(verb)
+
+
+def _comes_to_nothing(verb: Token) -> bool:
+    """A verb of removing a fear that is denied ("could not resolve", "never dispelled") or governed by a
+    word of futility (graph/words/futile_words.txt): "failed to dispel", "unable to resolve", "did
+    nothing / little to dispel", "no promise could dispel", "nothing could resolve"."""
+    if _negated(verb):
+        return True
+    governor = verb.head
+    if verb.dep_ in ("xcomp", "acl", "relcl") and governor is not verb:
+        if governor.lemma_.lower() in lexicon.FUTILE_WORDS:
+            return True  # "failed to dispel", "unable to resolve", "nothing to dispel"
+        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.FUTILE_WORDS
+                                        for c in governor.children):
+            return True  # "did little to resolve"
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lemma_.lower() in lexicon.FUTILE_WORDS or any(
+                c.dep_ == "det" and c.lower_ in lexicon.FUTILE_WORDS for c in subject.children):
+            return True  # "nothing could resolve", "no promise could dispel"
     return False
+
+
+def _pointed_at(tok: Token) -> bool:
+    """The feared thing pointed back at by a demonstrative or "such" (graph/words/pointing_words.txt):
+    "this dangerous escalation", "such reckless provocations" -- what was just named, the event maybe."""
+    noun = tok.head if tok.dep_ == "amod" else tok
+    return any(c.dep_ in ("det", "predet", "amod") and c.lower_ in lexicon.POINTING_WORDS for c in noun.children)
 
 
 def _says(tok: Token) -> bool:
@@ -426,7 +470,7 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
                 break
             commitment = -(lexicon.COMMITMENT_CUES.get(form) or 0.0)
             if weight or commitment:
-                negated = _negated(tok)
+                negated = _negated(tok) and not (weight < 0 and _fear_stands(tok))
                 if weight:
                     cues.append(Cue(tok.text, -weight if negated else weight, offset + tok.idx))
                 elif not negated:

@@ -172,7 +172,9 @@ class _Attributor:
                                            for t in who):
             return None  # a line of its own names a speaker only by a person's name or wholly: not "Other Nations:"
         best = best or self.who.speaker(d, who.root)
-        if not best and keys and _may_name_speaker(who.root):
+        if not best and keys and _may_name_speaker(who.root) and not _a_title(who.root):
+            # (a title names its holder or no one: "The Chairperson of the Electoral Commission:" is not the
+            # commission, nor "The Prime Minister of Spain:" Spain)
             best = keys[0]
         return best
 
@@ -562,6 +564,14 @@ def _clauses(doc: Doc) -> list[list[Token]]:
     return [c for c in out if c]
 
 
+
+
+def _a_title(root: Token) -> bool:
+    """Whether a phrase with this head is a title ("the Chairperson of the Commission"), not a body
+    whose head word is also a title word."""
+    lemma = root.lemma_.lower()
+    return root.lower_.strip(".") in lexicon.TITLE_WORDS and root.tag_ not in ("NNS", "NNPS") \
+        and lemma not in lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS
 
 
 def _may_name_speaker(root: Token) -> bool:

@@ -29,7 +29,7 @@ from .entities import body_country, clean, described_as_media, entities, is_medi
 from .persons import Describer, leader_country
 
 __all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "initials", "is_media", "owner_country", "strip_titles",
-           "tied_places"]
+           "tied_places", "titles_of"]
 
 
 class FrozenRegistry(RuntimeError):
@@ -80,7 +80,8 @@ class Registry:
         titled: list[tuple[int, Span]] = []
         for d, doc in enumerate(docs):
             for ent in entities(doc):
-                if _title_only(ent) and not self._surnames.get(fold(clean(ent.text))):  # ("Major said": John Major)
+                if _title_only(ent) and not self._surnames.get(fold(clean(ent.text))) \
+                        and not self._surnames.get(fold(ent.root.text)):  # ("Major said": John Major)
                     titled.append((d, ent))
                     continue
                 key = self._resolve_entity(ent)
@@ -172,8 +173,10 @@ class Registry:
         capitalised titles as organisations ("Chairperson", "FM")."""
         words = _title_words(ent)
         places = tied_places(ent.root, list(ent))
+        if body := _qualifiers(ent):  # the holder of "IEC Chairperson" is one the text ties to the IEC
+            places.append(" ".join(t.text for t in body))
         holders = {cand.key for cand in self._candidates.values()
-                   if cand.kind == "person" and words <= _titles_of(cand)
+                   if cand.kind == "person" and words <= titles_of(cand)
                    and holds_there(cand, places, self.gazetteer)}
         return holders.pop() if len(holders) == 1 else None
 
@@ -380,16 +383,30 @@ def _title_words(ent: Span) -> set[str]:
 
 def _title_only(ent: Span) -> bool:
     """An entity that names a title and no one: its words are titles, beside at most "the", "of", a
-    possessive, and a place ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State").
+    possessive, and a place ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State"), or
+    headed by a title after a body's name ("IEC Chairperson": its holder, not a body of that name).
     Not a body whose head word is also a title word ("Israel's Cabinet")."""
     if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP"):
         return False
     if ent.root.lemma_.lower() in lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS:
         return False
-    rest = [t for t in ent if t.lower_.strip(".") not in lexicon.TITLE_WORDS
+    if not _title_words(ent):
+        return False
+    # "IEC Chairperson", "Electoral Commission Chairperson": a title of a body's, headed by the title
+    # (a body's, as the NER tags it or as its words tell, an acronym or a body's word: not "Ana Major", a
+    # person whose surname is a title word)
+    body = ent.label_ in ("ORG", "FAC") or all(t.text.isupper() or t.lower_ in lexicon.BODY_NAME_WORDS
+                                               for t in _qualifiers(ent))
+    titled_head = body and ent.root.lower_.strip(".") in lexicon.TITLE_WORDS \
+        and ent.root.tag_ not in ("NNS", "NNPS") and all(t.i < ent.root.i for t in _qualifiers(ent))
+    return titled_head or not _qualifiers(ent)
+
+
+def _qualifiers(ent: Span) -> list[Token]:
+    """The words of an entity that are not titles, places or function words: "IEC" of "IEC Chairperson"."""
+    return [t for t in ent if t.lower_.strip(".") not in lexicon.TITLE_WORDS
             and t.lower_ not in ("the", "of", "'s", "'", "’s") and t.ent_type_ not in ("GPE", "NORP")
             and t.pos_ != "PUNCT"]
-    return not rest and bool(_title_words(ent))
 
 
 def tied_places(title: Token, inside: Sequence[Token] = ()) -> list[str]:
@@ -425,7 +442,7 @@ def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) ->
     return True
 
 
-def _titles_of(cand: Candidate) -> set[str]:
+def titles_of(cand: Candidate) -> set[str]:
     """The title words the text gives a person: its role and the titles before its name in its aliases,
     with a role's initials ("Prime Minister": "pm"), which news also writes as a title."""
     words = [w.lower().strip(".,") for w in (cand.role or "").split()]

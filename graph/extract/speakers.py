@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from . import lexicon
 from ..names import fold
-from .mentions import Registry, holds_there, initials, owner_country, tied_places
+from .mentions import Registry, holds_there, owner_country, tied_places, titles_of
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _ALONG = {"along", "together"}  # "Chile, along with Peru, condemned": those "with" them speak too
@@ -197,16 +197,17 @@ class Speakers:
         elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
             kinds = ("person",)
             places = tied_places(tok)  # "the Archbishop of Cologne" is not the Archbishop of Canterbury
-            test = lambda c: (lemma == "leader" or (c.role is not None and (lemma in fold(c.role)
-                                                                           or lemma == initials(c.role)))) \
+            test = lambda c: (lemma == "leader" or lemma in titles_of(c)) \
                 and holds_there(c, places, self.registry.gazetteer)  # noqa: E731
         else:
             return None
-        for key in self.registry.mentions_before(d, tok.i):
-            cand = self.registry.candidates[key]
-            if cand.kind in kinds and test(cand) and (country is None or cand.country == country):
-                return self.usable(key)
-        return None
+        fits = [key for key in self.registry.mentions_before(d, tok.i)
+                if (cand := self.registry.candidates[key]).kind in kinds and test(cand)
+                and (country is None or cand.country == country)]
+        if kinds == ("person",) and len(set(fits)) > 1:
+            return None  # two holders of the title before it ("Prime Minister A ... Prime Minister B ... the
+            # Prime Minister said"): the text does not say which, and an unnamed speaker is no one's
+        return self.usable(fits[0]) if fits else None
 
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], Token]:
         """The subjects of `verb`, and the verb that has them (a participle inherits its head's)."""

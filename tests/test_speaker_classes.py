@@ -1078,3 +1078,29 @@ def test_a_courtesy_from_a_body_or_a_person_stays_theirs(extractor: Extractor) -
             "Amos Wekesa, Kenya's foreign minister, were read out at the rally.")
     got = actors(extractor, body, ELECTION)
     assert {"African Union", "Amos Wekesa"} <= got, got
+
+
+MANY_WORDED = ["Ivory Coast", "South Africa", "New Zealand", "Sri Lanka", "the United Arab Emirates", "Costa Rica",
+               "Sierra Leone", "Burkina Faso", "Saudi Arabia", "El Salvador"]
+ONE_WORDED = ["Senegal", "Ghana", "Chile", "Norway"]
+
+
+@given(st.lists(st.sampled_from(MANY_WORDED + ONE_WORDED), min_size=2, max_size=3, unique=True),
+       st.sampled_from(["Congratulations poured in from {l}.", "Warm greetings came from {l} on Monday.",
+                        "Pinto received congratulations from {l}."]))
+@settings(max_examples=30, deadline=None, derandomize=True)
+def test_every_country_of_a_courtesy_list_speaks(extractor: Extractor, names: list[str], frame: str) -> None:
+    """"Congratulations poured in from Senegal and Ivory Coast": a country of several words, which the NER
+    may tag as a location, speaks wherever it stands in the list."""
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    got = actors(extractor, f"{ELECTED}\n\n{frame.format(l=listed)}", ELECTION)
+    assert {n.removeprefix("the ") for n in names} <= got, (listed, got)
+
+
+@given(st.sampled_from(["the Gold Coast", "the Middle East", "West Africa", "the Amalfi Coast"]),
+       st.sampled_from(["Congratulations poured in from {p}.", "Greetings from {p} arrived on Monday."]))
+@settings(max_examples=8, deadline=None, derandomize=True)
+def test_a_region_of_a_courtesy_is_no_speaker(extractor: Extractor, place: str, frame: str) -> None:
+    """Near-miss: a region or coast that is no country's name is still no one."""
+    got = actors(extractor, f"{ELECTED}\n\n{frame.format(p=place)}", ELECTION)
+    assert not got - {"Alvaro Pinto"}, (place, got)

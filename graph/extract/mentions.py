@@ -196,6 +196,8 @@ class Registry:
             label = "ORG"  # "Flight MH17", "Convoy 7": a number names a thing, never a person
         if label in ("GPE", "NORP") and fold(text) in lexicon.INTERNATIONAL_BODIES:
             label = "ORG"  # "the EU", "the African Union" tagged as places: bodies, not unknown states
+        if label == "LOC" and self._listed_with_countries(ent):
+            label = "GPE"  # "from Senegal and Ivory Coast", with "Ivory Coast" tagged a location: a country
         if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
             match = self.gazetteer.lookup(text)
             if match is None or (match.how == "demonym" and text.endswith("s")):
@@ -222,6 +224,18 @@ class Registry:
                 return None
             return self._organization(self._owner(ent) + text)
         return None
+
+    def _listed_with_countries(self, ent: Span) -> bool:
+        """A location the gazetteer knows as a country by name, listed beside another country's name:
+        "Senegal and Ivory Coast" (alone, a location named so may be the land, not its state)."""
+        match = self.gazetteer.lookup(clean(ent.text))
+        if match is None or match.how != "name":
+            return False
+        root = ent.root
+        members = [*root.conjuncts, *(root.head.conjuncts if root.dep_ == "conj" else ())]
+        names = [clean(next((e.text for e in ent.doc.ents if e.start <= m.i < e.end), m.text))
+                 for m in members if not ent.start <= m.i < ent.end]
+        return any((c := self.gazetteer.lookup(name)) is not None and c.how == "name" for name in names)
 
     def _owner(self, ent: Span) -> str:
         """"China's " when the NER left the owning country out of a body's name ("China's commerce ministry")."""

@@ -1104,3 +1104,38 @@ def test_a_region_of_a_courtesy_is_no_speaker(extractor: Extractor, place: str, 
     """Near-miss: a region or coast that is no country's name is still no one."""
     got = actors(extractor, f"{ELECTED}\n\n{frame.format(p=place)}", ELECTION)
     assert not got - {"Alvaro Pinto"}, (place, got)
+
+
+WINNERS = [("Marta Quiroga", "Quiroga"), ("Ines Holm", "Holm"), ("Rosa Almeida", "Almeida")]
+VOTES = [("{n} wins {p} presidential election", "{n} won the presidential election in {p} on Sunday."),
+         ("Results of the {p} presidential election", "{n} has won the presidential election in {p}, results "
+                                                        "published on Monday showed."),
+         ("{p} votes in presidential runoff", "{p} held a presidential runoff on Sunday, and {n} won it.")]
+WINNER_THANKS = ["The winner, {n}, thanked her voters.", "{n}, the winner, thanked her supporters.",
+                 "The winner {n} thanked her supporters on Monday.", "{s} thanked the voters on Monday.",
+                 "The president-elect, {n}, gave her thanks to the voters."]
+
+
+@given(st.sampled_from(WINNERS), st.sampled_from(VOTES), st.sampled_from(WINNER_THANKS),
+       st.sampled_from(["Santa Lucia", "Norland", "Sudria"]))
+@settings(max_examples=30, deadline=None, derandomize=True)
+def test_the_winner_s_thanks_are_no_reaction_however_named(extractor: Extractor, winner: tuple[str, str],
+                                                           vote: tuple[str, str], thanks: str, place: str) -> None:
+    """"The winner, Marta Quiroga, thanked her voters": whoever won the vote answers those who helped,
+    not the event, whether the text names her by apposition, as "the winner X" or by surname, and
+    whether or not the headline tells the win as her act."""
+    name, surname = winner
+    title, lead = (x.format(n=name, p=place) for x in vote)
+    body = f"{lead}\n\n{thanks.format(n=name, s=surname)}\n\nPeru welcomed the result."
+    got = actors(extractor, body, title)
+    assert name not in got and "Peru" in got, (body, got)
+
+
+@given(st.sampled_from(WINNERS), st.sampled_from(VOTES))
+@settings(max_examples=10, deadline=None, derandomize=True)
+def test_a_rival_who_thanks_and_disputes_still_reacts(extractor: Extractor, winner: tuple[str, str],
+                                                       vote: tuple[str, str]) -> None:
+    """Near-miss: the loser thanking their own voters while calling the count a fraud reacts."""
+    title, lead = (x.format(n=winner[0], p="Norland") for x in vote)
+    body = f"{lead}\n\nHer rival, Tomas Vik, thanked his voters and said the count was a fraud."
+    assert "Tomas Vik" in actors(extractor, body, title), body

@@ -166,6 +166,11 @@ class Registry:
             return names[0]
         return None
 
+    def _known_person(self, words: list[str]) -> bool:
+        """Whether a name of two words or more is a person's full name found elsewhere in the article ("The
+        winner Marta Quiroga thanked ...", with the name tagged as an organisation there): the same person."""
+        return len(words) >= 2 and " ".join(words) in self._surnames.get(fold(words[-1]), [])
+
     def _title_holder(self, ent: Span) -> str | None:
         """The one person of the article who holds the title an entity is made of ("the Archbishop said"
         after "Archbishop Justin Welby"; "the Chairperson of the Commission, Moussa Faki Mahamat"), else
@@ -206,7 +211,8 @@ class Registry:
         if label == "PERSON" and len(words) == 1 and described_as_media(ent, person=True):
             return None  # "news agency Orlin", "the daily Orlin": an outlet the NER took for a person
         if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent)
-                                                              or leader_country(" ".join(words)))):
+                                                              or leader_country(" ".join(words))
+                                                              or self._known_person(words))):
             full = self._person_for(words) or " ".join(words)
             if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):
                 return None

@@ -206,3 +206,28 @@ def test_a_body_and_a_named_holder_of_its_title_still_speak(extractor: Extractor
                                f"The {title} of the {name}, Ines Morales, welcomed the levy.\n")
     assert got.get("Ines Morales") == "support", (body, title, got)
     assert any(stance == "oppose" for stance in got.values()), (body, title, got)
+
+
+# -- a holder's place from "Title Name of Place" ------------------------------------------------------------
+
+LANDS = ["Freedonia", "Norland", "Sudria", "Westmark", "Ostravia"]
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(st.sampled_from(PEOPLE), st.sampled_from(["Prime Minister", "President", "Foreign Minister"]),
+       st.lists(st.sampled_from(LANDS), min_size=3, max_size=3, unique=True), st.booleans(),
+       st.sampled_from(["The {t} of {p} said the levy was a grave mistake.\n",
+                        "Later the {t} of {p} condemned the levy.\n"]))
+def test_a_title_of_a_place_finds_the_holder_named_of_it(extractor: Extractor, people: tuple[str, str], title: str,
+                                                         lands: list[str], own: bool, frame: str) -> None:
+    """"Prime Minister A of Norland ... Prime Minister B of Sudria ... the Prime Minister of Norland said":
+    the holder the text named of that place, whatever the place (the gazetteer need not know it); a
+    title of a third place is neither (near-miss)."""
+    a, b = people
+    place = lands[0] if own else lands[2]
+    got = reactions(extractor, f"{title} {a} of {lands[0]} visited the port on Sunday.\n\n"
+                               f"{title} {b} of {lands[1]} visited the mills on Monday.\n\n"
+                    + frame.format(t=title, p=place))
+    assert [stance for name, stance in got.items() if a in name] == (["oppose"] if own else []), \
+        (people, title, place, got)
+    assert not any(b in name for name in got), (people, title, place, got)

@@ -54,6 +54,9 @@ class Candidate:
     # The country a person's title names only by its office ("Sen.", "Taoiseach"): world knowledge,
     # read after `country` and a leader's own country.
     office_country: str | None = None
+    # Places the text names a person of, right after the name ("Prime Minister Jane Doe of Freedonia"): what
+    # a title tied to a place that is no known country is read against (`holds_there`).
+    places: set[str] = field(default_factory=set)
 
     def learn(self, *, country: str | None, role: str | None, organization: str | None) -> None:
         """Keep the first country and organisation seen, and the fullest role."""
@@ -295,6 +298,7 @@ class Registry:
             role = " ".join(title_words)
         cand.learn(country=country, role=role, organization=organization)
         cand.office_country = cand.office_country or self._describer.office(ent)
+        cand.places.update(_of_place(ent))
         cand.reporter = cand.reporter or reporter
         return key
 
@@ -451,7 +455,7 @@ def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) ->
     """Whether a person may be the one a title of `places` means: of that country where a place is a
     country (known, not merely not contradicted), and named with the city or see where it is not ("the
     Archbishop of Cologne" is not the Archbishop of Canterbury)."""
-    said = fold(" ".join([*cand.aliases, cand.role or "", cand.organization or ""]))
+    said = fold(" ".join([*cand.aliases, *cand.places, cand.role or "", cand.organization or ""]))
     for place in places:
         match = gazetteer.lookup(place)
         if match is not None:
@@ -460,6 +464,21 @@ def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) ->
         elif fold(place) not in said:
             return False
     return True
+
+
+def _of_place(ent: Span) -> list[str]:
+    """The place in an "of" just after a titled person's name: "Freedonia" of "Prime Minister Jane Doe of
+    Freedonia" (not of "Jane Doe of the opposition party", no proper name)."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of" or not any(
+            t.lower_.strip(".") in lexicon.TITLE_WORDS for t in doc[max(0, ent.start - 3):ent.end]):
+        return []
+    run = []
+    for tok in doc[ent.end + 1:]:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "DATE"):
+            break
+        run.append(tok.text)
+    return [" ".join(run)] if run else []
 
 
 def titles_of(cand: Candidate) -> set[str]:

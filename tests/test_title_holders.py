@@ -231,3 +231,33 @@ def test_a_title_of_a_place_finds_the_holder_named_of_it(extractor: Extractor, p
     assert [stance for name, stance in got.items() if a in name] == (["oppose"] if own else []), \
         (people, title, place, got)
     assert not any(b in name for name in got), (people, title, place, got)
+
+
+TRIOS = [("Jane Doe", "Ali Musa", "Rosa Diaz"), ("Lena Holm", "Kofi Adjei", "Tomas Vik"),
+         ("Mira Novak", "Ravi Desai", "Anna Berg")]
+
+
+@settings(max_examples=30, deadline=None, derandomize=True)
+@given(st.sampled_from(TRIOS), st.lists(st.sampled_from(LANDS), min_size=3, max_size=3, unique=True),
+       st.sampled_from([("leaders", "leader"), ("presidents", "President"), ("governors", "Governor")]),
+       st.integers(min_value=0, max_value=2))
+def test_a_leaders_list_gives_each_their_place(extractor: Extractor, trio: tuple[str, str, str], lands: list[str],
+                                               title: tuple[str, str], which: int) -> None:
+    """"The leaders of A, B and C, X, Y and Z": each person of the list holds the title of the place in
+    the same position, so "the leader of B" later is Y alone."""
+    plural, singular = title
+    got = reactions(extractor, f"The {plural} of {lands[0]}, {lands[1]} and {lands[2]}, {trio[0]}, {trio[1]} and "
+                               f"{trio[2]}, met in Lima on Monday.\n\n"
+                               f"Later the {singular} of {lands[which]} said the levy was a grave mistake.\n")
+    assert got == {trio[which]: "oppose"}, (trio, lands, title, which, got)
+
+
+@settings(max_examples=10, deadline=None, derandomize=True)
+@given(st.sampled_from(TRIOS), st.lists(st.sampled_from(LANDS), min_size=3, max_size=3, unique=True))
+def test_a_list_of_unequal_length_gives_no_one_a_place(extractor: Extractor, trio: tuple[str, str, str],
+                                                       lands: list[str]) -> None:
+    """Near-miss: three places, two people: who is whose is not said."""
+    got = reactions(extractor, f"The leaders of {lands[0]}, {lands[1]} and {lands[2]}, {trio[0]} and {trio[1]}, "
+                               f"met in Lima on Monday.\n\nLater the leader of {lands[1]} said the levy was a "
+                               f"grave mistake.\n")
+    assert got == {}, (trio, lands, got)

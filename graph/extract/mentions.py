@@ -109,8 +109,34 @@ class Registry:
                             self._token_keys[(d, tok.i)] = key
         for d, doc in enumerate(docs):
             self._collect_unnamed(d, doc)
+            self._leaders_lists(d, doc)
         self._section_countries(docs)
         self._frozen = True
+
+    def _leaders_lists(self, d: int, doc: Doc) -> None:
+        """"The leaders of Norland, Sudria and Westmark, A, B and C": as many places as people, in the same
+        order, so each person holds the title of the place in their place of the list (a "the Sudria leader"
+        later is B). Lists of unequal length say nothing of who is whose."""
+        for tok in doc:
+            if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in lexicon.TITLE_WORDS:
+                continue
+            listed = [x for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+            listed = sorted(listed, key=lambda t: t.i)
+            keys = [self._token_keys.get((d, x.i)) for x in listed]
+            people = len(keys) - next((i for i, k in enumerate(keys) if k and k.startswith("person:")), len(keys))
+            places, persons = listed[:len(keys) - people], keys[len(keys) - people:]
+            if people < 2 or len(places) != people or not all(k and k.startswith("person:") for k in persons) \
+                    or not all(x.pos_ == "PROPN" for x in places):
+                continue
+            for place, person in zip(places, persons):
+                cand = self._candidates[person]
+                name = next((e.text for e in doc.ents if e.start <= place.i < e.end), place.text)
+                cand.places.add(name)
+                match = self.gazetteer.lookup(name)
+                if match is not None and match.how == "name":
+                    cand.country = cand.country or match.code
+                cand.role = cand.role or tok.lemma_.lower()
 
     def _section_countries(self, docs: list[Doc]) -> None:
         """People first named under a heading that is a country's name ("GERMANY", "United States:") are

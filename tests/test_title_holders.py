@@ -261,3 +261,80 @@ def test_a_list_of_unequal_length_gives_no_one_a_place(extractor: Extractor, tri
                                f"met in Lima on Monday.\n\nLater the leader of {lands[1]} said the levy was a "
                                f"grave mistake.\n")
     assert got == {}, (trio, lands, got)
+
+
+# -- a bare title is the holder of that very title, not of another sharing its head word --------------------------
+
+# (a title, another sharing its head word): "the Prime Minister" is neither the Foreign Minister nor the
+# Deputy Prime Minister, "the President" neither the Vice nor the Former President.
+SHARING = [("Prime Minister", "Foreign Minister"), ("President", "Vice President"),
+           ("Prime Minister", "Deputy Prime Minister"), ("Chancellor", "Vice-Chancellor"),
+           ("President", "Former President"), ("Foreign Minister", "Defence Minister"),
+           ("Governor", "Lieutenant Governor")]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.sampled_from(PEOPLE), st.sampled_from(SHARING), st.booleans(), st.booleans(),
+       st.sampled_from(["The {t} said the levy was a grave mistake.\n", "Later the {t} condemned the levy.\n"]))
+def test_a_bare_title_is_its_one_exact_holder(extractor: Extractor, people: tuple[str, str],
+                                              titles: tuple[str, str], exact_first: bool, other_speaks: bool,
+                                              frame: str) -> None:
+    """Two people named with two titles sharing a head word, in either order: the title said alone is the
+    one who holds exactly that title (the other is no second holder of it), and where the other title is
+    an office of its own ("the Foreign Minister", "the Vice President"), that one's holder."""
+    a, b = people
+    exact, other = titles
+    # (the other title speaks where it is a rank of the same office: "the Vice President"; not "the Former
+    # President", nor "the Defence Minister", as the NER splits "Defence" off its holder's name)
+    rank = other.replace("-", " ").split()[0].lower() in lexicon.RANK_MODIFIERS - {"former"}
+    said = other if other_speaks and rank else exact
+    first, second = ((exact, a), (other, b)) if exact_first else ((other, b), (exact, a))
+    got = reactions(extractor, f"{first[0]} {first[1]} visited the port on Sunday.\n\n"
+                               f"{second[0]} {second[1]} visited the mills on Monday.\n\n" + frame.format(t=said))
+    speaker, silent = (b, a) if said == other else (a, b)
+    assert [stance for name, stance in got.items() if speaker in name] == ["oppose"], (people, titles, said, got)
+    assert not any(silent in name for name in got), (people, titles, said, got)
+
+
+def test_the_pm_is_not_the_deputy_pm(extractor: Extractor) -> None:
+    got = reactions(extractor, "Deputy Prime Minister Lena Holm visited the port on Sunday.\n\n"
+                               "Prime Minister Kofi Adjei visited the mills on Monday.\n\n"
+                               "The PM said the levy was a grave mistake.\n")
+    assert got == {"Kofi Adjei": "oppose"}, got
+
+
+def test_a_title_after_a_body_s_initials_is_the_holder_named_of_the_body(extractor: Extractor) -> None:
+    """"Mira Novak, director of the Federal Audit Office (FAO) ... FAO Director said": the body's initials
+    name it too, so the title is the one holder the text tied to that body, not another body's director."""
+    got = reactions(extractor, "Mira Novak, director of the Federal Audit Office (FAO), visited the mills on "
+                               "Monday.\n\nRavi Desai, director of the National Election Board (NEB), visited the "
+                               "port.\n\nFAO Director said the levy was a grave mistake.\n")
+    assert got == {"Mira Novak": "oppose"}, got
+
+
+def test_a_title_after_other_initials_is_not_that_holder(extractor: Extractor) -> None:
+    """Near-miss: the director of another body is not who "NEB Director" names."""
+    got = reactions(extractor, "Mira Novak, director of the Federal Audit Office (FAO), visited the mills on "
+                               "Monday.\n\nNEB Director said the levy was a grave mistake.\n\nNorway condemned "
+                               "the levy.\n")
+    assert got == {"Norway": "oppose"}, got
+
+
+def roles(extractor: Extractor, body: str) -> dict[str, str | None]:
+    got = extractor.extract(extractor.prepare(ArticleInput(text=LEAD + body, title=TITLE)))
+    return {r.actor.name: r.actor.role for r in got.reactions}
+
+
+@settings(max_examples=20, deadline=None, derandomize=True)
+@given(st.sampled_from(TRIOS), st.lists(st.sampled_from(LANDS), min_size=2, max_size=2, unique=True),
+       st.sampled_from([("prime ministers", "Prime Minister"), ("foreign ministers", "Foreign Minister"),
+                        ("governors", "Governor")]), st.integers(min_value=0, max_value=1))
+def test_a_two_place_list_gives_each_their_own_place_and_full_title(
+        extractor: Extractor, trio: tuple[str, str, str], lands: list[str], title: tuple[str, str],
+        which: int) -> None:
+    """"The governors of Norland and Sudria, X and Y" (the NER may tag "Norland and Sudria" as one name):
+    each person holds their own place, and the whole title ("Prime Minister", not "minister")."""
+    plural, singular = title
+    got = roles(extractor, f"The {plural} of {lands[0]} and {lands[1]}, {trio[0]} and {trio[1]}, met in Lima on "
+                           f"Monday.\n\nLater the {singular} of {lands[which]} said the levy was a grave mistake.\n")
+    assert got == {trio[which]: singular}, (trio, lands, title, which, got)

@@ -25,10 +25,11 @@ from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
-from .entities import body_country, clean, described_as_media, entities, is_media, known_body, named_by_title, strip_titles
+from .entities import (body_country, body_head, clean, described_as_media, entities, entity_text, is_media, known_body,
+                       named_by_title, strip_titles, title_head)
 from .persons import Describer, leader_country
 
-__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "initials", "is_media", "owner_country", "strip_titles",
+__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "holds_title", "initials", "is_media", "owner_country", "strip_titles",
            "tied_places", "titles_of"]
 
 
@@ -122,21 +123,29 @@ class Registry:
                 continue
             listed = [x for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
-            listed = sorted(listed, key=lambda t: t.i)
+            listed += [x for a in tok.children
+                       if a.dep_ == "appos" or (a.dep_ == "conj" and doc[a.left_edge.i - 1].text == ",")
+                       for x in (a, *a.conjuncts)]  # (the people parsed as set beside the title, after a comma,
+            # rather than as more members of the list of places)
+            listed = sorted({x.i: x for x in listed if x.i != tok.i}.values(), key=lambda t: t.i)
             keys = [self._token_keys.get((d, x.i)) for x in listed]
             people = len(keys) - next((i for i, k in enumerate(keys) if k and k.startswith("person:")), len(keys))
             places, persons = listed[:len(keys) - people], keys[len(keys) - people:]
             if people < 2 or len(places) != people or not all(k and k.startswith("person:") for k in persons) \
                     or not all(x.pos_ == "PROPN" for x in places):
                 continue
+            role = _singular_title(tok)
             for place, person in zip(places, persons):
                 cand = self._candidates[person]
-                name = next((e.text for e in doc.ents if e.start <= place.i < e.end), place.text)
+                name = _member_name(place, places)
                 cand.places.add(name)
+                if cand.organization and any(fold(cand.organization) == fold(_member_name(p, places)) for p in places):
+                    cand.organization = None  # (another place of the list, read as the organisation of an apposition)
                 match = self.gazetteer.lookup(name)
                 if match is not None and match.how == "name":
                     cand.country = cand.country or match.code
-                cand.role = cand.role or tok.lemma_.lower()
+                if not cand.role or tok.lower_ in cand.role.lower().split():
+                    cand.role = role  # (not what an apposition to the plural title gave: "prime ministers Ostravia")
 
     def _section_countries(self, docs: list[Doc]) -> None:
         """People first named under a heading that is a country's name ("GERMANY", "United States:") are
@@ -210,7 +219,7 @@ class Registry:
         if body := _qualifiers(ent):  # the holder of "IEC Chairperson" is one the text ties to the IEC
             places.append(" ".join(t.text for t in body))
         holders = {cand.key for cand in self._candidates.values()
-                   if cand.kind == "person" and words <= titles_of(cand)
+                   if cand.kind == "person" and holds_title(cand, words)
                    and holds_there(cand, places, self.gazetteer)}
         return holders.pop() if len(holders) == 1 else None
 
@@ -268,7 +277,7 @@ class Registry:
             return False
         root = ent.root
         members = [*root.conjuncts, *(root.head.conjuncts if root.dep_ == "conj" else ())]
-        names = [clean(next((e.text for e in ent.doc.ents if e.start <= m.i < e.end), m.text))
+        names = [clean(entity_text(m))
                  for m in members if not ent.start <= m.i < ent.end]
         return any((c := self.gazetteer.lookup(name)) is not None and c.how == "name" for name in names)
 
@@ -438,18 +447,31 @@ def _title_only(ent: Span) -> bool:
     Not a body whose head word is also a title word ("Israel's Cabinet")."""
     if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP"):
         return False
-    if ent.root.lemma_.lower() in lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS:
-        return False
-    if not _title_words(ent):
+    if body_head(ent.root) or not _title_words(ent):
         return False
     # "IEC Chairperson", "Electoral Commission Chairperson": a title of a body's, headed by the title
     # (a body's, as the NER tags it or as its words tell, an acronym or a body's word: not "Ana Major", a
     # person whose surname is a title word)
     body = ent.label_ in ("ORG", "FAC") or all(t.text.isupper() or t.lower_ in lexicon.BODY_NAME_WORDS
                                                for t in _qualifiers(ent))
-    titled_head = body and ent.root.lower_.strip(".") in lexicon.TITLE_WORDS \
-        and ent.root.tag_ not in ("NNS", "NNPS") and all(t.i < ent.root.i for t in _qualifiers(ent))
+    titled_head = body and title_head(ent.root) and all(t.i < ent.root.i for t in _qualifiers(ent))
     return titled_head or not _qualifiers(ent)
+
+
+def _member_name(member: Token, listed: Sequence[Token]) -> str:
+    """A list member's own name: its entity's text where the entity holds no other member, else the member
+    and the proper names compounded before it ("Eastmark and Westvale" tagged as one entity: "Westvale")."""
+    ent = next((e for e in member.doc.ents if e.start <= member.i < e.end), None)
+    if ent is not None and not any(ent.start <= m.i < ent.end for m in listed if m is not member):
+        return ent.text
+    run = [c for c in member.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in sorted([*run, member], key=lambda t: t.i))
+
+
+def _singular_title(plural: Token) -> str:
+    """The one holder's title of a plural one, as a role: "Prime Minister" of "the prime ministers of ..."."""
+    words = [c.lower_ for c in plural.lefts if c.dep_ in ("compound", "amod") and c.lower_ in lexicon.TITLE_WORDS]
+    return " ".join(w.capitalize() for w in [*words, plural.lemma_.lower()])
 
 
 def _qualifiers(ent: Span) -> list[Token]:
@@ -487,8 +509,9 @@ def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) ->
         if match is not None:
             if cand.country != match.code:
                 return False
-        elif fold(place) not in said:
-            return False
+        elif fold(place) not in said and not (place.isupper() and cand.organization
+                                              and initials(cand.organization) == place.lower()):
+            return False  # (a body's initials name it too: the holder of "FCS Director" is of the Federal Customs Service)
     return True
 
 
@@ -507,11 +530,20 @@ def _of_place(ent: Span) -> list[str]:
     return [" ".join(run)] if run else []
 
 
+def holds_title(cand: Candidate, words: set[str]) -> bool:
+    """Whether a person holds the title a phrase's title words say: the text gives them every word, and
+    none that makes theirs another office the phrase does not say ("the Prime Minister" is not the Foreign
+    Minister, nor the Deputy or Former Prime Minister; "the President" is not the Vice President)."""
+    titles = titles_of(cand)
+    return words <= titles and not (titles & lexicon.RANK_MODIFIERS) - words
+
+
 def titles_of(cand: Candidate) -> set[str]:
     """The title words the text gives a person: its role and the titles before its name in its aliases,
     with a role's initials ("Prime Minister": "pm"), which news also writes as a title."""
     words = [w.lower().strip(".,") for w in (cand.role or "").split()]
     words += [w.lower().strip(".") for alias in cand.aliases for w in alias.split()[:-1]]
+    words = [part for w in words for part in w.split("-")]  # "Vice-Chancellor": "vice", "chancellor"
     titles = {w for w in words if w in lexicon.TITLE_WORDS}
     if cand.role and (short := initials(cand.role)):
         titles.add(short)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from . import lexicon
 from ..names import fold
-from .mentions import Registry, holds_there, owner_country, tied_places, titles_of
+from .entities import title_head
+from .mentions import Registry, holds_there, holds_title, owner_country, tied_places
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _ALONG = {"along", "together"}  # "Chile, along with Peru, condemned": those "with" them speak too
@@ -194,10 +195,13 @@ class Speakers:
         country = owner_country(tok, self.registry.gazetteer)
         if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
-        elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
+        elif title_head(tok):  # "world leaders" is no one person
             kinds = ("person",)
             places = tied_places(tok)  # "the Archbishop of Cologne" is not the Archbishop of Canterbury
-            test = lambda c: (lemma == "leader" or lemma in titles_of(c)) \
+            places += [c.text for c in tok.lefts if c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
+                       and c.lower_ not in lexicon.TITLE_WORDS and c.ent_type_ not in ("GPE", "NORP")]  # "NFA Director": of the NFA
+            words = _title_words(tok)  # "the Prime Minister": {"prime", "minister"}, not any minister
+            test = lambda c: (lemma == "leader" or holds_title(c, words)) \
                 and holds_there(c, places, self.registry.gazetteer)  # noqa: E731
         else:
             return None
@@ -774,3 +778,17 @@ def _prompt(adjective: Token) -> bool:
     and not negated ("not quick to" says they did not)."""
     return adjective.dep_ == "acomp" and adjective.lemma_.lower() in lexicon.PROMPT_ADJECTIVES \
         and not any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
+
+
+def _title_words(head: Token) -> set[str]:
+    """The title words of a phrase headed by a title: the head and the title words compounded or set before
+    it ("the Deputy Prime Minister": {"deputy", "prime", "minister"}; "the Danish PM": {"pm"})."""
+    words, todo = {head.lower_.strip(".")}, [head]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in ("compound", "amod") and child.i < head.i:
+                parts = [p for p in child.lower_.strip(".").split("-") if p in lexicon.TITLE_WORDS]
+                if parts:
+                    words.update(parts)
+                    todo.append(child)
+    return words

@@ -29,7 +29,8 @@ from .entities import (body_country, body_head, clean, described_as_media, entit
                        named_by_title, strip_titles, title_head)
 from .persons import Describer, leader_country
 
-__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "holds_title", "initials", "is_media", "owner_country", "strip_titles",
+__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "holds_title", "initials", "is_media",
+           "owner_country", "strip_titles",
            "tied_places", "titles_of"]
 
 
@@ -511,7 +512,7 @@ def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) ->
                 return False
         elif fold(place) not in said and not (place.isupper() and cand.organization
                                               and initials(cand.organization) == place.lower()):
-            return False  # (a body's initials name it too: the holder of "FCS Director" is of the Federal Customs Service)
+            return False  # (a body's initials name it too: "FAO Director" is of the Federal Audit Office)
     return True
 
 

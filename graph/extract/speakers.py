@@ -199,7 +199,8 @@ class Speakers:
             kinds = ("person",)
             places = tied_places(tok)  # "the Archbishop of Cologne" is not the Archbishop of Canterbury
             places += [c.text for c in tok.lefts if c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
-                       and c.lower_ not in lexicon.TITLE_WORDS and c.ent_type_ not in ("GPE", "NORP")]  # "NFA Director": of the NFA
+                       and c.lower_ not in lexicon.TITLE_WORDS
+                       and c.ent_type_ not in ("GPE", "NORP")]  # "NFA Director": the NFA's (initials, `holds_there`)
             words = _title_words(tok)  # "the Prime Minister": {"prime", "minister"}, not any minister
             test = lambda c: (lemma == "leader" or holds_title(c, words)) \
                 and holds_there(c, places, self.registry.gazetteer)  # noqa: E731

@@ -1078,3 +1078,64 @@ def test_a_courtesy_from_a_body_or_a_person_stays_theirs(extractor: Extractor) -
             "Amos Wekesa, Kenya's foreign minister, were read out at the rally.")
     got = actors(extractor, body, ELECTION)
     assert {"African Union", "Amos Wekesa"} <= got, got
+
+
+MANY_WORDED = ["Ivory Coast", "South Africa", "New Zealand", "Sri Lanka", "the United Arab Emirates", "Costa Rica",
+               "Sierra Leone", "Burkina Faso", "Saudi Arabia", "El Salvador"]
+ONE_WORDED = ["Senegal", "Ghana", "Chile", "Norway"]
+
+
+@given(st.lists(st.sampled_from(MANY_WORDED + ONE_WORDED), min_size=2, max_size=3, unique=True),
+       st.sampled_from(["Congratulations poured in from {l}.", "Warm greetings came from {l} on Monday.",
+                        "Pinto received congratulations from {l}."]))
+@settings(max_examples=30, deadline=None, derandomize=True)
+def test_every_country_of_a_courtesy_list_speaks(extractor: Extractor, names: list[str], frame: str) -> None:
+    """"Congratulations poured in from Senegal and Ivory Coast": a country of several words, which the NER
+    may tag as a location, speaks wherever it stands in the list."""
+    listed = ", ".join(names[:-1]) + " and " + names[-1]
+    got = actors(extractor, f"{ELECTED}\n\n{frame.format(l=listed)}", ELECTION)
+    assert {n.removeprefix("the ") for n in names} <= got, (listed, got)
+
+
+@given(st.sampled_from(["the Gold Coast", "the Middle East", "West Africa", "the Amalfi Coast"]),
+       st.sampled_from(["Congratulations poured in from {p}.", "Greetings from {p} arrived on Monday."]))
+@settings(max_examples=8, deadline=None, derandomize=True)
+def test_a_region_of_a_courtesy_is_no_speaker(extractor: Extractor, place: str, frame: str) -> None:
+    """Near-miss: a region or coast that is no country's name is still no one."""
+    got = actors(extractor, f"{ELECTED}\n\n{frame.format(p=place)}", ELECTION)
+    assert not got - {"Alvaro Pinto"}, (place, got)
+
+
+WINNERS = [("Marta Quiroga", "Quiroga"), ("Ines Holm", "Holm"), ("Rosa Almeida", "Almeida")]
+VOTES = [("{n} wins {p} presidential election", "{n} won the presidential election in {p} on Sunday."),
+         ("Results of the {p} presidential election", "{n} has won the presidential election in {p}, results "
+                                                        "published on Monday showed."),
+         ("{p} votes in presidential runoff", "{p} held a presidential runoff on Sunday, and {n} won it.")]
+WINNER_THANKS = ["The winner, {n}, thanked her voters.", "{n}, the winner, thanked her supporters.",
+                 "The winner {n} thanked her supporters on Monday.", "{s} thanked the voters on Monday.",
+                 "The president-elect, {n}, gave her thanks to the voters."]
+
+
+@given(st.sampled_from(WINNERS), st.sampled_from(VOTES), st.sampled_from(WINNER_THANKS),
+       st.sampled_from(["Santa Lucia", "Norland", "Sudria"]))
+@settings(max_examples=30, deadline=None, derandomize=True)
+def test_the_winner_s_thanks_are_no_reaction_however_named(extractor: Extractor, winner: tuple[str, str],
+                                                           vote: tuple[str, str], thanks: str, place: str) -> None:
+    """"The winner, Marta Quiroga, thanked her voters": whoever won the vote answers those who helped,
+    not the event, whether the text names her by apposition, as "the winner X" or by surname, and
+    whether or not the headline tells the win as her act."""
+    name, surname = winner
+    title, lead = (x.format(n=name, p=place) for x in vote)
+    body = f"{lead}\n\n{thanks.format(n=name, s=surname)}\n\nPeru welcomed the result."
+    got = actors(extractor, body, title)
+    assert name not in got and "Peru" in got, (body, got)
+
+
+@given(st.sampled_from(WINNERS), st.sampled_from(VOTES))
+@settings(max_examples=10, deadline=None, derandomize=True)
+def test_a_rival_who_thanks_and_disputes_still_reacts(extractor: Extractor, winner: tuple[str, str],
+                                                       vote: tuple[str, str]) -> None:
+    """Near-miss: the loser thanking their own voters while calling the count a fraud reacts."""
+    title, lead = (x.format(n=winner[0], p="Norland") for x in vote)
+    body = f"{lead}\n\nHer rival, Tomas Vik, thanked his voters and said the count was a fraud."
+    assert "Tomas Vik" in actors(extractor, body, title), body

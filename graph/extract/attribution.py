@@ -21,7 +21,7 @@ from ..countries import gazetteer
 from ..names import fold
 from . import lexicon, roundups
 from .dating import event_years, said_before
-from .entities import known_body
+from .entities import entity_text, known_body, title_head
 from .headline import is_heading, is_title_case
 from .judge import EventView, StanceJudge, cues_of
 from .mentions import Registry
@@ -172,7 +172,9 @@ class _Attributor:
                                            for t in who):
             return None  # a line of its own names a speaker only by a person's name or wholly: not "Other Nations:"
         best = best or self.who.speaker(d, who.root)
-        if not best and keys and _may_name_speaker(who.root):
+        if not best and keys and _may_name_speaker(who.root) and not title_head(who.root):
+            # (a title names its holder or no one: "The Chairperson of the Electoral Commission:" is not the
+            # commission, nor "The Prime Minister of Spain:" Spain)
             best = keys[0]
         return best
 
@@ -392,7 +394,7 @@ class _Attributor:
         unknown one-word name is dropped whatever its label."""
         if not tok.ent_type_:
             return True  # "from its president", "from the ministry": the speaker rules resolve them
-        name = _entity_text(tok)
+        name = entity_text(tok)
         if gazetteer().lookup(name) is not None:
             return True
         key = self.registry.key_at(d, tok) or ""
@@ -750,9 +752,4 @@ def _a_town(tok: Token, noun: Token) -> bool:
         return True  # "Tartu, her home town" (the parser may hang the apposition on the greetings)
     if tok.ent_type_ not in _PLACES:
         return False
-    return gazetteer().lookup(_entity_text(tok)) is None
-
-
-def _entity_text(tok: Token) -> str:
-    """The whole name of the entity a token is in ("Ivory Coast" for "Coast"), else the token's text."""
-    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    return gazetteer().lookup(entity_text(tok)) is None

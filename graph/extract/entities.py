@@ -43,6 +43,23 @@ def clean(span_text: str) -> str:
     return text.strip()
 
 
+def entity_text(tok: Token) -> str:
+    """The whole name of the entity a token is in ("Ivory Coast" for "Coast"), else the token's text."""
+    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+
+
+def title_head(tok: Token) -> bool:
+    """Whether a phrase headed by this token names one holder of a title ("the Chairperson of the
+    Commission", "the PM"): a title word, singular, and not a body or organ whose head word is also a
+    title word ("Israel's Cabinet", "the Council")."""
+    return tok.lower_.strip(".") in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS") and not body_head(tok)
+
+
+def body_head(tok: Token) -> bool:
+    """Whether a word heads a body's or an organ's name ("cabinet", "ministry", "government")."""
+    return tok.lemma_.lower() in lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS
+
+
 def known_body(name: str) -> str | None:
     """The country of a seat of government or institution named without it ("Kremlin", "Pentagon")."""
     folded = fold(name)

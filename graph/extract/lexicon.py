@@ -68,6 +68,7 @@ GENERIC_TERMS = words("generic_terms")
 LABEL_DROPPED_PREPOSITIONS = words("label_dropped_prepositions")
 PLAIN_SPEECH = words("plain_speech")
 TITLE_WORDS = words("title_words")
+RANK_MODIFIERS = words("rank_modifiers")  # "vice", "deputy", "former": another office than the bare title
 VOICE_WORDS = words("voice_words")
 LEADING_VERBS = words("leading_verbs")
 ISSUING_VERBS = words("issuing_verbs")

@@ -25,11 +25,13 @@ from ..names import fold
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
-from .entities import body_country, clean, described_as_media, entities, is_media, known_body, named_by_title, strip_titles
+from .entities import (body_country, body_head, clean, described_as_media, entities, entity_text, is_media, known_body,
+                       named_by_title, strip_titles, title_head)
 from .persons import Describer, leader_country
 
-__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "initials", "is_media", "owner_country", "strip_titles",
-           "tied_places"]
+__all__ = ["Candidate", "FrozenRegistry", "Registry", "holds_there", "holds_title", "initials", "is_media",
+           "owner_country", "strip_titles",
+           "tied_places", "titles_of"]
 
 
 class FrozenRegistry(RuntimeError):
@@ -54,6 +56,9 @@ class Candidate:
     # The country a person's title names only by its office ("Sen.", "Taoiseach"): world knowledge,
     # read after `country` and a leader's own country.
     office_country: str | None = None
+    # Places the text names a person of, right after the name ("Prime Minister Jane Doe of Freedonia"): what
+    # a title tied to a place that is no known country is read against (`holds_there`).
+    places: set[str] = field(default_factory=set)
 
     def learn(self, *, country: str | None, role: str | None, organization: str | None) -> None:
         """Keep the first country and organisation seen, and the fullest role."""
@@ -80,7 +85,8 @@ class Registry:
         titled: list[tuple[int, Span]] = []
         for d, doc in enumerate(docs):
             for ent in entities(doc):
-                if _title_only(ent) and not self._surnames.get(fold(clean(ent.text))):  # ("Major said": John Major)
+                if _title_only(ent) and not self._surnames.get(fold(clean(ent.text))) \
+                        and not self._surnames.get(fold(ent.root.text)):  # ("Major said": John Major)
                     titled.append((d, ent))
                     continue
                 key = self._resolve_entity(ent)
@@ -105,8 +111,42 @@ class Registry:
                             self._token_keys[(d, tok.i)] = key
         for d, doc in enumerate(docs):
             self._collect_unnamed(d, doc)
+            self._leaders_lists(d, doc)
         self._section_countries(docs)
         self._frozen = True
+
+    def _leaders_lists(self, d: int, doc: Doc) -> None:
+        """"The leaders of Norland, Sudria and Westmark, A, B and C": as many places as people, in the same
+        order, so each person holds the title of the place in their place of the list (a "the Sudria leader"
+        later is B). Lists of unequal length say nothing of who is whose."""
+        for tok in doc:
+            if tok.tag_ not in ("NNS", "NNPS") or tok.lemma_.lower() not in lexicon.TITLE_WORDS:
+                continue
+            listed = [x for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for p in prep.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+            listed += [x for a in tok.children
+                       if a.dep_ == "appos" or (a.dep_ == "conj" and doc[a.left_edge.i - 1].text == ",")
+                       for x in (a, *a.conjuncts)]  # (the people parsed as set beside the title, after a comma,
+            # rather than as more members of the list of places)
+            listed = sorted({x.i: x for x in listed if x.i != tok.i}.values(), key=lambda t: t.i)
+            keys = [self._token_keys.get((d, x.i)) for x in listed]
+            people = len(keys) - next((i for i, k in enumerate(keys) if k and k.startswith("person:")), len(keys))
+            places, persons = listed[:len(keys) - people], keys[len(keys) - people:]
+            if people < 2 or len(places) != people or not all(k and k.startswith("person:") for k in persons) \
+                    or not all(x.pos_ == "PROPN" for x in places):
+                continue
+            role = _singular_title(tok)
+            for place, person in zip(places, persons):
+                cand = self._candidates[person]
+                name = _member_name(place, places)
+                cand.places.add(name)
+                if cand.organization and any(fold(cand.organization) == fold(_member_name(p, places)) for p in places):
+                    cand.organization = None  # (another place of the list, read as the organisation of an apposition)
+                match = self.gazetteer.lookup(name)
+                if match is not None and match.how == "name":
+                    cand.country = cand.country or match.code
+                if not cand.role or tok.lower_ in cand.role.lower().split():
+                    cand.role = role  # (not what an apposition to the plural title gave: "prime ministers Ostravia")
 
     def _section_countries(self, docs: list[Doc]) -> None:
         """People first named under a heading that is a country's name ("GERMANY", "United States:") are
@@ -165,6 +205,11 @@ class Registry:
             return names[0]
         return None
 
+    def _known_person(self, words: list[str]) -> bool:
+        """Whether a name of two words or more is a person's full name found elsewhere in the article ("The
+        winner Marta Quiroga thanked ...", with the name tagged as an organisation there): the same person."""
+        return len(words) >= 2 and " ".join(words) in self._surnames.get(fold(words[-1]), [])
+
     def _title_holder(self, ent: Span) -> str | None:
         """The one person of the article who holds the title an entity is made of ("the Archbishop said"
         after "Archbishop Justin Welby"; "the Chairperson of the Commission, Moussa Faki Mahamat"), else
@@ -172,8 +217,10 @@ class Registry:
         capitalised titles as organisations ("Chairperson", "FM")."""
         words = _title_words(ent)
         places = tied_places(ent.root, list(ent))
+        if body := _qualifiers(ent):  # the holder of "IEC Chairperson" is one the text ties to the IEC
+            places.append(" ".join(t.text for t in body))
         holders = {cand.key for cand in self._candidates.values()
-                   if cand.kind == "person" and words <= _titles_of(cand)
+                   if cand.kind == "person" and holds_title(cand, words)
                    and holds_there(cand, places, self.gazetteer)}
         return holders.pop() if len(holders) == 1 else None
 
@@ -193,6 +240,8 @@ class Registry:
             label = "ORG"  # "Flight MH17", "Convoy 7": a number names a thing, never a person
         if label in ("GPE", "NORP") and fold(text) in lexicon.INTERNATIONAL_BODIES:
             label = "ORG"  # "the EU", "the African Union" tagged as places: bodies, not unknown states
+        if label == "LOC" and self._listed_with_countries(ent):
+            label = "GPE"  # "from Senegal and Ivory Coast", with "Ivory Coast" tagged a location: a country
         if label in ("GPE", "NORP") or (label == "PERSON" and self.gazetteer.lookup(text)):
             match = self.gazetteer.lookup(text)
             if match is None or (match.how == "demonym" and text.endswith("s")):
@@ -201,7 +250,8 @@ class Registry:
         if label == "PERSON" and len(words) == 1 and described_as_media(ent, person=True):
             return None  # "news agency Orlin", "the daily Orlin": an outlet the NER took for a person
         if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent)
-                                                              or leader_country(" ".join(words)))):
+                                                              or leader_country(" ".join(words))
+                                                              or self._known_person(words))):
             full = self._person_for(words) or " ".join(words)
             if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):
                 return None
@@ -219,6 +269,18 @@ class Registry:
                 return None
             return self._organization(self._owner(ent) + text)
         return None
+
+    def _listed_with_countries(self, ent: Span) -> bool:
+        """A location the gazetteer knows as a country by name, listed beside another country's name:
+        "Senegal and Ivory Coast" (alone, a location named so may be the land, not its state)."""
+        match = self.gazetteer.lookup(clean(ent.text))
+        if match is None or match.how != "name":
+            return False
+        root = ent.root
+        members = [*root.conjuncts, *(root.head.conjuncts if root.dep_ == "conj" else ())]
+        names = [clean(entity_text(m))
+                 for m in members if not ent.start <= m.i < ent.end]
+        return any((c := self.gazetteer.lookup(name)) is not None and c.how == "name" for name in names)
 
     def _owner(self, ent: Span) -> str:
         """"China's " when the NER left the owning country out of a body's name ("China's commerce ministry")."""
@@ -272,6 +334,7 @@ class Registry:
             role = " ".join(title_words)
         cand.learn(country=country, role=role, organization=organization)
         cand.office_country = cand.office_country or self._describer.office(ent)
+        cand.places.update(_of_place(ent))
         cand.reporter = cand.reporter or reporter
         return key
 
@@ -380,16 +443,43 @@ def _title_words(ent: Span) -> set[str]:
 
 def _title_only(ent: Span) -> bool:
     """An entity that names a title and no one: its words are titles, beside at most "the", "of", a
-    possessive, and a place ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State").
+    possessive, and a place ("Chairperson", "the Archbishop", "Ethiopia PM", "Secretary of State"), or
+    headed by a title after a body's name ("IEC Chairperson": its holder, not a body of that name).
     Not a body whose head word is also a title word ("Israel's Cabinet")."""
     if ent.label_ not in ("ORG", "PERSON", "FAC", "NORP"):
         return False
-    if ent.root.lemma_.lower() in lexicon.STATE_ORGANS | lexicon.BODY_HEADS | lexicon.STATE_HEADS:
+    if body_head(ent.root) or not _title_words(ent):
         return False
-    rest = [t for t in ent if t.lower_.strip(".") not in lexicon.TITLE_WORDS
+    # "IEC Chairperson", "Electoral Commission Chairperson": a title of a body's, headed by the title
+    # (a body's, as the NER tags it or as its words tell, an acronym or a body's word: not "Ana Major", a
+    # person whose surname is a title word)
+    body = ent.label_ in ("ORG", "FAC") or all(t.text.isupper() or t.lower_ in lexicon.BODY_NAME_WORDS
+                                               for t in _qualifiers(ent))
+    titled_head = body and title_head(ent.root) and all(t.i < ent.root.i for t in _qualifiers(ent))
+    return titled_head or not _qualifiers(ent)
+
+
+def _member_name(member: Token, listed: Sequence[Token]) -> str:
+    """A list member's own name: its entity's text where the entity holds no other member, else the member
+    and the proper names compounded before it ("Eastmark and Westvale" tagged as one entity: "Westvale")."""
+    ent = next((e for e in member.doc.ents if e.start <= member.i < e.end), None)
+    if ent is not None and not any(ent.start <= m.i < ent.end for m in listed if m is not member):
+        return ent.text
+    run = [c for c in member.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in sorted([*run, member], key=lambda t: t.i))
+
+
+def _singular_title(plural: Token) -> str:
+    """The one holder's title of a plural one, as a role: "Prime Minister" of "the prime ministers of ..."."""
+    words = [c.lower_ for c in plural.lefts if c.dep_ in ("compound", "amod") and c.lower_ in lexicon.TITLE_WORDS]
+    return " ".join(w.capitalize() for w in [*words, plural.lemma_.lower()])
+
+
+def _qualifiers(ent: Span) -> list[Token]:
+    """The words of an entity that are not titles, places or function words: "IEC" of "IEC Chairperson"."""
+    return [t for t in ent if t.lower_.strip(".") not in lexicon.TITLE_WORDS
             and t.lower_ not in ("the", "of", "'s", "'", "’s") and t.ent_type_ not in ("GPE", "NORP")
             and t.pos_ != "PUNCT"]
-    return not rest and bool(_title_words(ent))
 
 
 def tied_places(title: Token, inside: Sequence[Token] = ()) -> list[str]:
@@ -414,22 +504,47 @@ def holds_there(cand: Candidate, places: Sequence[str], gazetteer: Gazetteer) ->
     """Whether a person may be the one a title of `places` means: of that country where a place is a
     country (known, not merely not contradicted), and named with the city or see where it is not ("the
     Archbishop of Cologne" is not the Archbishop of Canterbury)."""
-    said = fold(" ".join([*cand.aliases, cand.role or "", cand.organization or ""]))
+    said = fold(" ".join([*cand.aliases, *cand.places, cand.role or "", cand.organization or ""]))
     for place in places:
         match = gazetteer.lookup(place)
         if match is not None:
             if cand.country != match.code:
                 return False
-        elif fold(place) not in said:
-            return False
+        elif fold(place) not in said and not (place.isupper() and cand.organization
+                                              and initials(cand.organization) == place.lower()):
+            return False  # (a body's initials name it too: "FAO Director" is of the Federal Audit Office)
     return True
 
 
-def _titles_of(cand: Candidate) -> set[str]:
+def _of_place(ent: Span) -> list[str]:
+    """The place in an "of" just after a titled person's name: "Freedonia" of "Prime Minister Jane Doe of
+    Freedonia" (not of "Jane Doe of the opposition party", no proper name)."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of" or not any(
+            t.lower_.strip(".") in lexicon.TITLE_WORDS for t in doc[max(0, ent.start - 3):ent.end]):
+        return []
+    run = []
+    for tok in doc[ent.end + 1:]:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "DATE"):
+            break
+        run.append(tok.text)
+    return [" ".join(run)] if run else []
+
+
+def holds_title(cand: Candidate, words: set[str]) -> bool:
+    """Whether a person holds the title a phrase's title words say: the text gives them every word, and
+    none that makes theirs another office the phrase does not say ("the Prime Minister" is not the Foreign
+    Minister, nor the Deputy or Former Prime Minister; "the President" is not the Vice President)."""
+    titles = titles_of(cand)
+    return words <= titles and not (titles & lexicon.RANK_MODIFIERS) - words
+
+
+def titles_of(cand: Candidate) -> set[str]:
     """The title words the text gives a person: its role and the titles before its name in its aliases,
     with a role's initials ("Prime Minister": "pm"), which news also writes as a title."""
     words = [w.lower().strip(".,") for w in (cand.role or "").split()]
     words += [w.lower().strip(".") for alias in cand.aliases for w in alias.split()[:-1]]
+    words = [part for w in words for part in w.split("-")]  # "Vice-Chancellor": "vice", "chancellor"
     titles = {w for w in words if w in lexicon.TITLE_WORDS}
     if cand.role and (short := initials(cand.role)):
         titles.add(short)

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 
 from . import lexicon
 from ..names import fold
-from .mentions import Registry, holds_there, initials, owner_country, tied_places
+from .entities import title_head
+from .mentions import Registry, holds_there, holds_title, owner_country, tied_places
 
 _INHERITS = {"advcl", "xcomp", "conj", "pcomp", "ccomp"}
 _ALONG = {"along", "together"}  # "Chile, along with Peru, condemned": those "with" them speak too
@@ -194,19 +195,24 @@ class Speakers:
         country = owner_country(tok, self.registry.gazetteer)
         if lemma in lexicon.BODY_HEADS:
             kinds, test = ("organization",), lambda c: lemma in fold(c.name)
-        elif lemma in lexicon.TITLE_WORDS and tok.tag_ not in ("NNS", "NNPS"):  # "world leaders" is no one person
+        elif title_head(tok):  # "world leaders" is no one person
             kinds = ("person",)
             places = tied_places(tok)  # "the Archbishop of Cologne" is not the Archbishop of Canterbury
-            test = lambda c: (lemma == "leader" or (c.role is not None and (lemma in fold(c.role)
-                                                                           or lemma == initials(c.role)))) \
+            places += [c.text for c in tok.lefts if c.dep_ == "compound" and c.text.isupper() and len(c.text) > 1
+                       and c.lower_ not in lexicon.TITLE_WORDS
+                       and c.ent_type_ not in ("GPE", "NORP")]  # "NFA Director": the NFA's (initials, `holds_there`)
+            words = _title_words(tok)  # "the Prime Minister": {"prime", "minister"}, not any minister
+            test = lambda c: (lemma == "leader" or holds_title(c, words)) \
                 and holds_there(c, places, self.registry.gazetteer)  # noqa: E731
         else:
             return None
-        for key in self.registry.mentions_before(d, tok.i):
-            cand = self.registry.candidates[key]
-            if cand.kind in kinds and test(cand) and (country is None or cand.country == country):
-                return self.usable(key)
-        return None
+        fits = [key for key in self.registry.mentions_before(d, tok.i)
+                if (cand := self.registry.candidates[key]).kind in kinds and test(cand)
+                and (country is None or cand.country == country)]
+        if kinds == ("person",) and len(set(fits)) > 1:
+            return None  # two holders of the title before it ("Prime Minister A ... Prime Minister B ... the
+            # Prime Minister said"): the text does not say which, and an unnamed speaker is no one's
+        return self.usable(fits[0]) if fits else None
 
     def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Token], Token]:
         """The subjects of `verb`, and the verb that has them (a participle inherits its head's)."""
@@ -799,3 +805,17 @@ def _prompt(adjective: Token) -> bool:
     and not negated ("not quick to" says they did not)."""
     return adjective.dep_ == "acomp" and adjective.lemma_.lower() in lexicon.PROMPT_ADJECTIVES \
         and not any(c.dep_ == "neg" for c in (*adjective.children, *adjective.head.children))
+
+
+def _title_words(head: Token) -> set[str]:
+    """The title words of a phrase headed by a title: the head and the title words compounded or set before
+    it ("the Deputy Prime Minister": {"deputy", "prime", "minister"}; "the Danish PM": {"pm"})."""
+    words, todo = {head.lower_.strip(".")}, [head]
+    while todo:
+        for child in todo.pop().children:
+            if child.dep_ in ("compound", "amod") and child.i < head.i:
+                parts = [p for p in child.lower_.strip(".").split("-") if p in lexicon.TITLE_WORDS]
+                if parts:
+                    words.update(parts)
+                    todo.append(child)
+    return words

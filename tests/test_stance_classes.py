@@ -551,3 +551,112 @@ def test_it_is_remarkable_that_judges_the_clause_not_the_event(extractor: Extrac
     words = f"said it was {adjective} that {clause}."
     got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
     assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)
+
+
+# The third review of the praise cues: praise counts only when its subject is the event, a word standing
+# for it ("the deal", "the move", "it") or one of the event's own words, "bode well" and the older
+# success/achievement/step cues alike; and sorrow opposes only the harm it mourns, not one the phrase
+# names as another's ("killed in an unrelated accident", "the victims of last week's storm").
+_OTHER_SUBJECTS = ["the police response", "the harvest", "the rescue operation", "the weather", "the turnout",
+                   "the ferry service", "the school programme"]
+_PREDICATES = ["was {a}", "was {n}", "bodes well for the region", "would bode well for farmers", "was a success",
+               "was an achievement", "was an important step", "was a step in the right direction"]
+
+
+def _predicate(frame: str, adjective: str, noun: str) -> str:
+    return frame.format(a=adjective, n=_a(noun))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       subject=st.sampled_from(_OTHER_SUBJECTS), frame=st.sampled_from(_PREDICATES),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_another_subject_takes_no_side(extractor: Extractor, speaker: str, title: str, subject: str,
+                                                 frame: str, adjective: str, noun: str) -> None:
+    """"The police response was excellent", "the harvest was a success", "the rescue operation bodes well":
+    a subject that is neither the event, nor a word standing for it, nor one of its own words is praised
+    for itself, and that takes no side on the event."""
+    words = f"said {subject} {_predicate(frame, adjective, noun)}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), owner=st.sampled_from(["Kestria's own recycling law", "its new port",
+                                                                  "the rival Morvanian plan", "their own harvest"]))
+def test_bode_well_of_another_subject_takes_no_side(extractor: Extractor, speaker: str, owner: str) -> None:
+    """"Its own recycling law bodes well": "bode" judges its own subject, here some other thing."""
+    words = f"said {owner} bodes well for the region."
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got, words)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       subject=st.sampled_from(["the {e}", "it", "this", "the decision", "the move", "the deal"]),
+       frame=st.sampled_from(_PREDICATES), adjective=st.sampled_from(_PRAISE_ADJECTIVES),
+       noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_the_event_or_a_word_for_it_still_supports(extractor: Extractor, speaker: str, title: str,
+                                                             subject: str, frame: str, adjective: str,
+                                                             noun: str) -> None:
+    """The near misses: the same praise said of the event, of "it", "this", or of "the decision", "the
+    move", "the deal" (words that stand for an event) still supports it."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = f"said {subject.format(e=event)} {_predicate(frame, adjective, noun)}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+FERRY = "Ferry explosion in Port Halden kills nine"
+_FERRY_LEAD = ("An explosion tore through a passenger ferry in the harbour town of Port Halden on Saturday, "
+               "killing nine people, the coast guard said.")
+_HARMS = ["storm", "flood", "earthquake", "landslide", "mine collapse", "bus crash", "factory fire"]
+_SORROW_FOR_ANOTHER_HARM = [
+    "offered condolences to the family of a worker killed in an unrelated {h}.",
+    "expressed sympathy for the victims of last week's {h}.",
+    "sent his condolences over the {h} in the northern hills.",
+    "offered condolences to the families of those who died in the {h}.",
+    "expressed her sympathy for the people hurt in a separate {h} on Sunday.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       frame=st.sampled_from(_SORROW_FOR_ANOTHER_HARM), harm=st.sampled_from(_HARMS))
+def test_sorrow_for_a_harm_not_the_events_takes_no_side(extractor: Extractor, speaker: str, title: str, frame: str,
+                                                        harm: str) -> None:
+    """Condolences and sympathy for a harm that is not the event's ("killed in an unrelated accident",
+    "the victims of last week's storm" in an article on an agreement) mourn that harm, and take no side
+    on the event (a party's minister may still be read as standing by the agreement, by the policy's own
+    rule: what matters here is that the sorrow opposes nothing)."""
+    words = frame.format(h=harm)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) != "oppose", _said(got, words)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "offered condolences to the family of a sailor killed in the explosion.",
+    "expressed sympathy for the victims of the ferry explosion.",
+    "sent his condolences over the explosion.",
+    "offered condolences to the families of those who died in the explosion.",
+    "expressed her sympathy over the tragedy.",
+    "offered condolences to the families of the victims.",
+    "sent condolences to the people of Norway.",
+]))
+def test_sorrow_for_the_events_harm_still_opposes_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """The near misses: sorrow whose named cause is the event (its own word, "the explosion", or a word
+    standing for it, "the tragedy", "the blast"), or that names no cause, still opposes it."""
+    got = run(extractor, FERRY, f"{_FERRY_LEAD}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), harm=st.sampled_from(["storm", "flood", "earthquake"]))
+def test_sorrow_for_the_event_named_in_its_title_opposes_it(extractor: Extractor, speaker: str, harm: str) -> None:
+    """"The victims of last week's storm" is the event's harm where the event is that storm."""
+    title = f"The {harm} that struck coastal Morvania kills twelve"
+    lead = f"A {harm} struck the coastal towns of Morvania last week, killing twelve people."
+    words = f"expressed sympathy for the victims of last week's {harm}."
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)

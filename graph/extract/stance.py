@@ -37,6 +37,28 @@ class Cue:
     commitment: bool = False  # a commitment to what the event abandons; see `for_event`
 
 
+@dataclass(frozen=True)
+class EventWords:
+    """The words that name the event (`EventView`'s title and label), lower case: what a subject of praise
+    or a harm mourned must be among to be the event's own. Not the opening paragraphs of its context:
+    those hold reactions too, the very sentence judged among them ("the police response was excellent")."""
+
+    words: frozenset[str]
+
+    @classmethod
+    @functools.lru_cache(maxsize=64)
+    def of(cls, names: str) -> EventWords:
+        return cls(frozenset(re.findall(r"[a-z]+", names.lower())))
+
+    def names(self, tok: Token) -> bool:
+        """Whether the event's words name `tok`'s thing: its lemma or form, or a word it begins ("flood"
+        in "floods", "flooding")."""
+        lemma, form = tok.lemma_.lower(), tok.lower_
+        if lemma in self.words or form in self.words:
+            return True
+        return len(lemma) >= 4 and any(w.startswith(lemma) for w in self.words)
+
+
 def _denies(neg: Token, cue: Token) -> bool:
     """A "not" that denies, not the "not just" / "not only" that adds to what is said of the event ("is
     not just wrong, it is cruel", "not merely a mistake", "not simply misguided": the cue and more, so its
@@ -171,17 +193,24 @@ _BACK = frozenset({"back", "backward", "backwards"})  # "a big step back": the s
 _OTHERS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of the nurses": another thing
 
 
-def _plain(subject: Token) -> bool:
+def _plain(subject: Token, event: EventWords | None = None) -> bool:
     """A subject that can be the event: a pronoun or demonstrative ("it", "this") or a bare noun with only
     its article and name words ("the accord", "the Paris agreement"). A noun with an owner, an adjective
     or a phrase of its own names some other thing ("the courage of the nurses", "the new bridge in
-    Vilnius", "the turnout at the vigil"), and a harm ("the bombing was an incredible tragedy") is no feat."""
+    Vilnius", "the turnout at the vigil"), and a harm ("the bombing was an incredible tragedy") is no feat.
+    Nor is a bare noun that neither stands for any event ("the deal", "the move": event_standins) nor is
+    one of the event's own words ("the police response", "the harvest", in an article on a trade deal). A
+    proper name may stand for the event as its place or its name ("Glasgow was an important step" of a
+    summit there), so it is not asked."""
     if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
         return True
     if subject.lemma_.lower() in lexicon.HARM_NOUNS:
         return False
-    return all(c.dep_ in ("det", "compound") and c.pos_ != "PRON" or c.lower_ in ("the", "this", "that")
-               for c in subject.children)
+    if not all(c.dep_ in ("det", "compound") and c.pos_ != "PRON" or c.lower_ in ("the", "this", "that")
+               for c in subject.children):
+        return False
+    return event is None or subject.pos_ == "PROPN" or subject.lemma_.lower() in lexicon.EVENT_STANDINS \
+        or event.names(subject)
 
 
 def _within_another_end(tok: Token) -> bool:
@@ -250,7 +279,7 @@ def _judges_a_that_clause(verb: Token, word: Token) -> bool:
         c.dep_ == "ccomp" and c.i > word.i for c in (*verb.children, *word.children))
 
 
-def _said_of_event(tok: Token) -> bool:
+def _said_of_event(tok: Token, event: EventWords | None = None) -> bool:
     """A praise word (graph/words/praise_cues.txt) judges the event only when predicated of it: "the accord
     is a milestone", "called it a breakthrough", "this is excellent news", "hailed it as a big step". Not
     when it describes another noun ("the work of the rescuers was brilliant", "a remarkable turnaround by
@@ -263,14 +292,15 @@ def _said_of_event(tok: Token) -> bool:
             if _judges_a_that_clause(tok, tok):
                 return False  # "it was thrilling that they came"
             return tok.dep_ in ("ccomp", "ROOT", "conj") and any(c.dep_ == "aux" for c in tok.children) and all(
-                _plain(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
-        return tok.lemma_.lower() == "bode"  # "bode well" heads its own clause
+                _plain(c, event) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        return tok.lemma_.lower() == "bode" and all(  # "bode well" heads its own clause: of its subject
+            _plain(c, event) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
     if tok.pos_ == "ADV":  # "the pact was a step forward": the parser may hang the step under the adverb
         verb = tok.head
         if tok.dep_ not in ("advmod", "acomp", "oprd") or not any(c.lemma_.lower() == "step" for c in tok.children):
             return False
         if verb.lemma_.lower() == "be":
-            return all(_plain(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+            return all(_plain(c, event) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
         return any(c.dep_ == "dobj" for c in verb.children)  # "called the deal a step forward"
     noun = tok
     if tok.dep_ == "amod":  # "excellent news", "a remarkable achievement": the noun it praises
@@ -293,7 +323,30 @@ def _said_of_event(tok: Token) -> bool:
     if _judges_a_that_clause(verb, noun):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return all(_plain(s) for s in subjects)
+    return all(_plain(s, event) for s in subjects)
+
+
+def _names_the_event(subject: Token, event: EventWords | None) -> bool:
+    """A subject whose head noun can be the event, whatever describes it ("the new law", "today's
+    decision", "the court's ruling"): a pronoun, a name, a word standing for an event or one of the
+    event's own words, and not called another ("its own law", "the other plan")."""
+    if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
+        return True
+    if any(c.lower_ in lexicon.OTHER_MARKERS for c in subject.children):
+        return False
+    return event is None or subject.pos_ == "PROPN" or subject.lemma_.lower() in lexicon.EVENT_STANDINS \
+        or event.names(subject)
+
+
+def _of_another_subject(tok: Token, event: EventWords | None) -> bool:
+    """A cue said of a subject by "be" (predicated_cues: "the harvest was a success", "the police
+    operation was an important step") whose subject is not the event: praise of that subject. Unlike
+    the praise words' (`_plain`), the subject may be described: these cues were read of any subject
+    before, and "the new law is an important step" is the event's."""
+    noun = tok.head if tok.dep_ == "amod" else tok
+    if noun.dep_ not in ("attr", "acomp"):
+        return False
+    return not all(_names_the_event(c, event) for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass"))
 
 
 def _praise_denied(tok: Token) -> bool:
@@ -315,11 +368,11 @@ def _praise_denied(tok: Token) -> bool:
     return False
 
 
-def _praise_cue(tok: Token, weight: float) -> float:
+def _praise_cue(tok: Token, weight: float, event: EventWords | None = None) -> float:
     """The weight a praise word or phrase headed by `tok` carries: none unless said of the event, and a
     step towards something the speaker deplores ("a step towards a humanitarian crisis") or a step back
     ("a significant step backward") praises nothing; flipped when denied."""
-    if _intensified(tok) or not _said_of_event(tok):
+    if _intensified(tok) or not _said_of_event(tok, event):
         return 0.0
     steps = [t for t in (tok, *tok.children) if t.lemma_.lower() == "step" and t.pos_ == "NOUN"]
     if steps and weight > 0:
@@ -395,8 +448,51 @@ def _sorrow_for_another(tok: Token) -> bool:
     return not any(harmed(x) for x in objects(_HARM_PREPOSITIONS))
 
 
-def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
-    """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
+_MOURNED_CAUSES = frozenset({"over", "after", "following", "at", "on", "about"})  # "condolences over the quake"
+_MOURNED_FOR = frozenset({"to", "for", "with"})  # "condolences to the families of ...": whom it is for
+_DIED_IN = frozenset({"in", "by", "during"})  # "killed in an unrelated accident": what harmed them
+
+
+def _mourns_another(tok: Token, event: EventWords) -> bool:
+    """"Condolences to the family of a miner killed in an unrelated accident", "sympathy for the victims
+    of last week's storm" in an article on a trade deal: sorrow (mourning_words) opposes the event only
+    when what it mourns is the event's harm. The causes it names -- what it is over or after ("over the
+    earthquake"), what those mourned were harmed in or by ("killed in the floods"), what the harmed are
+    the victims of ("victims of the storm") -- must be among the event's own words or stand for it
+    ("the tragedy", "the attack", with no name or owner of its own: not "last week's mine collapse"), and
+    none be called another ("unrelated", "separate"). With no cause
+    named, the sorrow is the event's. Names of people and places say whom, not what harmed them."""
+    holders = [tok, tok.head] if tok.dep_ in ("dobj", "attr", "nsubjpass") else [tok]
+    causes: list[Token] = []
+    mourned: list[Token] = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in _MOURNED_CAUSES | _MOURNED_FOR:
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        (causes if c.lower_ in _MOURNED_CAUSES else mourned).extend((g, *g.conjuncts))
+    for m in [*causes, *mourned]:
+        for t in m.subtree:
+            if t is m or t.dep_ != "pobj":
+                continue
+            prep, host = t.head, t.head.head
+            if (prep.lower_ in _DIED_IN and host.pos_ == "VERB") or (
+                    prep.lower_ == "of" and host.lemma_.lower() in lexicon.HARMED_NOUNS):
+                causes.extend((t, *t.conjuncts))
+    causes = [t for t in causes if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() not in lexicon.HARMED_NOUNS]
+    if not causes:
+        return False
+    if any(c.lower_ in lexicon.OTHER_MARKERS for t in causes for c in t.children if c.dep_ in ("amod", "det")):
+        return True
+    def stands_for_event(t: Token) -> bool:  # "the tragedy", not "last week's mine collapse"
+        return (t.lemma_.lower() in lexicon.EVENT_STANDINS or t.lemma_.lower() in lexicon.HARM_NOUNS) and not any(
+            c.dep_ in ("compound", "poss") for c in t.children)
+    return not any(stands_for_event(t) or event.names(t) for t in causes)
+
+
+def find_cues(tokens: Iterable[Token], offset: int, event: EventWords | None = None) -> list[Cue]:
+    """Cues among `tokens` (one sentence or part of it); `offset` maps to article text. With the event's
+    words, praise of another subject and sorrow for another harm are no cue."""
     tokens = list(tokens)
     if not tokens:
         return []
@@ -419,8 +515,12 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
                 weight = 0.0
             if weight < 0 and form in lexicon.SORROW_FOR and _sorrow_for_another(tok):
                 weight = 0.0
+            if weight < 0 and form in lexicon.MOURNING_WORDS and event is not None and _mourns_another(tok, event):
+                weight = 0.0
+            if weight > 0 and form in lexicon.PREDICATED_CUES and _of_another_subject(tok, event):
+                weight = 0.0
             if weight and form in lexicon.PRAISE_CUES:  # said of the event, negation read there
-                weight = _praise_cue(tok, weight)
+                weight = _praise_cue(tok, weight, event)
                 if weight:
                     cues.append(Cue(tok.text, weight, offset + tok.idx))
                 break
@@ -439,10 +539,16 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         for m in pattern.finditer(text):
             if phrase in lexicon.PRAISE_CUES:  # "a significant step", "bode well": said of the event
                 head = _phrase_head(tokens, start + m.start(), start + m.end())
-                weight_here = _praise_cue(head, weight) if head is not None else 0.0
+                weight_here = _praise_cue(head, weight, event) if head is not None else 0.0
                 if weight_here:
                     cues.append(Cue(words[m.start():m.end()], weight_here, offset + start + m.start()))
                 continue
+            if phrase in lexicon.PREDICATED_CUES:  # "the police operation was an important step"
+                head = _phrase_head(tokens, start + m.start(), start + m.end())
+                if head is not None and _of_another_subject(head, event):
+                    within = range(offset + start + m.start(), offset + start + m.end())
+                    cues = [c for c in cues if c.start not in within]  # nor its words ("right") alone
+                    continue
             cues.append(Cue(words[m.start():m.end()], weight, offset + start + m.start(), commitment))
     return cues
 
@@ -506,7 +612,8 @@ class LexiconJudge:
 
     def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
         """Judge one speaker's statements toward `event`."""
-        found = [find_cues(s.words, s.offset) for s in statements]
+        words = EventWords.of(f"{event.title} {event.label}" if event.title or event.label else event.context)
+        found = [find_cues(s.words, s.offset, words) for s in statements]
         neutral = [neutral_cue(s.words) for s in statements]
         stance, confidence, cue = decide(for_event([c for cues in found for c in cues], is_withdrawal(event.context)))
         explanation = cue.text if cue else next((n for n in neutral if n), None) or "no stance cue"

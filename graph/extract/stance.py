@@ -121,9 +121,11 @@ def find_cues(tokens: Iterable[Token], offset: int, event: EventWords | None = N
         if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and not _says(tok):
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
-        forms = {tok.lemma_.lower(), tok.lower_}
+        # the lemma first, then the word as written: in a fixed order, as the first form that is a cue
+        # decides (a set's order changed with the hash seed, and one answer's confidence with it)
+        forms = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
         if hoping_phrase(tok):
-            forms = {_HOPE}  # "looked forward to working with": a hope, weighed and checked as one
+            forms = {_HOPE: None}  # "looked forward to working with": a hope, weighed and checked as one
         for form in forms:
             if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
                 continue

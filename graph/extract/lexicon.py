@@ -106,3 +106,6 @@ OFFICE_COUNTRIES = codes("office_countries")
 PAST_UNITS = words("past_units")  # "two years ago", "last year": said well before the event
 HESITATING_VERBS = words("hesitating_verbs")  # "did not hesitate to condemn": the cue stands
 ADDING_ADVERBS = words("adding_adverbs")  # "not just wrong": the cue stands
+HARM_EVENTS = words("harm_events")  # "derails", "quake", "kills": a headline of a harm, which sorrow mourns
+PAST_MARKERS = words("past_markers")  # "last month's floods": a harm dated before the event
+DERIVATIONAL_SUFFIXES = words("derivational_suffixes")  # "derailment" / "derails": one stem

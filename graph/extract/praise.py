@@ -22,26 +22,45 @@ from . import lexicon
 from .negation import negated
 
 
+def stem(word: str) -> str:
+    """`word` without its longest derivational ending (derivational_suffixes) that leaves three letters,
+    then without a final "e": "derailment", "derails" and "derail" are "derail"; "the signing" and "signs"
+    are "sign". Lower case."""
+    word = word.lower()
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+_SUFFIXES = sorted(lexicon.DERIVATIONAL_SUFFIXES, key=len, reverse=True)
+_HARM_STEMS = frozenset(stem(w) for w in lexicon.HARM_EVENTS)
+
+
 @dataclass(frozen=True)
 class EventWords:
-    """The words that name the event (`EventView`'s title and label), lower case: what a subject of praise
-    or a harm mourned must be among to be the event's own. Not the opening paragraphs of its context:
-    those hold reactions too, the very sentence judged among them ("the police response was excellent")."""
+    """The words that name the event (`EventView`'s title and label; the label is the lead's where there
+    is no title), by stem: what a subject of praise or a harm mourned must be among to be the event's own.
+    Not the opening paragraphs of its context: those hold reactions too, the very sentence judged among
+    them ("the police response was excellent")."""
 
-    words: frozenset[str]
+    stems: frozenset[str]
 
     @classmethod
     @functools.lru_cache(maxsize=64)
     def of(cls, names: str) -> EventWords:
-        return cls(frozenset(re.findall(r"[a-z]+", names.lower())))
+        return cls(frozenset(stem(w) for w in re.findall(r"[a-z]+", names.lower())))
 
     def names(self, tok: Token) -> bool:
-        """Whether the event's words name `tok`'s thing: its lemma or form, or a word it begins ("flood"
-        in "floods", "flooding")."""
-        lemma, form = tok.lemma_.lower(), tok.lower_
-        if lemma in self.words or form in self.words:
-            return True
-        return len(lemma) >= 4 and any(w.startswith(lemma) for w in self.words)
+        """Whether the event's words name `tok`'s thing, by stem both ways: its lemma or form ("the
+        derailment" of "Train derails", "the signing" of "sign treaty", "floods" of "flooding")."""
+        return stem(tok.lemma_) in self.stems or stem(tok.lower_) in self.stems
+
+    @property
+    def harm(self) -> bool:
+        """Whether the event harmed people (harm_events among its words: "derails", "kills", "quake")."""
+        return bool(self.stems & _HARM_STEMS)
 
 
 def hopes_it_ends(tok: Token) -> bool:
@@ -91,7 +110,7 @@ _DENYING = frozenset({"hardly", "scarcely", "barely"})  # near relatives of "not
 _BACK = frozenset({"back", "backward", "backwards"})  # "a big step back": the step goes the other way
 
 
-_OTHERS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of the nurses": another thing
+_OWNING_PREPOSITIONS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of the nurses": its owner's
 
 
 def _plain(subject: Token, event: EventWords | None = None) -> bool:
@@ -103,15 +122,28 @@ def _plain(subject: Token, event: EventWords | None = None) -> bool:
     one of the event's own words ("the police response", "the harvest", in an article on a trade deal). A
     proper name may stand for the event as its place or its name ("Glasgow was an important step" of a
     summit there), so it is not asked."""
-    if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
+    if _a_pronoun(subject):
         return True
     if subject.lemma_.lower() in lexicon.HARM_NOUNS:
         return False
     if not all(c.dep_ in ("det", "compound") and c.pos_ != "PRON" or c.lower_ in ("the", "this", "that")
                for c in subject.children):
         return False
-    return event is None or subject.pos_ == "PROPN" or subject.lemma_.lower() in lexicon.EVENT_STANDINS \
-        or event.names(subject)
+    return _is_the_event(subject, event)
+
+
+def _a_pronoun(subject: Token) -> bool:
+    """"It", "this", "that": a subject that points at what was said, which is the event."""
+    return subject.pos_ == "PRON" or subject.lower_ in ("this", "that")
+
+
+def _is_the_event(subject: Token, event: EventWords | None) -> bool:
+    """Whether a subject's head noun can be the event, whatever describes it: a pronoun, a proper name (the
+    event's place or name: "Glasgow was an important step" of a summit there), a word standing for any
+    event (event_standins: "the deal", "the move") or one of the event's own words by stem ("the
+    signing" of "sign treaty"). Without the event's words, any subject can."""
+    return event is None or _a_pronoun(subject) or subject.pos_ == "PROPN" \
+        or subject.lemma_.lower() in lexicon.EVENT_STANDINS or event.names(subject)
 
 
 def _within_another_end(tok: Token) -> bool:
@@ -135,7 +167,7 @@ def _ends_another(verb: Token) -> bool:
         return False
     return any(verb.lemma_.lower() in _ENDINGS_OF_OTHERS or obj.lemma_.lower() in lexicon.HARM_NOUNS
                or obj.lemma_.lower() in lexicon.OPPOSE_CUES or any(
-                   c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in _OTHERS) for c in obj.children)
+                   c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in _OWNING_PREPOSITIONS) for c in obj.children)
                for obj in verb.children if obj.dep_ == "dobj")
 
 
@@ -194,8 +226,8 @@ def _said_of_event(tok: Token, event: EventWords | None = None) -> bool:
                 return False  # "it was thrilling that they came"
             return tok.dep_ in ("ccomp", "ROOT", "conj") and any(c.dep_ == "aux" for c in tok.children) and all(
                 _plain(c, event) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
-        return tok.lemma_.lower() == "bode" and all(  # "bode well" heads its own clause: of its subject
-            _plain(c, event) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+        return tok.lemma_.lower() == "bode" and all(  # "bode well" heads its own clause: of its subject,
+            _names_the_event(c, event) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))  # described or not
     if tok.pos_ == "ADV":  # "the pact was a step forward": the parser may hang the step under the adverb
         verb = tok.head
         if tok.dep_ not in ("advmod", "acomp", "oprd") or not any(c.lemma_.lower() == "step" for c in tok.children):
@@ -207,7 +239,7 @@ def _said_of_event(tok: Token, event: EventWords | None = None) -> bool:
     if tok.dep_ == "amod":  # "excellent news", "a remarkable achievement": the noun it praises
         noun = tok.head
     if noun is not tok or tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "prep" and c.lower_ in _OTHERS and not (c.lower_ == "by" and noun.lemma_.lower() == "step")
+        if any(c.dep_ == "prep" and c.lower_ in _OWNING_PREPOSITIONS and not (c.lower_ == "by" and noun.lemma_.lower() == "step")
                for c in noun.children):
             return False  # "an incredible act of cruelty", "a turnaround by the party" (a step by someone is theirs)
         if noun.dep_ == "pobj" and noun.head.lower_ == "as":
@@ -231,12 +263,9 @@ def _names_the_event(subject: Token, event: EventWords | None) -> bool:
     """A subject whose head noun can be the event, whatever describes it ("the new law", "today's
     decision", "the court's ruling"): a pronoun, a name, a word standing for an event or one of the
     event's own words, and not called another ("its own law", "the other plan")."""
-    if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
+    if _a_pronoun(subject):
         return True
-    if any(c.lower_ in lexicon.OTHER_MARKERS for c in subject.children):
-        return False
-    return event is None or subject.pos_ == "PROPN" or subject.lemma_.lower() in lexicon.EVENT_STANDINS \
-        or event.names(subject)
+    return not any(c.lower_ in lexicon.OTHER_MARKERS for c in subject.children) and _is_the_event(subject, event)
 
 
 def of_another_subject(tok: Token, event: EventWords | None) -> bool:
@@ -313,33 +342,10 @@ def _asks_the_parties(head: Token) -> bool:
     return bool(parties) and any(t.lemma_.lower() in lexicon.CALLING_WORDS for t in words)
 
 
-_SIDING_PREPOSITIONS = frozenset({"with", "for", "toward", "towards"})  # "sympathy with/for X"
+_SIDING_PREPOSITIONS = frozenset({"with", "for", "toward", "towards"})  # "sympathy with/for X": whom it sides with
 
 
-_HARM_PREPOSITIONS = frozenset({"over", "after", "at"})  # "sympathy over the deaths"
-
-
-def sorrow_for_another(tok: Token) -> bool:
-    """"Sympathy with the decision", "for the government's position", "with the gunmen's cause": sorrow
-    words (sorrow_for) oppose an event only as sorrow for those it harmed. With a "with"/"for" object
-    that names neither the harmed (harmed_nouns) nor a country or people, nor a harm ("over the
-    deaths"), the sympathy is for that object, not against the event. Given bare or "to" someone ("sent
-    its sympathy to the families") it is the courtesy of sorrow. (The parser may hang the object on
-    the verb: "had great sympathy for the choice".)"""
-    holders = [tok, tok.head] if tok.dep_ in ("dobj", "attr") else [tok]
-    def objects(preps: frozenset[str]) -> list[Token]:
-        return [x for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-                for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
-    def harmed(x: Token) -> bool:
-        return x.lemma_.lower() in lexicon.HARMED_NOUNS or x.ent_type_ in ("GPE", "NORP") \
-            or (x.lower_ in ("those", "all") and any(c.dep_ in ("acl", "relcl") for c in x.children))
-    sided = objects(_SIDING_PREPOSITIONS)
-    if not sided or any(harmed(x) for x in sided):
-        return False
-    return not any(harmed(x) for x in objects(_HARM_PREPOSITIONS))
-
-
-_MOURNED_CAUSES = frozenset({"over", "after", "following", "at", "on", "about"})  # "condolences over the quake"
+_CAUSE_PREPOSITIONS = frozenset({"over", "after", "following", "at", "on", "about"})  # "condolences over the quake"
 
 
 _MOURNED_FOR = frozenset({"to", "for", "with"})  # "condolences to the families of ...": whom it is for
@@ -348,38 +354,80 @@ _MOURNED_FOR = frozenset({"to", "for", "with"})  # "condolences to the families 
 _DIED_IN = frozenset({"in", "by", "during"})  # "killed in an unrelated accident": what harmed them
 
 
-def mourns_another(tok: Token, event: EventWords) -> bool:
-    """"Condolences to the family of a miner killed in an unrelated accident", "sympathy for the victims
-    of last week's storm" in an article on a trade deal: sorrow (mourning_words) opposes the event only
-    when what it mourns is the event's harm. The causes it names -- what it is over or after ("over the
-    earthquake"), what those mourned were harmed in or by ("killed in the floods"), what the harmed are
-    the victims of ("victims of the storm") -- must be among the event's own words or stand for it
-    ("the tragedy", "the attack", with no name or owner of its own: not "last week's mine collapse"), and
-    none be called another ("unrelated", "separate"). With no cause
-    named, the sorrow is the event's. Names of people and places say whom, not what harmed them."""
+def _sorrow_objects(tok: Token, prepositions: frozenset[str]) -> list[Token]:
+    """What a sorrow word is said with these prepositions of: on the word, or on the verb holding it, as
+    the parser may hang it ("had great sympathy for the choice", "condolences were offered to ...")."""
     holders = [tok, tok.head] if tok.dep_ in ("dobj", "attr", "nsubjpass") else [tok]
-    causes: list[Token] = []
-    mourned: list[Token] = []
-    for h in holders:
-        for c in h.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in _MOURNED_CAUSES | _MOURNED_FOR:
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        (causes if c.lower_ in _MOURNED_CAUSES else mourned).extend((g, *g.conjuncts))
-    for m in [*causes, *mourned]:
+    return [x for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
+            for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+
+
+def _harmed(x: Token) -> bool:
+    """The harmed (harmed_nouns: "the victims", "the families"), a country or people, or "those" whom a
+    clause describes ("those killed")."""
+    return x.lemma_.lower() in lexicon.HARMED_NOUNS or x.ent_type_ in ("GPE", "NORP") \
+        or (x.lower_ in ("those", "all") and any(c.dep_ in ("acl", "relcl") for c in x.children))
+
+
+def sorrow_for_another(tok: Token) -> bool:
+    """"Sympathy with the decision", "for the government's position", "with the gunmen's cause": sorrow
+    words (sorrow_for) oppose an event only as sorrow for those it harmed. With a "with"/"for" object
+    that names neither the harmed (harmed_nouns) nor a country or people, nor a harm ("over the
+    deaths"), the sympathy is for that object, not against the event. Given bare or "to" someone ("sent
+    its sympathy to the families") it is the courtesy of sorrow."""
+    sided = _sorrow_objects(tok, _SIDING_PREPOSITIONS)
+    if not sided or any(_harmed(x) for x in sided):
+        return False
+    return not any(_harmed(x) for x in _sorrow_objects(tok, _CAUSE_PREPOSITIONS))
+
+
+def _mourned_causes(tok: Token) -> list[Token]:
+    """The harms a sorrow word names as its cause: what it is over or after ("over the earthquake"), what
+    those mourned were harmed in or by ("killed in the floods"), what the harmed are the victims of
+    ("victims of the storm"). Nouns only: names of people and places say whom, not what harmed them."""
+    causes = _sorrow_objects(tok, _CAUSE_PREPOSITIONS)
+    harmed: set[Token] = set()  # "a fisherman killed in ...": whom a harm befell, not a cause
+    for m in [*causes, *_sorrow_objects(tok, _MOURNED_FOR)]:
         for t in m.subtree:
             if t is m or t.dep_ != "pobj":
                 continue
             prep, host = t.head, t.head.head
-            if (prep.lower_ in _DIED_IN and host.pos_ == "VERB") or (
-                    prep.lower_ == "of" and host.lemma_.lower() in lexicon.HARMED_NOUNS):
+            if prep.lower_ in _DIED_IN and host.pos_ == "VERB":
                 causes.extend((t, *t.conjuncts))
-    causes = [t for t in causes if t.pos_ == "NOUN" and not t.ent_type_ and t.lemma_.lower() not in lexicon.HARMED_NOUNS]
+                if host.dep_ in ("acl", "relcl"):
+                    harmed.add(host.head)
+            elif prep.lower_ == "of" and host.lemma_.lower() in lexicon.HARMED_NOUNS:
+                causes.extend((t, *t.conjuncts))
+    return [t for t in causes if t.pos_ == "NOUN" and not t.ent_type_ and t not in harmed
+            and t.lemma_.lower() not in lexicon.HARMED_NOUNS]
+
+
+def _called_another(cause: Token, event: EventWords) -> bool:
+    """A harm the phrase marks as not the event's: called so ("an unrelated accident", "an earlier crash":
+    other_markers), or dated before it by a possessive ("last month's floods": past_markers), unless the
+    event's own words name it ("last week's storm" in an article on that storm)."""
+    if any(c.lower_ in lexicon.OTHER_MARKERS for c in cause.children if c.dep_ in ("amod", "det")):
+        return True
+    return not event.names(cause) and any(
+        x.lower_ in lexicon.PAST_MARKERS for c in cause.children if c.dep_ == "poss" for x in c.subtree)
+
+
+def _a_harm(cause: Token) -> bool:
+    """A cause that is a harm (harm_events, harm_nouns: "the earthquake", "a bus crash", "the tragedy")."""
+    return stem(cause.lemma_) in _HARM_STEMS or cause.lemma_.lower() in lexicon.HARM_NOUNS
+
+
+def mourns_another(tok: Token, event: EventWords) -> bool:
+    """Sorrow (mourning_words) that mourns some other harm than the event's, and so takes no side on it.
+    Every cause the phrase names (`_mourned_causes`) must be another's: called so or dated before the
+    event (`_called_another`: "condolences to the family of a miner killed in an unrelated accident",
+    "the victims of last year's floods"), or, where the event harmed no one (a treaty, a ban), a harm
+    ("condolences over the earthquake in the south"). Where the event is a harm ("Train derails, killing
+    14") an unmarked cause is that harm whatever it is called ("the crash", "the accident", "the
+    derailment"); one cause of the event's own among others called another ("over the derailment and to
+    the family of a guard killed in an earlier crash") mourns the event too. With no cause named, the
+    sorrow is the event's."""
+    causes = _mourned_causes(tok)
     if not causes:
         return False
-    if any(c.lower_ in lexicon.OTHER_MARKERS for t in causes for c in t.children if c.dep_ in ("amod", "det")):
-        return True
-    def stands_for_event(t: Token) -> bool:  # "the tragedy", not "last week's mine collapse"
-        return (t.lemma_.lower() in lexicon.EVENT_STANDINS or t.lemma_.lower() in lexicon.HARM_NOUNS) and not any(
-            c.dep_ in ("compound", "poss") for c in t.children)
-    return not any(stands_for_event(t) or event.names(t) for t in causes)
+    return all(_called_another(t, event) or (not event.harm and _a_harm(t) and not event.names(t)) for t in causes)

@@ -660,3 +660,94 @@ def test_sorrow_for_the_event_named_in_its_title_opposes_it(extractor: Extractor
     words = f"expressed sympathy for the victims of last week's {harm}."
     got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
     assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+# The review of the third review's classes: sorrow in an article on a harm mourns that harm whatever word
+# it is called by (a derived form of the headline's verb, a synonym, a word for any harm), unless the
+# phrase marks it as another; praise counts of the event's own word in another form ("the signing" of
+# "sign"), and "bode well" reads its subject as the other predicated cues do.
+_HARM_EVENTS = {  # headline, lead, the headline's harm under other forms and words
+    "Tram derails in Orvik, killing seven": (
+        "A crowded tram left the rails in the river town of Orvik on Tuesday, killing seven passengers.",
+        ["derailment", "crash", "accident", "disaster"]),
+    "Gunmen kill nine at Lessing wedding": (
+        "Two gunmen opened fire on a wedding party in the hill village of Lessing on Friday, killing nine guests.",
+        ["killings", "shooting", "attack", "massacre"]),
+    "Bomb kills six at Varn bus depot": (
+        "A bomb hidden in a parked van went off beside the bus depot in Varn on Thursday, killing six people.",
+        ["bombing", "explosion", "blast", "attack"]),
+}
+_SORROW_FOR_THE_HARM = [
+    "offered condolences to the families of those killed in the {c}.",
+    "expressed sympathy for the victims of the {c}.",
+    "sent his condolences after the {c}.",
+    "conveyed her condolences over the {c} to the government.",
+    "offered condolences to the relatives of the people who died in Tuesday's {c}.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_HARM_EVENTS)), pick=st.integers(0, 3),
+       frame=st.sampled_from(_SORROW_FOR_THE_HARM))
+def test_sorrow_for_the_events_harm_under_another_word_opposes_it(extractor: Extractor, speaker: str, title: str,
+                                                                  pick: int, frame: str) -> None:
+    """The near misses: in an article on a derailment, a shooting or a bombing, sorrow over "the
+    derailment", "the killings", "the bombing" (the headline's verb in another form) or "the crash",
+    "the shooting", "the explosion" (another word for it) mourns the event's harm and opposes it."""
+    lead, causes = _HARM_EVENTS[title]
+    words = frame.format(c=causes[pick])
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_HARM_EVENTS)), pick=st.integers(0, 3),
+       other=st.sampled_from(["an earlier fire", "a separate flood", "an unrelated mining accident"]))
+def test_sorrow_for_the_events_harm_and_another_still_opposes(extractor: Extractor, speaker: str, title: str,
+                                                              pick: int, other: str) -> None:
+    """Mixed causes: sorrow for the event's own harm and, in the same phrase, for one marked as another
+    still mourns the event's, so it opposes (only when every cause named is another's does it not)."""
+    lead, causes = _HARM_EVENTS[title]
+    words = f"offered condolences over the {causes[pick]} and to the widow of a driver killed in {other}."
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_HARM_EVENTS)),
+       words=st.sampled_from([
+           "offered condolences to the family of a nurse who died in an unrelated fire.",
+           "expressed sympathy for the victims of last month's floods in the south.",
+           "sent her condolences to the relatives of a farmer killed in a separate landslide.",
+           "expressed his sympathy for the victims of the previous year's storm.",
+       ]))
+def test_sorrow_for_another_harm_in_an_article_on_a_harm_takes_no_side(extractor: Extractor, speaker: str,
+                                                                        title: str, words: str) -> None:
+    """In an article on a harm, sorrow whose every cause is marked as another ("an unrelated fire",
+    "last month's floods") mourns that harm, not the event's."""
+    lead, _ = _HARM_EVENTS[title]
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) != "oppose", _said(got, words)
+
+
+REOPENING = "Kestria reopens its embassy in Valdora"
+_REOPENING_LEAD = "Kestria reopened its embassy in the Valdoran capital on Monday after six years."
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from([
+    (AGREEMENT, "the signing"), (REOPENING, "the reopening"), (BAN, "the new law"), (AGREEMENT, "the new agreement"),
+    (BAN, "the prohibition"), (AGREEMENT, "the negotiations")]),
+       frame=st.sampled_from(["was a success", "would bode well for the border towns", "was an important step",
+                              "was a real achievement"]))
+def test_praise_of_the_event_in_another_form_or_described_supports(extractor: Extractor, speaker: str,
+                                                                   case: tuple[str, str], frame: str) -> None:
+    """The near misses: praise said of the event's own word in another form ("the signing" of an
+    agreement signed, "the reopening" of an embassy reopened), of a word standing for it with a
+    description ("the new law", "the new agreement"), or of a word for an event of its kind ("the
+    prohibition", "the negotiations") supports it, "bode well" as the other predicated cues."""
+    title, subject = case
+    lead = _REOPENING_LEAD if title == REOPENING else _LEADS[title]
+    words = f"said {subject} {frame}."
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)

@@ -751,3 +751,14 @@ def test_praise_of_the_event_in_another_form_or_described_supports(extractor: Ex
     words = f"said {subject} {frame}."
     got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
     assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), cause=st.sampled_from(["blast", "explosion", "bombing", "attack"]))
+def test_sorrow_for_a_harm_told_only_in_the_lead_opposes_it(extractor: Extractor, speaker: str, cause: str) -> None:
+    """A headline that names no harm ("Messages of grief pour in for Varn") over a lead that does ("a
+    bomb went off ..., killing six"): the event is still that harm, and sorrow over it opposes it."""
+    lead = "A bomb hidden in a parked van went off beside the bus depot in Varn on Thursday, killing six people."
+    words = f"sent his condolences after the {cause}."
+    got = run(extractor, "Messages of grief pour in for Varn", f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)

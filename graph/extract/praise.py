@@ -35,7 +35,7 @@ def stem(word: str) -> str:
 
 
 _SUFFIXES = sorted(lexicon.DERIVATIONAL_SUFFIXES, key=len, reverse=True)
-_HARM_STEMS = frozenset(stem(w) for w in lexicon.HARM_EVENTS)
+_HARM_STEMS = frozenset(stem(w) for w in lexicon.HARM_EVENTS | lexicon.HARM_NOUNS)  # "killed", "the war"
 
 
 @dataclass(frozen=True)
@@ -43,24 +43,24 @@ class EventWords:
     """The words that name the event (`EventView`'s title and label; the label is the lead's where there
     is no title), by stem: what a subject of praise or a harm mourned must be among to be the event's own.
     Not the opening paragraphs of its context: those hold reactions too, the very sentence judged among
-    them ("the police response was excellent")."""
+    them ("the police response was excellent"). Whether the event harmed people is read from the lead
+    paragraph as well ("A tram left the rails ..., killing seven" under "World reacts to Orvik"): a lead
+    that mentions a harm in passing only keeps sorrow's cue, as before these readers."""
 
     stems: frozenset[str]
+    harm: bool = False
 
     @classmethod
     @functools.lru_cache(maxsize=64)
-    def of(cls, names: str) -> EventWords:
-        return cls(frozenset(stem(w) for w in re.findall(r"[a-z]+", names.lower())))
+    def of(cls, names: str, lead: str = "") -> EventWords:
+        stems = frozenset(stem(w) for w in re.findall(r"[a-z]+", names.lower()))
+        lead_stems = {stem(w) for w in re.findall(r"[a-z]+", lead.lower())}
+        return cls(stems, bool((stems | lead_stems) & _HARM_STEMS))
 
     def names(self, tok: Token) -> bool:
         """Whether the event's words name `tok`'s thing, by stem both ways: its lemma or form ("the
         derailment" of "Train derails", "the signing" of "sign treaty", "floods" of "flooding")."""
         return stem(tok.lemma_) in self.stems or stem(tok.lower_) in self.stems
-
-    @property
-    def harm(self) -> bool:
-        """Whether the event harmed people (harm_events among its words: "derails", "kills", "quake")."""
-        return bool(self.stems & _HARM_STEMS)
 
 
 def hopes_it_ends(tok: Token) -> bool:
@@ -414,7 +414,7 @@ def _called_another(cause: Token, event: EventWords) -> bool:
 
 def _a_harm(cause: Token) -> bool:
     """A cause that is a harm (harm_events, harm_nouns: "the earthquake", "a bus crash", "the tragedy")."""
-    return stem(cause.lemma_) in _HARM_STEMS or cause.lemma_.lower() in lexicon.HARM_NOUNS
+    return stem(cause.lemma_) in _HARM_STEMS
 
 
 def mourns_another(tok: Token, event: EventWords) -> bool:

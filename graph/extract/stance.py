@@ -237,7 +237,7 @@ class LexiconJudge:
         # the title and label only (the label is the lead's where there is no title), never the opening
         # paragraphs, which hold the reactions judged: "the harvest was a success" is not the event's
         # because the article's second paragraph says "harvest"
-        words = EventWords.of(f"{event.title} {event.label}")
+        words = EventWords.of(f"{event.title} {event.label}", event.lead)
         found = [find_cues(s.words, s.offset, words) for s in statements]
         neutral = [neutral_cue(s.words) for s in statements]
         stance, confidence, cue = decide(for_event([c for cues in found for c in cues], is_withdrawal(event.context)))

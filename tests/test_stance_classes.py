@@ -551,3 +551,214 @@ def test_it_is_remarkable_that_judges_the_clause_not_the_event(extractor: Extrac
     words = f"said it was {adjective} that {clause}."
     got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
     assert _stance_of(got, speaker) in ("neutral", "oppose"), _said(got, words)
+
+
+# The third review of the praise cues: praise counts only when its subject is the event, a word standing
+# for it ("the deal", "the move", "it") or one of the event's own words, "bode well" and the older
+# success/achievement/step cues alike; and sorrow opposes only the harm it mourns, not one the phrase
+# names as another's ("killed in an unrelated accident", "the victims of last week's storm").
+_OTHER_SUBJECTS = ["the police response", "the harvest", "the rescue operation", "the weather", "the turnout",
+                   "the ferry service", "the school programme"]
+_PREDICATES = ["was {a}", "was {n}", "bodes well for the region", "would bode well for farmers", "was a success",
+               "was an achievement", "was an important step", "was a step in the right direction"]
+
+
+def _predicate(frame: str, adjective: str, noun: str) -> str:
+    return frame.format(a=adjective, n=_a(noun))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       subject=st.sampled_from(_OTHER_SUBJECTS), frame=st.sampled_from(_PREDICATES),
+       adjective=st.sampled_from(_PRAISE_ADJECTIVES), noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_another_subject_takes_no_side(extractor: Extractor, speaker: str, title: str, subject: str,
+                                                 frame: str, adjective: str, noun: str) -> None:
+    """"The police response was excellent", "the harvest was a success", "the rescue operation bodes well":
+    a subject that is neither the event, nor a word standing for it, nor one of its own words is praised
+    for itself, and that takes no side on the event."""
+    words = f"said {subject} {_predicate(frame, adjective, noun)}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), owner=st.sampled_from(["Kestria's own recycling law", "its new port",
+                                                                  "the rival Morvanian plan", "their own harvest"]))
+def test_bode_well_of_another_subject_takes_no_side(extractor: Extractor, speaker: str, owner: str) -> None:
+    """"Its own recycling law bodes well": "bode" judges its own subject, here some other thing."""
+    words = f"said {owner} bodes well for the region."
+    got = run(extractor, AGREEMENT, f"{_LEADS[AGREEMENT]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) in ("neutral", None), _said(got, words)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       subject=st.sampled_from(["the {e}", "it", "this", "the decision", "the move", "the deal"]),
+       frame=st.sampled_from(_PREDICATES), adjective=st.sampled_from(_PRAISE_ADJECTIVES),
+       noun=st.sampled_from(_PRAISE_NOUNS))
+def test_praise_of_the_event_or_a_word_for_it_still_supports(extractor: Extractor, speaker: str, title: str,
+                                                             subject: str, frame: str, adjective: str,
+                                                             noun: str) -> None:
+    """The near misses: the same praise said of the event, of "it", "this", or of "the decision", "the
+    move", "the deal" (words that stand for an event) still supports it."""
+    event = "agreement" if title == AGREEMENT else "ban"
+    words = f"said {subject.format(e=event)} {_predicate(frame, adjective, noun)}."
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+FERRY = "Ferry explosion in Port Halden kills nine"
+_FERRY_LEAD = ("An explosion tore through a passenger ferry in the harbour town of Port Halden on Saturday, "
+               "killing nine people, the coast guard said.")
+_HARMS = ["storm", "flood", "earthquake", "landslide", "mine collapse", "bus crash", "factory fire"]
+_SORROW_FOR_ANOTHER_HARM = [
+    "offered condolences to the family of a worker killed in an unrelated {h}.",
+    "expressed sympathy for the victims of last week's {h}.",
+    "sent his condolences over the {h} in the northern hills.",
+    "offered condolences to the families of those who died in the {h}.",
+    "expressed her sympathy for the people hurt in a separate {h} on Sunday.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from([AGREEMENT, BAN]),
+       frame=st.sampled_from(_SORROW_FOR_ANOTHER_HARM), harm=st.sampled_from(_HARMS))
+def test_sorrow_for_a_harm_not_the_events_takes_no_side(extractor: Extractor, speaker: str, title: str, frame: str,
+                                                        harm: str) -> None:
+    """Condolences and sympathy for a harm that is not the event's ("killed in an unrelated accident",
+    "the victims of last week's storm" in an article on an agreement) mourn that harm, and take no side
+    on the event (a party's minister may still be read as standing by the agreement, by the policy's own
+    rule: what matters here is that the sorrow opposes nothing)."""
+    words = frame.format(h=harm)
+    got = run(extractor, title, f"{_LEADS[title]}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) != "oppose", _said(got, words)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from([
+    "offered condolences to the family of a sailor killed in the explosion.",
+    "expressed sympathy for the victims of the ferry explosion.",
+    "sent his condolences over the explosion.",
+    "offered condolences to the families of those who died in the explosion.",
+    "expressed her sympathy over the tragedy.",
+    "offered condolences to the families of the victims.",
+    "sent condolences to the people of Norway.",
+]))
+def test_sorrow_for_the_events_harm_still_opposes_it(extractor: Extractor, speaker: str, words: str) -> None:
+    """The near misses: sorrow whose named cause is the event (its own word, "the explosion", or a word
+    standing for it, "the tragedy", "the blast"), or that names no cause, still opposes it."""
+    got = run(extractor, FERRY, f"{_FERRY_LEAD}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), harm=st.sampled_from(["storm", "flood", "earthquake"]))
+def test_sorrow_for_the_event_named_in_its_title_opposes_it(extractor: Extractor, speaker: str, harm: str) -> None:
+    """"The victims of last week's storm" is the event's harm where the event is that storm."""
+    title = f"The {harm} that struck coastal Morvania kills twelve"
+    lead = f"A {harm} struck the coastal towns of Morvania last week, killing twelve people."
+    words = f"expressed sympathy for the victims of last week's {harm}."
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+# The review of the third review's classes: sorrow in an article on a harm mourns that harm whatever word
+# it is called by (a derived form of the headline's verb, a synonym, a word for any harm), unless the
+# phrase marks it as another; praise counts of the event's own word in another form ("the signing" of
+# "sign"), and "bode well" reads its subject as the other predicated cues do.
+_HARM_EVENTS = {  # headline, lead, the headline's harm under other forms and words
+    "Tram derails in Orvik, killing seven": (
+        "A crowded tram left the rails in the river town of Orvik on Tuesday, killing seven passengers.",
+        ["derailment", "crash", "accident", "disaster"]),
+    "Gunmen kill nine at Lessing wedding": (
+        "Two gunmen opened fire on a wedding party in the hill village of Lessing on Friday, killing nine guests.",
+        ["killings", "shooting", "attack", "massacre"]),
+    "Bomb kills six at Varn bus depot": (
+        "A bomb hidden in a parked van went off beside the bus depot in Varn on Thursday, killing six people.",
+        ["bombing", "explosion", "blast", "attack"]),
+}
+_SORROW_FOR_THE_HARM = [
+    "offered condolences to the families of those killed in the {c}.",
+    "expressed sympathy for the victims of the {c}.",
+    "sent his condolences after the {c}.",
+    "conveyed her condolences over the {c} to the government.",
+    "offered condolences to the relatives of the people who died in Tuesday's {c}.",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_HARM_EVENTS)), pick=st.integers(0, 3),
+       frame=st.sampled_from(_SORROW_FOR_THE_HARM))
+def test_sorrow_for_the_events_harm_under_another_word_opposes_it(extractor: Extractor, speaker: str, title: str,
+                                                                  pick: int, frame: str) -> None:
+    """The near misses: in an article on a derailment, a shooting or a bombing, sorrow over "the
+    derailment", "the killings", "the bombing" (the headline's verb in another form) or "the crash",
+    "the shooting", "the explosion" (another word for it) mourns the event's harm and opposes it."""
+    lead, causes = _HARM_EVENTS[title]
+    words = frame.format(c=causes[pick])
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_HARM_EVENTS)), pick=st.integers(0, 3),
+       other=st.sampled_from(["an earlier fire", "a separate flood", "an unrelated mining accident"]))
+def test_sorrow_for_the_events_harm_and_another_still_opposes(extractor: Extractor, speaker: str, title: str,
+                                                              pick: int, other: str) -> None:
+    """Mixed causes: sorrow for the event's own harm and, in the same phrase, for one marked as another
+    still mourns the event's, so it opposes (only when every cause named is another's does it not)."""
+    lead, causes = _HARM_EVENTS[title]
+    words = f"offered condolences over the {causes[pick]} and to the widow of a driver killed in {other}."
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), title=st.sampled_from(list(_HARM_EVENTS)),
+       words=st.sampled_from([
+           "offered condolences to the family of a nurse who died in an unrelated fire.",
+           "expressed sympathy for the victims of last month's floods in the south.",
+           "sent her condolences to the relatives of a farmer killed in a separate landslide.",
+           "expressed his sympathy for the victims of the previous year's storm.",
+       ]))
+def test_sorrow_for_another_harm_in_an_article_on_a_harm_takes_no_side(extractor: Extractor, speaker: str,
+                                                                        title: str, words: str) -> None:
+    """In an article on a harm, sorrow whose every cause is marked as another ("an unrelated fire",
+    "last month's floods") mourns that harm, not the event's."""
+    lead, _ = _HARM_EVENTS[title]
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) != "oppose", _said(got, words)
+
+
+REOPENING = "Kestria reopens its embassy in Valdora"
+_REOPENING_LEAD = "Kestria reopened its embassy in the Valdoran capital on Monday after six years."
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), case=st.sampled_from([
+    (AGREEMENT, "the signing"), (REOPENING, "the reopening"), (BAN, "the new law"), (AGREEMENT, "the new agreement"),
+    (BAN, "the prohibition"), (AGREEMENT, "the negotiations")]),
+       frame=st.sampled_from(["was a success", "would bode well for the border towns", "was an important step",
+                              "was a real achievement"]))
+def test_praise_of_the_event_in_another_form_or_described_supports(extractor: Extractor, speaker: str,
+                                                                   case: tuple[str, str], frame: str) -> None:
+    """The near misses: praise said of the event's own word in another form ("the signing" of an
+    agreement signed, "the reopening" of an embassy reopened), of a word standing for it with a
+    description ("the new law", "the new agreement"), or of a word for an event of its kind ("the
+    prohibition", "the negotiations") supports it, "bode well" as the other predicated cues."""
+    title, subject = case
+    lead = _REOPENING_LEAD if title == REOPENING else _LEADS[title]
+    words = f"said {subject} {frame}."
+    got = run(extractor, title, f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "support", _said(got, words)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(speaker=st.sampled_from(_SPEAKERS), cause=st.sampled_from(["blast", "explosion", "bombing", "attack"]))
+def test_sorrow_for_a_harm_told_only_in_the_lead_opposes_it(extractor: Extractor, speaker: str, cause: str) -> None:
+    """A headline that names no harm ("Messages of grief pour in for Varn") over a lead that does ("a
+    bomb went off ..., killing six"): the event is still that harm, and sorrow over it opposes it."""
+    lead = "A bomb hidden in a parked van went off beside the bus depot in Varn on Thursday, killing six people."
+    words = f"sent his condolences after the {cause}."
+    got = run(extractor, "Messages of grief pour in for Varn", f"{lead}\n\n{speaker} {words}")
+    assert _stance_of(got, speaker) == "oppose", _said(got, words)

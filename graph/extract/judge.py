@@ -27,6 +27,7 @@ class EventView:
     label: str
     context: str
     title: str = ""  # the headline alone, where the article has one: what a countermeasure must aim at
+    lead: str = ""  # the lead paragraph alone: with the title, what says whether the event harmed people
 
 
 @dataclass(frozen=True)

@@ -163,7 +163,8 @@ class Extractor:
                      if len(d) >= 12 and not (job.title_is_text and i == 0) and not is_caption(job.lines[i])), None)
         event_label = label(Headline(title, title_doc, docs[lead] if lead is not None else None))
         opening = " ".join(job.lines[:min(4, len(docs))])  # the headline and lead paragraphs name the event
-        event = EventView(event_label, " ".join(x for x in (title, event_label, opening) if x), title or "")
+        event = EventView(event_label, " ".join(x for x in (title, event_label, opening) if x), title or "",
+                          docs[lead].text if lead is not None else "")
         statements = find_statements(docs, job.lines, job.paras, registry,
                                      (title_doc, title) if title and not job.title_is_text else None, self.judge, event,
                                      job.article.published.year if job.article.published else None)

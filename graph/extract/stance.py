@@ -3,8 +3,11 @@
 A cue is a word or phrase from the stance lexicons (graph/words); a negation
 that governs the cue itself flips it ("does not welcome", "is not a
 mistake"), while one elsewhere in the clause does not ("must not lose sight
-of the threat"). `LexiconJudge` is the `judge.StanceJudge` the app uses
-unless the `STANCE_JUDGE` setting names another.
+of the threat": negation.py). Whether a cue of praise, hope or sorrow bears
+on the event at all (said of it, hoping it goes on, mourning its harm) is
+read in praise.py; this module finds the cues, asks it, and decides.
+`LexiconJudge` is the `judge.StanceJudge` the app uses unless the
+`STANCE_JUDGE` setting names another.
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ from spacy.tokens import Token
 from ..models import Stance
 from . import lexicon
 from .judge import EventView, Judgement, probabilities, register
+from .negation import negated
+from .praise import (EventWords, hoped_gone, hopes_it_ends, hoping_phrase, mourns_another, of_another_subject,
+                     praise_weight, sorrow_for_another)
 
 if TYPE_CHECKING:
     from .attribution import Statement
-
-_GOVERNED = {"attr", "acomp", "dobj", "oprd", "xcomp", "ccomp"}
 
 
 @dataclass(frozen=True)
@@ -35,37 +39,6 @@ class Cue:
     weight: float
     start: int  # absolute character offset, to keep the strongest cue's place
     commitment: bool = False  # a commitment to what the event abandons; see `for_event`
-
-
-def _denies(neg: Token, cue: Token) -> bool:
-    """A "not" that denies, not the "not just" / "not only" that adds to what is said of the event ("is
-    not just wrong, it is cruel", "not merely a mistake", "not simply misguided": the cue and more, so its
-    side stands). On a verb of acting the same words still refuse ("will not simply welcome a deal
-    that...", "cannot just accept"); a participle is said of the event ("not just misguided")."""
-    nxt = neg.doc[neg.i + 1] if neg.i + 1 < len(neg.doc) else None
-    return nxt is None or nxt.lower_ not in lexicon.ADDING_ADVERBS or cue.tag_ in ("VB", "VBP", "VBZ", "VBD", "VBG")
-
-
-def _introduces(tok: Token) -> bool:
-    """A clause that introduces what follows it, parsed as that quote's complement: "The ministry welcomed
-    the accord: 'It will not be easy'" hangs "welcomed" under the quote's "be", whose "not" is the quote's
-    own and does not deny the welcome. A complement comes after the verb it completes ("does not think
-    they should condemn it"); one before it (after a colon or not) is the speaker's own clause."""
-    return tok.dep_ == "ccomp" and tok.i < tok.head.i
-
-
-def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" and _denies(c, tok) for c in tok.children):
-        return True
-    if tok.dep_ in _GOVERNED and any(c.dep_ == "neg" and _denies(c, tok) for c in tok.head.children) \
-            and tok.head.lemma_.lower() not in lexicon.HESITATING_VERBS \
-            and not _introduces(tok):  # (not "did not hesitate to condemn")
-        return True
-    doc = tok.doc
-    for j in (tok.i - 1, tok.i - 2):
-        if j >= tok.sent.start and doc[j].lower_ in ("no", "not", "never", "n't") and (j == tok.i - 1 or doc[j + 1].pos_ == "DET"):
-            return True
-    return False
 
 
 @functools.cache
@@ -115,7 +88,7 @@ def _comes_to_nothing(verb: Token) -> bool:
     """A verb of removing a fear that is denied ("could not resolve", "never dispelled") or governed by a
     word of futility (graph/words/futile_words.txt): "failed to dispel", "unable to resolve", "did
     nothing / little to dispel", "no promise could dispel", "nothing could resolve"."""
-    if _negated(verb):
+    if negated(verb):
         return True
     governor = verb.head
     if verb.dep_ in ("xcomp", "acl", "relcl") and governor is not verb:
@@ -169,214 +142,6 @@ def _a_thing(tok: Token) -> bool:
         tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("det", "poss", "prep", "compound", "amod") for c in tok.children))
 
 
-def _hopes_it_ends(tok: Token) -> bool:
-    """"I hope it ends quickly", "hope for a swift resolution", "hope it doesn't get any darker": what is
-    hoped for is that the event stops or goes no further, which welcomes nothing. Nor does hoping it is
-    undone ("hoped Washington would reconsider", "hoped the measures would be withdrawn") or calms down
-    ("hoped the situation would calm down"), hoping for talks ("looked forward to talks"), nor a hope
-    denied ("little hope left", "dashed the hopes", "does not look forward to it").
-
-    What is hoped for is the clause's own predicate (or what the hope is for), not any word under it:
-    "hoped the agreement would lead to the release of prisoners" or "would bring lasting calm" hope for
-    what the event brings; and an ending with an object of its own ends that, not the event ("hoped
-    the agreement would end years of tension").
-    """
-    if any(c.lower_ in ("no", "little") for c in tok.children) or (
-            tok.pos_ == "NOUN" and tok.head.lemma_.lower() in ("dash", "lose", "abandon", "crush", "shatter")):
-        return True
-    wished = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "acl")]
-    wished += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to")
-               for g in c.children if g.dep_ in ("pobj", "pcomp")]
-    if _hoping_phrase(tok):  # "look forward to X": the verb holds what is looked forward to
-        verb = tok.head
-        if any(c.dep_ == "neg" for c in verb.children):
-            return True  # "does not look forward to it"
-        wished += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
-                   for g in c.children if g.dep_ in ("pobj", "pcomp")]
-        wished += [c for c in verb.children if c.dep_ in ("advcl", "xcomp")]
-        if not wished:
-            return True  # "looked forward" with nothing looked forward to: eyes front, no hope
-        if any(_undoes_event(t) and not _within_another_end(t) for w in wished for t in w.subtree):
-            return True  # "look forward to the day the tariffs are lifted": to its undoing
-    for head in wished:
-        if any(c.dep_ == "neg" for c in head.children):
-            return True
-        if head.lemma_.lower() in lexicon.CALLING_WORDS:
-            return True  # "looked forward to talks", "hoped for dialogue": a call for talks takes no side
-        if _asks_the_parties(head):
-            return True
-        if _undoes_event(head):
-            return True
-    return False
-
-
-_DENYING = frozenset({"hardly", "scarcely", "barely"})  # near relatives of "not": "hardly bodes well"
-_BACK = frozenset({"back", "backward", "backwards"})  # "a big step back": the step goes the other way
-_OTHERS = frozenset({"of", "by", "with", "between", "among"})  # "the courage of the nurses": another thing
-
-
-def _plain(subject: Token) -> bool:
-    """A subject that can be the event: a pronoun or demonstrative ("it", "this") or a bare noun with only
-    its article and name words ("the accord", "the Paris agreement"). A noun with an owner, an adjective
-    or a phrase of its own names some other thing ("the courage of the nurses", "the new bridge in
-    Vilnius", "the turnout at the vigil"), and a harm ("the bombing was an incredible tragedy") is no feat."""
-    if subject.pos_ == "PRON" or subject.lower_ in ("this", "that"):
-        return True
-    if subject.lemma_.lower() in lexicon.HARM_NOUNS:
-        return False
-    return all(c.dep_ in ("det", "compound") and c.pos_ != "PRON" or c.lower_ in ("the", "this", "that")
-               for c in subject.children)
-
-
-def _within_another_end(tok: Token) -> bool:
-    """A word inside the object of an undoing verb that ends some other thing ("looked forward to the
-    deal ending years of the ban's damage"): what is ended there is not the event."""
-    return any(_ends_another(a) and any(tok in o.subtree for o in a.children if o.dep_ == "dobj")
-               for a in tok.ancestors)
-
-
-def _undoes_event(head: Token) -> bool:
-    """An ending or undoing word that ends the event: not when it has its own object that is some other
-    thing ("end years of tension", "cancel the debt owed by small fleets", "undo the harm", "overturn
-    decades of silence"); "withdraw the measures" or "the ban is lifted" undo the event itself."""
-    return _ends(head) and not _ends_another(head)
-
-
-def _ends_another(verb: Token) -> bool:
-    """An ending verb whose own object is some other thing: named so ("years of decline", "the debts
-    owed by farmers") or a harm ("undo the damage"), or any object of "end", "stop", "cease", "halt"."""
-    if verb.pos_ != "VERB" or not _ends(verb):
-        return False
-    return any(verb.lemma_.lower() in _ENDINGS_OF_OTHERS or obj.lemma_.lower() in lexicon.HARM_NOUNS
-               or obj.lemma_.lower() in lexicon.OPPOSE_CUES or any(
-                   c.dep_ in ("acl", "relcl") or (c.dep_ == "prep" and c.lower_ in _OTHERS) for c in obj.children)
-               for obj in verb.children if obj.dep_ == "dobj")
-
-
-def _hoped_gone(tok: Token) -> bool:
-    """"Hoped the ban would undo the damage", "would reverse years of decline": the ending verb and the
-    harm it ends are what the speaker hopes gone, not their judgement of the event, so neither opposes."""
-    node = tok
-    for _ in range(5):
-        if _ends_another(node) and (node is tok or any(
-                tok in obj.subtree for obj in node.children if obj.dep_ == "dobj")):
-            hope = node
-            for _ in range(4):
-                if hope.head is hope:
-                    break
-                hope = hope.head
-                if hope.lemma_.lower() in lexicon.HOPING_CUES or hope.lower_ in lexicon.HOPING_CUES or any(
-                        _hoping_phrase(c) for c in hope.children):
-                    return True
-            return False
-        if node.head is node:
-            break
-        node = node.head
-    return False
-
-
-def _intensified(tok: Token) -> bool:
-    """A praise word that only intensifies a grim thing: a praise adjective on a harm or an opposing noun
-    ("an incredible tragedy", "a landmark mistake") or a praise noun under a gloomy modifier ("a grim
-    milestone", "a sad landmark")."""
-    def grim(t: Token) -> bool:
-        lemma = t.lemma_.lower()
-        return lemma in lexicon.HARM_NOUNS or lemma in lexicon.OPPOSE_CUES or lemma in lexicon.GLOOM_WORDS
-    if tok.dep_ in ("amod", "compound") and grim(tok.head):
-        return True
-    return any(c.dep_ in ("amod", "compound") and grim(c) for c in tok.children)
-
-
-def _judges_a_that_clause(verb: Token, word: Token) -> bool:
-    """"It is remarkable that Lisbon ignored them": a dummy "it" whose adjective (or noun) judges a clause
-    after it, that clause's fact, not the event."""
-    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in verb.children) and any(
-        c.dep_ == "ccomp" and c.i > word.i for c in (*verb.children, *word.children))
-
-
-def _said_of_event(tok: Token) -> bool:
-    """A praise word (graph/words/praise_cues.txt) judges the event only when predicated of it: "the accord
-    is a milestone", "called it a breakthrough", "this is excellent news", "hailed it as a big step". Not
-    when it describes another noun ("the work of the rescuers was brilliant", "a remarkable turnaround by
-    the party", "an incredible act of cruelty"), a journalist's word inside the sentence ("would study the
-    milestone agreement") or a verb ("stepped forward", "take big steps to protect")."""
-    if tok.pos_ in ("VERB", "AUX") and not (tok.tag_ == "VBG" and tok.dep_ == "amod"):  # ("thrilling news")
-        if tok.tag_ == "VBG" and tok.lemma_.lower() != "bode":  # "the agreement was thrilling", tagged a verb
-            if tok.dep_ == "oprd":
-                return True  # "called it thrilling news"
-            if _judges_a_that_clause(tok, tok):
-                return False  # "it was thrilling that they came"
-            return tok.dep_ in ("ccomp", "ROOT", "conj") and any(c.dep_ == "aux" for c in tok.children) and all(
-                _plain(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
-        return tok.lemma_.lower() == "bode"  # "bode well" heads its own clause
-    if tok.pos_ == "ADV":  # "the pact was a step forward": the parser may hang the step under the adverb
-        verb = tok.head
-        if tok.dep_ not in ("advmod", "acomp", "oprd") or not any(c.lemma_.lower() == "step" for c in tok.children):
-            return False
-        if verb.lemma_.lower() == "be":
-            return all(_plain(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
-        return any(c.dep_ == "dobj" for c in verb.children)  # "called the deal a step forward"
-    noun = tok
-    if tok.dep_ == "amod":  # "excellent news", "a remarkable achievement": the noun it praises
-        noun = tok.head
-    if noun is not tok or tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "prep" and c.lower_ in _OTHERS and not (c.lower_ == "by" and noun.lemma_.lower() == "step")
-               for c in noun.children):
-            return False  # "an incredible act of cruelty", "a turnaround by the party" (a step by someone is theirs)
-        if noun.dep_ == "pobj" and noun.head.lower_ == "as":
-            return True  # "described the law as a milestone"
-        if noun.dep_ == "oprd":
-            return True  # "called it a breakthrough"
-        if noun.dep_ == "pobj" and noun.head.lower_ == "from" and noun.head.head.lower_ == "far":
-            noun = noun.head.head  # "the accord was far from a milestone": said of it, and denied
-        elif noun.dep_ != "attr":
-            return False
-    elif tok.dep_ not in ("acomp", "oprd"):  # an adjective: "the accord was excellent"
-        return False
-    verb = noun.head
-    if _judges_a_that_clause(verb, noun):
-        return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    return all(_plain(s) for s in subjects)
-
-
-def _praise_denied(tok: Token) -> bool:
-    """"Not a step forward", "far from a breakthrough", "hardly bodes well", "did not think the accord was
-    a milestone": a negation, or a near relative of one, over the praise or the clause that holds it."""
-    if _negated(tok):
-        return True
-    if any(c.lower_ in _DENYING for t in (tok, *tok.children) if t is tok or t.dep_ == "amod" for c in t.children):
-        return True  # "hardly great news": the near relative may hang from the praise's own modifier
-    node = tok.head if tok.dep_ == "amod" else tok
-    for _ in range(4):
-        if any(c.dep_ == "neg" or c.lower_ in _DENYING for c in node.children):
-            return True
-        if node.dep_ == "pobj" and node.head.lower_ == "from" and node.head.head.lower_ == "far":
-            return True  # "far from a breakthrough"
-        if node.head is node or node.dep_ not in ("attr", "acomp", "oprd", "ccomp", "pobj", "prep", "xcomp", "advmod"):
-            break
-        node = node.head
-    return False
-
-
-def _praise_cue(tok: Token, weight: float) -> float:
-    """The weight a praise word or phrase headed by `tok` carries: none unless said of the event, and a
-    step towards something the speaker deplores ("a step towards a humanitarian crisis") or a step back
-    ("a significant step backward") praises nothing; flipped when denied."""
-    if _intensified(tok) or not _said_of_event(tok):
-        return 0.0
-    steps = [t for t in (tok, *tok.children) if t.lemma_.lower() == "step" and t.pos_ == "NOUN"]
-    if steps and weight > 0:
-        step = steps[0]
-        if tok.lower_ in _BACK or any(c.lower_ in _BACK for c in step.children):
-            return 0.0  # "a big step back": the oppose entry "step back" reads it
-        toward = [t for c in (*step.children, *tok.children) if c.dep_ == "prep"
-                  and c.lower_ in ("towards", "toward", "to") for t in c.subtree]
-        if any(t.lemma_.lower() in lexicon.HARM_NOUNS or t.lemma_.lower() in lexicon.OPPOSE_CUES for t in toward):
-            weight = -weight  # "a significant step towards a humanitarian crisis": a step to harm
-    return -weight if _praise_denied(tok) else weight
-
-
 def _phrase_head(tokens: list[Token], start: int, end: int) -> Token | None:
     """The token heading the words between character offsets `start` and `end` (its head is outside)."""
     span = [t for t in tokens if start <= t.idx < end]
@@ -386,61 +151,12 @@ def _phrase_head(tokens: list[Token], start: int, end: int) -> Token | None:
     return None
 
 
-def _ends(tok: Token) -> bool:
-    """An ending or undoing word (graph/words/ending_words.txt), a phrasal verb with its particle too
-    ("the ban is struck down")."""
-    lemma = tok.lemma_.lower()
-    return lemma in lexicon.ENDING_WORDS or any(
-        c.dep_ == "prt" and f"{lemma} {c.lower_}" in lexicon.ENDING_WORDS for c in tok.children)
-
-
 _HOPE = "hope"  # the lemma a hoping phrase is read as (graph/words/hoping_phrases.txt)
 
 
-def _hoping_phrase(tok: Token) -> bool:
-    """"forward" under "look": a verb and its adverb that together hope (graph/words/hoping_phrases.txt)."""
-    return tok.head is not tok and f"{tok.head.lemma_.lower()} {tok.lower_}" in lexicon.HOPING_PHRASES
-
-
-_ENDINGS_OF_OTHERS = frozenset({"end", "stop", "cease", "halt"})  # "end years of tension": ends that, not the event
-
-
-def _asks_the_parties(head: Token) -> bool:
-    """"Hoped all sides would show restraint", "hoped both capitals would resolve their differences through
-    dialogue": a hope that the parties ("all", "both" of them) calm down or talk is a call for calm, which
-    takes no side; "hoped the accord would bring lasting calm" is a hope for what the event brings."""
-    parties = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")
-               and any(g.lower_ in ("all", "both") for g in c.children if g.dep_ in ("det", "predet", "amod"))]
-    words = [head, *(t for t in head.subtree if t.dep_ in ("dobj", "pobj"))]
-    return bool(parties) and any(t.lemma_.lower() in lexicon.CALLING_WORDS for t in words)
-
-
-_SIDING_PREPOSITIONS = frozenset({"with", "for", "toward", "towards"})  # "sympathy with/for X"
-_HARM_PREPOSITIONS = frozenset({"over", "after", "at"})  # "sympathy over the deaths"
-
-
-def _sorrow_for_another(tok: Token) -> bool:
-    """"Sympathy with the decision", "for the government's position", "with the gunmen's cause": sorrow
-    words (sorrow_for) oppose an event only as sorrow for those it harmed. With a "with"/"for" object
-    that names neither the harmed (harmed_nouns) nor a country or people, nor a harm ("over the
-    deaths"), the sympathy is for that object, not against the event. Given bare or "to" someone ("sent
-    its sympathy to the families") it is the courtesy of sorrow. (The parser may hang the object on
-    the verb: "had great sympathy for the choice".)"""
-    holders = [tok, tok.head] if tok.dep_ in ("dobj", "attr") else [tok]
-    def objects(preps: frozenset[str]) -> list[Token]:
-        return [x for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-                for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
-    def harmed(x: Token) -> bool:
-        return x.lemma_.lower() in lexicon.HARMED_NOUNS or x.ent_type_ in ("GPE", "NORP") \
-            or (x.lower_ in ("those", "all") and any(c.dep_ in ("acl", "relcl") for c in x.children))
-    sided = objects(_SIDING_PREPOSITIONS)
-    if not sided or any(harmed(x) for x in sided):
-        return False
-    return not any(harmed(x) for x in objects(_HARM_PREPOSITIONS))
-
-
-def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
-    """Cues among `tokens` (one sentence or part of it); `offset` maps to article text."""
+def find_cues(tokens: Iterable[Token], offset: int, event: EventWords | None = None) -> list[Cue]:
+    """Cues among `tokens` (one sentence or part of it); `offset` maps to article text. With the event's
+    words, praise of another subject and sorrow for another harm are no cue."""
     tokens = list(tokens)
     if not tokens:
         return []
@@ -449,31 +165,37 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         if tok.dep_ in ("acl", "relcl") and tok.pos_ == "VERB" and not _says(tok):
             # "the deal endorsed by the Council", "Americans who support the deal": about someone else
             continue
-        forms = {tok.lemma_.lower(), tok.lower_}
-        if _hoping_phrase(tok):
-            forms = {_HOPE}  # "looked forward to working with": a hope, weighed and checked as one
+        # the lemma first, then the word as written: in a fixed order, as the first form that is a cue
+        # decides (a set's order changed with the hash seed, and one answer's confidence with it)
+        forms = dict.fromkeys((tok.lemma_.lower(), tok.lower_))
+        if hoping_phrase(tok):
+            forms = {_HOPE: None}  # "looked forward to working with": a hope, weighed and checked as one
         for form in forms:
             if form in lexicon.ADJECTIVE_CUES and _a_thing(tok):
                 continue
-            if form in lexicon.HOPING_CUES and _hopes_it_ends(tok):
+            if form in lexicon.HOPING_CUES and hopes_it_ends(tok):
                 break
             weight = lexicon.SUPPORT_CUES.get(form) or 0.0
             weight -= lexicon.OPPOSE_CUES.get(form) or 0.0
-            if weight < 0 and (_countered(tok) or _hoped_gone(tok)):
+            if weight < 0 and (_countered(tok) or hoped_gone(tok)):
                 weight = 0.0
-            if weight < 0 and form in lexicon.SORROW_FOR and _sorrow_for_another(tok):
+            if weight < 0 and form in lexicon.SORROW_FOR and sorrow_for_another(tok):
+                weight = 0.0
+            if weight < 0 and form in lexicon.MOURNING_WORDS and event is not None and mourns_another(tok, event):
+                weight = 0.0
+            if weight > 0 and form in lexicon.PREDICATED_CUES and of_another_subject(tok, event):
                 weight = 0.0
             if weight and form in lexicon.PRAISE_CUES:  # said of the event, negation read there
-                weight = _praise_cue(tok, weight)
+                weight = praise_weight(tok, weight, event)
                 if weight:
                     cues.append(Cue(tok.text, weight, offset + tok.idx))
                 break
             commitment = -(lexicon.COMMITMENT_CUES.get(form) or 0.0)
             if weight or commitment:
-                negated = _negated(tok) and not (weight < 0 and _fear_stands(tok))
+                denied = negated(tok) and not (weight < 0 and _fear_stands(tok))
                 if weight:
-                    cues.append(Cue(tok.text, -weight if negated else weight, offset + tok.idx))
-                elif not negated:
+                    cues.append(Cue(tok.text, -weight if denied else weight, offset + tok.idx))
+                elif not denied:
                     cues.append(Cue(tok.text, commitment, offset + tok.idx, commitment=True))
                 break
     start = tokens[0].idx
@@ -483,10 +205,16 @@ def find_cues(tokens: Iterable[Token], offset: int) -> list[Cue]:
         for m in pattern.finditer(text):
             if phrase in lexicon.PRAISE_CUES:  # "a significant step", "bode well": said of the event
                 head = _phrase_head(tokens, start + m.start(), start + m.end())
-                weight_here = _praise_cue(head, weight) if head is not None else 0.0
+                weight_here = praise_weight(head, weight, event) if head is not None else 0.0
                 if weight_here:
                     cues.append(Cue(words[m.start():m.end()], weight_here, offset + start + m.start()))
                 continue
+            if phrase in lexicon.PREDICATED_CUES:  # "the police operation was an important step"
+                head = _phrase_head(tokens, start + m.start(), start + m.end())
+                if head is not None and of_another_subject(head, event):
+                    within = range(offset + start + m.start(), offset + start + m.end())
+                    cues = [c for c in cues if c.start not in within]  # nor its words ("right") alone
+                    continue
             cues.append(Cue(words[m.start():m.end()], weight, offset + start + m.start(), commitment))
     return cues
 
@@ -550,7 +278,11 @@ class LexiconJudge:
 
     def judge(self, statements: Sequence[Statement], event: EventView) -> Judgement:
         """Judge one speaker's statements toward `event`."""
-        found = [find_cues(s.words, s.offset) for s in statements]
+        # the title and label only (the label is the lead's where there is no title), never the opening
+        # paragraphs, which hold the reactions judged: "the harvest was a success" is not the event's
+        # because the article's second paragraph says "harvest"
+        words = EventWords.of(f"{event.title} {event.label}", event.lead)
+        found = [find_cues(s.words, s.offset, words) for s in statements]
         neutral = [neutral_cue(s.words) for s in statements]
         stance, confidence, cue = decide(for_event([c for cues in found for c in cues], is_withdrawal(event.context)))
         explanation = cue.text if cue else next((n for n in neutral if n), None) or "no stance cue"

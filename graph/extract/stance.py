@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..models import Stance
 from . import lexicon
@@ -453,11 +453,49 @@ def for_event(cues: list[Cue], withdrawal: bool) -> list[Cue]:
 
 
 def neutral_cue(tokens: Iterable[Token]) -> str | None:
-    """A word that marks a deliberately neutral reaction ("calls for calm"), if any."""
+    """A word or phrase that marks a deliberately neutral reaction ("calls for calm", "is following the
+    case closely", "called for de-escalation"), if any: the word by its lemma, the phrase where it is said
+    (`_neutral_phrase`)."""
+    tokens = list(tokens)
     for tok in tokens:
         if tok.lemma_.lower() in lexicon.NEUTRAL_CUES:
             return tok.text
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    span = doc[tokens[0].i:tokens[-1].i + 1]
+    text = span.text.lower()
+    for m in _neutral_patterns().finditer(text):
+        first = span.char_span(m.start(), m.end(), alignment_mode="expand")
+        if first is not None and len(first) and _neutral_phrase(first):
+            return span.text[m.start():m.end()]
     return None
+
+
+@functools.cache
+def _neutral_patterns() -> re.Pattern[str]:
+    """The neutral phrases (graph/words/neutral_phrases.txt) as one pattern: a word ending in "*" takes any
+    ending, and up to two words may come between two ("following the case closely")."""
+    def word(w: str) -> str:
+        return re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+    alternatives = sorted((r"\s+(?:[\w'-]+\s+){0,2}".join(map(word, p.split())) for p in lexicon.NEUTRAL_PHRASES),
+                          key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def _neutral_phrase(words: Span) -> bool:
+    """Whether a neutral phrase found in a statement is the speaker's own position: not negated ("is not
+    aware of", "there is no peaceful solution") and not said of someone else's
+    doing in a clause on a noun ("the observers who are following the talks closely"), nor what the event
+    brings ("will lead to the peaceful settlement of disputes": a welcome, not an even-handed call)."""
+    doc = words.doc
+    first = words[0]
+    if any(_negated(t) for t in words) or any(
+            doc[j].lower_ in ("no", "not", "never", "n't", "nor") for j in range(max(first.sent.start, first.i - 3), first.i)):
+        return False
+    if any(t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" and not _says(t) for tok in words for t in (tok, tok.head)):
+        return False
+    return not any(t.lemma_.lower() in lexicon.BRINGING_WORDS for t in list(first.ancestors)[:4])
 
 
 def decide(cues: list[Cue]) -> tuple[Stance, float, Cue | None]:

@@ -107,3 +107,17 @@ def test_neutral_words_that_are_not_the_speakers_position_are_no_neutral_cue(ext
     got = [r for r in run(extractor, EVENTS[1], f"Senator Dana Whitfield {words}").reactions
            if "Whitfield" in r.actor.name]
     assert all(phrase not in r.cue.lower() for r in got), [(r.stance, r.cue) for r in got]
+
+
+@pytest.mark.parametrize("words, cue", [
+    ("said the regime did not respect the will of the voters.", "respect"),
+    ("said it would never acknowledge the new border.", "acknowledge"),
+    ("said the observers who are monitoring the border had gone home.", "monitoring"),
+    ("said the accord would bring lasting calm to the towns.", "calm"),
+])
+def test_a_neutral_word_is_read_with_its_negation_and_scope_too(extractor: Extractor, words: str, cue: str) -> None:
+    """The one-word neutral cues ("respect", "monitor", "calm") are read as the phrases are: a refusal, someone
+    else's doing or what the event brings is no deliberately neutral position."""
+    got = [r for r in run(extractor, EVENTS[0], f"Senator Dana Whitfield {words}").reactions
+           if "Whitfield" in r.actor.name]
+    assert all(r.cue.lower() != cue for r in got), [(r.stance, r.cue) for r in got]

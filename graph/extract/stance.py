@@ -454,11 +454,12 @@ def for_event(cues: list[Cue], withdrawal: bool) -> list[Cue]:
 
 def neutral_cue(tokens: Iterable[Token]) -> str | None:
     """A word or phrase that marks a deliberately neutral reaction ("calls for calm", "is following the
-    case closely", "called for de-escalation"), if any: the word by its lemma, the phrase where it is said
-    (`_neutral_phrase`)."""
+    case closely", "called for de-escalation"), if any: the word by its lemma, the phrase by its words,
+    each only where it is the speaker's own position (`_neutral_phrase`: "does not respect the will of
+    the voters", "the observers who are monitoring the border" are none)."""
     tokens = list(tokens)
     for tok in tokens:
-        if tok.lemma_.lower() in lexicon.NEUTRAL_CUES:
+        if tok.lemma_.lower() in lexicon.NEUTRAL_CUES and _neutral_phrase(tok.doc[tok.i:tok.i + 1]):
             return tok.text
     if not tokens:
         return None
@@ -484,8 +485,8 @@ def _neutral_patterns() -> re.Pattern[str]:
 
 
 def _neutral_phrase(words: Span) -> bool:
-    """Whether a neutral phrase found in a statement is the speaker's own position: not negated ("is not
-    aware of", "there is no peaceful solution") and not said of someone else's
+    """Whether a neutral word or phrase found in a statement is the speaker's own position: not negated
+    ("is not aware of", "there is no peaceful solution", "does not respect"), not said of someone else's
     doing in a clause on a noun ("the observers who are following the talks closely"), nor what the event
     brings ("will lead to the peaceful settlement of disputes": a welcome, not an even-handed call)."""
     doc = words.doc

@@ -169,7 +169,7 @@ def test_a_peace_that_could_have_been_is_no_call(either: Extractor, words: str, 
     ("said the ministry was not aware of any plans to answer it.", "aware of"),
     ("said there was no peaceful solution in sight.", "peaceful solution"),
     ("said Valdora refused to de-escalate while its towns were under fire.", "de-escalat"),
-    ("dismissed Valdora's calls for de-escalation as a ruse.", "de-escalat"),
+    ("said Valdora's calls for de-escalation had reached every embassy in the region.", "de-escalat"),
     ("said Valdora must de-escalate at once and pay for every house.", "de-escalat"),
 ])
 def test_a_refused_or_denied_or_anothers_call_is_no_neutral_cue(either: Extractor, words: str, phrase: str) -> None:

@@ -38,6 +38,7 @@ NEUTRAL_CUES = words("neutral_cues")
 WATCHING_PHRASES = words("watching_phrases")  # "following the case closely": neutral where the speaker watches
 WATCHING_SUBJECTS = words("watching_subjects")  # "we", "her office": a watcher who is the speaker's own side
 SETTLING_PHRASES = words("settling_phrases")  # "de-escalation": neutral where it is called for
+PARTY_NOUNS = words("party_nouns")  # "both sides", "all parties": a settling phrase asked of them is a call
 CALLING_VERBS = words("calling_verbs")  # "urged", "called for": what a settling phrase must be under
 ADJECTIVE_CUES = words("adjective_cues")
 HOPING_CUES = words("hoping_cues")  # "hope the deal will hold": a welcome, unless the hope is that it ends

@@ -505,8 +505,7 @@ def _phrase_matches(span: Span, phrases: Iterable[str]) -> list[list[Token]]:
 
 _PHRASE_ARCS = frozenset({"advmod", "dobj", "prep"})  # a verb to its adverb, object, preposition
 _MODAL_CALLS = frozenset({"should", "must", "ought", "would"})  # "both sides should refrain", "hoped ... would"
-_PARTIES = frozenset({"side", "party"})  # "the two sides", "all parties"
-_ALL_OF_THEM = frozenset({"all", "both", "two"})
+_ALL_OF_THEM = frozenset({"all", "both", "two"})  # "the two sides", "all parties": each of them
 
 
 def _own_position(words: Sequence[Token]) -> bool:
@@ -566,7 +565,7 @@ def _settling(words: Sequence[Token]) -> bool:
             subjects = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")]
             if up.pos_ in ("VERB", "AUX") and subjects:  # the clause that says who settles
                 return any(c.lower_ in _MODAL_CALLS for c in up.children if c.dep_ == "aux") and any(
-                    s.lemma_.lower() in _PARTIES and any(c.lower_ in _ALL_OF_THEM for c in s.children)
+                    s.lemma_.lower() in lexicon.PARTY_NOUNS and any(c.lower_ in _ALL_OF_THEM for c in s.children)
                     for s in subjects)  # not "Norland must de-escalate": a demand of one side
     return False
 

@@ -11,7 +11,8 @@ from graph import words
 # Lists whose entries decide opposite things: a word in two of them is read by whichever list the code
 # asks first ("irreversible" as an oppose cue hid it as a commitment, which opposes only withdrawals).
 CONTRADICTING = {
-    "stance cues": ["support_cues", "oppose_cues", "commitment_cues", "neutral_cues"],
+    "stance cues": ["support_cues", "oppose_cues", "commitment_cues", "neutral_cues", "watching_phrases",
+                    "settling_phrases"],
 }
 
 

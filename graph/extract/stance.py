@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..models import Stance
 from . import lexicon
@@ -225,11 +225,121 @@ def for_event(cues: list[Cue], withdrawal: bool) -> list[Cue]:
 
 
 def neutral_cue(tokens: Iterable[Token]) -> str | None:
-    """A word that marks a deliberately neutral reaction ("calls for calm"), if any."""
+    """A word or phrase that marks a deliberately neutral reaction, if any: a neutral word by its lemma
+    ("calls for calm"), watching by the speaker's own side ("we are following the case closely",
+    `_watching`) and an even-handed call to settle ("urged both sides to de-escalate", `_settling`). Each
+    only where it is the speaker's own position (`_own_position`: "does not respect the will of the
+    voters", "refused to de-escalate", "the observers who are monitoring the border" are none)."""
+    tokens = list(tokens)
     for tok in tokens:
-        if tok.lemma_.lower() in lexicon.NEUTRAL_CUES:
+        if tok.lemma_.lower() in lexicon.NEUTRAL_CUES and _own_position([tok]):
             return tok.text
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    span = doc[tokens[0].i:tokens[-1].i + 1]
+    for phrases, counts in ((lexicon.WATCHING_PHRASES, _watching), (lexicon.SETTLING_PHRASES, _settling)):
+        for words in _phrase_matches(span, phrases):
+            if _own_position(words) and counts(words):
+                return doc[words[0].i:words[-1].i + 1].text
     return None
+
+
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(_phrase_pattern(word), re.I)
+
+
+def _phrase_matches(span: Span, phrases: Iterable[str]) -> list[list[Token]]:
+    """Where the phrases stand in `span`: their words together (by `_phrase_pattern`, as the withdrawal
+    phrases are found), or, for two words, joined by the parse, a verb to its adverb, object or
+    preposition ("following the events in the capital very closely"); never an adjective to its noun, so
+    "a peaceful farming settlement" (a village) is no "peaceful settlement"."""
+    found = []
+    text = span.text
+    for phrase in sorted(phrases, key=len, reverse=True):
+        for m in re.finditer(r"\b" + _phrase_pattern(phrase) + r"\b", text, re.I):
+            words = span.char_span(m.start(), m.end(), alignment_mode="expand")
+            if words is not None and len(words):
+                found.append(list(words))
+        parts = phrase.split()
+        if len(parts) != 2:
+            continue
+        first, second = map(_word_pattern, parts)
+        for tok in span:
+            for other in tok.children:
+                if other.dep_ not in _PHRASE_ARCS or abs(other.i - tok.i) == 1:
+                    continue
+                pair = sorted((tok, other), key=lambda t: t.i)
+                if first.fullmatch(pair[0].text) and second.fullmatch(pair[1].text):
+                    found.append(pair)
+    return found
+
+
+_PHRASE_ARCS = frozenset({"advmod", "dobj", "prep"})  # a verb to its adverb, object, preposition
+_MODAL_CALLS = frozenset({"should", "must", "ought", "would"})  # "both sides should refrain", "hoped ... would"
+_ALL_OF_THEM = frozenset({"all", "both", "two"})  # "the two sides", "all parties": each of them
+
+
+def _own_position(words: Sequence[Token]) -> bool:
+    """Whether neutral words are the speaker's own position: not negated (`_negated`: "is not aware of",
+    "there is no peaceful solution"), not refused ("refused to de-escalate", refusing_verbs), and not said
+    of someone else's doing in a clause on a noun ("the observers who are following the talks closely");
+    the speaker's own clause ("Doyle, who urged both sides to refrain from violence, said ...") is theirs."""
+    for tok in words:
+        path = [tok, *list(tok.ancestors)[:3]]
+        if any(_negated(t) for t in path[:2]) or any(t.lemma_.lower() in lexicon.REFUSING_VERBS for t in path[1:]):
+            return False
+        if any(t.dep_ in ("acl", "relcl") and t.pos_ in ("VERB", "AUX") and not _says(t)
+               and t.head.pos_ not in ("PROPN", "PRON") for t in path[:2]):
+            return False
+    return True
+
+
+def _predicate(tok: Token) -> Token:
+    """The verb whose subject says who does what `tok` names: "aware" under "was", "eye" under "keeping"."""
+    while tok.dep_ in ("acomp", "dobj", "advmod", "prep", "pobj", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _watching(words: Sequence[Token]) -> bool:
+    """Watching is a neutral position only when the watcher is the speaker's own side (watching_subjects:
+    "we are following it closely", "her office was aware of the verdict"): "Norland was fully aware of the
+    civilians" or "the judges had followed the law closely" accuse or defend someone else, and a headline's
+    "Hale aware of civilians before strike" names no reaction."""
+    verb = _predicate(words[0])
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("conj", "xcomp"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return len(subjects) == 1 and _own_side(subjects[0])
+
+
+def _own_side(subject: Token) -> bool:
+    if subject.pos_ == "PRON":
+        return subject.lower_ in lexicon.WATCHING_SUBJECTS
+    return subject.pos_ == "NOUN" and subject.lemma_.lower() in lexicon.WATCHING_SUBJECTS and not any(
+        c.dep_ in ("poss", "compound", "amod") and c.pos_ != "PRON" for c in subject.children)
+
+
+def _settling(words: Sequence[Token]) -> bool:
+    """Settling is an even-handed call only where it is called for: under a calling verb or noun
+    (calling_verbs: "urged both sides to de-escalate", "called for a peaceful resolution", "urged talks that
+    could lead to a peaceful settlement"), not another actor's call ("dismissed Norland's calls for
+    de-escalation"); or asked of the parties ("both sides should refrain from violence", "hoped the two
+    sides would settle it peacefully"; not of one of them: "Norland must de-escalate" demands). What the
+    event is said to achieve ("the treaty marked a genuine de-escalation", "ensures disputes will be
+    resolved peacefully") is no call."""
+    for tok in words:
+        for up in [tok, *list(tok.ancestors)[:5]]:
+            if up.lemma_.lower() in lexicon.CALLING_VERBS and (up.pos_ == "VERB" or not any(
+                    c.dep_ == "poss" and c.pos_ != "PRON" for c in up.children)):
+                return True
+            subjects = [c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP")]
+            if up.pos_ in ("VERB", "AUX") and subjects:  # the clause that says who settles
+                return any(c.lower_ in _MODAL_CALLS for c in up.children if c.dep_ == "aux") and any(
+                    s.lemma_.lower() in lexicon.PARTY_NOUNS and any(c.lower_ in _ALL_OF_THEM for c in s.children)
+                    for s in subjects)  # not "Norland must de-escalate": a demand of one side
+    return False
 
 
 def decide(cues: list[Cue]) -> tuple[Stance, float, Cue | None]:

@@ -281,13 +281,13 @@ _ALL_OF_THEM = frozenset({"all", "both", "two"})  # "the two sides", "all partie
 
 
 def _own_position(words: Sequence[Token]) -> bool:
-    """Whether neutral words are the speaker's own position: not negated (`_negated`: "is not aware of",
+    """Whether neutral words are the speaker's own position: not negated (`negated`: "is not aware of",
     "there is no peaceful solution"), not refused ("refused to de-escalate", refusing_verbs), and not said
     of someone else's doing in a clause on a noun ("the observers who are following the talks closely");
     the speaker's own clause ("Doyle, who urged both sides to refrain from violence, said ...") is theirs."""
     for tok in words:
         path = [tok, *list(tok.ancestors)[:3]]
-        if any(_negated(t) for t in path[:2]) or any(t.lemma_.lower() in lexicon.REFUSING_VERBS for t in path[1:]):
+        if any(negated(t) for t in path[:2]) or any(t.lemma_.lower() in lexicon.REFUSING_VERBS for t in path[1:]):
             return False
         if any(t.dep_ in ("acl", "relcl") and t.pos_ in ("VERB", "AUX") and not _says(t)
                and t.head.pos_ not in ("PROPN", "PRON") for t in path[:2]):

@@ -9,7 +9,7 @@ The sentences here are invented; the events are imaginary.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
@@ -87,11 +87,16 @@ _REMOVING_FAILED = [
     "said no assurance from Valdora could dispel her concerns about the accord",
     "said nothing in the accord could resolve his concerns about the quotas",
     "said the accord never dispelled the worries of the fleets",
+    # ("did little to" with the removing verb parsed as an adverbial clause of "did", not its complement)
+    "said the talks did little to resolve concerns over the quotas",
+    "said the ministers had done little to resolve concerns over the deployment",
 ]
 
 
 @settings(max_examples=24, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(speaker=st.sampled_from(_SPEAKERS), words=st.sampled_from(_REMOVING_FAILED))
+@example(speaker=_SPEAKERS[0], words=_REMOVING_FAILED[-2])
+@example(speaker=_SPEAKERS[-1], words=_REMOVING_FAILED[-1])
 def test_a_fear_that_was_not_or_could_not_be_removed_still_opposes(extractor: Extractor, speaker: str,
                                                                    words: str) -> None:
     """Near-misses: "had not resolved her worries", "failed to dispel fears", "no assurance could dispel

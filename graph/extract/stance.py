@@ -91,12 +91,12 @@ def _comes_to_nothing(verb: Token) -> bool:
     if negated(verb):
         return True
     governor = verb.head
-    if verb.dep_ in ("xcomp", "acl", "relcl") and governor is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") and governor is not verb:
         if governor.lemma_.lower() in lexicon.FUTILE_WORDS:
             return True  # "failed to dispel", "unable to resolve", "nothing to dispel"
-        if verb.dep_ == "xcomp" and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.FUTILE_WORDS
-                                        for c in governor.children):
-            return True  # "did little to resolve"
+        if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "dobj" and c.lemma_.lower() in lexicon.FUTILE_WORDS
+                                                   for c in governor.children):
+            return True  # "did little to resolve" (the parser hangs "resolve" as either)
     for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
         if subject.lemma_.lower() in lexicon.FUTILE_WORDS or any(
                 c.dep_ == "det" and c.lower_ in lexicon.FUTILE_WORDS for c in subject.children):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Mapping, Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
-from ..countries import Gazetteer
+from ..countries import Gazetteer, gazetteer
 from . import lexicon
 from ..names import fold
 from .entities import apposed_title, body_country, clean, is_media
@@ -62,27 +63,45 @@ def _party_state(text: str, end: int) -> str | None:
                  if state and fold(state) in lexicon.SUBDIVISIONS), None)
 
 
-def _leader_surnames() -> dict[str, str]:
-    """Surname -> country, for the surnames of `lexicon.STATE_LEADERS` that only one country's leaders
-    bear and that cannot be read as another word ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
+def surname_countries(leaders: Mapping[str, str | None], common: AbstractSet[str],
+                      is_place: Callable[[str], bool]) -> dict[str, str]:
+    """Surname -> country, for the surnames of `leaders` (folded full name -> country, None for a person
+    whose name gives none) that name one leader's country alone: borne by only one country's leaders,
+    never a leader's given name ("Ali" of "Irfaan Ali" and of "Ali Bongo"), not in `common` (common
+    surnames and words: "Khan", "Lee", "Key"), no place ("Montenegro" of "Luis Montenegro") and no other
+    word of a name ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
     by_surname: dict[str, set[str | None]] = {}
-    for name, code in lexicon.STATE_LEADERS.items():
-        last = name.split()[-1]
+    given: set[str] = set()
+    for name, code in leaders.items():
+        *first, last = name.split()
         by_surname.setdefault(last, set()).add(code)
+        given.update(first)
     return {last: next(iter(codes)) for last, codes in by_surname.items()
-            if len(codes) == 1 and None not in codes and len(last) > 2 and last not in _ROMAN}
+            if len(codes) == 1 and None not in codes and len(last) > 2 and last not in _ROMAN
+            and last not in given and last not in common and not is_place(last)}
 
 
-_LEADER_SURNAMES = _leader_surnames()
+def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
+    """Last word -> (the words of each full name ending in it, its country), for a name given in part."""
+    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for name, code in lexicon.STATE_LEADERS.items():
+        if code:
+            out.setdefault(name.split()[-1], []).append((frozenset(name.split()), code))
+    return out
+
+
+_LEADER_SURNAMES = surname_countries(lexicon.STATE_LEADERS, lexicon.COMMON_SURNAMES,
+                                     lambda word: gazetteer().lookup(word) is not None)
+_LEADERS_BY_SURNAME = _leaders_by_surname()
 
 
 def leader_country(name: str) -> str | None:
-    """The country a head of state or government (or a great power's foreign minister) leads, by name.
+    """The country a head of state or government (or a G20 or EU state's foreign minister) serves, by name.
 
     The news names them without their country ("President Donald Trump
     said", "Merkel pledged"): the full name, or a part of it that keeps
-    its surname ("Tayyip Erdogan", "Erdogan"), when only one country's
-    leaders bear that surname.
+    its surname ("Tayyip Erdogan", "Erdogan"), when the part fits one
+    country's leaders only and a surname alone is no common one.
     """
     words = fold(name).replace(".", "").split()
     if not words:
@@ -92,8 +111,8 @@ def leader_country(name: str) -> str | None:
         return code
     if len(words) == 1:
         return _LEADER_SURNAMES.get(words[0])
-    return next((c for full, c in lexicon.STATE_LEADERS.items()
-                 if c and full.split()[-1] == words[-1] and set(words) <= set(full.split())), None)
+    found = {c for full, c in _LEADERS_BY_SURNAME.get(words[-1], ()) if set(words) <= full}
+    return found.pop() if len(found) == 1 else None
 
 
 def _in_compound(doc: Doc, start: int, end: int) -> bool:

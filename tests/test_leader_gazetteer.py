@@ -1,0 +1,118 @@
+"""The gazetteer of persons by office (graph/words/state_leaders.txt) and its surname shortcut.
+
+The file is real data (heads of state and government of every state, the
+G20's and the EU's foreign ministers, 2014-2025), so these tests read its
+entries at test time rather than naming persons; the rules of the
+shortcut are tested on invented names. Articles are invented sentences.
+"""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from graph.countries import gazetteer
+from graph.extract import Extractor
+from graph.extract import lexicon
+from graph.extract.persons import leader_country, surname_countries
+from graph.models import ArticleInput
+
+LEADERS = lexicon.STATE_LEADERS
+NAMED = sorted((name, code) for name, code in LEADERS.items() if code)
+_CODES_BY_SURNAME: dict[str, set[str | None]] = collections.defaultdict(set)
+for _name, _code in LEADERS.items():
+    _CODES_BY_SURNAME[_name.split()[-1]].add(_code)
+SHARED = sorted(s for s, codes in _CODES_BY_SURNAME.items() if len(codes - {None}) > 1)
+GIVEN = {w for name in LEADERS for w in name.split()[:-1]}
+COMMON = sorted(s for s in _CODES_BY_SURNAME if s in lexicon.COMMON_SURNAMES)
+
+# Invented name parts: lowercase syllable strings no list holds as such.
+_SYLLABLES = st.sampled_from(["ka", "lo", "mi", "ren", "dus", "vo", "tel", "ari", "zon", "bek", "qua", "sif"])
+_PART = st.lists(_SYLLABLES, min_size=3, max_size=4).map("".join)
+_CODE = st.sampled_from(["KE", "PE", "NO", "GH", "VN", "FJ"])
+
+
+def titled(folded: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in folded.split())
+
+
+def countries(extractor: Extractor, body: str) -> dict[str, str | None]:
+    article = extractor.prepare(ArticleInput(text=body, title="Chile imposes a levy on imported copper"))
+    return {r.actor.name: r.actor.country for r in extractor.extract(article).reactions}
+
+
+@given(st.sampled_from(NAMED))
+@settings(max_examples=300, deadline=None)
+def test_a_listed_full_name_gives_its_country(entry: tuple[str, str]) -> None:
+    name, code = entry
+    assert leader_country(titled(name)) == code
+
+
+@pytest.mark.parametrize("surname", SHARED)
+def test_a_surname_two_countries_leaders_bear_gives_no_country(surname: str) -> None:
+    assert leader_country(surname.title()) is None
+
+
+@pytest.mark.parametrize("surname", COMMON)
+def test_a_leaders_common_surname_or_word_alone_gives_no_country(surname: str) -> None:
+    """"Khan said", "Key said": a common surname or word names no one leader."""
+    assert leader_country(surname.title()) is None
+
+
+def test_a_leaders_surname_that_is_another_leaders_given_name_gives_no_country() -> None:
+    clashes = sorted(s for s in _CODES_BY_SURNAME if s in GIVEN)
+    assert clashes, "the list has no such surname: the rule is untested"
+    assert [s for s in clashes if leader_country(s.title()) is not None] == []
+
+
+def test_a_leaders_surname_that_is_a_place_gives_no_country() -> None:
+    places = sorted(s for s in _CODES_BY_SURNAME if gazetteer().lookup(s) is not None)
+    assert [s for s in places if leader_country(s.title()) is not None] == []
+
+
+@given(_PART, _PART, _CODE)
+def test_an_invented_leaders_unique_surname_gives_their_country(first: str, last: str, code: str) -> None:
+    got = surname_countries({f"{first} {last}": code, "ana beltrano": "PE"}, frozenset(), lambda w: False)
+    if last not in (first, "ana", "beltrano"):
+        assert got[last] == code
+
+
+@given(_PART, _PART, _PART, _CODE, _CODE)
+def test_an_invented_surname_two_countries_share_gives_none(a: str, b: str, last: str, one: str,
+                                                            other: str) -> None:
+    assume(a != b)
+    got = surname_countries({f"{a} {last}": one, f"{b} {last}": other}, frozenset(), lambda w: False)
+    assert (last in got) == (one == other and last not in (a, b))
+
+
+@given(_PART, _PART, _CODE)
+def test_an_invented_common_given_or_place_surname_gives_none(first: str, last: str, code: str) -> None:
+    leaders = {f"{first} {last}": code}
+    assert last not in surname_countries(leaders, frozenset({last}), lambda w: False)
+    assert last not in surname_countries(leaders, frozenset(), lambda w: w == last)
+    assert last not in surname_countries({**leaders, f"{last} {first}x": code}, frozenset(), lambda w: False)
+    assert last not in surname_countries({**leaders, f"{first}x {last}": None}, frozenset(), lambda w: False)
+
+
+@given(st.sampled_from(NAMED))
+@settings(max_examples=12, deadline=None, derandomize=True)
+def test_a_listed_person_named_without_a_country_is_of_theirs(extractor: Extractor,
+                                                              entry: tuple[str, str]) -> None:
+    name, code = entry
+    got = countries(extractor, f"{titled(name)} said the copper levy was a grave mistake.")
+    assert list(got.values()) == [code], got  # (the NER may keep a part of the name: "Davutoglu")
+
+
+@given(st.sampled_from(NAMED))
+@settings(max_examples=12, deadline=None, derandomize=True)
+def test_a_listed_name_the_article_gives_another_country_keeps_the_articles(extractor: Extractor,
+                                                                           entry: tuple[str, str]) -> None:
+    """A namesake, or a leader's later post: what the text says of the person beats the list."""
+    name, code = entry
+    other = "Kenyan" if code != "KE" else "Peruvian"
+    got = countries(extractor, f"{other} lawyer {titled(name)} said the copper levy was a grave mistake.")
+    assert got and set(got.values()) == {"KE" if code != "KE" else "PE"}, got
+

@@ -55,12 +55,13 @@ def test_a_namesake_of_a_leader_is_not_the_leader(extractor: Extractor, body: st
     assert countries(extractor, body)[name] == country
 
 
-@given(st.sampled_from(sorted(lexicon.STATE_LEADERS.items())), st.sampled_from(["ORG", "PERSON"]))
+@given(st.sampled_from(sorted((name, code) for name, code in lexicon.STATE_LEADERS.items() if code)),
+       st.sampled_from(["ORG", "PERSON"]))
 @settings(max_examples=40, deadline=None)
 def test_every_listed_leader_is_a_person_of_their_country_however_the_ner_tags_them(
         extractor: Extractor, entry: tuple[str, str], label: str) -> None:
-    """Each entry, capitalised as the news writes it, is a person of its country, even where the NER
-    took the name for an organisation (it tags "Biden" or "Zelenskiy" ORG)."""
+    """Each entry with a country, capitalised as the news writes it, is a person of its country, even
+    where the NER took the name for an organisation (it tags "Biden" or "Zelenskiy" ORG)."""
     folded, code = entry
     name = " ".join(w.capitalize() for w in folded.split())
     doc = extractor.nlp(f"{name} said the copper levy was unfair.")

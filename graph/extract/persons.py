@@ -7,6 +7,7 @@ GB and a "defence minister"; "TRT World's Sally Ayhan" a reporter.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping, Set as AbstractSet
@@ -90,8 +91,13 @@ def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
     return out
 
 
-_LEADER_SURNAMES = surname_countries(lexicon.STATE_LEADERS, lexicon.COMMON_SURNAMES,
-                                     lambda word: gazetteer().lookup(word) is not None)
+@functools.cache
+def _leader_surnames() -> dict[str, str]:
+    """`surname_countries` of the real lists, built on first need (the gazetteer it asks is not small)."""
+    return surname_countries(lexicon.STATE_LEADERS, lexicon.COMMON_SURNAMES,
+                             lambda word: gazetteer().lookup(word) is not None)
+
+
 _LEADERS_BY_SURNAME = _leaders_by_surname()
 
 
@@ -110,7 +116,7 @@ def leader_country(name: str) -> str | None:
     if code is not None:
         return code
     if len(words) == 1:
-        return _LEADER_SURNAMES.get(words[0])
+        return _leader_surnames().get(words[0])
     found = {c for full, c in _LEADERS_BY_SURNAME.get(words[-1], ()) if set(words) <= full}
     return found.pop() if len(found) == 1 else None
 

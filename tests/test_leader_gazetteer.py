@@ -27,7 +27,7 @@ _CODES_BY_SURNAME: dict[str, set[str | None]] = collections.defaultdict(set)
 for _name, _code in LEADERS.items():
     _CODES_BY_SURNAME[_name.split()[-1]].add(_code)
 SHARED = sorted(s for s, codes in _CODES_BY_SURNAME.items() if len(codes - {None}) > 1)
-GIVEN = {w for name in LEADERS for w in name.split()[:-1]}
+GIVEN = {name.split()[0] for name in LEADERS if len(name.split()) > 1}
 COMMON = sorted(s for s in _CODES_BY_SURNAME if s in lexicon.COMMON_SURNAMES)
 
 # Invented name parts: lowercase syllable strings no list holds as such.
@@ -104,6 +104,15 @@ def test_an_invented_common_given_or_place_surname_gives_none(first: str, last: 
     assert last not in surname_countries(leaders, frozenset(), lambda w: w == last)
     assert last not in surname_countries({**leaders, f"{last} {first}x": code}, frozenset(), lambda w: False)
     assert last not in surname_countries({**leaders, f"{first}x {last}": None}, frozenset(), lambda w: False)
+
+
+@given(_PART, _PART, _CODE, _CODE)
+def test_an_invented_surname_another_leader_bears_as_a_middle_name_still_counts(first: str, last: str, code: str,
+                                                                               other: str) -> None:
+    """A middle word may be a second surname ("X Obama Y" of another state): only a first name blocks."""
+    assume(first != last)
+    leaders = {f"{first} {last}": code, f"{first}x {last} {first}y": other}
+    assert surname_countries(leaders, frozenset(), lambda w: False).get(last) == code
 
 
 @given(st.sampled_from(NAMED))

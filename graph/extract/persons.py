@@ -68,15 +68,15 @@ def surname_countries(leaders: Mapping[str, str | None], common: AbstractSet[str
                       is_place: Callable[[str], bool]) -> dict[str, str]:
     """Surname -> country, for the surnames of `leaders` (folded full name -> country, None for a person
     whose name gives none) that name one leader's country alone: borne by only one country's leaders,
-    never a leader's given name ("Ali" of "Irfaan Ali" and of "Ali Bongo"), not in `common` (common
-    surnames and words: "Khan", "Lee", "Key"), no place ("Montenegro" of "Luis Montenegro") and no other
-    word of a name ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
+    never the first (given) name of a leader ("Ali" of "Irfaan Ali" and of "Ali Bongo"), not in
+    `common` (common surnames and words: "Khan", "Lee", "Key"), no place ("Montenegro" of "Luis
+    Montenegro") and no other word of a name ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
     by_surname: dict[str, set[str | None]] = {}
     given: set[str] = set()
     for name, code in leaders.items():
         *first, last = name.split()
         by_surname.setdefault(last, set()).add(code)
-        given.update(first)
+        given.update(first[:1])  # (a middle word may be a surname: "Obama" of "Francisco Pascual Obama Asue")
     return {last: next(iter(codes)) for last, codes in by_surname.items()
             if len(codes) == 1 and None not in codes and len(last) > 2 and last not in _ROMAN
             and last not in given and last not in common and not is_place(last)}

@@ -98,6 +98,7 @@ SEATS_OF_GOVERNMENT = codes("seats_of_government")
 INSTITUTIONS = codes("institutions")
 SUBDIVISIONS = codes("subdivisions")
 STATE_LEADERS = codes("state_leaders")
+LEADER_TITLES = words("leader_titles")  # "Prime Minister Mark Phillips": a listed name, though common
 COMMON_SURNAMES = words("common_surnames")  # "Khan", "Lee", "May": no one leader by surname alone
 OFFICE_COUNTRIES = codes("office_countries")
 PAST_UNITS = words("past_units")  # "two years ago", "last year": said well before the event

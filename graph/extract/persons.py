@@ -82,6 +82,7 @@ def surname_countries(leaders: Mapping[str, str | None], common: AbstractSet[str
             and last not in given and last not in common and not is_place(last)}
 
 
+@functools.cache
 def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
     """Last word -> (the words of each full name ending in it, its country), for a name given in part."""
     out: dict[str, list[tuple[frozenset[str], str]]] = {}
@@ -98,26 +99,36 @@ def _leader_surnames() -> dict[str, str]:
                              lambda word: gazetteer().lookup(word) is not None)
 
 
-_LEADERS_BY_SURNAME = _leaders_by_surname()
+def leader_title(role: str | None) -> bool:
+    """Whether a person's title is a state leader's ("Prime Minister", "President", "Foreign Minister":
+    graph/words/leader_titles.txt), which lets a listed name whose surname is common count."""
+    words = fold(role or "").replace(".", "").split()
+    return any(" ".join(words[k:k + n]) in lexicon.LEADER_TITLES
+               for n in (1, 2, 3) for k in range(len(words) - n + 1))
 
 
-def leader_country(name: str) -> str | None:
+def leader_country(name: str, titled: bool = False) -> str | None:
     """The country a head of state or government (or a G20 or EU state's foreign minister) serves, by name.
 
     The news names them without their country ("President Donald Trump
     said", "Merkel pledged"): the full name, or a part of it that keeps
     its surname ("Tayyip Erdogan", "Erdogan"), when the part fits one
-    country's leaders only and a surname alone is no common one.
+    country's leaders only. The name must be distinctive: its surname
+    passes the shortcut's guards (no common surname or word, no given
+    name, no place: `surname_countries`), or the text gives the person a
+    leader's title (`titled`): "Mark Phillips" may be anyone, "Prime
+    Minister Mark Phillips" not.
     """
     words = fold(name).replace(".", "").split()
     if not words:
         return None
+    distinctive = titled or words[-1] in _leader_surnames()
     code = lexicon.STATE_LEADERS.get(" ".join(words))
     if code is not None:
-        return code
-    if len(words) == 1:
-        return _leader_surnames().get(words[0])
-    found = {c for full, c in _LEADERS_BY_SURNAME.get(words[-1], ()) if set(words) <= full}
+        return code if distinctive else None
+    if len(words) == 1 or not distinctive:
+        return _leader_surnames().get(words[0]) if len(words) == 1 else None
+    found = {c for full, c in _leaders_by_surname().get(words[-1], ()) if set(words) <= full}
     return found.pop() if len(found) == 1 else None
 
 

@@ -23,7 +23,8 @@ from graph.models import ArticleInput
 from graph.names import fold
 
 LEADERS = lexicon.STATE_LEADERS
-NAMED = sorted((name, code) for name, code in LEADERS.items() if code)
+OFFICIALS = sorted((name, LEADERS[name]) for name in lexicon.INTERNATIONAL_OFFICIALS)
+NAMED = sorted((name, code) for name, code in LEADERS.items() if code and name not in lexicon.INTERNATIONAL_OFFICIALS)
 UNNAMED = sorted(name for name, code in LEADERS.items() if code is None)
 _CODES_BY_SURNAME: dict[str, set[str | None]] = collections.defaultdict(set)
 for _name, _code in LEADERS.items():
@@ -106,6 +107,37 @@ def test_a_holder_of_an_international_office_takes_no_country_by_name(name: str)
     is given no country by their name alone, whether or not they once led a state."""
     assert leader_country(titled(name)) is None
     assert leader_country(name.split()[-1].title()) is None
+
+
+@given(st.sampled_from(OFFICIALS))
+def test_a_state_leader_who_headed_an_international_body_is_theirs_only_under_a_states_title(
+        entry: tuple[str, str]) -> None:
+    name, code = entry
+    assert code and leader_country(titled(name), as_state=True) == code
+    assert leader_country(titled(name)) is None
+    assert leader_country(titled(name), titled=True) is None  # ("ECB President": a leader's word, a body's title)
+    assert leader_country(name.split()[-1].title(), as_state=True) is None
+
+
+@pytest.mark.parametrize("role,organization,expected", [
+    ("Prime Minister", None, True), ("Foreign Minister", None, True), ("prime minister", None, True),
+    ("President", None, False), ("ECB President", None, False), ("Secretary General", "NATO", False),
+    ("Prime Minister", "European Council", False), ("former Prime Minister", None, False), (None, None, False)])
+def test_a_states_title_is_a_leaders_title_alone_naming_no_body(role: str | None, organization: str | None,
+                                                                expected: bool) -> None:
+    assert persons.state_title(role, organization) is expected
+
+
+@given(st.sampled_from(OFFICIALS), st.sampled_from(["Prime Minister", "Foreign Minister"]),
+       st.sampled_from(["Trade Council Chair", "Secretary General", "Commission President"]))
+@settings(max_examples=8, deadline=None, derandomize=True)
+def test_an_officials_state_title_gives_their_state_a_bodys_none(extractor: Extractor, entry: tuple[str, str],
+                                                                 state: str, body: str) -> None:
+    name, code = entry
+    got = countries(extractor, f"{state} {titled(name)} said the copper levy was a grave mistake.")
+    assert list(got.values()) == [code], got
+    got = countries(extractor, f"{body} {titled(name)} said the copper levy was a grave mistake.")
+    assert code not in got.values(), got
 
 
 @pytest.mark.parametrize("surname", SHARED)

@@ -67,7 +67,7 @@ def test_every_listed_leader_is_a_person_of_their_country_however_the_ner_tags_t
     doc = extractor.nlp(f"{name} said the copper levy was unfair.")
     doc.ents = [Span(doc, 0, len(doc.char_span(0, len(name), alignment_mode="expand")), label=label)]
     people = [c for c in Registry([doc], gazetteer()).candidates.values() if c.kind == "person"]
-    assert [leader_country(c.name, titled=True) for c in people] == [code], people
+    assert [leader_country(c.name, titled=True, as_state=True) for c in people] == [code], people
 
 
 @pytest.mark.parametrize("body, expected", [

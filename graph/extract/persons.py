@@ -95,8 +95,9 @@ def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
 @functools.cache
 def _leader_surnames() -> dict[str, str]:
     """`surname_countries` of the real lists, built on first need (the gazetteer it asks is not small)."""
-    return surname_countries(lexicon.STATE_LEADERS, lexicon.COMMON_SURNAMES,
-                             lambda word: gazetteer().lookup(word) is not None)
+    leaders = {name: None if name in lexicon.INTERNATIONAL_OFFICIALS else code
+               for name, code in lexicon.STATE_LEADERS.items()}  # ("Draghi" alone: the ECB's or Italy's)
+    return surname_countries(leaders, lexicon.COMMON_SURNAMES, lambda word: gazetteer().lookup(word) is not None)
 
 
 def leader_title(role: str | None) -> bool:
@@ -107,7 +108,21 @@ def leader_title(role: str | None) -> bool:
                for n in (1, 2, 3) for k in range(len(words) - n + 1))
 
 
-def leader_country(name: str, titled: bool = False) -> str | None:
+@functools.cache
+def _officials() -> frozenset[str]:
+    """The words of each name of `lexicon.INTERNATIONAL_OFFICIALS`, sorted: a part of one is matched by set."""
+    return frozenset(" ".join(sorted(name.split())) for name in lexicon.INTERNATIONAL_OFFICIALS)
+
+
+def state_title(role: str | None, organization: str | None) -> bool:
+    """Whether a person's title is a state leader's and nothing else: a title of
+    graph/words/leader_titles.txt with no other word and no body it is held in, and not one that
+    international bodies' heads bear too ("Prime Minister", not "ECB President" nor "President")."""
+    title = " ".join(fold(role or "").replace(".", "").split())
+    return not organization and title in lexicon.LEADER_TITLES and title not in lexicon.BODY_SHARED_TITLES
+
+
+def leader_country(name: str, titled: bool = False, as_state: bool = False) -> str | None:
     """The country a head of state or government (or a G20 or EU state's foreign minister) serves, by name.
 
     The news names them without their country ("President Donald Trump
@@ -117,18 +132,23 @@ def leader_country(name: str, titled: bool = False) -> str | None:
     passes the shortcut's guards (no common surname or word, no given
     name, no place: `surname_countries`), or the text gives the person a
     leader's title (`titled`): "Mark Phillips" may be anyone, "Prime
-    Minister Mark Phillips" not.
+    Minister Mark Phillips" not. A person who also headed an international
+    body (graph/words/international_officials.txt) is their state's only
+    under a state's title (`as_state`, `state_title`).
     """
     words = fold(name).replace(".", "").split()
     if not words:
         return None
-    distinctive = titled or words[-1] in _leader_surnames()
+    distinctive = titled or as_state or words[-1] in _leader_surnames()
     code = lexicon.STATE_LEADERS.get(" ".join(words))
+    if " ".join(words) in lexicon.INTERNATIONAL_OFFICIALS:
+        return code if as_state else None
     if code is not None:
         return code if distinctive else None
     if len(words) == 1 or not distinctive:
         return _leader_surnames().get(words[0]) if len(words) == 1 else None
-    found = {c for full, c in _leaders_by_surname().get(words[-1], ()) if set(words) <= full}
+    found = {c for full, c in _leaders_by_surname().get(words[-1], ())
+             if set(words) <= full and (as_state or " ".join(sorted(full)) not in _officials())}
     return found.pop() if len(found) == 1 else None
 
 

@@ -18,7 +18,7 @@ from . import lexicon
 from .attribution import Statement
 from .judge import EventView, Judgement, StanceJudge, cues_of, judge_speakers
 from .mentions import Candidate, Registry
-from .persons import leader_country, leader_title
+from .persons import leader_country, leader_title, state_title
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
 # Word beginnings of the verbs a decision-maker uses of its own act ("vowed to slap tariffs", "pledged to
@@ -93,7 +93,8 @@ def _country_of(cand: Candidate) -> str | None:
 
 def _leader_of(cand: Candidate) -> str | None:
     """The country a person leads by name, read with the title the text gives them (`leader_country`)."""
-    return leader_country(cand.name, titled=leader_title(cand.role))
+    return leader_country(cand.name, titled=leader_title(cand.role),
+                          as_state=state_title(cand.role, cand.organization))
 
 
 def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: frozenset[str] | set[str]) -> set[str]:

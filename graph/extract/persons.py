@@ -131,8 +131,9 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     country's leaders only. The name must be distinctive: its surname
     passes the shortcut's guards (no common surname or word, no given
     name, no place: `surname_countries`), or the text gives the person a
-    leader's title (`titled`): "Mark Phillips" may be anyone, "Prime
-    Minister Mark Phillips" not. A person who also headed an international
+    leader's title (`titled`), or it is a listed full name of three words
+    or more: "Mark Phillips" may be anyone, "Prime Minister Mark Phillips"
+    or "Juan Manuel Santos" not. A person who also headed an international
     body (graph/words/international_officials.txt) is their state's only
     under a state's title (`as_state`, `state_title`).
     """
@@ -143,8 +144,8 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     code = lexicon.STATE_LEADERS.get(" ".join(words))
     if " ".join(words) in lexicon.INTERNATIONAL_OFFICIALS:
         return code if as_state else None
-    if code is not None:
-        return code if distinctive else None
+    if code is not None:  # (a full name of three words or more is itself rare: "Mohammed bin Salman")
+        return code if distinctive or len(words) > 2 else None
     if len(words) == 1 or not distinctive:
         return _leader_surnames().get(words[0]) if len(words) == 1 else None
     found = {c for full, c in _leaders_by_surname().get(words[-1], ())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
@@ -63,6 +63,7 @@ def test_every_listed_leader_is_a_person_of_their_country_however_the_ner_tags_t
     """Each entry with a country, capitalised as the news writes it, is a person of its country, even
     where the NER took the name for an organisation (it tags "Biden" or "Zelenskiy" ORG)."""
     folded, code = entry
+    assume(folded.split()[0] not in lexicon.TITLE_WORDS)  # ("Sultan Abdullah": a title and a common name)
     name = " ".join(w.capitalize() for w in folded.split())
     doc = extractor.nlp(f"{name} said the copper levy was unfair.")
     doc.ents = [Span(doc, 0, len(doc.char_span(0, len(name), alignment_mode="expand")), label=label)]

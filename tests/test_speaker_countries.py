@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Span
 
@@ -55,18 +55,20 @@ def test_a_namesake_of_a_leader_is_not_the_leader(extractor: Extractor, body: st
     assert countries(extractor, body)[name] == country
 
 
-@given(st.sampled_from(sorted(lexicon.STATE_LEADERS.items())), st.sampled_from(["ORG", "PERSON"]))
+@given(st.sampled_from(sorted((name, code) for name, code in lexicon.STATE_LEADERS.items() if code)),
+       st.sampled_from(["ORG", "PERSON"]))
 @settings(max_examples=40, deadline=None)
 def test_every_listed_leader_is_a_person_of_their_country_however_the_ner_tags_them(
         extractor: Extractor, entry: tuple[str, str], label: str) -> None:
-    """Each entry, capitalised as the news writes it, is a person of its country, even where the NER
-    took the name for an organisation (it tags "Biden" or "Zelenskiy" ORG)."""
+    """Each entry with a country, capitalised as the news writes it, is a person of its country, even
+    where the NER took the name for an organisation (it tags "Biden" or "Zelenskiy" ORG)."""
     folded, code = entry
+    assume(folded.split()[0] not in lexicon.TITLE_WORDS)  # ("Sultan Abdullah": a title and a common name)
     name = " ".join(w.capitalize() for w in folded.split())
     doc = extractor.nlp(f"{name} said the copper levy was unfair.")
     doc.ents = [Span(doc, 0, len(doc.char_span(0, len(name), alignment_mode="expand")), label=label)]
     people = [c for c in Registry([doc], gazetteer()).candidates.values() if c.kind == "person"]
-    assert [leader_country(c.name) for c in people] == [code], people
+    assert [leader_country(c.name, titled=True, as_state=True) for c in people] == [code], people
 
 
 @pytest.mark.parametrize("body, expected", [

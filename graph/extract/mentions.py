@@ -250,7 +250,7 @@ class Registry:
         if label == "PERSON" and len(words) == 1 and described_as_media(ent, person=True):
             return None  # "news agency Orlin", "the daily Orlin": an outlet the NER took for a person
         if label == "PERSON" or (label in ("ORG", "FAC") and (self._surnames.get(fold(text)) or named_by_title(ent)
-                                                              or leader_country(" ".join(words))
+                                                              or leader_country(" ".join(words), titled=True, as_state=True)
                                                               or self._known_person(words))):
             full = self._person_for(words) or " ".join(words)
             if not any(c.isalpha() for c in full) or (len(words) == 1 and label == "PERSON" and words[0].islower()):

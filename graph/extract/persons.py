@@ -7,12 +7,14 @@ GB and a "defence minister"; "TRT World's Sally Ayhan" a reporter.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
+from collections.abc import Callable, Mapping, Set as AbstractSet
 
 from spacy.tokens import Doc, Span, Token
 
-from ..countries import Gazetteer
+from ..countries import Gazetteer, gazetteer
 from . import lexicon
 from ..names import fold
 from .entities import apposed_title, body_country, clean, is_media
@@ -62,38 +64,93 @@ def _party_state(text: str, end: int) -> str | None:
                  if state and fold(state) in lexicon.SUBDIVISIONS), None)
 
 
-def _leader_surnames() -> dict[str, str]:
-    """Surname -> country, for the surnames of `lexicon.STATE_LEADERS` that only one country's leaders
-    bear and that cannot be read as another word ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
+def surname_countries(leaders: Mapping[str, str | None], common: AbstractSet[str],
+                      is_place: Callable[[str], bool]) -> dict[str, str]:
+    """Surname -> country, for the surnames of `leaders` (folded full name -> country, None for a person
+    whose name gives none) that name one leader's country alone: borne by only one country's leaders,
+    never the first (given) name of a leader ("Ali" of "Irfaan Ali" and of "Ali Bongo"), not in
+    `common` (common surnames and words: "Khan", "Lee", "Key"), no place ("Montenegro" of "Luis
+    Montenegro") and no other word of a name ("un" of "Kim Jong Un", "ii" of "Elizabeth II")."""
     by_surname: dict[str, set[str | None]] = {}
-    for name, code in lexicon.STATE_LEADERS.items():
-        last = name.split()[-1]
+    given: set[str] = set()
+    for name, code in leaders.items():
+        *first, last = name.split()
         by_surname.setdefault(last, set()).add(code)
+        given.update(first[:1])  # (a middle word may be a surname: "Obama" of "Francisco Pascual Obama Asue")
     return {last: next(iter(codes)) for last, codes in by_surname.items()
-            if len(codes) == 1 and None not in codes and len(last) > 2 and last not in _ROMAN}
+            if len(codes) == 1 and None not in codes and len(last) > 2 and last not in _ROMAN
+            and last not in given and last not in common and not is_place(last)}
 
 
-_LEADER_SURNAMES = _leader_surnames()
+@functools.cache
+def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
+    """Last word -> (the words of each full name ending in it, its country), for a name given in part."""
+    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for name, code in lexicon.STATE_LEADERS.items():
+        if code:
+            out.setdefault(name.split()[-1], []).append((frozenset(name.split()), code))
+    return out
 
 
-def leader_country(name: str) -> str | None:
-    """The country a head of state or government (or a great power's foreign minister) leads, by name.
+@functools.cache
+def _leader_surnames() -> dict[str, str]:
+    """`surname_countries` of the real lists, built on first need (the gazetteer it asks is not small)."""
+    leaders = {name: None if name in lexicon.INTERNATIONAL_OFFICIALS else code
+               for name, code in lexicon.STATE_LEADERS.items()}  # ("Draghi" alone: the ECB's or Italy's)
+    return surname_countries(leaders, lexicon.COMMON_SURNAMES, lambda word: gazetteer().lookup(word) is not None)
+
+
+def leader_title(role: str | None) -> bool:
+    """Whether a person's title is a state leader's ("Prime Minister", "President", "Foreign Minister":
+    graph/words/leader_titles.txt), which lets a listed name whose surname is common count."""
+    words = fold(role or "").replace(".", "").split()
+    return any(" ".join(words[k:k + n]) in lexicon.LEADER_TITLES
+               for n in (1, 2, 3) for k in range(len(words) - n + 1))
+
+
+@functools.cache
+def _officials() -> frozenset[str]:
+    """The words of each name of `lexicon.INTERNATIONAL_OFFICIALS`, sorted: a part of one is matched by set."""
+    return frozenset(" ".join(sorted(name.split())) for name in lexicon.INTERNATIONAL_OFFICIALS)
+
+
+def state_title(role: str | None, organization: str | None) -> bool:
+    """Whether a person's title is a state leader's and nothing else: a title of
+    graph/words/leader_titles.txt with no other word and no body it is held in, and not one that
+    international bodies' heads bear too ("Prime Minister", not "ECB President" nor "President")."""
+    title = " ".join(fold(role or "").replace(".", "").split())
+    return not organization and title in lexicon.LEADER_TITLES and title not in lexicon.BODY_SHARED_TITLES
+
+
+def leader_country(name: str, titled: bool = False, as_state: bool = False) -> str | None:
+    """The country a head of state or government (or a G20 or EU state's foreign minister) serves, by name.
 
     The news names them without their country ("President Donald Trump
     said", "Merkel pledged"): the full name, or a part of it that keeps
-    its surname ("Tayyip Erdogan", "Erdogan"), when only one country's
-    leaders bear that surname.
+    its surname ("Tayyip Erdogan", "Erdogan"), when the part fits one
+    country's leaders only. The name must be distinctive: its surname
+    passes the shortcut's guards (no common surname or word, no given
+    name, no place: `surname_countries`), or the text gives the person a
+    leader's title (`titled`), or it is a listed full name of three words
+    or more: "Mark Phillips" may be anyone, "Prime Minister Mark Phillips"
+    or "Juan Manuel Santos" not. A person who also headed an international
+    body (graph/words/international_officials.txt) is their state's only
+    under a state's title (`as_state`, `state_title`).
     """
     words = fold(name).replace(".", "").split()
     if not words:
         return None
+    distinctive = titled or as_state or words[-1] in _leader_surnames()
     code = lexicon.STATE_LEADERS.get(" ".join(words))
-    if code is not None:
-        return code
-    if len(words) == 1:
-        return _LEADER_SURNAMES.get(words[0])
-    return next((c for full, c in lexicon.STATE_LEADERS.items()
-                 if c and full.split()[-1] == words[-1] and set(words) <= set(full.split())), None)
+    if " ".join(words) in lexicon.INTERNATIONAL_OFFICIALS:
+        return code if as_state else None
+    if code is not None:  # (a full name of three words or more is itself rare: "Mohammed bin Salman")
+        return code if distinctive or len(words) > 2 else None
+    if len(words) == 1 or not distinctive:
+        return _leader_surnames().get(words[0]) if len(words) == 1 else None
+    found = {c for full, c in _leaders_by_surname().get(words[-1], ())
+             if set(words) <= full and (as_state or " ".join(sorted(full)) not in _officials())}
+    return found.pop() if len(found) == 1 else None
 
 
 def _in_compound(doc: Doc, start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ from . import lexicon
 from .attribution import Statement
 from .judge import EventView, Judgement, StanceJudge, cues_of, judge_speakers
 from .mentions import Candidate, Registry
-from .persons import leader_country
+from .persons import leader_country, leader_title, state_title
 
 _ANNOUNCING = ("announc", "declar", "decid", "unveil")  # word beginnings of announcing a decision
 # Word beginnings of the verbs a decision-maker uses of its own act ("vowed to slap tariffs", "pledged to
@@ -85,9 +85,16 @@ def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement:
 
 
 def _country_of(cand: Candidate) -> str | None:
-    """The text's word on a candidate's country first; failing it, a head of state's or government's own
-    country, then the country whose politics alone has the person's office ("Sen.", "Taoiseach")."""
-    return cand.country or ((leader_country(cand.name) or cand.office_country) if cand.kind == "person" else None)
+    """The text's word on a candidate's country first: its country, then the country whose politics alone
+    has the person's office ("Sen.", "Taoiseach": a "Senator Mark Phillips" is no namesake leader's);
+    failing both, a head of state's or government's own country."""
+    return cand.country or ((cand.office_country or _leader_of(cand)) if cand.kind == "person" else None)
+
+
+def _leader_of(cand: Candidate) -> str | None:
+    """The country a person leads by name, read with the title the text gives them (`leader_country`)."""
+    return leader_country(cand.name, titled=leader_title(cand.role),
+                          as_state=state_title(cand.role, cand.organization))
 
 
 def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: frozenset[str] | set[str]) -> set[str]:
@@ -152,7 +159,7 @@ def _makers(deciders: set[str], registry: Registry, label: str, as_themselves: f
     for key, cand in cands.items():
         if cand.kind == "organization" and cand.country in countries and _government_of(cand) == cand.country:
             out.add(key)
-        elif cand.kind == "person" and cand.country in countries and leader_country(cand.name) == cand.country:
+        elif cand.kind == "person" and cand.country in countries and _leader_of(cand) == cand.country:
             out.add(key)
         elif any(_same_maker(cand, cands[k]) for k in core if k != key):
             out.add(key)
@@ -172,7 +179,7 @@ def _government_of(cand: Candidate) -> str | None:
     if cand.kind == "country":
         return cand.country
     if cand.kind == "person":
-        return leader_country(cand.name)
+        return _leader_of(cand)
     if cand.kind == "organization" and cand.country and (
             lexicon.GOVERNMENT_ORGANS & set(fold(cand.name).split())
             or lexicon.SEATS_OF_GOVERNMENT.get(fold(cand.name)) == cand.country):

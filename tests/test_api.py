@@ -94,7 +94,10 @@ def test_swagger_ui_is_served_offline(client: FlaskClient) -> None:
 
 def test_post_article_then_duplicate(client: FlaskClient, auth: dict, sample: dict) -> None:
     assert sample["created"] is True
-    assert sample["event"]["counts"] == {"support": 3, "oppose": 5, "neutral": 2}
+    # ten speakers; the five with an explicit criticism oppose whichever judge runs (the default, the learned
+    # judge, gives the two the lexicon calls neutral a side: the Pentagon and Netanyahu, README "How stance is judged")
+    counts = sample["event"]["counts"]
+    assert sum(counts.values()) == 10 and counts["oppose"] == 5
     names = {r["actor"]["name"]: r["stance"] for r in sample["reactions"]}
     assert names["Marco Rubio"] == "oppose" and names["Donald Trump"] == "support"
     again = client.post("/api/articles", json={"text": SAMPLE_TEXT}, headers=auth)

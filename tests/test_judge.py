@@ -63,7 +63,7 @@ def test_the_setting_names_the_judge(tmp_path) -> None:
     assert "lexicon" in judge_names()
     assert isinstance(make_judge("lexicon"), LexiconJudge)
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
-    assert app.config["STANCE_JUDGE"] == "lexicon"
+    assert app.config["STANCE_JUDGE"] == "learned"  # the default: better on events nobody tuned on (README)
     with pytest.raises(SettingError, match="REACTIONGRAPH_STANCE_JUDGE"):
         create_app({"STANCE_JUDGE": "oracle"})
 

@@ -39,10 +39,12 @@ _FEARS_THE_EVENT = [
 
 
 def run(extractor: Extractor, body: str) -> Extraction:
+    """The reactions of `body` after the accord's lead and headline."""
     return extractor.extract(extractor.prepare(ArticleInput(text=_LEAD + body, title=ACCORD)))
 
 
-def _stance_of(got: Extraction, speaker: str) -> str | None:
+def stance_of(got: Extraction, speaker: str) -> str | None:
+    """The stance of the first reaction whose actor bears the speaker's surname, if any."""
     surname = speaker.split()[-1]
     stances = [r.stance for r in got.reactions if surname in r.actor.name]
     return stances[0] if stances else None
@@ -55,7 +57,7 @@ def test_a_fear_the_speaker_works_to_remove_does_not_cancel_a_welcome(extractor:
     """"Welcomed the accord but said she would keep working to resolve concerns": the concerns are
     what the speaker works against, not the accord, so the welcome stands."""
     got = run(extractor, f"{speaker} {welcome} {rest}.")
-    assert _stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+    assert stance_of(got, speaker) == "support", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 
 @settings(max_examples=16, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -64,7 +66,7 @@ def test_a_fear_of_the_event_itself_still_opposes(extractor: Extractor, speaker:
     """Near-misses: the concern is about the accord ("would only deepen concerns", "would not resolve the dispute"),
     or the accord is what the speaker urges to refrain from: the speaker opposes it."""
     got = run(extractor, f"{speaker} {words}")
-    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+    assert stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 
 def test_condemning_and_urging_an_end_to_the_harm_stays_oppose(extractor: Extractor) -> None:
@@ -73,7 +75,7 @@ def test_condemning_and_urging_an_end_to_the_harm_stays_oppose(extractor: Extrac
     body = ("Valdora shelled border towns in Kestria on Monday.\n\n"
             "Foreign Minister Ana Rojas condemned the shelling and urged Valdora to stop its aggression.")
     got = extractor.extract(extractor.prepare(ArticleInput(text=body, title="Valdora shells border towns")))
-    assert _stance_of(got, "Foreign Minister Ana Rojas") == "oppose"
+    assert stance_of(got, "Foreign Minister Ana Rojas") == "oppose"
 
 
 # near-misses of a removing that is denied or came to nothing: the fear stands and still opposes
@@ -102,7 +104,7 @@ def test_a_fear_that_was_not_or_could_not_be_removed_still_opposes(extractor: Ex
     """Near-misses: "had not resolved her worries", "failed to dispel fears", "no assurance could dispel
     her concerns": the removing is denied or came to nothing, so the fear stands and opposes."""
     got = run(extractor, f"{speaker} {words}.")
-    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+    assert stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
 
 
 # near-misses: what is to be refrained from (or fought) is pointed back at, and may be the event
@@ -120,4 +122,4 @@ def test_refraining_from_a_thing_pointed_back_at_still_opposes(extractor: Extrac
     """Near-misses: "refrain from this reckless provocation", "such dangerous provocations": the thing is
     the one just named (the event maybe), not a fear kept away in general, so its word opposes."""
     got = run(extractor, f"{speaker} {words}.")
-    assert _stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]
+    assert stance_of(got, speaker) == "oppose", [(r.actor.name, r.stance, r.cue) for r in got.reactions]

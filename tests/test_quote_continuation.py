@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import Extractor
-from graph.models import ArticleInput, Extraction
+from graph.models import Extraction
 
-ACCORD = "Valdora and Kestria sign a fishing accord"
-_LEAD = "Valdora and Kestria signed a fishing accord on Tuesday after two years of talks.\n\n"
+from .test_cue_objects import run, stance_of  # the same invented accord, lead and headline
+
 _SPEAKERS = ["Foreign Minister Ana Rojas", "Chancellor Tomas Varga", "Prime Minister Ruth Okafor",
              "Senator Dana Whitfield"]
 _OPENINGS = ["We have waited a long time for this", "The talks went on for two years",
@@ -29,16 +29,6 @@ _RUNS_ON = {
     "oppose": ["This accord is a grave mistake.", "We condemn it in the strongest terms.",
                "It is a betrayal of our fishermen. We reject it."],
 }
-
-
-def run(extractor: Extractor, body: str) -> Extraction:
-    return extractor.extract(extractor.prepare(ArticleInput(text=_LEAD + body, title=ACCORD)))
-
-
-def _stance_of(got: Extraction, speaker: str) -> str | None:
-    surname = speaker.split()[-1]
-    stances = [r.stance for r in got.reactions if surname in r.actor.name]
-    return stances[0] if stances else None
 
 
 def _said(got: Extraction) -> list[tuple[str, str, str]]:
@@ -53,7 +43,7 @@ def test_a_quotation_running_on_after_its_speaker_is_theirs(extractor: Extractor
     """'"A," X said. "B."': B, a quotation with no speaker of its own, is X's, stance and all."""
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     got = run(extractor, f'"{opening}," {reporting.format(s=speaker)}. "{runs_on}"')
-    assert _stance_of(got, speaker) == stance, _said(got)
+    assert stance_of(got, speaker) == stance, _said(got)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -64,7 +54,7 @@ def test_a_quotation_before_another_speakers_words_is_not_the_first_speakers(
     """Near-miss: '"A," X said. "B." "C," said Y.': B runs into Y's quotation, so it is not given to X."""
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     got = run(extractor, f'"{opening}," {speaker} said. "{runs_on}" "We will see," said {other}.')
-    assert _stance_of(got, speaker) == "neutral", _said(got)
+    assert stance_of(got, speaker) == "neutral", _said(got)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -75,7 +65,7 @@ def test_a_quotation_after_an_unquoted_speaker_is_not_theirs(extractor: Extracto
     in the paragraph is not read as running on from theirs."""
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     got = run(extractor, f'{speaker} said the talks had been long. "{runs_on}"')
-    assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+    assert stance_of(got, speaker) in ("neutral", None), _said(got)
 
 
 _INTRODUCTIONS = ["{s} said on Friday after the signing:", "{s}, who leads the talks for the fleets, told reporters:",
@@ -94,7 +84,7 @@ def test_a_quotation_opening_the_paragraph_below_its_speaker_is_theirs(
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     pronoun = "He" if speaker.split()[-2] in ("Tomas",) else "She"
     got = run(extractor, f'{intro.format(s=speaker)}\n\n"{runs_on}" {after.format(p=pronoun)}')
-    assert _stance_of(got, speaker) == stance, _said(got)
+    assert stance_of(got, speaker) == stance, _said(got)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -106,7 +96,7 @@ def test_a_quotation_opening_a_paragraph_that_names_another_speaker_is_not_given
     calm.'): the quotation is not given to the speaker above."""
     runs_on = data.draw(st.sampled_from(_RUNS_ON[stance]))
     got = run(extractor, f'{intro.format(s=speaker)}\n\n"{runs_on}" Governor Paul Mendes called for calm.')
-    assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+    assert stance_of(got, speaker) in ("neutral", None), _said(got)
 
 
 # what another says or calls the accord, quoted by the speaker: their words, not the speaker's judgement
@@ -126,7 +116,7 @@ def test_a_quotation_running_on_with_anothers_words_is_not_the_speakers_judgemen
     """Near-miss: '"A," X said. "He said it was a grave mistake."': the quotation that runs on reports
     what someone else said or called the accord, so neither it nor what follows it is X's stance."""
     got = run(extractor, f'"{opening}," {speaker} said. "{words}"')
-    assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+    assert stance_of(got, speaker) in ("neutral", None), _said(got)
 
 
 @settings(max_examples=18, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -137,7 +127,7 @@ def test_a_quotation_opening_the_paragraph_with_anothers_words_is_not_the_speake
     below the introducing line reports another's words, so it does not give X their side."""
     pronoun = "He" if speaker.split()[-2] in ("Tomas",) else "She"
     got = run(extractor, f'{intro.format(s=speaker)}\n\n"{words}" {pronoun} said the talks would go on in May.')
-    assert _stance_of(got, speaker) in ("neutral", None), _said(got)
+    assert stance_of(got, speaker) in ("neutral", None), _said(got)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -147,4 +137,4 @@ def test_a_quotation_running_on_with_the_speakers_own_calling_is_theirs(
         extractor: Extractor, speaker: str, opening: str, words: str) -> None:
     """The speaker's own calling ('"We call this accord a betrayal."') is their judgement: it still runs on."""
     got = run(extractor, f'"{opening}," {speaker} said. "{words}"')
-    assert _stance_of(got, speaker) == "oppose", _said(got)
+    assert stance_of(got, speaker) == "oppose", _said(got)

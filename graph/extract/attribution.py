@@ -261,9 +261,9 @@ class _Attributor:
                     out[before:] = [s for s in out[before:] if s.key != self._labels[d]]
             if not shaped and self.headings[d]:
                 self._headline(d, doc, out, {s.key for s in out[before:]})
-            if len(out) == before and self.texts[d].startswith('"') and self._spoke_just_above(d):
+            if len(out) == before and self.texts[d].startswith('"') and (previous := self._spoke_just_above(d)):
                 # A quote that runs on from the previous paragraph's speaker.
-                self._add(out, d, self._spoke_just_above(d), "continued quote", (0, len(self.texts[d])), list(doc))
+                self._add(out, d, previous, "continued quote", (0, len(self.texts[d])), list(doc))
             elif len(out) == before and d > 0 and given.get(d - 1) == 0 and _whole_quote(self.texts[d]):
                 # A quote of its own below a paragraph about someone who gave none there: "Baryomunsi
                 # also confirmed to AFP that talks were under way." / "“Uganda is a sovereign country ...”"

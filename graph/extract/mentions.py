@@ -453,10 +453,11 @@ def _title_only(ent: Span) -> bool:
     # "IEC Chairperson", "Electoral Commission Chairperson": a title of a body's, headed by the title
     # (a body's, as the NER tags it or as its words tell, an acronym or a body's word: not "Ana Major", a
     # person whose surname is a title word)
+    qualifiers = _qualifiers(ent)
     body = ent.label_ in ("ORG", "FAC") or all(t.text.isupper() or t.lower_ in lexicon.BODY_NAME_WORDS
-                                               for t in _qualifiers(ent))
-    titled_head = body and title_head(ent.root) and all(t.i < ent.root.i for t in _qualifiers(ent))
-    return titled_head or not _qualifiers(ent)
+                                               for t in qualifiers)
+    titled_head = body and title_head(ent.root) and all(t.i < ent.root.i for t in qualifiers)
+    return titled_head or not qualifiers
 
 
 def _member_name(member: Token, listed: Sequence[Token]) -> str:

@@ -146,8 +146,10 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
         return code if as_state else None
     if code is not None:  # (a full name of three words or more is itself rare: "Mohammed bin Salman")
         return code if distinctive or len(words) > 2 else None
-    if len(words) == 1 or not distinctive:
-        return _leader_surnames().get(words[0]) if len(words) == 1 else None
+    if len(words) == 1:
+        return _leader_surnames().get(words[0])
+    if not distinctive:
+        return None
     found = {c for full, c in _leaders_by_surname().get(words[-1], ())
              if set(words) <= full and (as_state or " ".join(sorted(full)) not in _officials())}
     return found.pop() if len(found) == 1 else None

@@ -245,26 +245,30 @@ def neutral_cue(tokens: Iterable[Token]) -> str | None:
     return None
 
 
-def _word_pattern(word: str) -> re.Pattern[str]:
-    return re.compile(_phrase_pattern(word), re.I)
+@functools.cache
+def _phrase_matchers(phrases: frozenset[str]) -> list[tuple[re.Pattern[str], tuple[re.Pattern[str], ...] | None]]:
+    """Each phrase's pattern (longest first), and for a two-word phrase its two words' patterns: built
+    once per list, not at every statement judged."""
+    return [(re.compile(r"\b" + _phrase_pattern(phrase) + r"\b", re.I),
+             tuple(re.compile(_phrase_pattern(w), re.I) for w in phrase.split()) if len(phrase.split()) == 2 else None)
+            for phrase in sorted(phrases, key=len, reverse=True)]
 
 
-def _phrase_matches(span: Span, phrases: Iterable[str]) -> list[list[Token]]:
+def _phrase_matches(span: Span, phrases: frozenset[str]) -> list[list[Token]]:
     """Where the phrases stand in `span`: their words together (by `_phrase_pattern`, as the withdrawal
     phrases are found), or, for two words, joined by the parse, a verb to its adverb, object or
     preposition ("following the events in the capital very closely"); never an adjective to its noun, so
     "a peaceful farming settlement" (a village) is no "peaceful settlement"."""
     found = []
     text = span.text
-    for phrase in sorted(phrases, key=len, reverse=True):
-        for m in re.finditer(r"\b" + _phrase_pattern(phrase) + r"\b", text, re.I):
+    for together, pair_words in _phrase_matchers(phrases):
+        for m in together.finditer(text):
             words = span.char_span(m.start(), m.end(), alignment_mode="expand")
             if words is not None and len(words):
                 found.append(list(words))
-        parts = phrase.split()
-        if len(parts) != 2:
+        if pair_words is None:
             continue
-        first, second = map(_word_pattern, parts)
+        first, second = pair_words
         for tok in span:
             for other in tok.children:
                 if other.dep_ not in _PHRASE_ARCS or abs(other.i - tok.i) == 1:

@@ -110,6 +110,7 @@ SEATS_OF_GOVERNMENT = codes("seats_of_government")
 INSTITUTIONS = codes("institutions")
 SUBDIVISIONS = codes("subdivisions")
 STATE_LEADERS = codes("state_leaders")
+STATE_OFFICIALS = codes("state_officials")  # foreign ministers, spokespeople, defence ministers, UN envoys
 LEADER_TITLES = words("leader_titles")  # "Prime Minister Mark Phillips": a listed name, though common
 INTERNATIONAL_OFFICIALS = words("international_officials")  # "Draghi": Italy's only as "Prime Minister Draghi"
 BODY_SHARED_TITLES = words("body_shared_titles")  # "President": an ECB's as well as a state's

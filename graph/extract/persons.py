@@ -82,11 +82,33 @@ def surname_countries(leaders: Mapping[str, str | None], common: AbstractSet[str
             and last not in given and last not in common and not is_place(last)}
 
 
+# The states whose people the news names family name first ("Mao Ning", "Ri Yong Ho", "Moon Jae-in"):
+# the last word of such a name is a given name, which alone names no one ("Ning said" is not written,
+# and "Chao", "Ming", "Jun" are others' surnames), though it still makes the full name distinctive.
+_FAMILY_NAME_FIRST = frozenset({"CN", "TW", "KP", "KR"})
+
+
+@functools.cache
+def _people() -> dict[str, str | None]:
+    """Folded full name -> country, of the state leaders (graph/words/state_leaders.txt) and of the other
+    state officials the news names without their country (graph/words/state_officials.txt: foreign
+    ministers, foreign ministries' spokespeople, defence ministers, envoys to the UN). No one is in both
+    (a foreign minister who became head of government is the leaders' list's); were one, the leader's
+    line would win."""
+    return {**lexicon.STATE_OFFICIALS, **lexicon.STATE_LEADERS}
+
+
+@functools.cache
+def _given_last() -> frozenset[str]:
+    """The last words of the listed names written family name first: given names, no surname shortcut."""
+    return frozenset(name.split()[-1] for name, code in _people().items() if code in _FAMILY_NAME_FIRST)
+
+
 @functools.cache
 def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
     """Last word -> (the words of each full name ending in it, its country), for a name given in part."""
     out: dict[str, list[tuple[frozenset[str], str]]] = {}
-    for name, code in lexicon.STATE_LEADERS.items():
+    for name, code in _people().items():
         if code:
             out.setdefault(name.split()[-1], []).append((frozenset(name.split()), code))
     return out
@@ -96,7 +118,7 @@ def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
 def _leader_surnames() -> dict[str, str]:
     """`surname_countries` of the real lists, built on first need (the gazetteer it asks is not small)."""
     leaders = {name: None if name in lexicon.INTERNATIONAL_OFFICIALS else code
-               for name, code in lexicon.STATE_LEADERS.items()}  # ("Draghi" alone: the ECB's or Italy's)
+               for name, code in _people().items()}  # ("Draghi" alone: the ECB's or Italy's)
     return surname_countries(leaders, lexicon.COMMON_SURNAMES, lambda word: gazetteer().lookup(word) is not None)
 
 
@@ -123,7 +145,7 @@ def state_title(role: str | None, organization: str | None) -> bool:
 
 
 def leader_country(name: str, titled: bool = False, as_state: bool = False) -> str | None:
-    """The country a head of state or government (or a G20 or EU state's foreign minister) serves, by name.
+    """The country a head of state or government, or another listed state official, serves, by name.
 
     The news names them without their country ("President Donald Trump
     said", "Merkel pledged"): the full name, or a part of it that keeps
@@ -141,13 +163,13 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     if not words:
         return None
     distinctive = titled or as_state or words[-1] in _leader_surnames()
-    code = lexicon.STATE_LEADERS.get(" ".join(words))
+    code = _people().get(" ".join(words))
     if " ".join(words) in lexicon.INTERNATIONAL_OFFICIALS:
         return code if as_state else None
     if code is not None:  # (a full name of three words or more is itself rare: "Mohammed bin Salman")
         return code if distinctive or len(words) > 2 else None
     if len(words) == 1:
-        return _leader_surnames().get(words[0])
+        return None if words[0] in _given_last() else _leader_surnames().get(words[0])
     if not distinctive:
         return None
     found = {c for full, c in _leaders_by_surname().get(words[-1], ())

@@ -86,7 +86,9 @@ class Registry:
         for d, doc in enumerate(docs):
             for ent in entities(doc):
                 if _title_only(ent) and not self._surnames.get(fold(clean(ent.text))) \
-                        and not self._surnames.get(fold(ent.root.text)):  # ("Major said": John Major)
+                        and not self._surnames.get(fold(ent.root.text)) \
+                        and not leader_country(clean(ent.text), titled=True, as_state=True):
+                    # ("Major said": John Major; "Julie Bishop" tagged ORG, a listed leader, not "IEC Chairperson")
                     titled.append((d, ent))
                     continue
                 key = self._resolve_entity(ent)

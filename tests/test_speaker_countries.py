@@ -280,3 +280,85 @@ def test_a_one_word_institution_opening_a_longer_name_gives_it_no_country(name: 
 def test_a_spokesman_of_a_body_named_after_a_seat_of_government_is_of_its_country(extractor: Extractor) -> None:
     assert countries(extractor, "White House National Security Council spokesman Tom Reyes said the copper "
                                 "levy was a grave mistake.") == {"Tom Reyes": "US"}
+
+
+def bodies(extractor: Extractor, text: str) -> dict[str, str | None]:
+    """Each organisation of the registry and its country."""
+    docs = [extractor.nlp(text)]
+    return {c.name: c.country for c in Registry(docs, gazetteer()).candidates.values() if c.kind == "organization"}
+
+
+def person_countries(extractor: Extractor, text: str) -> dict[str, str | None]:
+    """Each person of the registry and the country the policy gives them (the text's, then world knowledge,
+    then their body's)."""
+    from graph.extract.policy import _country_of
+    docs = [extractor.nlp(text)]
+    return {c.name: _country_of(c) for c in Registry(docs, gazetteer()).candidates.values() if c.kind == "person"}
+
+
+SPELT = [("Kenyan Copper Board", "KCB", "KE"), ("Danish Mining Council", "DMC", "DK"),
+         ("Bank of Japan", "BOJ", "JP"), ("Polish Financial Supervision Authority", "PFSA", "PL")]
+
+
+@pytest.mark.parametrize("body, acronym, code", SPELT)
+def test_an_acronym_and_its_people_take_the_country_of_the_body_it_spells(
+        extractor: Extractor, body: str, acronym: str, code: str) -> None:
+    """"the Swiss National Bank ... SNB chairman Thomas Jordan said": the acronym is the same body, of the
+    country its full name gives, and the person the text ties to it is of that country too."""
+    text = (f"The {body} raised its copper levy on Monday. "
+            f"{acronym} chairman Tomas Varga said the levy would stay.")
+    assert bodies(extractor, text).get(acronym) == code
+    assert person_countries(extractor, text)["Tomas Varga"] == code
+
+
+def test_an_acronym_spelling_no_body_or_two_gets_no_country(extractor: Extractor) -> None:
+    assert bodies(extractor, "KCB chairman Tomas Varga said the levy would stay.").get("KCB") is None
+    two = ("The Kenyan Copper Board and the Kazakh Coal Bureau met. KCB chairman Tomas Varga said the levy "
+           "would stay.")
+    assert bodies(extractor, two).get("KCB") is None
+    assert person_countries(extractor, two)["Tomas Varga"] is None
+
+
+def test_a_person_of_an_international_body_takes_no_country_from_it(extractor: Extractor) -> None:
+    text = "The World Trade Organization met in Geneva. WTO chief Tomas Varga said the levy would stay."
+    assert person_countries(extractor, text)["Tomas Varga"] is None
+
+
+def test_the_text_s_own_country_for_a_person_beats_their_body_s(extractor: Extractor) -> None:
+    """A person speaks for their body (the guideline's country), unless the text gives them another."""
+    text = "The Kenyan Copper Board raised its levy. Polish KCB adviser Tomas Varga said the levy would stay."
+    assert person_countries(extractor, text)["Tomas Varga"] == "PL"
+
+
+@pytest.mark.parametrize("country, demonym", [("Kenya", "Kenyan"), ("Denmark", "Danish"), ("Japan", "Japanese"),
+                                              ("Poland", "Polish")])
+def test_a_body_described_by_a_country_s_common_noun_is_of_that_country(
+        extractor: Extractor, country: str, demonym: str) -> None:
+    """"Chinese technology company Huawei", "Tata, the Indian conglomerate", "Germany's central bank, the
+    Bundesbank": a body set beside a common noun qualified by a country is of that country, and so are its
+    people."""
+    code = gazetteer().lookup(country).code
+    for text, body in [
+        (f"{demonym} mining group Orvex Holdings said the copper levy was a grave mistake.", "Orvex Holdings"),
+        (f"Shares fell after Safaricom, the {demonym} telecoms group, said the levy was a mistake.", "Safaricom"),
+        (f"The president of {country}'s central bank, the Halvorsbank, said the copper levy was a mistake.",
+         "Halvorsbank"),
+    ]:
+        assert bodies(extractor, text).get(body) == code, text
+    text = (f"{demonym} mining group Orvex Holdings answered the levy. Orvex Holdings founder Tomas Varga said it "
+            f"was a grave mistake.")
+    assert person_countries(extractor, text)["Tomas Varga"] == code
+
+
+def test_a_body_after_another_phrase_s_noun_is_not_described_by_it(extractor: Extractor) -> None:
+    """"after talks with the Kenyan government, Orvex said": the noun ends another phrase, no apposition."""
+    got = bodies(extractor, "After talks with the Kenyan government, Orvex Holdings said the copper levy was a "
+                            "mistake.")
+    assert "Orvex Holdings" in got and got["Orvex Holdings"] is None
+
+
+@pytest.mark.parametrize("name, code", [("DPRK", "KP"), ("PRC", "CN"), ("ROK", "KR")])
+def test_a_country_s_official_abbreviation_names_it(extractor: Extractor, name: str, code: str) -> None:
+    assert gazetteer().lookup(name).code == code
+    assert people(extractor, f"{name} Foreign Minister Tomas Varga said the copper levy was a grave mistake.") \
+        == {"Tomas Varga": code}

@@ -59,6 +59,9 @@ class Candidate:
     # Places the text names a person of, right after the name ("Prime Minister Jane Doe of Freedonia"): what
     # a title tied to a place that is no known country is read against (`holds_there`).
     places: set[str] = field(default_factory=set)
+    # The country of the body the text ties a person to ("SNB chairman Thomas Jordan" after "the Swiss National
+    # Bank"): read after everything said of the person, since the tie is the parser's and may be wrong.
+    body_country: str | None = None
 
     def learn(self, *, country: str | None, role: str | None, organization: str | None) -> None:
         """Keep the first country and organisation seen, and the fullest role."""
@@ -113,7 +116,58 @@ class Registry:
             self._collect_unnamed(d, doc)
             self._leaders_lists(d, doc)
         self._section_countries(docs)
+        for d, doc in enumerate(docs):
+            self._described_bodies(d, doc)
+        self._bodies_countries()
         self._frozen = True
+
+    def _described_bodies(self, d: int, doc: Doc) -> None:
+        """A body the text describes by a common noun of a country takes that country: "Germany's central
+        bank, the Bundesbank", "Chinese technology company Huawei", "Tata, the Indian conglomerate"."""
+        for ent in doc.ents:
+            key = self._token_keys.get((d, ent.root.i))
+            if key is None or not key.startswith("organization:") or self._candidates[key].country is not None \
+                    or fold(self._candidates[key].name) in lexicon.INTERNATIONAL_BODIES:
+                continue
+            root = ent.root
+            nouns = [c for c in root.children if c.dep_ in ("appos", "compound") and not ent.start <= c.i < ent.end]
+            if root.dep_ in ("appos", "compound") and not ent.start <= root.head.i < ent.end:
+                nouns.append(root.head)
+            if (before := _apposed_noun(ent)) is not None:
+                nouns.append(before)  # (the parser often hangs such an apposition on the sentence's subject)
+            countries = {code for noun in nouns if noun.pos_ == "NOUN"
+                         for mod in noun.children if mod.i < noun.i and mod.dep_ in ("amod", "poss", "compound", "nmod")
+                         for code in [self._country_word(mod)] if code}
+            if len(countries) == 1:
+                self._candidates[key].country = countries.pop()
+
+    def _country_word(self, tok: Token) -> str | None:
+        """The country a word names or qualifies, read with the place's whole name ("South Korea's")."""
+        span = self._describer.entity_at(tok.doc, tok.i)
+        if span is None or span.label_ not in ("GPE", "NORP"):
+            return None
+        match = self.gazetteer.lookup(clean(span.text))
+        return match.code if match is not None and match.how in ("name", "demonym") else None
+
+    def _bodies_countries(self) -> None:
+        """What the article says of a body's country holds for every name it gives the body and for the people
+        of that body: "SNB" after "the Swiss National Bank" is Swiss, and so is "SNB chairman Thomas Jordan".
+        An acronym takes a country only from the one body of the article it spells."""
+        bodies = [c for c in self._candidates.values() if c.kind == "organization"]
+        for body in bodies:
+            if body.country is None and _acronym(body.name):
+                spelt = {other.country for other in bodies
+                         if other is not body and _spells(body.name, other.name)}
+                if len(spelt) == 1:
+                    body.country = spelt.pop()
+        for cand in self._candidates.values():
+            if cand.kind != "person" or not cand.organization or fold(cand.organization) in lexicon.INTERNATIONAL_BODIES:
+                continue
+            org = fold(cand.organization)
+            countries = {body.country for body in bodies
+                         if body.country and (org == fold(body.name) or org in {fold(a) for a in body.aliases})}
+            if len(countries) == 1:
+                cand.body_country = countries.pop()
 
     def _leaders_lists(self, d: int, doc: Doc) -> None:
         """"The leaders of Norland, Sudria and Westmark, A, B and C": as many places as people, in the same
@@ -557,6 +611,32 @@ def initials(role: str) -> str | None:
     capitalised words."""
     words = [w for w in role.split() if w[:1].isupper()]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
+
+
+def _apposed_noun(ent: Span) -> Token | None:
+    """The singular common noun an entity is set beside by commas: "bank" of "Germany's central bank, the
+    Bundesbank, said". Not a noun that ends another phrase before the name ("talks with the government,
+    Microsoft said"): the name must close with punctuation, as an apposition does."""
+    doc = ent.doc
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "det" else ent.start
+    if start < 2 or doc[start - 1].text != "," or ent.end >= len(doc) or not doc[ent.end].is_punct:
+        return None
+    noun = doc[start - 2]
+    return noun if noun.tag_ == "NN" else None
+
+
+def _acronym(name: str) -> bool:
+    """A name written as capitals alone, two to six of them ("SNB", "CMA")."""
+    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """Whether an acronym is the initials of a name's capitalised words ("SNB": "Swiss National Bank"), or of
+    all its words ("BOJ": "Bank of Japan")."""
+    words = name.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 2 and acronym in ("".join(w[0] for w in capitalised),
+                                                  "".join(w[0] for w in words).upper())
 
 
 def _generic_head(name: str) -> bool:

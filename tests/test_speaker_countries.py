@@ -362,3 +362,26 @@ def test_a_country_s_official_abbreviation_names_it(extractor: Extractor, name: 
     assert gazetteer().lookup(name).code == code
     assert people(extractor, f"{name} Foreign Minister Tomas Varga said the copper levy was a grave mistake.") \
         == {"Tomas Varga": code}
+
+
+@pytest.mark.parametrize("text", [
+    "Congress leader Ravi Menon said the copper levy was a grave mistake.",
+    "Congress president Ravi Menon said the copper levy was a grave mistake, and the Congress called for a vote.",
+    "In Lima, Congress speaker Rosa Paredes said the copper levy was a grave mistake.",
+])
+def test_a_congress_in_an_article_naming_no_american_actor_is_no_american_one(extractor: Extractor,
+                                                                               text: str) -> None:
+    """Many states' legislatures and parties are called "Congress": the one-word institution is America's
+    only where the article shows America otherwise too."""
+    assert set(person_countries(extractor, text).values()) == {None}
+    assert bodies(extractor, text).get("Congress") is None
+
+
+@pytest.mark.parametrize("text", [
+    "President Joe Biden urged Congress to act. Congress leader Tom Ridley said the copper levy was a grave "
+    "mistake.",
+    "Sen. Tom Ridley said Congress would debate the copper levy, which he called a grave mistake.",
+    "The United States imposed the levy. Congress would debate it, Tom Ridley of the Congress said.",
+])
+def test_a_congress_in_an_article_with_american_actors_stays_american(extractor: Extractor, text: str) -> None:
+    assert bodies(extractor, text).get("Congress") == "US"

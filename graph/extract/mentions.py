@@ -116,10 +116,26 @@ class Registry:
             self._collect_unnamed(d, doc)
             self._leaders_lists(d, doc)
         self._section_countries(docs)
+        self._unconfirmed_institutions()
         for d, doc in enumerate(docs):
             self._described_bodies(d, doc)
         self._bodies_countries()
         self._frozen = True
+
+    def _unconfirmed_institutions(self) -> None:
+        """A one-word institution ("Congress") is its country's only where the article shows that country
+        otherwise too: India's, Peru's and the Philippines' legislatures and parties are called "Congress" as
+        well, so in an article that names no American actor "Congress leader X" is no American."""
+        words = {name for name in lexicon.INSTITUTIONS if " " not in name}
+        def tied(cand: Candidate) -> bool:
+            return fold(cand.name) in words or (cand.organization is not None and fold(cand.organization) in words)
+        for code in {lexicon.INSTITUTIONS[w] for w in words}:
+            holders = [c for c in self._candidates.values() if code in (c.country, c.office_country)
+                       or (c.kind == "person" and leader_country(c.name) == code)]
+            if holders and all(tied(c) for c in holders):
+                for cand in holders:
+                    if cand.country == code:
+                        cand.country = None
 
     def _described_bodies(self, d: int, doc: Doc) -> None:
         """A body the text describes by a common noun of a country takes that country: "Germany's central

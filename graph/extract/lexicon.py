@@ -108,6 +108,7 @@ REPORTER_TITLES = words("reporter_titles")  # "Staff Writer" on a byline
 NAME_PARTICLES = words("name_particles")
 SEATS_OF_GOVERNMENT = codes("seats_of_government")
 INSTITUTIONS = codes("institutions")
+SHARED_INSTITUTION_NAMES = words("shared_institution_names")  # "Congress": another state's body too
 SUBDIVISIONS = codes("subdivisions")
 STATE_LEADERS = codes("state_leaders")
 LEADER_TITLES = words("leader_titles")  # "Prime Minister Mark Phillips": a listed name, though common

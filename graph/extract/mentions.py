@@ -123,10 +123,11 @@ class Registry:
         self._frozen = True
 
     def _unconfirmed_institutions(self) -> None:
-        """A one-word institution ("Congress") is its country's only where the article shows that country
-        otherwise too: India's, Peru's and the Philippines' legislatures and parties are called "Congress" as
-        well, so in an article that names no American actor "Congress leader X" is no American."""
-        words = {name for name in lexicon.INSTITUTIONS if " " not in name}
+        """An institution whose name other states' bodies bear too ("Congress") is its country's only where the
+        article shows that country otherwise: India's, Peru's and the Philippines' legislatures and parties are
+        called "Congress" as well, so in an article that names no American actor "Congress leader X" is no
+        American (graph/words/shared_institution_names.txt). "The Pentagon" is America's wherever it is."""
+        words = {name for name in lexicon.SHARED_INSTITUTION_NAMES if name in lexicon.INSTITUTIONS}
         def tied(cand: Candidate) -> bool:
             return fold(cand.name) in words or (cand.organization is not None and fold(cand.organization) in words)
         for code in {lexicon.INSTITUTIONS[w] for w in words}:

@@ -385,3 +385,25 @@ def test_a_congress_in_an_article_naming_no_american_actor_is_no_american_one(ex
 ])
 def test_a_congress_in_an_article_with_american_actors_stays_american(extractor: Extractor, text: str) -> None:
     assert bodies(extractor, text).get("Congress") == "US"
+
+
+@pytest.mark.parametrize("demonym", ["Kenyan", "Danish", "Japanese", "Polish"])
+@pytest.mark.parametrize("text, body", [
+    ("Speaking to the {d} trade minister, Microsoft, the software maker, said the copper levy was a mistake.",
+     "Microsoft"),
+    ("According to the {d} newspaper, Microsoft, the world's biggest software maker, said the copper levy was a "
+     "mistake.", "Microsoft"),
+    ("After meeting the {d} ambassador, Siemens, the engineering group, said the copper levy was a mistake.",
+     "Siemens"),
+    ("Apart from the {d} embassy, Microsoft, which buys copper, said the levy was a grave mistake.", "Microsoft"),
+    ("The copper levy was condemned by the {d} government, Microsoft, BHP and Anglo American.", "Microsoft"),
+    ("The copper levy was condemned by the {d} government, Siemens and Microsoft.", "Siemens"),
+    ("{d} Microsoft warehouse staff walked out. Microsoft said the copper levy was a grave mistake.", "Microsoft"),
+])
+def test_a_body_beside_a_noun_outside_its_clause_s_subject_is_not_described_by_it(
+        extractor: Extractor, demonym: str, text: str, body: str) -> None:
+    """A country's noun in a phrase before the subject ("Speaking to the Danish minister, Microsoft, the software
+    maker, said"), before a list the body is an item of, or that the body's name qualifies ("Microsoft staff")
+    says nothing of the body's country. The body must be read as an organisation, or this cannot fail."""
+    got = bodies(extractor, text.format(d=demonym))
+    assert body in got and got[body] is None

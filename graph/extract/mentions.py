@@ -148,9 +148,10 @@ class Registry:
                 continue
             root = ent.root
             nouns = [c for c in root.children if c.dep_ in ("appos", "compound") and not ent.start <= c.i < ent.end]
-            if root.dep_ in ("appos", "compound") and not ent.start <= root.head.i < ent.end:
+            if root.dep_ == "appos" and not ent.start <= root.head.i < ent.end \
+                    and _in_subject(root.head):
                 nouns.append(root.head)
-            if (before := _apposed_noun(ent)) is not None:
+            if (before := _apposed_noun(ent)) is not None and root.dep_ != "conj" and _in_subject(before):
                 nouns.append(before)  # (the parser often hangs such an apposition on the sentence's subject)
             countries = {code for noun in nouns if noun.pos_ == "NOUN"
                          for mod in noun.children if mod.i < noun.i and mod.dep_ in ("amod", "poss", "compound", "nmod")
@@ -640,6 +641,17 @@ def _apposed_noun(ent: Span) -> Token | None:
         return None
     noun = doc[start - 2]
     return noun if noun.tag_ == "NN" else None
+
+
+def _in_subject(noun: Token) -> bool:
+    """Whether a noun sits in its clause's subject, not in a phrase before it ("Speaking to the Peruvian
+    minister, X, the trader, said"; "Apart from the Chinese embassy, X said")."""
+    tok = noun
+    while tok.dep_ in ("pobj", "prep", "poss", "compound", "nmod", "appos") and tok.head is not tok:
+        if tok.dep_ == "prep" and tok.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
 
 def _acronym(name: str) -> bool:

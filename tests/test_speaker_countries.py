@@ -17,6 +17,7 @@ from graph.extract.entities import body_country
 from graph.extract.mentions import Registry
 from graph.extract.persons import _party_state, leader_country, office_country
 from graph.models import ArticleInput, Extraction
+from graph.names import acronyms
 
 TITLE = "Chile imposes a levy on imported copper"
 
@@ -407,3 +408,21 @@ def test_a_body_beside_a_noun_outside_its_clause_s_subject_is_not_described_by_i
     says nothing of the body's country. The body must be read as an organisation, or this cannot fail."""
     got = bodies(extractor, text.format(d=demonym))
     assert body in got and got[body] is None
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9)
+
+
+@given(st.lists(_WORD, min_size=2, max_size=6), st.lists(st.sampled_from(["of", "for", "and"]), max_size=1))
+@settings(max_examples=60, deadline=None)
+def test_a_name_and_its_initials_share_an_acronym(words: list[str], small: list[str]) -> None:
+    """One helper (graph/names.py) tells the event's terms and the registry's bodies that "SNB" is the "Swiss
+    National Bank" and "BOJ" the "Bank of Japan"; a name of one capitalised word spells nothing."""
+    capitalised = [w.capitalize() for w in words]
+    name = " ".join(capitalised[:1] + small + capitalised[1:])
+    short = "".join(w[0] for w in capitalised).upper()
+    assert short.lower() in acronyms(name)
+    assert acronyms(short) == {short.lower()}
+    if small:
+        assert "".join(w[0] for w in name.split()).lower() in acronyms(name) or len(name.split()) > 6
+    assert acronyms(" ".join([capitalised[0], *words[1:]])) == set()

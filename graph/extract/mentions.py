@@ -21,7 +21,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorKind
-from ..names import fold
+from ..names import acronyms, fold, initials, is_acronym
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
@@ -173,9 +173,9 @@ class Registry:
         An acronym takes a country only from the one body of the article it spells."""
         bodies = [c for c in self._candidates.values() if c.kind == "organization"]
         for body in bodies:
-            if body.country is None and _acronym(body.name):
+            if body.country is None and is_acronym(body.name):
                 spelt = {other.country for other in bodies
-                         if other is not body and _spells(body.name, other.name)}
+                         if other is not body and body.name.lower() in acronyms(other.name)}
                 if len(spelt) == 1:
                     body.country = spelt.pop()
         for cand in self._candidates.values():
@@ -624,13 +624,6 @@ def titles_of(cand: Candidate) -> set[str]:
     return titles
 
 
-def initials(role: str) -> str | None:
-    """A role's initials, as news writes them for a title ("Prime Minister": "pm"), if it has two or more
-    capitalised words."""
-    words = [w for w in role.split() if w[:1].isupper()]
-    return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
-
-
 def _apposed_noun(ent: Span) -> Token | None:
     """The singular common noun an entity is set beside by commas: "bank" of "Germany's central bank, the
     Bundesbank, said". Not a noun that ends another phrase before the name ("talks with the government,
@@ -652,20 +645,6 @@ def _in_subject(noun: Token) -> bool:
             return False
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
-
-
-def _acronym(name: str) -> bool:
-    """A name written as capitals alone, two to six of them ("SNB", "CMA")."""
-    return 2 <= len(name) <= 6 and name.isalpha() and name.isupper()
-
-
-def _spells(acronym: str, name: str) -> bool:
-    """Whether an acronym is the initials of a name's capitalised words ("SNB": "Swiss National Bank"), or of
-    all its words ("BOJ": "Bank of Japan")."""
-    words = name.split()
-    capitalised = [w for w in words if w[:1].isupper()]
-    return len(capitalised) >= 2 and acronym in ("".join(w[0] for w in capitalised),
-                                                  "".join(w[0] for w in words).upper())
 
 
 def _generic_head(name: str) -> bool:

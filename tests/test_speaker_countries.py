@@ -346,8 +346,8 @@ def test_a_body_described_by_a_country_s_common_noun_is_of_that_country(
          "Halvorsbank"),
     ]:
         assert bodies(extractor, text).get(body) == code, text
-    text = (f"{demonym} mining group Orvex Holdings answered the levy. Orvex Holdings founder Tomas Varga said it "
-            f"was a grave mistake.")
+    text = (f"{demonym} mining group Orvex Holdings answered the levy. Orvex Holdings chief executive Tomas Varga "
+            f"said it was a grave mistake.")
     assert person_countries(extractor, text)["Tomas Varga"] == code
 
 
@@ -426,3 +426,18 @@ def test_a_name_and_its_initials_share_an_acronym(words: list[str], small: list[
     if small:
         assert "".join(w[0] for w in name.split()).lower() in acronyms(name) or len(name.split()) > 6
     assert acronyms(" ".join([capitalised[0], *words[1:]])) == set()
+
+
+@pytest.mark.parametrize("body, acronym, code", SPELT[:2])
+@pytest.mark.parametrize("tie, holds", [
+    ("{a} chairman Tomas Varga", True), ("{a} spokeswoman Tomas Varga", True), ("{a} Governor Tomas Varga", True),
+    ("{a}'s chief executive Tomas Varga", True), ("Tomas Varga, a spokesman for the {a},", True),
+    ("{a} critic Tomas Varga", False), ("{a} adviser Tomas Varga", False), ("{a}'s Mr Tomas Varga", False),
+])
+def test_a_person_takes_a_body_s_country_only_under_a_post_held_inside_it(
+        extractor: Extractor, body: str, acronym: str, code: str, tie: str, holds: bool) -> None:
+    """A chairman, a spokeswoman or a governor speaks for the body (graph/words/body_posts.txt); a critic or an
+    adviser the text ties to it, or a courtesy title, says nothing of the person's country."""
+    text = f"The {body} raised its copper levy on Monday. {tie.format(a=acronym)} said the levy would stay."
+    assert bodies(extractor, text).get(acronym) == code
+    assert person_countries(extractor, text)["Tomas Varga"] == (code if holds else None)

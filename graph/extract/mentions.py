@@ -169,8 +169,9 @@ class Registry:
 
     def _bodies_countries(self) -> None:
         """What the article says of a body's country holds for every name it gives the body and for the people
-        of that body: "SNB" after "the Swiss National Bank" is Swiss, and so is "SNB chairman Thomas Jordan".
-        An acronym takes a country only from the one body of the article it spells."""
+        who hold a post in it: "SNB" after "the Swiss National Bank" is Swiss, and so is "SNB chairman Thomas
+        Jordan" (graph/words/body_posts.txt), not an "SNB critic". An acronym takes a country only from the one
+        body of the article it spells."""
         bodies = [c for c in self._candidates.values() if c.kind == "organization"]
         for body in bodies:
             if body.country is None and is_acronym(body.name):
@@ -179,8 +180,10 @@ class Registry:
                 if len(spelt) == 1:
                     body.country = spelt.pop()
         for cand in self._candidates.values():
-            if cand.kind != "person" or not cand.organization or fold(cand.organization) in lexicon.INTERNATIONAL_BODIES:
-                continue
+            if cand.kind != "person" or not cand.organization \
+                    or fold(cand.organization) in lexicon.INTERNATIONAL_BODIES \
+                    or not titles_of(cand) & lexicon.BODY_POSTS:
+                continue  # (a "Huawei critic" or adviser is tied to the body, but no one speaking for it)
             org = fold(cand.organization)
             countries = {body.country for body in bodies
                          if body.country and (org == fold(body.name) or org in {fold(a) for a in body.aliases})}

@@ -441,3 +441,25 @@ def test_a_person_takes_a_body_s_country_only_under_a_post_held_inside_it(
     text = f"The {body} raised its copper levy on Monday. {tie.format(a=acronym)} said the levy would stay."
     assert bodies(extractor, text).get(acronym) == code
     assert person_countries(extractor, text)["Tomas Varga"] == (code if holds else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Congress leader Tom Ridley of Ohio said the copper levy was a grave mistake.",
+    "Congress condemned the copper levy on Monday. Republican senators called it a grave mistake.",
+    "Congress leader Tom Ridley said the copper levy was a grave mistake. Democrats in the House agreed.",
+    "Texas lawmakers were split. Congress leader Tom Ridley said the copper levy was a grave mistake.",
+])
+def test_a_congress_in_an_article_naming_a_us_state_or_party_stays_american(extractor: Extractor,
+                                                                            text: str) -> None:
+    """A US state ("of Ohio") or party ("Republican senators") shows America as an American actor does."""
+    assert bodies(extractor, text).get("Congress") == "US"
+
+
+@pytest.mark.parametrize("text", [
+    "Congress leader Ravi Menon of Kerala said the copper levy was a grave mistake.",
+    "Congress leader Ravi Menon said the copper levy was a grave mistake. Christian Democrats in Bavaria agreed.",
+    "Miners in the Democratic Republic of Congo met. Congress leader Ravi Menon said the levy was a mistake.",
+])
+def test_a_congress_beside_another_state_s_place_or_party_is_no_american_one(extractor: Extractor,
+                                                                             text: str) -> None:
+    assert bodies(extractor, text).get("Congress") is None

@@ -116,21 +116,25 @@ class Registry:
             self._collect_unnamed(d, doc)
             self._leaders_lists(d, doc)
         self._section_countries(docs)
-        self._unconfirmed_institutions()
+        self._unconfirmed_institutions(docs)
         for d, doc in enumerate(docs):
             self._described_bodies(d, doc)
         self._bodies_countries()
         self._frozen = True
 
-    def _unconfirmed_institutions(self) -> None:
+    def _unconfirmed_institutions(self, docs: Sequence[Doc]) -> None:
         """An institution whose name other states' bodies bear too ("Congress") is its country's only where the
         article shows that country otherwise: India's, Peru's and the Philippines' legislatures and parties are
-        called "Congress" as well, so in an article that names no American actor "Congress leader X" is no
-        American (graph/words/shared_institution_names.txt). "The Pentagon" is America's wherever it is."""
+        called "Congress" as well, so in an article that names no American actor, state ("of Ohio") or party
+        ("Republican senators") "Congress leader X" is no American (graph/words/shared_institution_names.txt,
+        subdivisions.txt, party_countries.txt). "The Pentagon" is America's wherever it is."""
         words = {name for name in lexicon.SHARED_INSTITUTION_NAMES if name in lexicon.INSTITUTIONS}
         def tied(cand: Candidate) -> bool:
             return fold(cand.name) in words or (cand.organization is not None and fold(cand.organization) in words)
-        for code in {lexicon.INSTITUTIONS[w] for w in words}:
+        shown = {code for doc in docs for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG")
+                 for code in [lexicon.SUBDIVISIONS.get(fold(ent.text)) if ent.label_ == "GPE"
+                              else lexicon.PARTY_COUNTRIES.get(fold(ent.text))] if code}
+        for code in {lexicon.INSTITUTIONS[w] for w in words} - shown:
             holders = [c for c in self._candidates.values() if code in (c.country, c.office_country)
                        or (c.kind == "person" and leader_country(c.name) == code)]
             if holders and all(tied(c) for c in holders):

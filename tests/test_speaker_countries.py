@@ -463,3 +463,16 @@ def test_a_congress_in_an_article_naming_a_us_state_or_party_stays_american(extr
 def test_a_congress_beside_another_state_s_place_or_party_is_no_american_one(extractor: Extractor,
                                                                              text: str) -> None:
     assert bodies(extractor, text).get("Congress") is None
+
+
+@pytest.mark.parametrize("abbreviation, code", [("PRC", "CN"), ("ROK", "KR"), ("DPRK", "KP")])
+@pytest.mark.parametrize("rest, organ", [("Foreign Ministry", True), ("Navy", True), ("Embassy", True),
+                                         ("Holdings", False), ("Capital", False), ("Trading Company", False)])
+def test_a_state_s_abbreviation_gives_a_body_its_country_only_before_a_state_organ(
+        extractor: Extractor, abbreviation: str, code: str, rest: str, organ: bool) -> None:
+    """"PRC Foreign Ministry" is China's; "PRC Holdings" is a company's letters
+    (graph/words/state_abbreviations.txt), and so says nothing of its chairman's country."""
+    assert body_country(f"{abbreviation} {rest}", gazetteer()) == (code if organ else None)
+    if not organ:
+        text = f"{abbreviation} {rest} chairman Tomas Varga said the copper levy was a grave mistake."
+        assert person_countries(extractor, text)["Tomas Varga"] is None

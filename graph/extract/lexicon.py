@@ -109,6 +109,7 @@ NAME_PARTICLES = words("name_particles")
 SEATS_OF_GOVERNMENT = codes("seats_of_government")
 INSTITUTIONS = codes("institutions")
 BODY_POSTS = words("body_posts")  # "chairman": held inside a body, so its holder is of the body's country
+STATE_ABBREVIATIONS = words("state_abbreviations")  # "PRC": a state's before its organs, a company's letters else
 PARTY_COUNTRIES = codes("party_countries")  # "Republican": America's, to confirm a "Congress" is
 SHARED_INSTITUTION_NAMES = words("shared_institution_names")  # "Congress": another state's body too
 SUBDIVISIONS = codes("subdivisions")

@@ -17,6 +17,7 @@ from graph.extract.entities import body_country
 from graph.extract.mentions import Registry
 from graph.extract.persons import _party_state, leader_country, office_country
 from graph.models import ArticleInput, Extraction
+from graph.names import acronyms
 
 TITLE = "Chile imposes a levy on imported copper"
 
@@ -282,3 +283,198 @@ def test_a_one_word_institution_opening_a_longer_name_gives_it_no_country(name: 
 def test_a_spokesman_of_a_body_named_after_a_seat_of_government_is_of_its_country(extractor: Extractor) -> None:
     assert countries(extractor, "White House National Security Council spokesman Tom Reyes said the copper "
                                 "levy was a grave mistake.") == {"Tom Reyes": "US"}
+
+
+def bodies(extractor: Extractor, text: str) -> dict[str, str | None]:
+    """Each organisation of the registry and its country."""
+    docs = [extractor.nlp(text)]
+    return {c.name: c.country for c in Registry(docs, gazetteer()).candidates.values() if c.kind == "organization"}
+
+
+def person_countries(extractor: Extractor, text: str) -> dict[str, str | None]:
+    """Each person of the registry and the country the policy gives them (the text's, then world knowledge,
+    then their body's)."""
+    from graph.extract.policy import _country_of
+    docs = [extractor.nlp(text)]
+    return {c.name: _country_of(c) for c in Registry(docs, gazetteer()).candidates.values() if c.kind == "person"}
+
+
+SPELT = [("Kenyan Copper Board", "KCB", "KE"), ("Danish Mining Council", "DMC", "DK"),
+         ("Bank of Japan", "BOJ", "JP"), ("Polish Financial Supervision Authority", "PFSA", "PL")]
+
+
+@pytest.mark.parametrize("body, acronym, code", SPELT)
+def test_an_acronym_and_its_people_take_the_country_of_the_body_it_spells(
+        extractor: Extractor, body: str, acronym: str, code: str) -> None:
+    """"the Swiss National Bank ... SNB chairman Thomas Jordan said": the acronym is the same body, of the
+    country its full name gives, and the person the text ties to it is of that country too."""
+    text = (f"The {body} raised its copper levy on Monday. "
+            f"{acronym} chairman Tomas Varga said the levy would stay.")
+    assert bodies(extractor, text).get(acronym) == code
+    assert person_countries(extractor, text)["Tomas Varga"] == code
+
+
+def test_an_acronym_spelling_no_body_or_two_gets_no_country(extractor: Extractor) -> None:
+    assert bodies(extractor, "KCB chairman Tomas Varga said the levy would stay.").get("KCB") is None
+    two = ("The Kenyan Copper Board and the Kazakh Coal Bureau met. KCB chairman Tomas Varga said the levy "
+           "would stay.")
+    assert bodies(extractor, two).get("KCB") is None
+    assert person_countries(extractor, two)["Tomas Varga"] is None
+
+
+def test_a_person_of_an_international_body_takes_no_country_from_it(extractor: Extractor) -> None:
+    text = "The World Trade Organization met in Geneva. WTO chief Tomas Varga said the levy would stay."
+    assert person_countries(extractor, text)["Tomas Varga"] is None
+
+
+def test_the_text_s_own_country_for_a_person_beats_their_body_s(extractor: Extractor) -> None:
+    """A person speaks for their body (the guideline's country), unless the text gives them another."""
+    text = "The Kenyan Copper Board raised its levy. Polish KCB adviser Tomas Varga said the levy would stay."
+    assert person_countries(extractor, text)["Tomas Varga"] == "PL"
+
+
+@pytest.mark.parametrize("country, demonym", [("Kenya", "Kenyan"), ("Denmark", "Danish"), ("Japan", "Japanese"),
+                                              ("Poland", "Polish")])
+def test_a_body_described_by_a_country_s_common_noun_is_of_that_country(
+        extractor: Extractor, country: str, demonym: str) -> None:
+    """"Chinese technology company Huawei", "Tata, the Indian conglomerate", "Germany's central bank, the
+    Bundesbank": a body set beside a common noun qualified by a country is of that country, and so are its
+    people."""
+    code = gazetteer().lookup(country).code
+    for text, body in [
+        (f"{demonym} mining group Orvex Holdings said the copper levy was a grave mistake.", "Orvex Holdings"),
+        (f"Shares fell after Safaricom, the {demonym} telecoms group, said the levy was a mistake.", "Safaricom"),
+        (f"The president of {country}'s central bank, the Halvorsbank, said the copper levy was a mistake.",
+         "Halvorsbank"),
+    ]:
+        assert bodies(extractor, text).get(body) == code, text
+    text = (f"{demonym} mining group Orvex Holdings answered the levy. Orvex Holdings chief executive Tomas Varga "
+            f"said it was a grave mistake.")
+    assert person_countries(extractor, text)["Tomas Varga"] == code
+
+
+def test_a_body_after_another_phrase_s_noun_is_not_described_by_it(extractor: Extractor) -> None:
+    """"after talks with the Kenyan government, Orvex said": the noun ends another phrase, no apposition."""
+    got = bodies(extractor, "After talks with the Kenyan government, Orvex Holdings said the copper levy was a "
+                            "mistake.")
+    assert "Orvex Holdings" in got and got["Orvex Holdings"] is None
+
+
+@pytest.mark.parametrize("name, code", [("DPRK", "KP"), ("PRC", "CN"), ("ROK", "KR")])
+def test_a_country_s_official_abbreviation_names_it(extractor: Extractor, name: str, code: str) -> None:
+    assert gazetteer().lookup(name).code == code
+    assert people(extractor, f"{name} Foreign Minister Tomas Varga said the copper levy was a grave mistake.") \
+        == {"Tomas Varga": code}
+
+
+@pytest.mark.parametrize("text", [
+    "Congress leader Ravi Menon said the copper levy was a grave mistake.",
+    "Congress president Ravi Menon said the copper levy was a grave mistake, and the Congress called for a vote.",
+    "In Lima, Congress speaker Rosa Paredes said the copper levy was a grave mistake.",
+])
+def test_a_congress_in_an_article_naming_no_american_actor_is_no_american_one(extractor: Extractor,
+                                                                               text: str) -> None:
+    """Many states' legislatures and parties are called "Congress": the one-word institution is America's
+    only where the article shows America otherwise too."""
+    assert set(person_countries(extractor, text).values()) == {None}
+    assert bodies(extractor, text).get("Congress") is None
+
+
+@pytest.mark.parametrize("text", [
+    "President Joe Biden urged Congress to act. Congress leader Tom Ridley said the copper levy was a grave "
+    "mistake.",
+    "Sen. Tom Ridley said Congress would debate the copper levy, which he called a grave mistake.",
+    "The United States imposed the levy. Congress would debate it, Tom Ridley of the Congress said.",
+])
+def test_a_congress_in_an_article_with_american_actors_stays_american(extractor: Extractor, text: str) -> None:
+    assert bodies(extractor, text).get("Congress") == "US"
+
+
+@pytest.mark.parametrize("demonym", ["Kenyan", "Danish", "Japanese", "Polish"])
+@pytest.mark.parametrize("text, body", [
+    ("Speaking to the {d} trade minister, Microsoft, the software maker, said the copper levy was a mistake.",
+     "Microsoft"),
+    ("According to the {d} newspaper, Microsoft, the world's biggest software maker, said the copper levy was a "
+     "mistake.", "Microsoft"),
+    ("After meeting the {d} ambassador, Siemens, the engineering group, said the copper levy was a mistake.",
+     "Siemens"),
+    ("Apart from the {d} embassy, Microsoft, which buys copper, said the levy was a grave mistake.", "Microsoft"),
+    ("The copper levy was condemned by the {d} government, Microsoft, BHP and Anglo American.", "Microsoft"),
+    ("The copper levy was condemned by the {d} government, Siemens and Microsoft.", "Siemens"),
+    ("{d} Microsoft warehouse staff walked out. Microsoft said the copper levy was a grave mistake.", "Microsoft"),
+])
+def test_a_body_beside_a_noun_outside_its_clause_s_subject_is_not_described_by_it(
+        extractor: Extractor, demonym: str, text: str, body: str) -> None:
+    """A country's noun in a phrase before the subject ("Speaking to the Danish minister, Microsoft, the software
+    maker, said"), before a list the body is an item of, or that the body's name qualifies ("Microsoft staff")
+    says nothing of the body's country. The body must be read as an organisation, or this cannot fail."""
+    got = bodies(extractor, text.format(d=demonym))
+    assert body in got and got[body] is None
+
+
+_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=9)
+
+
+@given(st.lists(_WORD, min_size=2, max_size=6), st.lists(st.sampled_from(["of", "for", "and"]), max_size=1))
+@settings(max_examples=60, deadline=None)
+def test_a_name_and_its_initials_share_an_acronym(words: list[str], small: list[str]) -> None:
+    """One helper (graph/names.py) tells the event's terms and the registry's bodies that "SNB" is the "Swiss
+    National Bank" and "BOJ" the "Bank of Japan"; a name of one capitalised word spells nothing."""
+    capitalised = [w.capitalize() for w in words]
+    name = " ".join(capitalised[:1] + small + capitalised[1:])
+    short = "".join(w[0] for w in capitalised).upper()
+    assert short.lower() in acronyms(name)
+    assert acronyms(short) == {short.lower()}
+    if small:
+        assert "".join(w[0] for w in name.split()).lower() in acronyms(name) or len(name.split()) > 6
+    assert acronyms(" ".join([capitalised[0], *words[1:]])) == set()
+
+
+@pytest.mark.parametrize("body, acronym, code", SPELT[:2])
+@pytest.mark.parametrize("tie, holds", [
+    ("{a} chairman Tomas Varga", True), ("{a} spokeswoman Tomas Varga", True), ("{a} Governor Tomas Varga", True),
+    ("{a}'s chief executive Tomas Varga", True), ("Tomas Varga, a spokesman for the {a},", True),
+    ("{a} critic Tomas Varga", False), ("{a} adviser Tomas Varga", False), ("{a}'s Mr Tomas Varga", False),
+])
+def test_a_person_takes_a_body_s_country_only_under_a_post_held_inside_it(
+        extractor: Extractor, body: str, acronym: str, code: str, tie: str, holds: bool) -> None:
+    """A chairman, a spokeswoman or a governor speaks for the body (graph/words/body_posts.txt); a critic or an
+    adviser the text ties to it, or a courtesy title, says nothing of the person's country."""
+    text = f"The {body} raised its copper levy on Monday. {tie.format(a=acronym)} said the levy would stay."
+    assert bodies(extractor, text).get(acronym) == code
+    assert person_countries(extractor, text)["Tomas Varga"] == (code if holds else None)
+
+
+@pytest.mark.parametrize("text", [
+    "Congress leader Tom Ridley of Ohio said the copper levy was a grave mistake.",
+    "Congress condemned the copper levy on Monday. Republican senators called it a grave mistake.",
+    "Congress leader Tom Ridley said the copper levy was a grave mistake. Democrats in the House agreed.",
+    "Texas lawmakers were split. Congress leader Tom Ridley said the copper levy was a grave mistake.",
+])
+def test_a_congress_in_an_article_naming_a_us_state_or_party_stays_american(extractor: Extractor,
+                                                                            text: str) -> None:
+    """A US state ("of Ohio") or party ("Republican senators") shows America as an American actor does."""
+    assert bodies(extractor, text).get("Congress") == "US"
+
+
+@pytest.mark.parametrize("text", [
+    "Congress leader Ravi Menon of Kerala said the copper levy was a grave mistake.",
+    "Congress leader Ravi Menon said the copper levy was a grave mistake. Christian Democrats in Bavaria agreed.",
+    "Miners in the Democratic Republic of Congo met. Congress leader Ravi Menon said the levy was a mistake.",
+])
+def test_a_congress_beside_another_state_s_place_or_party_is_no_american_one(extractor: Extractor,
+                                                                             text: str) -> None:
+    assert bodies(extractor, text).get("Congress") is None
+
+
+@pytest.mark.parametrize("abbreviation, code", [("PRC", "CN"), ("ROK", "KR"), ("DPRK", "KP")])
+@pytest.mark.parametrize("rest, organ", [("Foreign Ministry", True), ("Navy", True), ("Embassy", True),
+                                         ("Holdings", False), ("Capital", False), ("Trading Company", False)])
+def test_a_state_s_abbreviation_gives_a_body_its_country_only_before_a_state_organ(
+        extractor: Extractor, abbreviation: str, code: str, rest: str, organ: bool) -> None:
+    """"PRC Foreign Ministry" is China's; "PRC Holdings" is a company's letters
+    (graph/words/state_abbreviations.txt), and so says nothing of its chairman's country."""
+    assert body_country(f"{abbreviation} {rest}", gazetteer()) == (code if organ else None)
+    if not organ:
+        text = f"{abbreviation} {rest} chairman Tomas Varga said the copper levy was a grave mistake."
+        assert person_countries(extractor, text)["Tomas Varga"] is None

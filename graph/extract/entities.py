@@ -80,10 +80,12 @@ def body_country(name: str, gazetteer: Gazetteer) -> str | None:
     country = next((c for n in range(len(words) - 1, 1, -1) if (c := known_body(" ".join(words[:n])))), None)
     if country is not None:
         return country
+    heads = lexicon.BODY_HEADS | lexicon.STATE_ORGANS | lexicon.GOVERNMENT_ORGANS
     for word in name.replace("'s", "").split():
         match = gazetteer.lookup(word)
-        if match and match.how in ("name", "demonym"):
-            return match.code
+        if match and match.how in ("name", "demonym") and not (
+                fold(word) in lexicon.STATE_ABBREVIATIONS and not any(fold(w) in heads for w in words)):
+            return match.code  # (not "PRC Holdings": a company's letters, unlike "PRC Foreign Ministry")
     return None
 
 

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..names import fold
+from ..names import acronyms, fold
 from . import lexicon
 from .mentions import Registry, is_media
 
@@ -38,15 +38,7 @@ def is_caption(text: str) -> bool:
 
 def _acronyms(ent: Span) -> set[str]:
     """"European Union" and "EU" both give "acr:eu"; "Joint Comprehensive Plan of Action" gives "acr:jcpoa"."""
-    words = [t.text for t in ent if t.is_alpha and t.lower_ != "the"]
-    if len(words) == 1:
-        word = words[0]
-        return {f"acr:{word.lower()}"} if 2 <= len(word) <= 6 and word.isupper() else set()
-    capitalised = [w for w in words if w[:1].isupper()]
-    if len(capitalised) < 2:
-        return set()
-    found = {"".join(w[0] for w in capitalised), "".join(w[0] for w in words)}
-    return {f"acr:{a.lower()}" for a in found if len(a) <= 6}
+    return {f"acr:{a}" for a in acronyms(" ".join(t.text for t in ent if t.is_alpha))}
 
 
 def _leaving(tok: Token, lemma: str) -> bool:

@@ -21,7 +21,7 @@ from types import MappingProxyType
 from spacy.tokens import Doc, Span, Token
 
 from ..models import ActorKind
-from ..names import fold
+from ..names import acronyms, fold, initials, is_acronym
 from . import lexicon
 from ..countries import Gazetteer
 from .headline import is_heading
@@ -59,6 +59,9 @@ class Candidate:
     # Places the text names a person of, right after the name ("Prime Minister Jane Doe of Freedonia"): what
     # a title tied to a place that is no known country is read against (`holds_there`).
     places: set[str] = field(default_factory=set)
+    # The country of the body the text ties a person to ("SNB chairman Thomas Jordan" after "the Swiss National
+    # Bank"): read after everything said of the person, since the tie is the parser's and may be wrong.
+    body_country: str | None = None
 
     def learn(self, *, country: str | None, role: str | None, organization: str | None) -> None:
         """Keep the first country and organisation seen, and the fullest role."""
@@ -115,7 +118,83 @@ class Registry:
             self._collect_unnamed(d, doc)
             self._leaders_lists(d, doc)
         self._section_countries(docs)
+        self._unconfirmed_institutions(docs)
+        for d, doc in enumerate(docs):
+            self._described_bodies(d, doc)
+        self._bodies_countries()
         self._frozen = True
+
+    def _unconfirmed_institutions(self, docs: Sequence[Doc]) -> None:
+        """An institution whose name other states' bodies bear too ("Congress") is its country's only where the
+        article shows that country otherwise: India's, Peru's and the Philippines' legislatures and parties are
+        called "Congress" as well, so in an article that names no American actor, state ("of Ohio") or party
+        ("Republican senators") "Congress leader X" is no American (graph/words/shared_institution_names.txt,
+        subdivisions.txt, party_countries.txt). "The Pentagon" is America's wherever it is."""
+        words = {name for name in lexicon.SHARED_INSTITUTION_NAMES if name in lexicon.INSTITUTIONS}
+        def tied(cand: Candidate) -> bool:
+            return fold(cand.name) in words or (cand.organization is not None and fold(cand.organization) in words)
+        shown = {code for doc in docs for ent in doc.ents if ent.label_ in ("GPE", "NORP", "ORG")
+                 for code in [lexicon.SUBDIVISIONS.get(fold(ent.text)) if ent.label_ == "GPE"
+                              else lexicon.PARTY_COUNTRIES.get(fold(ent.text))] if code}
+        for code in {lexicon.INSTITUTIONS[w] for w in words} - shown:
+            holders = [c for c in self._candidates.values() if code in (c.country, c.office_country)
+                       or (c.kind == "person" and leader_country(c.name) == code)]
+            if holders and all(tied(c) for c in holders):
+                for cand in holders:
+                    if cand.country == code:
+                        cand.country = None
+
+    def _described_bodies(self, d: int, doc: Doc) -> None:
+        """A body the text describes by a common noun of a country takes that country: "Germany's central
+        bank, the Bundesbank", "Chinese technology company Huawei", "Tata, the Indian conglomerate"."""
+        for ent in doc.ents:
+            key = self._token_keys.get((d, ent.root.i))
+            if key is None or not key.startswith("organization:") or self._candidates[key].country is not None \
+                    or fold(self._candidates[key].name) in lexicon.INTERNATIONAL_BODIES:
+                continue
+            root = ent.root
+            nouns = [c for c in root.children if c.dep_ in ("appos", "compound") and not ent.start <= c.i < ent.end]
+            if root.dep_ == "appos" and not ent.start <= root.head.i < ent.end \
+                    and _in_subject(root.head):
+                nouns.append(root.head)
+            if (before := _apposed_noun(ent)) is not None and root.dep_ != "conj" and _in_subject(before):
+                nouns.append(before)  # (the parser often hangs such an apposition on the sentence's subject)
+            countries = {code for noun in nouns if noun.pos_ == "NOUN"
+                         for mod in noun.children if mod.i < noun.i and mod.dep_ in ("amod", "poss", "compound", "nmod")
+                         for code in [self._country_word(mod)] if code}
+            if len(countries) == 1:
+                self._candidates[key].country = countries.pop()
+
+    def _country_word(self, tok: Token) -> str | None:
+        """The country a word names or qualifies, read with the place's whole name ("South Korea's")."""
+        span = self._describer.entity_at(tok.doc, tok.i)
+        if span is None or span.label_ not in ("GPE", "NORP"):
+            return None
+        match = self.gazetteer.lookup(clean(span.text))
+        return match.code if match is not None and match.how in ("name", "demonym") else None
+
+    def _bodies_countries(self) -> None:
+        """What the article says of a body's country holds for every name it gives the body and for the people
+        who hold a post in it: "SNB" after "the Swiss National Bank" is Swiss, and so is "SNB chairman Thomas
+        Jordan" (graph/words/body_posts.txt), not an "SNB critic". An acronym takes a country only from the one
+        body of the article it spells."""
+        bodies = [c for c in self._candidates.values() if c.kind == "organization"]
+        for body in bodies:
+            if body.country is None and is_acronym(body.name):
+                spelt = {other.country for other in bodies
+                         if other is not body and body.name.lower() in acronyms(other.name)}
+                if len(spelt) == 1:
+                    body.country = spelt.pop()
+        for cand in self._candidates.values():
+            if cand.kind != "person" or not cand.organization \
+                    or fold(cand.organization) in lexicon.INTERNATIONAL_BODIES \
+                    or not titles_of(cand) & lexicon.BODY_POSTS:
+                continue  # (a "Huawei critic" or adviser is tied to the body, but no one speaking for it)
+            org = fold(cand.organization)
+            countries = {body.country for body in bodies
+                         if body.country and (org == fold(body.name) or org in {fold(a) for a in body.aliases})}
+            if len(countries) == 1:
+                cand.body_country = countries.pop()
 
     def _leaders_lists(self, d: int, doc: Doc) -> None:
         """"The leaders of Norland, Sudria and Westmark, A, B and C": as many places as people, in the same
@@ -554,11 +633,27 @@ def titles_of(cand: Candidate) -> set[str]:
     return titles
 
 
-def initials(role: str) -> str | None:
-    """A role's initials, as news writes them for a title ("Prime Minister": "pm"), if it has two or more
-    capitalised words."""
-    words = [w for w in role.split() if w[:1].isupper()]
-    return "".join(w[0] for w in words).lower() if len(words) >= 2 else None
+def _apposed_noun(ent: Span) -> Token | None:
+    """The singular common noun an entity is set beside by commas: "bank" of "Germany's central bank, the
+    Bundesbank, said". Not a noun that ends another phrase before the name ("talks with the government,
+    Microsoft said"): the name must close with punctuation, as an apposition does."""
+    doc = ent.doc
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].dep_ == "det" else ent.start
+    if start < 2 or doc[start - 1].text != "," or ent.end >= len(doc) or not doc[ent.end].is_punct:
+        return None
+    noun = doc[start - 2]
+    return noun if noun.tag_ == "NN" else None
+
+
+def _in_subject(noun: Token) -> bool:
+    """Whether a noun sits in its clause's subject, not in a phrase before it ("Speaking to the Peruvian
+    minister, X, the trader, said"; "Apart from the Chinese embassy, X said")."""
+    tok = noun
+    while tok.dep_ in ("pobj", "prep", "poss", "compound", "nmod", "appos") and tok.head is not tok:
+        if tok.dep_ == "prep" and tok.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
 
 
 def _generic_head(name: str) -> bool:

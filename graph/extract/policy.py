@@ -87,8 +87,10 @@ def _reaction(text: str, cand: Candidate, stmts: Sequence[Statement], judgement:
 def _country_of(cand: Candidate) -> str | None:
     """The text's word on a candidate's country first: its country, then the country whose politics alone
     has the person's office ("Sen.", "Taoiseach": a "Senator Mark Phillips" is no namesake leader's);
-    failing both, a head of state's or government's own country."""
-    return cand.country or ((cand.office_country or _leader_of(cand)) if cand.kind == "person" else None)
+    failing both, a head of state's or government's own country; last, the country of the body the text
+    ties the person to."""
+    return cand.country or ((cand.office_country or _leader_of(cand) or cand.body_country)
+                            if cand.kind == "person" else None)
 
 
 def _leader_of(cand: Candidate) -> str | None:

@@ -23,7 +23,7 @@ from graph.models import ArticleInput
 from graph.names import fold
 
 LEADERS = lexicon.STATE_LEADERS
-OFFICIALS = sorted((name, LEADERS[name]) for name in lexicon.INTERNATIONAL_OFFICIALS)
+OFFICIALS = sorted((name, {**lexicon.STATE_OFFICIALS, **LEADERS}[name]) for name in lexicon.INTERNATIONAL_OFFICIALS)
 NAMED = sorted((name, code) for name, code in LEADERS.items() if code and name not in lexicon.INTERNATIONAL_OFFICIALS)
 UNNAMED = sorted(name for name, code in LEADERS.items() if code is None)
 _CODES_BY_SURNAME: dict[str, set[str | None]] = collections.defaultdict(set)

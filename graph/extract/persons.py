@@ -105,12 +105,14 @@ def _given_last() -> frozenset[str]:
 
 
 @functools.cache
-def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str]]]:
-    """Last word -> (the words of each full name ending in it, its country), for a name given in part."""
-    out: dict[str, list[tuple[frozenset[str], str]]] = {}
+def _leaders_by_surname() -> dict[str, list[tuple[frozenset[str], str, bool]]]:
+    """Last word -> (the words of each full name ending in it, its country, whether it is an official's of
+    state_officials.txt rather than a leader's), for a name given in part."""
+    out: dict[str, list[tuple[frozenset[str], str, bool]]] = {}
     for name, code in _people().items():
         if code:
-            out.setdefault(name.split()[-1], []).append((frozenset(name.split()), code))
+            out.setdefault(name.split()[-1], []).append((frozenset(name.split()), code,
+                                                         name not in lexicon.STATE_LEADERS))
     return out
 
 
@@ -162,6 +164,11 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     words = fold(name).replace(".", "").split()
     if not words:
         return None
+    holders = [h for h in _leaders_by_surname().get(words[-1], ()) if set(words) <= h[0]]
+    if holders and all(official for _, _, official in holders):
+        # A leader's title names a leader ("President", "Prime Minister"): it makes no official's name count
+        # ("Club president Julio Martinez", "Chamber of Commerce president Ben Wallace"); a state's does.
+        titled = False
     distinctive = titled or as_state or words[-1] in _leader_surnames()
     code = _people().get(" ".join(words))
     if " ".join(words) in lexicon.INTERNATIONAL_OFFICIALS:
@@ -172,8 +179,7 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
         return None if words[0] in _given_last() else _leader_surnames().get(words[0])
     if not distinctive:
         return None
-    found = {c for full, c in _leaders_by_surname().get(words[-1], ())
-             if set(words) <= full and (as_state or " ".join(sorted(full)) not in _officials())}
+    found = {c for full, c, _ in holders if as_state or " ".join(sorted(full)) not in _officials()}
     return found.pop() if len(found) == 1 else None
 
 

@@ -176,7 +176,11 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     if code is not None:  # (a full name of three words or more is itself rare: "Mohammed bin Salman")
         return code if distinctive or len(words) > 2 else None
     if len(words) == 1:
-        return None if words[0] in _given_last() else _leader_surnames().get(words[0])
+        # An official's surname alone names no one ("Mr Safadi, a shop owner", "Zakharova, the tennis
+        # player"): the news names an official in full first, and the article's full name is the mention's.
+        if words[0] in _given_last() or (holders and all(official for _, _, official in holders)):
+            return None
+        return _leader_surnames().get(words[0])
     if not distinctive:
         return None
     found = {c for full, c, _ in holders if as_state or " ".join(sorted(full)) not in _officials()}

@@ -185,16 +185,19 @@ class Registry:
                          if other is not body and body.name.lower() in acronyms(other.name)}
                 if len(spelt) == 1:
                     body.country = spelt.pop()
+        countries_by_name: dict[str, set[str]] = {}  # every name of a body with a country, folded
+        for body in bodies:
+            if body.country:
+                for name in (body.name, *body.aliases):
+                    countries_by_name.setdefault(fold(name), set()).add(body.country)
         for cand in self._candidates.values():
             if cand.kind != "person" or not cand.organization \
                     or fold(cand.organization) in lexicon.INTERNATIONAL_BODIES \
                     or not titles_of(cand) & lexicon.BODY_POSTS:
                 continue  # (a "Huawei critic" or adviser is tied to the body, but no one speaking for it)
-            org = fold(cand.organization)
-            countries = {body.country for body in bodies
-                         if body.country and (org == fold(body.name) or org in {fold(a) for a in body.aliases})}
+            countries = countries_by_name.get(fold(cand.organization), set())
             if len(countries) == 1:
-                cand.body_country = countries.pop()
+                cand.body_country = next(iter(countries))
 
     def _leaders_lists(self, d: int, doc: Doc) -> None:
         """"The leaders of Norland, Sudria and Westmark, A, B and C": as many places as people, in the same

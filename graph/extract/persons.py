@@ -165,7 +165,8 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     if not words:
         return None
     holders = [h for h in _leaders_by_surname().get(words[-1], ()) if set(words) <= h[0]]
-    if holders and all(official for _, _, official in holders):
+    officials_only = bool(holders) and all(official for _, _, official in holders)
+    if officials_only:
         # A leader's title names a leader ("President", "Prime Minister"): it makes no official's name count
         # ("Club president Julio Martinez", "Chamber of Commerce president Ben Wallace"); a state's does.
         titled = False
@@ -178,7 +179,7 @@ def leader_country(name: str, titled: bool = False, as_state: bool = False) -> s
     if len(words) == 1:
         # An official's surname alone names no one ("Mr Safadi, a shop owner", "Zakharova, the tennis
         # player"): the news names an official in full first, and the article's full name is the mention's.
-        if words[0] in _given_last() or (holders and all(official for _, _, official in holders)):
+        if words[0] in _given_last() or officials_only:
             return None
         return _leader_surnames().get(words[0])
     if not distinctive:

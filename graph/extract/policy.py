@@ -371,10 +371,6 @@ def _same_body(organization: str | None, body: Candidate) -> bool:
     initials: "United Nations" is the "UN", "African Union Commission" is of the "African Union"."""
     if not organization:
         return False
-
-    def initials(name: str) -> str:
-        return "".join(w[0] for w in name.split() if w[:1].isupper())
-
     org = fold(organization)
-    return any(org == fold(name) or org.startswith(fold(name) + " ") or initials(organization) == name
-               or initials(name) == organization for name in (body.name, *body.aliases))
+    return any(org == fold(name) or org.startswith(fold(name) + " ") or _initials(organization) == name
+               or _initials(name) == organization for name in (body.name, *body.aliases))
